@@ -1,0 +1,1 @@
+"""Measurement scripts (accuracy, speed); not tests, not part of the pipeline."""

@@ -1,0 +1,174 @@
+"""Accuracy of the extraction against the hand-checked labels in tests/labels/.
+
+Runs extract + normalize in memory over the first report (raw/) and the
+reports in ../shared/reports/, then prints, per report and overall:
+- exact-figure precision and recall for indicators and for targets (role,
+  value, unit and comparator all right, matched by ``start``) inside the
+  labelled passages;
+- the share of labelled indicator/target figures whose subject, measure,
+  year and area are right;
+- for projects: precision, recall, and status/year accuracy of found ones.
+
+Usage: python benchmarks/accuracy.py [--reports DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline import extract, normalize  # noqa: E402
+
+LABELS = ROOT / "tests" / "labels"
+SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+ROLES = ("indicator", "target")
+FIELDS = ("subject", "measure", "year", "area")
+
+
+def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
+    """Figures and projects of every report found in ``report_dirs``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        raw.mkdir()
+        for folder in report_dirs:
+            for path in sorted(folder.glob("*.txt")):
+                target = raw / path.name
+                if not target.exists():
+                    target.write_bytes(path.read_bytes())
+        extract.run(raw, Path(tmp) / "interim")
+        tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
+    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects")}
+
+
+def load_labels(kind: str) -> pd.DataFrame:
+    """All label files of one kind (figures or projects), with the passage span."""
+    frames = []
+    for path in sorted(LABELS.glob(f"{kind}-*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame["file"] = path.name
+        frames.append(frame)
+    labels = pd.concat(frames, ignore_index=True)
+    labels[["start", "end"]] = labels[["start", "end"]].astype(int)
+    return labels
+
+
+def _same_value(a: str, b: str) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return a == b
+    return abs(x - y) <= max(1e-6, 1e-4 * abs(y))
+
+
+def _exact(pred: pd.Series, label: pd.Series) -> bool:
+    return (pred["role"] == label["role"] and pred["unit"] == label["unit"]
+            and pred["comparator"] == label["comparator"] and _same_value(pred["value"], label["value"]))
+
+
+def score_figures(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """One row per report (and 'all') with precision, recall and field accuracy."""
+    figures = figures.astype(str)
+    rows = []
+    for report_id in sorted(labels["report_id"].unique()) + ["all"]:
+        lab = labels if report_id == "all" else labels[labels["report_id"] == report_id]
+        preds = _in_passages(figures, lab)
+        by_start = {(r.report_id, int(r.start)): r for r in preds.itertuples(index=False)}
+        out = {"report": report_id}
+        for role in ROLES:
+            wanted = lab[lab["role"] == role]
+            predicted = preds[preds["role"] == role]
+            hits = sum(1 for _, l in wanted.iterrows()
+                       if (key := (l["report_id"], l["start"])) in by_start
+                       and _exact(pd.Series(by_start[key]._asdict()), l))
+            out[f"{role}_n"] = len(wanted)
+            out[f"{role}_precision"] = hits / len(predicted) if len(predicted) else float("nan")
+            out[f"{role}_recall"] = hits / len(wanted) if len(wanted) else float("nan")
+        measured = lab[lab["role"].isin(ROLES)]
+        for field in FIELDS:
+            right = sum(1 for _, l in measured.iterrows()
+                        if (key := (l["report_id"], l["start"])) in by_start
+                        and str(getattr(by_start[key], field)) == str(l[field]))
+            out[field] = right / len(measured) if len(measured) else float("nan")
+        rows.append(out)
+    return pd.DataFrame(rows).set_index("report")
+
+
+def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Predicted figures that lie inside a labelled passage."""
+    spans = labels.groupby("file").agg(report_id=("report_id", "first"), lo=("start", "min"), hi=("end", "max"))
+    starts = figures["start"].astype(int)
+    keep = pd.Series(False, index=figures.index)
+    for span in spans.itertuples():
+        keep |= (figures["report_id"] == span.report_id) & (starts >= span.lo) & (starts < span.hi)
+    return figures[keep]
+
+
+def figure_errors(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Labelled indicator/target figures the pipeline got wrong, for reading."""
+    figures = figures.astype(str)
+    index = {(r.report_id, int(r.start)): r for r in figures.itertuples(index=False)}
+    wrong = []
+    for _, label in labels.iterrows():
+        pred = index.get((label["report_id"], label["start"]))
+        got = pd.Series(pred._asdict()) if pred else None
+        if label["role"] not in ROLES and (got is None or got["role"] not in ROLES):
+            continue
+        if got is None or not _exact(got, label) or any(str(got[f]) != str(label[f]) for f in FIELDS):
+            wrong.append({"report": label["report_id"], "start": label["start"], "raw": label["raw"],
+                          "want": "|".join(str(label[f]) for f in ("role", "value", "unit", "comparator", *FIELDS)),
+                          "got": "missing" if got is None else
+                          "|".join(str(got[f]) for f in ("role", "value", "unit", "comparator", *FIELDS))})
+    return pd.DataFrame(wrong)
+
+
+def score_projects(projects: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall (spans overlapping), and status/year accuracy of matches."""
+    rows = []
+    for report_id in sorted(labels["report_id"].unique()):
+        lab = labels[labels["report_id"] == report_id]
+        pred = projects[projects["report_id"] == report_id] if len(projects) else projects
+        matched, status_ok, year_ok, used = 0, 0, 0, set()
+        for _, label in lab.iterrows():
+            hit = next((p for p in pred.itertuples(index=False)
+                        if p.project_id not in used and int(p.start) < label["end"] and label["start"] < int(p.end)),
+                       None)
+            if hit is None:
+                continue
+            used.add(hit.project_id)
+            matched += 1
+            status_ok += hit.status == label["status"]
+            year_ok += str(hit.year) == str(label["year"])
+        rows.append({"report": report_id, "labelled": len(lab), "found": len(pred),
+                     "precision": matched / len(pred) if len(pred) else float("nan"),
+                     "recall": matched / len(lab), "status": status_ok / matched if matched else float("nan"),
+                     "year": year_ok / matched if matched else float("nan")})
+    return pd.DataFrame(rows).set_index("report")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
+    parser.add_argument("--errors", action="store_true", help="list every wrong labelled figure")
+    args = parser.parse_args(argv)
+    tables = build([ROOT / "raw", args.reports])
+    labels = load_labels("figures")
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_columns", 20)
+    print("Figures (exact = role, value, unit and comparator right; fields over labelled indicators/targets)")
+    print(score_figures(tables["figures"], labels).round(3).to_string())
+    print("\nProjects")
+    print(score_projects(tables["projects"], load_labels("projects")).round(3).to_string())
+    if args.errors:
+        print("\nWrong figures (role|value|unit|comparator|subject|measure|year|area)")
+        print(figure_errors(tables["figures"], labels).to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""Turn Chinese government work reports into a validated Frictionless data package.
+
+Stages (see dvc.yaml): extract -> normalize -> validate. Each stage is a module
+with a ``main()``; ``python -m pipeline`` is the command-line interface.
+"""

@@ -1,0 +1,42 @@
+"""Map a figure's subject to a standard concept of ``rules/codebook.csv``.
+
+Reports name the same concept many ways (生产总值, 地区生产总值, GDP, 全区生产总值);
+the codebook lists them as aliases. A subject matches when, after dropping
+region prefixes (全区, 全市 …), it equals a name or alias, or ends with one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.rules import table
+
+PREFIX = re.compile(r"^(?:全[区市省县州盟旗]|[本我][区市省县]|全年)")
+MIN_SUFFIX = 4
+
+
+@lru_cache(maxsize=None)
+def aliases() -> dict[str, str]:
+    """Every name and alias → its code."""
+    out: dict[str, str] = {}
+    for row in table("codebook"):
+        for name in [row["name_zh"], *filter(None, row["aliases"].split("|"))]:
+            out.setdefault(name, row["code"])
+    return out
+
+
+def code_for(subject: str, region: str = "") -> str:
+    """The codebook code of ``subject``, or '' when it is no standard concept."""
+    names = aliases()
+    subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
+    if subject in names:
+        return names[subject]
+    for size in range(len(subject) - 1, MIN_SUFFIX - 1, -1):
+        if subject[-size:] in names:
+            return names[subject[-size:]]
+    return ""
+
+
+def rows() -> list[dict]:
+    """The codebook resource."""
+    return [dict(row) for row in table("codebook")]

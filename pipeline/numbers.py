@@ -1,0 +1,176 @@
+"""Find every number in a report and read what is written around it.
+
+This module knows numerals, multipliers (万, 亿), unit and counter words and
+qualifiers (左右, 以上, 超 …), all from the tables in ``pipeline/rules/``.
+It knows nothing of roles, subjects or canonical units: it reports what is
+written, with spans, so that later stages can decide what it means.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from pipeline.rules import longest_prefix, longest_suffix, lookup, table
+
+ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUMERAL = f"[{CN_DIGITS}十百千]+"
+RANGE_LINK = re.compile(r"[—–\-~至到]{1,2}")
+LATIN = re.compile(r"[A-Za-z]")
+QUOTES = {"“": "”", "\"": "\"", "「": "」", "《": "》"}
+
+
+@dataclass
+class Mention:
+    """One number as written, with the words around it that qualify it."""
+
+    start: int
+    end: int
+    text: str
+    number: str              # the numeral as a plain decimal string ("48.7", "8")
+    raw_end: int             # end of number + multiplier + unit as written
+    multiplier: str = ""     # 万, 亿 …
+    unit_word: str = ""      # 元, %, 个百分点, 人次 …
+    before: str = ""         # qualifier word just before the number (约, 超 …)
+    after: str = ""          # qualifier word just after the unit (左右, 以上 …)
+    inner: str = ""          # 余 or 多 between number and unit
+    form: str = "measure"    # measure | year | date | anniversary | ordinal | name | bare
+    range_part: str = ""     # low | high for the two ends of a range
+    chinese: bool = False
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def cn_to_int(numeral: str) -> int:
+    """Value of a Chinese numeral such as 八, 两, 十二, 二十, 一百零五."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+    total, current = 0, 0
+    for char in numeral:
+        if char in digits:
+            current = digits[char]
+        else:
+            scale = {"十": 10, "百": 100, "千": 1000}[char]
+            total += (current or 1) * scale
+            current = 0
+    return total + current
+
+
+def cn_digits_to_int(numeral: str) -> int:
+    """Digit-by-digit value, as in dates: 二〇二六 -> 2026; else cn_to_int."""
+    if any(c in "十百千" for c in numeral):
+        return cn_to_int(numeral)
+    return int("".join(str(cn_to_int(c)) for c in numeral))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every Arabic numeral and every Chinese-numeral measure in ``text``.
+
+    ``text`` is the cleaned view (ASCII digits); offsets are into it.
+    """
+    mentions = [_read_arabic(text, m) for m in ARABIC.finditer(text)]
+    _link_ranges(text, mentions)
+    taken = {m.start for m in mentions}
+    for found in _chinese_measures(text):
+        if found.start not in taken:
+            taken.add(found.start)
+            mentions.append(found)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _read_arabic(text: str, match: re.Match) -> Mention:
+    start, end = match.span()
+    mention = Mention(start, end, match.group(), match.group().replace(",", ""), end)
+    _read_after(text, mention)
+    mention.before = longest_suffix(text, start, lookup("qualifiers", "written"))
+    if mention.before and lookup("qualifiers", "written")[mention.before]["position"] != "before":
+        mention.before = ""
+    mention.form = _form(text, mention)
+    return mention
+
+
+def _read_after(text: str, mention: Mention) -> None:
+    """Read inner qualifier, multiplier, unit word and trailing qualifier."""
+    qualifiers = lookup("qualifiers", "written")
+    pos = mention.end
+    for part in ("inner", "multiplier", "inner", "unit_word"):
+        if part == "inner":
+            word = text[pos] if pos < len(text) and text[pos] in "余多" and not mention.inner else ""
+        elif part == "multiplier":
+            word = longest_prefix(text, pos, lookup("multipliers", "written"))
+        else:
+            word = longest_prefix(text, pos, lookup("units", "written"))
+        if word:
+            setattr(mention, part, word)
+            pos += len(word)
+    if not mention.unit_word and not mention.multiplier and mention.inner:
+        mention.inner, pos = "", mention.end
+    mention.raw_end = pos
+    after = longest_prefix(text, pos, qualifiers)
+    if after and qualifiers[after]["position"] == "after":
+        mention.after = after
+
+
+def _form(text: str, m: Mention) -> str:
+    """Whether a numeral is a measure or a year, date, ordinal, name …"""
+    prev = text[m.start - 1] if m.start else ""
+    nxt = text[m.end] if m.end < len(text) else ""
+    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt):
+        return "name"
+    if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
+        return "name"
+    if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
+        return "year"
+    if nxt in "月日号" or (prev in "月" and nxt in "日号"):
+        return "date"
+    if text.startswith("周年", m.end):
+        return "anniversary"
+    if prev == "第" and m.unit_word not in ("名", "位", "名次"):
+        return "ordinal"
+    if not m.unit_word and not m.multiplier:
+        return "bare"
+    return "measure"
+
+
+def _link_ranges(text: str, mentions: list[Mention]) -> None:
+    """Mark ``4.5%—5%`` and ``4.5-5%`` as a low and a high end sharing a unit."""
+    for low, high in zip(mentions, mentions[1:]):
+        link = RANGE_LINK.fullmatch(text[low.raw_end:high.start])
+        if not link or low.form not in ("measure", "bare") or high.form != "measure":
+            continue
+        if low.unit_word and low.unit_word != high.unit_word:
+            continue
+        if not low.unit_word:
+            low.unit_word, low.multiplier = high.unit_word, high.multiplier
+        low.form, low.range_part, high.range_part = "measure", "low", "high"
+
+
+def _chinese_measures(text: str) -> list[Mention]:
+    """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍)."""
+    found = []
+    for row in table("chinese_measures"):
+        pattern = re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})"))
+        for match in pattern.finditer(text):
+            start, end = match.span("n")
+            if _is_slogan(text, match.end()):
+                continue
+            unit_end = end + len(row["unit_word"]) if text.startswith(row["unit_word"], end) else end
+            found.append(Mention(start, end, match.group("n"), str(cn_to_int(match.group("n"))),
+                                 unit_end, unit_word=row["unit_word"], chinese=True))
+    return found
+
+
+def _is_slogan(text: str, pos: int) -> bool:
+    """A numeral directly followed by a quoted phrase is a slogan (四个“善作善成”)."""
+    return pos < len(text) and text[pos] in QUOTES
+
+
+def context_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: between the nearest 。；！？ or line breaks."""
+    stops = "。；;！？!?\n"
+    left = max(text.rfind(c, 0, start) for c in stops) + 1
+    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
+    return left, min(rights) + 1 if rights else len(text)
+
+
+__all__ = ["Mention", "find_mentions", "cn_to_int", "cn_digits_to_int", "context_span"]

@@ -1,0 +1,205 @@
+"""The report's outline: its header (who, when, where) and its sections.
+
+Work reports number their outline 一、 → （一） → 一是; some also use
+unnumbered headings (“十四五”时期工作回顾, 2026年重点工作). A section's *kind*
+(review or plan) comes from cue words in its title (``rules/sections.csv``) and
+is inherited by the sections inside it; the kind decides later whether a
+figure is an achievement or a target.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from pipeline.numbers import cn_digits_to_int, cn_to_int
+from pipeline.rules import table
+
+CN = "一二三四五六七八九十"
+LEVELS = (
+    (1, re.compile(rf"[ \t]*([{CN}]+)、")),
+    (2, re.compile(rf"[ \t]*[（(]([{CN}]+)[）)]")),
+    (3, re.compile(rf"[ \t]*([{CN}]+)是")),
+)
+UNNUMBERED_MAX = 30
+YEAR = re.compile(r"((?:19|20)\d\d)年")
+FIVE_YEAR_PLAN = re.compile(rf"([{CN}]+)五")
+TITLE_STOP = re.compile(r"[。；！？\n]")
+
+
+@dataclass
+class Section:
+    """One heading of the outline and the span it governs."""
+
+    section_id: str
+    parent_id: str
+    level: int
+    label: str
+    title: str
+    kind: str
+    year: int | None
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def section_kind(title: str) -> str:
+    """review | plan | '' from the title's cue words."""
+    for row in table("sections"):
+        if row["cue"] in title:
+            return row["kind"]
+    return ""
+
+
+def horizon_year(title: str) -> int | None:
+    """The year a heading is about: 2024年 → 2024; “十五五” → 2030 (its last year)."""
+    if match := YEAR.search(title):
+        return int(match.group(1))
+    if match := FIVE_YEAR_PLAN.search(title):
+        return 1955 + 5 * cn_to_int(match.group(1))
+    return None
+
+
+def find_sections(text: str, body_start: int) -> list[Section]:
+    """Sections of ``text`` (cleaned view) from ``body_start`` on, plus a root ``0``."""
+    root = Section("0", "", 0, "", "", "", None, 0, len(text), 0, 0)
+    sections = [root]
+    stack = [root]
+    counters: dict[str, int] = {}
+    for line_start, line in _lines(text, body_start):
+        heading = _heading(line)
+        if heading is None:
+            continue
+        level, label, title_len = heading
+        while stack[-1].level >= level:
+            stack.pop().end = line_start
+        parent = stack[-1]
+        key = parent.section_id
+        counters[key] = max(counters.get(key, 0) + 1, _numeral(label))
+        section_id = str(counters[key]) if parent is root else f"{key}.{counters[key]}"
+        title_start = line_start + len(label)
+        title = text[title_start:title_start + title_len].strip()
+        kind = section_kind(title) or parent.kind or _previous_kind(sections, level)
+        year = horizon_year(title) if section_kind(title) else parent.year
+        section = Section(section_id, parent.section_id, level, label.strip(), title, kind,
+                          year, line_start, len(text), title_start, title_start + title_len)
+        sections.append(section)
+        stack.append(section)
+    return sections
+
+
+def _numeral(label: str) -> int:
+    """The number a label writes (（三） → 3), 0 for unnumbered headings."""
+    digits = re.sub(rf"[^{CN}]", "", label)
+    return cn_to_int(digits) if digits else 0
+
+
+def _previous_kind(sections: list[Section], level: int) -> str:
+    """An uncued top-level section continues the kind of the one before it."""
+    same = [s for s in sections if s.level == level]
+    return same[-1].kind if same and level == 1 else ""
+
+
+RUN_IN = re.compile(rf"\n|(?<=[。！？])(?=[（(][{CN}]+[）)])")
+
+
+def _lines(text: str, start: int):
+    """Lines, and headings run into the previous paragraph (…。（二）…)."""
+    pos = start
+    for match in RUN_IN.finditer(text, start):
+        yield pos, text[pos:match.start()]
+        pos = match.end()
+    yield pos, text[pos:]
+
+
+def _heading(line: str) -> tuple[int, str, int] | None:
+    """(level, label as written, title length) if ``line`` starts a heading."""
+    for level, pattern in LEVELS:
+        if match := pattern.match(line):
+            rest = line[match.end():]
+            return level, match.group(), _title_length(rest, level)
+    stripped = line.strip()
+    if (stripped and len(stripped) <= UNNUMBERED_MAX and section_kind(stripped)
+            and not re.search(r"[，。；：！？]", stripped)):
+        return 1, "", len(line)
+    return None
+
+
+def _title_length(rest: str, level: int) -> int:
+    """Where a heading's title ends, also when it runs into its paragraph."""
+    stop = TITLE_STOP.search(rest)
+    length = stop.start() if stop else len(rest)
+    if level == 3:
+        first_stop = re.search(r"[，。；]", rest)
+        return first_stop.start() if first_stop else length
+    cues = [rest.find(row["cue"]) + len(row["cue"]) for row in table("sections")
+            if 0 <= rest.find(row["cue"]) < length]
+    if cues and level == 1:
+        return max(cues)
+    return length
+
+
+# --- header ------------------------------------------------------------------
+
+MEETING = re.compile(
+    r"在(?P<region>[^\n第]{2,20}?)(?P<meeting>第?[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次会议)")
+DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|[二〇零一三四五六七八九]{{4}})年(?P<m>\d{{1,2}}|[{CN}]+)月(?P<d>\d{{1,2}}|[{CN}]+)日")
+SPEAKER_TITLES = ("省长", "市长", "区长", "县长", "州长", "旗长", "盟长", "主席")
+GREETING = "各位代表"
+
+
+def body_start(text: str) -> int:
+    """Where the speech starts: after the first 各位代表 line, else 0."""
+    pos = text.find(GREETING)
+    return pos if 0 <= pos < 2000 else 0
+
+
+def read_header(text: str) -> dict:
+    """Report metadata the header states; missing fields are absent, never guessed."""
+    head = text[:body_start(text) or 600]
+    flat = re.sub(r"\s+", "", head)
+    meta: dict = {}
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    title = re.sub(r"[\s—]+", "", first)
+    title = re.split(r"——|（\d", title)[0]
+    if "报告" in title:
+        meta["title"] = title[:title.index("报告") + 2] if len(title) > 40 else title
+    if match := DATE.search(flat):
+        meta["delivered_on"] = _date(match)
+    if match := MEETING.search(flat):
+        meta["meeting"] = match.group("region") + match.group("meeting")
+        meta.update(_region(match.group("region")))
+    for speaker_title in SPEAKER_TITLES:
+        if match := re.search(rf"([^\n（）]*?){speaker_title}[\s?？]*([\u4e00-\u9fff][\u4e00-\u9fff\s?？]{{1,5}})$",
+                              head, re.MULTILINE):
+            office = re.split(r"会议上|[）)]", re.sub(r"\s", "", match.group(1)))[-1]
+            meta["speaker_title"] = office + speaker_title
+            meta["speaker"] = re.sub(r"[\s?？]", "", match.group(2))
+            break
+    return meta
+
+
+def _date(match: re.Match) -> str:
+    year = cn_digits_to_int(match.group("y")) if not match.group("y").isdigit() else int(match.group("y"))
+    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match.group("m"), match.group("d")))
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _region(name: str) -> dict:
+    """Split 天津市静海区 into region 静海区, parent 天津市, level district."""
+    levels = table("region_levels")
+    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)", name)
+    if not parts:
+        return {"region": name}
+    region = parts[-1]
+    out = {"region": region, "region_level": ""}
+    for row in levels:
+        if region.endswith(row["suffix"]):
+            out["region_level"] = row["level"]
+            break
+    if len(parts) > 1:
+        out["parent_region"] = "".join(parts[:-1])
+    return out

@@ -1,0 +1,21 @@
+"""A per-item progress line on a terminal, silent elsewhere (CI, logs, DVC)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sized
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """Yield ``items``, drawing ``label  i/n`` on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    total = len(items) if isinstance(items, Sized) else 0
+    for done, item in enumerate(items, 1):
+        sys.stderr.write(f"\r{label} {done}/{total or '?'}")
+        sys.stderr.flush()
+        yield item
+    sys.stderr.write("\n")

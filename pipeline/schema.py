@@ -1,0 +1,52 @@
+"""The package descriptor is the one source of truth for resources and columns.
+
+Code asks this module for a resource's column names and path instead of
+repeating field lists, so adding a column is one edit to datapackage.json.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.atomic import write_text
+
+DESCRIPTOR = Path("datapackage.json")
+
+
+@lru_cache(maxsize=None)
+def descriptor(path: Path = DESCRIPTOR) -> dict:
+    """The parsed ``datapackage.json``."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def resource(name: str, path: Path = DESCRIPTOR) -> dict:
+    """One resource's descriptor by name."""
+    for res in descriptor(path)["resources"]:
+        if res["name"] == name:
+            return res
+    raise KeyError(f"{path}: no resource named {name!r}")
+
+
+def columns(name: str, path: Path = DESCRIPTOR) -> list[str]:
+    """Column names of a resource, in descriptor order."""
+    return [field["name"] for field in resource(name, path)["schema"]["fields"]]
+
+
+def to_csv(rows: list[dict], fields: list[str]) -> str:
+    """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
+    return buf.getvalue()
+
+
+def write_resource(name: str, rows: list[dict], root: Path = Path(".")) -> Path:
+    """Atomically write a resource's CSV at the path the descriptor gives."""
+    target = root / resource(name)["path"]
+    write_text(target, to_csv(rows, columns(name)))
+    return target

@@ -1,0 +1,95 @@
+"""Read a report file: detect its encoding, reject what is not a report, and
+give a cleaned view of the text that still maps back to raw offsets.
+
+Every offset the package publishes is an index into the *decoded raw* text.
+Rules run on the cleaned view (full-width digits made ASCII, conversion
+artefacts blanked), so cleaning must never move a character: artefacts are
+replaced by spaces of the same length, full-width forms by their one-character
+ASCII twins. The cleaned view therefore has the same length as the raw text
+and its offsets are the raw offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A report file that cannot be read; the message names file and problem."""
+
+
+BINARY_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP/DOCX/XLSX file",
+    b"\xd0\xcf\x11\xe0": "a legacy Office (DOC/XLS) file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"{\\rtf": "an RTF file",
+}
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+HTML_START = re.compile(rb"^\s*<(!doctype html|html|head|body)\b", re.IGNORECASE)
+ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
+# Full-width digits, signs and spaces -> ASCII, one character for one.
+FULL_WIDTH = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)},
+     "％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/",
+     "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
+     "\ufeff": " "})
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A report's decoded text and how it was decoded."""
+
+    text: str
+    encoding: str
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Decode a report's bytes, or raise InputError naming ``name``.
+
+    Tries BOMs, then strict UTF-8, then GB18030 (a superset of GBK/GB2312),
+    the encodings Chinese government sites publish in.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    for magic, what in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: {what}, not a text report (convert it to text first)")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return Decoded(_strict(data, encoding, name), encoding)
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text report")
+    if HTML_START.match(data[:512]):
+        raise InputError(f"{name}: an HTML page, not a text report (save the page's text instead)")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: cannot be decoded as UTF-8, UTF-16 or GB18030")
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: declares {encoding} by its BOM but does not decode ({err.reason})") from None
+
+
+def read_report(path: Path) -> Decoded:
+    """Decode the report at ``path``."""
+    return decode(path.read_bytes(), str(path))
+
+
+def clean(text: str) -> str:
+    """The cleaned view: same length as ``text``, so offsets need no map."""
+    text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
+    return text.translate(FULL_WIDTH)

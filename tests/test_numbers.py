@@ -1,0 +1,63 @@
+"""Number, unit and qualifier rules, on short sentences written for the test."""
+from pipeline.numbers import cn_to_int, find_mentions
+from pipeline.text import clean
+
+
+def only(sentence: str):
+    found = [m for m in find_mentions(clean(sentence)) if m.form == "measure"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_multiplier_and_unit_are_read_after_the_number():
+    m = only("税收收入48.7亿元")
+    assert (m.text, m.multiplier, m.unit_word) == ("48.7", "亿", "元")
+    assert m.raw_end - m.start == len("48.7亿元")
+
+
+def test_longest_unit_wins():
+    assert only("接待游客超270万人次").unit_word == "人次"
+    assert only("提高8个百分点").unit_word == "个百分点"
+
+
+def test_qualifiers_before_after_and_inside():
+    assert only("增长6%左右").after == "左右"
+    assert only("占比超70%").before == "超"
+    assert only("研发新产品30余个").inner == "余"
+    assert only("控制在3%以内").after == "以内"
+
+
+def test_qualifier_of_another_word_is_not_taken():
+    m = only("绩效评定B级以上企业104家")
+    assert (m.text, m.before, m.after) == ("104", "", "")
+
+
+def test_full_width_digits_are_numbers_at_raw_offsets():
+    text = "增长１２.５％"
+    m = only(text)
+    assert text[m.start:m.end] == "１２.５" and m.number == "12.5" and m.unit_word == "%"
+
+
+def test_years_dates_and_names_are_not_measures():
+    text = "，2025年1月9日，5G基站和PM2.5，“3+5”园区，新中国成立75周年，第五届"
+    forms = [(text[m.start - 1:m.end + 1], m.form) for m in find_mentions(text)]
+    assert forms == [("，2025年", "year"), ("年1月", "date"), ("月9日", "date"), ("，5G", "name"),
+                     ("M2.5，", "name"), ("“3+", "name"), ("+5”", "name"), ("立75周", "anniversary")]
+
+
+def test_range_gives_low_and_high_with_shared_unit():
+    low, high = [m for m in find_mentions("增长4.5%—5%") if m.form == "measure"]
+    assert (low.range_part, high.range_part) == ("low", "high")
+    low, high = [m for m in find_mentions("增长4.5-5%") if m.form == "measure"]
+    assert low.unit_word == "%" and low.range_part == "low"
+
+
+def test_chinese_numeral_measures():
+    found = {m.text: m for m in find_mentions("新注册市场主体连续八年实现破万增长，获评第四名，四个“善作善成”")}
+    assert found["八"].number == "8" and found["八"].unit_word == "年"
+    assert found["四"].unit_word == "名次"
+    assert len(found) == 2
+
+
+def test_chinese_numeral_values():
+    assert [cn_to_int(s) for s in ("八", "两", "十二", "二十", "一百零五")] == [8, 2, 12, 20, 105]

@@ -1,0 +1,36 @@
+"""Decoding and bad-input rules."""
+import pytest
+
+from pipeline.text import InputError, clean, decode
+
+SENTENCE = "地区生产总值增长５%左右"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_encodings_are_detected(encoding):
+    decoded = decode(SENTENCE.encode(encoding), "r.txt")
+    assert decoded.text == SENTENCE
+
+
+@pytest.mark.parametrize("data, problem", [
+    (b"", "empty file"),
+    (b"%PDF-1.7 ...", "PDF"),
+    (b"PK\x03\x04...", "DOCX"),
+    (b"\x89PNG\r\n", "PNG"),
+    (b"<!DOCTYPE html><html>", "HTML"),
+    (b"\x00\x01\x02abc", "binary"),
+    (b"\xff\xfe\x00\xd8", "BOM"),
+    (bytes([0x81, 0x20, 0xfe, 0x20]) * 3, "cannot be decoded"),
+])
+def test_bad_inputs_give_one_clear_line(data, problem):
+    with pytest.raises(InputError) as err:
+        decode(data, "raw/x.txt")
+    message = str(err.value)
+    assert message.startswith("raw/x.txt: ") and problem in message and "\n" not in message
+
+
+def test_cleaning_keeps_every_offset():
+    raw = "[bookmark: OLE_LINK2]增长１２．５％\u00a0"
+    cleaned = clean(raw)
+    assert len(cleaned) == len(raw)
+    assert cleaned.strip() == "增长12.5%"
