@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.numbers import context_span
 from pipeline.rules import lookup, table
 
-CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n（）()]")
+CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
-SUBJECT_STOP = re.compile(r"[“”\"《》]")
 TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 MAX_SUBJECT = 24
 
@@ -181,26 +181,57 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], sections: list[dict
 
 
 def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
-    """The shortest phrase before the number that says what it measures."""
+    """The shortest phrase near the number that says what it measures."""
     previous: dict | None = None
+    last_end = 0
     for row, m in zip(rows, mentions):
-        if row["role"] in ("other",) or m["form"] != "measure":
+        if m["form"] != "measure":
             continue
-        _, clause = clause_before(text, m["start"])
-        subject = previous["subject"] if previous and m["range_part"] == "high" else _strip(clause)
-        if not subject and previous and _same_sentence(text, previous["start"], m["start"]):
-            subject = previous["subject"]
-        if not subject:
-            subject = _noun_after(text, m["raw_end"])
+        subject, last_end = _subject(text, m, last_end, previous)
         row["subject"] = subject[-MAX_SUBJECT:]
         previous = row
     _distribute(rows, mentions, text)
 
 
+def _subject(text: str, m: dict, last_end: int, previous: dict | None) -> tuple[str, int]:
+    """Subject of one measure (before it, else after its counter, else the previous
+    one's) and where the text it used ends, so the next number does not reuse it."""
+    end = m["raw_end"] + len(m["after"])
+    clause_start, _ = clause_before(text, m["start"])
+    clause = text[max(clause_start, last_end):m["start"]].lstrip("、和及与")
+    same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
+    if previous and m["range_part"] == "high":
+        return previous["subject"], end
+    if m["unit_word"] in RANK_WORDS:
+        return _rank_subject(clause, previous if same_sentence else None), end
+    subject = _strip(clause)
+    if subject.endswith("等") or not subject or "、" in subject:
+        after = _noun_after(text, end)
+        if after:
+            return after, end + len(after)
+        subject = subject.removesuffix("等")
+    if not subject and same_sentence:
+        subject = previous["subject"]
+    return subject, end
+
+
+RANK_WORDS = ("名", "位", "名次")
+
+
+def _rank_subject(clause: str, previous: dict | None) -> str:
+    """增速居全国第2位 ranks the growth of the figure before it."""
+    rest = re.sub(r"(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?第?$", "", _strip(clause))
+    if rest and rest != "增速":
+        return rest
+    if previous is None:
+        return rest
+    growth = rest == "增速" or previous["measure"] == "growth"
+    return previous["subject"] + ("增速" if growth and not previous["subject"].endswith("增速") else "")
+
+
 def _strip(clause: str) -> str:
-    """Remove lead words, tail verbs and qualifiers, and earlier list items."""
-    clause = SUBJECT_STOP.sub("", clause)
-    clause = re.sub(r"[\d.%]+[^、和]*[、和]$", "", clause)  # earlier items of a number list
+    """Remove lead words, tail verbs and qualifiers around a subject."""
+    clause = clause.strip()
     changed = True
     while changed and clause:
         changed = False
@@ -208,9 +239,16 @@ def _strip(clause: str) -> str:
             if clause.endswith(cue):
                 clause, changed = clause[:-len(cue)], True
         for cue in cues("lead"):
-            if clause.startswith(cue) and len(clause) > len(cue):
+            if clause.startswith(cue):
                 clause, changed = clause[len(cue):], True
-    return clause.strip("、和 ")
+    return _balance_quotes(clause.strip("、和 "))
+
+
+def _balance_quotes(phrase: str) -> str:
+    """Keep “战新”项目 as written, but drop a quote whose partner lies outside the phrase."""
+    if phrase.count("“") != phrase.count("”"):
+        phrase = phrase.replace("“", "").replace("”", "")
+    return phrase
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -218,10 +256,15 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 
 def _noun_after(text: str, pos: int) -> str:
-    """For 建成8家智能工厂 the subject follows the counter."""
-    match = re.match(r"[^，,；;。：:！!？?\n]*", text[pos:])
+    """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
+    match = re.match(r"[^，,；;。：:！!？?\n\d]*", text[pos:])
     phrase = match.group() if match else ""
-    return re.split(r"(?:完成|实现|获得|获评|入选|入围|成为|达到|通过|参加|参与)", phrase)[0][:MAX_SUBJECT]
+    if phrase.startswith(("、", "和", "及")):
+        return ""  # the number is an item of a list whose subject came before
+    if "成为" in phrase:
+        return _balance_quotes(phrase.split("成为", 1)[1])[:MAX_SUBJECT]
+    ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
+    return _balance_quotes(phrase[:min(ends)] if ends else phrase)[:MAX_SUBJECT]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], text: str) -> None:
@@ -230,31 +273,71 @@ def _distribute(rows: list[dict], mentions: list[dict], text: str) -> None:
         if len(group) < 2 or rows[group[0]]["role"] == "other":
             continue
         _, clause = clause_before(text, mentions[group[0]]["start"])
-        head = clause.split("分别")[0] if "分别" in clause else ""
-        items = [i for i in re.split(r"、|和", _strip(head)) if i]
+        if "分别" not in clause:
+            continue
+        items = _list_items(_strip(clause.split("分别")[0]), len(group))
         if len(items) != len(group):
             continue
-        shared = _shared_tail(items)
         for i, item in zip(group, items):
-            rows[i]["subject"] = item + shared if not item.endswith(shared) else item
+            rows[i]["subject"] = item
 
 
-def _shared_tail(items: list[str]) -> str:
-    """占全区比重 in 产值、零售额、税收收入占全区比重: the last item's tail after a verb."""
-    match = re.search(r"(占.*)$", items[-1])
-    return match.group(1) if match else ""
+def _list_items(head: str, count: int) -> list[str]:
+    """甲、乙、丙占比 → 甲占比, 乙占比, 丙占比; 城乡居民收入 → 城镇…, 农村… ."""
+    for row in table("list_expansions"):
+        if head.startswith(row["written"]) and len(row["items"].split("|")) == count:
+            rest = head[len(row["written"]):]
+            return [item + rest for item in row["items"].split("|")]
+    items = [i for i in re.split(r"、|和|及", head) if i]
+    last = items[-1] if items else ""
+    shared = re.search(r"(占.*)$", last)
+    tail = shared.group(1) if shared else ""
+    out = []
+    for item in items:
+        if tail and not item.endswith(tail):
+            item += tail
+        elif len(item) <= 3 < len(last) and item != last:
+            item += last[len(item):]
+        out.append(item)
+    return out
 
 
 def _areas(rows: list[dict], text: str, report: dict) -> None:
-    """The zone, town or park a sentence is about, else the report's region."""
-    suffixes = sorted((r["suffix"] for r in table("areas")), key=len, reverse=True)
-    pattern = re.compile(r"^[^，,。；;：:\s]{0,14}?(?:" + "|".join(map(re.escape, suffixes)) + ")")
+    """The zone, town, park or company a sentence is about, else the report's region.
+
+    The sentence must open with the name (子牙经开区…, 友发集团连续19年…); a name
+    followed by 建设/项目 is the object of a project, not what the figures measure.
+    """
+    pattern = _area_pattern()
     region = report.get("region", "")
     for row in rows:
         if row["role"] in ("other", ""):
             continue
-        sentence_start = context_span(text, row["start"], row["end"])[0]
-        sentence = text[sentence_start:row["start"]].lstrip()
-        match = pattern.match(sentence)
-        area = match.group() if match and not sentence.startswith(("各", "全", "重点", "建设", "打造")) else ""
+        area = ""
+        for start in (clause_before(text, row["start"])[0], context_span(text, row["start"], row["end"])[0]):
+            match = pattern.match(text, start, row["start"])
+            if match and not text.startswith(AREA_NOT_SUBJECT, match.end()) and not _generic(match.group(1)):
+                area = match.group(1)
+                break
         row["area"] = area or region
+        if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
+            row["subject"] = row["subject"][len(area):]
+
+
+AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
+
+
+@lru_cache(maxsize=1)
+def _area_pattern() -> re.Pattern:
+    """A sentence opening with a name that ends in a zone suffix (longest such name)."""
+    suffixes = "|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True)))
+    return re.compile(rf"\s*([^，,。；;：:\s、{AREA_STOP}]{{2,30}}(?:{suffixes}))(?![村级域])")
+
+
+AREA_STOP = "获评入实完成达建推加打投增开上"  # verbs: a zone's name ends before them
+
+
+def _generic(area: str) -> bool:
+    """各重点乡镇, 全区园区, 常住人口城镇 … name no particular place."""
+    return (area.startswith(("各", "全", "重点", *cues("lead")))
+            or any(area.endswith(row["word"]) for row in table("not_areas")))

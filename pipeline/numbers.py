@@ -125,11 +125,20 @@ def _form(text: str, m: Mention) -> str:
         return "date"
     if text.startswith("周年", m.end):
         return "anniversary"
+    if prev == "第" and not m.unit_word and _after_rank_scope(text, m.start - 1):
+        m.unit_word = "名次"
+        return "measure"
     if prev == "第" and m.unit_word not in ("名", "位", "名次"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
     return "measure"
+
+
+def _after_rank_scope(text: str, pos: int) -> bool:
+    """全省第7, 居全国第2: a 第N with no counter that ranks something."""
+    scopes = [row["cue"] for row in table("cues") if row["kind"] == "rank_scope"]
+    return any(text.endswith(scope, 0, pos) for scope in scopes)
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> None:
