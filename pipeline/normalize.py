@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline import codebook, projects
 from pipeline.classify import classify_report
+from pipeline.headline import headline_rows
 from pipeline.progress import progress
 from pipeline.schema import write_resource
 
@@ -41,6 +42,7 @@ def build_tables(records: list[dict]) -> dict[str, list[dict]]:
     tables["indicators"] = [r for r in tables["figures"] if r["role"] == "indicator"]
     tables["targets"] = [r for r in tables["figures"] if r["role"] == "target"]
     tables["codebook"] = codebook.rows()
+    tables["headline"] = headline_rows(tables["figures"], tables["reports"])
     return tables
 
 

@@ -1,0 +1,75 @@
+"""The ``headline`` resource: per report and codebook concept, last year's
+result beside this year's target, so that "Jinghai: GDP grew about 4 % in
+2024; target for 2025: about 4.5 %" is one row.
+
+A report often states the same concept several times (GDP growth in the
+opening summary, GDP in 亿元 further on; a district-wide tax target and one per
+industrial zone). The rules that pick one figure per side:
+
+1. Only figures about the whole region count: ``area`` is the report's
+   ``region``; a result is an ``indicator`` of the review year, a target a
+   ``target`` of the plan year (a 2027 horizon target is not this year's).
+2. Both sides use the same measure when they can, so that they compare: the
+   first of ``MEASURE_PREFERENCE`` that both sides have. Growth comes first
+   because reports headline growth rates. With no measure in common each side
+   takes its own first preferred measure.
+3. Of the figures left on a side, the earliest in the text: reports open the
+   review with the headline results and the plan with the 主要预期目标
+   paragraph. For a range (4.5%—5%) that is its lower bound (comparator ge).
+"""
+from __future__ import annotations
+
+MEASURE_PREFERENCE = ("growth", "share", "change_pp", "level", "count", "multiple", "rank", "duration")
+SIDES = {"result": ("indicator", "review_year"), "target": ("target", "plan_year")}
+SIDE_FIELDS = ("figure_id", "measure", "value", "unit", "comparator", "year")
+
+
+def headline_rows(figures: list[dict], reports: list[dict]) -> list[dict]:
+    """One row per report and code, in report order, then in the text order of the chosen figures."""
+    rows = []
+    for report in reports:
+        pairs = [_choose(sides) for sides in _candidates(figures, report).values()]
+        rows.extend(_row(report["report_id"], pair) for pair in sorted(pairs, key=_first_start))
+    return rows
+
+
+def _candidates(figures: list[dict], report: dict) -> dict[str, dict[str, list[dict]]]:
+    """code → side → the report's whole-region figures of that side (rule 1), in text order."""
+    out: dict[str, dict[str, list[dict]]] = {}
+    for row in sorted(figures, key=lambda r: int(r["start"])):
+        if row["report_id"] != report["report_id"] or not row.get("code") or row.get("area") != report.get("region"):
+            continue
+        for side, (role, year_field) in SIDES.items():
+            if row["role"] == role and str(row.get("year") or "") == str(report.get(year_field) or ""):
+                out.setdefault(row["code"], {s: [] for s in SIDES})[side].append(row)
+    return out
+
+
+def _choose(sides: dict[str, list[dict]]) -> dict[str, dict]:
+    """side → the chosen figure of one code, or {} where the side has none (rules 2 and 3)."""
+    measures = {side: {r["measure"] for r in rows} for side, rows in sides.items()}
+    common = set.intersection(*measures.values())
+    chosen = {}
+    for side, rows in sides.items():
+        measure = _preferred(common or measures[side])
+        chosen[side] = next((r for r in rows if r["measure"] == measure), {})
+    return chosen
+
+
+def _preferred(measures: set[str]) -> str:
+    """The first measure of ``MEASURE_PREFERENCE`` in ``measures`` ('' if none)."""
+    return next((m for m in MEASURE_PREFERENCE if m in measures), "")
+
+
+def _first_start(pair: dict[str, dict]) -> int:
+    """Where the earlier of the two chosen figures starts in the text."""
+    return min(int(figure["start"]) for figure in pair.values() if figure)
+
+
+def _row(report_id: str, pair: dict[str, dict]) -> dict:
+    """The headline row of one chosen pair, columns prefixed by side."""
+    code = next(figure["code"] for figure in pair.values() if figure)
+    row = {"report_id": report_id, "code": code}
+    for side, figure in pair.items():
+        row.update({f"{side}_{field}": figure.get(field, "") for field in SIDE_FIELDS})
+    return row
