@@ -128,25 +128,33 @@ def figure_errors(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
 
 
 def score_projects(projects: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
-    """Precision, recall (spans overlapping), and status/year accuracy of matches."""
+    """Precision, recall (spans overlapping), and status/year accuracy of matches.
+
+    Labels noted "doubtful:" are left out of recall, and a find that overlaps one
+    is left out of precision: neither a hit nor a false alarm."""
     rows = []
     for report_id in sorted(labels["report_id"].unique()):
         lab = labels[labels["report_id"] == report_id]
         pred = projects[projects["report_id"] == report_id] if len(projects) else projects
+        doubtful = lab["note"].str.startswith("doubtful")
         matched, status_ok, year_ok, used = 0, 0, 0, set()
-        for _, label in lab.iterrows():
+        for is_doubtful, (_, label) in zip(doubtful, lab.iterrows()):
             hit = next((p for p in pred.itertuples(index=False)
                         if p.project_id not in used and int(p.start) < label["end"] and label["start"] < int(p.end)),
                        None)
             if hit is None:
                 continue
-            used.add(hit.project_id)
+            used.add(hit.project_id)  # a find of a doubtful label counts neither way
+            if is_doubtful:
+                continue
             matched += 1
             status_ok += hit.status == label["status"]
             year_ok += str(hit.year) == str(label["year"])
-        rows.append({"report": report_id, "labelled": len(lab), "found": len(pred),
-                     "precision": matched / len(pred) if len(pred) else float("nan"),
-                     "recall": matched / len(lab), "status": status_ok / matched if matched else float("nan"),
+        scored = len(pred) - (len(used) - matched)
+        rows.append({"report": report_id, "clear_cut": int((~doubtful).sum()), "found": len(pred),
+                     "precision": matched / scored if scored else float("nan"),
+                     "recall": matched / int((~doubtful).sum()),
+                     "status": status_ok / matched if matched else float("nan"),
                      "year": year_ok / matched if matched else float("nan")})
     return pd.DataFrame(rows).set_index("report")
 

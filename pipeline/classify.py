@@ -308,20 +308,24 @@ def _areas(rows: list[dict], text: str, report: dict) -> None:
     The sentence must open with the name (子牙经开区…, 友发集团连续19年…); a name
     followed by 建设/项目 is the object of a project, not what the figures measure.
     """
-    pattern = _area_pattern()
     region = report.get("region", "")
     for row in rows:
         if row["role"] in ("other", ""):
             continue
-        area = ""
-        for start in (clause_before(text, row["start"])[0], context_span(text, row["start"], row["end"])[0]):
-            match = pattern.match(text, start, row["start"])
-            if match and not text.startswith(AREA_NOT_SUBJECT, match.end()) and not _generic(match.group(1)):
-                area = match.group(1)
-                break
+        area = zone_at(text, row["start"], row["start"])
         row["area"] = area or region
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
             row["subject"] = row["subject"][len(area):]
+
+
+def zone_at(text: str, pos: int, limit: int) -> str:
+    """The zone named at the opening of the clause or sentence holding ``pos``,
+    written before ``limit``."""
+    for opening in (clause_before(text, pos)[0], context_span(text, pos, pos)[0]):
+        match = _area_pattern().match(text, opening, limit)
+        if match and not text.startswith(AREA_NOT_SUBJECT, match.end()) and not _generic(match.group(1)):
+            return match.group(1)
+    return ""
 
 
 AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
@@ -331,10 +335,8 @@ AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
 def _area_pattern() -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name)."""
     suffixes = "|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True)))
-    return re.compile(rf"\s*([^，,。；;：:\s、{AREA_STOP}]{{2,30}}(?:{suffixes}))(?![村级域])")
-
-
-AREA_STOP = "获评入实完成达建推加打投增开上"  # verbs: a zone's name ends before them
+    verbs = "|".join(row["cue"] for row in table("cues") if row["kind"] == "area_stop")
+    return re.compile(rf"\s*((?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{suffixes}))(?![村级域])")
 
 
 def _generic(area: str) -> bool:

@@ -1,98 +1,240 @@
 """Named projects: what was started, topped out, completed, opened or planned.
 
 A project is a noun phrase that ends in a head noun (…医院, …线, …工程, …平台;
-``rules/project_heads.csv``) and stands in a clause with a status verb
-(开工, 封顶, 建成, 投入使用, 加快…; ``rules/project_status.csv``). Lists
-(甲、乙主体封顶) share the verb. Phrases with event or campaign words
-(``rules/project_exclude.csv``) and unnamed counts (56个工业项目) are not projects.
+``rules/project_heads.csv``), possibly extended by a suffix (二期, 小学部;
+``rules/project_suffixes.csv``), standing in a clause with a status verb
+(开工, 封顶, 建成, 投入使用, 加快…; ``rules/project_status.csv``). Items of a
+list (甲、乙主体封顶) share the clause's verb. Phrases with event or campaign
+words (``rules/project_exclude.csv``) and counted groups (56个工业项目,
+8家智能工厂、数字车间) are not projects.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.classify import format_value, innermost_section
+from pipeline.classify import format_value, innermost_section, zone_at
 from pipeline.numbers import context_span
-from pipeline.rules import table
+from pipeline.rules import longest_prefix, lookup, table
 from pipeline.text import clean
 
 CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
-ITEM_SPLIT = re.compile(r"、|和|及|与")
-LEAD_VERBS = re.compile(r"^(?:全力|加快|加速|持续|积极|扎实|全面|有序|稳步|高标准|高质量|推进|推动|开工|启动|新建|续建|"
-                        r"建设|建成|完成|实施|打造|谋划|落实|提升|确保|力争|争取|实现|开展|做好)+")
-NAME_CHARS = re.compile(r"[^，,；;。：:！!？?\n、]")
+MEASURE_PREFIX = re.compile(r"^(?:总?投资)?[\d.]+(?:万|亿)?(?:元|公里|千米|米|平方米|平方公里|亩|吨|千瓦|兆瓦)")
+COUNTED = re.compile(r"[\d一二三四五六七八九十两]+(?:个|家|座|所|条|项|处|套|批|栋)")
+COUNT_AFTER = re.compile(r"[\d.]+(?:个|家|座|所|条|项|处|套|批|栋)(?:以上|左右)?(?:[，,；;。]|$)")  # 项目10个: a category
+CATEGORY_LIST = re.compile(r"等(?:各类|各种|各级)")
+SLOGAN = re.compile(r"^[一二三四五六七八九十两][^一二三四五六七八九十两]")  # 四好农村路, 两横三纵
+SEGMENT = re.compile(r"（[^（）]{1,20}）")  # 西二环北延（北三环至马坊路）
+TRAILING = re.compile(r"(?:主体|全面|顺利|正式|建设)+$")
 INVESTMENT = re.compile(r"投资(\d+(?:\.\d+)?)(亿|万)?元")
-MIN_NAME, MAX_NAME = 4, 30
+MIN_NAME, MAX_NAME = 3, 30
 
 
-def _ordered(name: str, key: str) -> list[dict[str, str]]:
-    return sorted(table(name), key=lambda r: len(r[key]), reverse=True)
+@dataclass
+class Candidate:
+    """A project name found in a clause, before its status is decided."""
+
+    start: int
+    end: int
+    kind: str
+    area: str
 
 
 def find_projects(record: dict) -> list[dict]:
     """``projects`` rows of one report, in text order."""
     raw = record["text"]
     text = clean(raw)
-    report = record["report"]
     rows: dict[int, dict] = {}
     for clause in CLAUSE.finditer(text):
         section = innermost_section(record["sections"], clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
-        status = _status(clause.group())
-        if not status:
-            continue
-        for start, end, kind in _names(clause.group(), clause.start()):
-            rows.setdefault(start, _row(report, record["sections"], raw, text, start, end, kind, status))
+        candidates = _names(text, clause.start(), clause.end())
+        status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
+        for found in candidates if status else []:
+            rows.setdefault(found.start, _row(record, raw, text, found, status, section, clause))
     return [rows[k] for k in sorted(rows)]
 
 
-def _status(clause: str) -> str:
-    """Status from the first status verb of the clause ('' if none)."""
-    best, best_pos = "", len(clause) + 1
-    for row in _ordered("project_status", "verb"):
-        pos = clause.find(row["verb"])
-        if pos != -1 and pos < best_pos:
-            best, best_pos = row["status"], pos
-    return best
-
-
-def _names(clause: str, offset: int) -> list[tuple[int, int, str]]:
-    """Spans and kinds of the named projects in one clause."""
-    heads = _ordered("project_heads", "head")
-    excluded = [r["word"] for r in table("project_exclude")]
-    found = []
-    for item in ITEM_SPLIT.split(clause):
-        item_start = clause.find(item) if item else -1
-        stripped = LEAD_VERBS.sub("", item)
-        lead = len(item) - len(stripped)
-        for head in heads:
-            pos = stripped.rfind(head["head"])
-            if pos == -1:
-                continue
-            name = stripped[:pos + len(head["head"])]
-            name = re.sub(r"(?:主体|全面|顺利|正式|建设|项目建设)+$", "", name)
-            if (MIN_NAME <= len(name) <= MAX_NAME and not re.match(r"[\d一二三四五六七八九十两]+[个项家座所条]", name)
-                    and not any(word in name for word in excluded) and NAME_CHARS.match(name)):
-                start = offset + item_start + lead
-                found.append((start, start + len(name), head["kind"]))
-            break
+def _names(text: str, start: int, end: int) -> list[Candidate]:
+    """Named projects among the 、-separated items of one clause."""
+    clause = text[start:end]
+    if CATEGORY_LIST.search(clause):
+        return []  # 甲、乙等各类平台: categories, not names
+    first = clause.split("、")[0]
+    counted_first = bool(COUNTED.match(first, _lead_length(first)))  # 建成8家智能工厂、数字车间…
+    found: list[Candidate] = []
+    pos = start
+    items = clause.split("、")
+    for item in items:
+        item_start = pos
+        pos += len(item) + 1
+        if not counted_first:
+            found.extend(_names_in(text, item_start, item_start + len(item)))
     return found
 
 
-def _row(report: dict, sections: list[dict], raw: str, text: str, start: int, end: int, kind: str,
-         status: str) -> dict:
-    section = innermost_section(sections, start)
-    sentence_start, sentence_end = context_span(text, start, end)
+def _names_in(text: str, start: int, end: int) -> list[Candidate]:
+    """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun)."""
+    item = text[start:end]
+    for link in re.finditer(r"[和与及]", item):
+        left, right = item[:link.start()], item[link.end():]
+        if _has_head(left) and _has_head(right):
+            return _names_in(text, start, start + link.start()) + _names_in(text, start + link.end(), end)
+    candidate = _name_in(text, start, end)
+    return [candidate] if candidate else []
+
+
+def _has_head(phrase: str) -> bool:
+    return any(row["head"] in phrase for row in table("project_heads"))
+
+
+def _name_in(text: str, start: int, end: int) -> Candidate | None:
+    """The project name inside one list item, if it has one."""
+    item = text[start:end]
+    if "——" in item:
+        offset = item.rindex("——") + 2
+        start, item = start + offset, item[offset:]
+    area = zone_at(text, start, end)
+    skip = len(area) if area and item.startswith(area) else 0
+    skip += _lead_length(item[skip:])
+    start, item = start + skip, item[skip:]
+    if COUNTED.match(item):
+        return None
+    if "的" in item:  # 历时3年的市政管网…工程: the name follows the last 的
+        cut = item.rindex("的") + 1
+        start, item = start + cut, item[cut:]
+    counted = COUNTED.search(item)
+    item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
+    length = _name_length(item)
+    if not length:
+        return None
+    start, name = _unquote(start, item[:length])
+    if not _acceptable(name) or COUNT_AFTER.match(text, start + len(name)) or _category(text, start + len(name)):
+        return None
+    return Candidate(start, start + len(name), _kind(name), area)
+
+
+def _lead_length(item: str) -> int:
+    """Verbs and measure prefixes before a name (加快推进, 83公里)."""
+    leads = lookup("project_lead", "word")
+    total = 0
+    while True:
+        word = longest_prefix(item, total, leads)
+        match = MEASURE_PREFIX.match(item[total:])
+        step = max(len(word), match.end() if match else 0)
+        if not step:
+            return total
+        total += step
+
+
+def _name_length(item: str) -> int:
+    """Length of the name: up to its right-most head noun, plus suffixes."""
+    best = 0
+    masked = SEGMENT.sub(lambda m: "□" * len(m.group()), item)  # heads inside （…） do not end a name
+    for row in table("project_heads"):
+        pos = masked.rfind(row["head"])
+        while pos != -1:
+            end = pos + len(row["head"])
+            if end > best and (not row["needs"] or re.search(row["needs"], item[:end])):
+                best = end
+                break
+            pos = masked.rfind(row["head"], 0, pos)
+    if not best:
+        return 0
+    suffixes = sorted((r["suffix"] for r in table("project_suffixes")), key=len, reverse=True)
+    extended = True
+    while extended:
+        extended = False
+        for suffix in suffixes:
+            if item.startswith(suffix, best):
+                best, extended = best + len(suffix), True
+                break
+    segment = SEGMENT.match(item, best)
+    best = segment.end() if segment else best
+    name = TRAILING.sub("", item[:best])
+    return len(name)
+
+
+def _unquote(start: int, name: str) -> tuple[int, str]:
+    """“循环经济数字中台” → 循环经济数字中台; unbalanced leading quotes dropped."""
+    while name.startswith("“") and name.count("“") > name.count("”") or name.startswith("“") and name.endswith("”"):
+        start, name = start + 1, name[1:]
+        if name.endswith("”") and name.count("”") > name.count("“"):
+            name = name[:-1]
+    return start, name
+
+
+def _category(text: str, end: int) -> bool:
+    """老年人日间照料服务中心覆盖率: the name is a kind of thing being measured."""
+    return any(text.startswith(row["word"], end) for row in table("project_not_after"))
+
+
+def _acceptable(name: str) -> bool:
+    excluded = [r["word"] for r in table("project_exclude")]
+    return (MIN_NAME <= len(name) <= MAX_NAME and not name[0].isdigit() and not SLOGAN.match(name)
+            and name.count("“") == name.count("”") and not any(word in name for word in excluded)
+            and not _generic(name))
+
+
+def _generic(name: str) -> bool:
+    """农村公路, 新型储能项目, 卫生院: a kind of thing, not a named one.
+
+    What stands before the head noun must hold some word that is not in
+    ``rules/project_generic.csv`` (a place, a company, a proper name)."""
+    head = max((r["head"] for r in table("project_heads") if r["head"] in name),
+               key=lambda h: (name.rfind(h) + len(h), len(h)), default="")
+    modifier = name[:name.rfind(head)] if head else name
+    generic = lookup("project_generic", "word")
+    pos = 0
+    while pos < len(modifier):
+        word = longest_prefix(modifier, pos, generic)
+        if not word:
+            return False
+        pos += len(word)
+    return True
+
+
+def _kind(name: str) -> str:
+    for row in table("project_kind_words"):
+        if row["word"] in name:
+            return row["kind"]
+    head = max((r for r in table("project_heads") if name.rfind(r["head"]) != -1),
+               key=lambda r: name.rfind(r["head"]) + len(r["head"]), default=None)
+    return head["kind"] if head else "other"
+
+
+def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) -> str:
+    """The strongest status verb of the clause outside the names themselves."""
+    if not names:
+        return ""
+    masked = list(text[start:end])
+    for name in names:
+        masked[name.start - start:name.end - start] = "□" * (name.end - name.start)
+    clause = "".join(masked)
+    verbs = lookup("project_status", "verb")
+    best, best_strength = "", 0
+    for verb, row in sorted(verbs.items(), key=lambda item: -len(item[0])):
+        if verb in clause and int(row["strength"]) > best_strength:
+            best, best_strength = row[kind], int(row["strength"])
+            clause = clause.replace(verb, "□" * len(verb))
+    return best
+
+
+def _row(record: dict, raw: str, text: str, found: Candidate, status: str, section: dict,
+         clause: re.Match) -> dict:
+    report = record["report"]
+    sentence_start, sentence_end = context_span(raw, found.start, found.end)
     year = report.get("review_year") if section["kind"] == "review" else report.get("plan_year")
-    investment = INVESTMENT.search(text[sentence_start:sentence_end])
+    investment = INVESTMENT.search(clause.group())
     value = ""
     if investment:
-        factor = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}.get(investment.group(2) or "", Decimal(1))
+        factor = Decimal(lookup("multipliers", "written")[investment.group(2)]["factor"]) if investment.group(2) else 1
         value = format_value(Decimal(investment.group(1)) * factor)
     return {
-        "report_id": report["report_id"], "project_id": f"p{start:06d}", "name": raw[start:end],
-        "start": start, "end": end, "status": status, "year": year or "", "area": report.get("region", ""),
-        "kind": kind, "investment_cny": value, "section_id": section["section_id"],
-        "context": raw[sentence_start:sentence_end].strip(),
+        "report_id": report["report_id"], "project_id": f"p{found.start:06d}", "name": raw[found.start:found.end],
+        "start": found.start, "end": found.end, "status": status, "year": year or "",
+        "area": found.area or report.get("region", ""), "kind": found.kind, "investment_cny": value,
+        "section_id": section["section_id"], "context": raw[sentence_start:sentence_end].strip(),
     }

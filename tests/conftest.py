@@ -16,3 +16,21 @@ def shared_reports() -> Path:
     if not any(SHARED_REPORTS.glob("*.txt")):
         pytest.fail(f"{SHARED_REPORTS}: no reports; set SHARED_REPORTS to the shared/reports folder")
     return SHARED_REPORTS
+
+
+HEAD = "政府工作报告\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\n某某区区长 李四\n各位代表：\n"
+
+
+@pytest.fixture
+def make_record(tmp_path: Path):
+    """Extract a short report written for a test: review of 2024, plan for 2025."""
+    from pipeline.extract import extract_report
+
+    def make(review: str = "", plan: str = "") -> dict:
+        raw = tmp_path / "raw"
+        raw.mkdir(exist_ok=True)
+        path = raw / "t.txt"
+        path.write_text(f"{HEAD}一、2024年工作回顾\n{review}\n二、2025年工作安排\n{plan}\n", encoding="utf-8")
+        return extract_report(path, raw)
+
+    return make

@@ -1,28 +1,23 @@
 """Role, measure, unit, comparator, subject, year and area rules, on short reports."""
-from pathlib import Path
-
 import pytest
 
 from pipeline.classify import classify_report
-from pipeline.extract import extract_report
-
-HEAD = "政府工作报告\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\n某某区区长 李四\n各位代表：\n"
 
 
-def figures(tmp_path: Path, review: str = "", plan: str = "") -> list[dict]:
-    raw = tmp_path / "raw"
-    raw.mkdir(exist_ok=True)
-    path = raw / "t.txt"
-    path.write_text(f"{HEAD}一、2024年工作回顾\n{review}\n二、2025年工作安排\n{plan}\n", encoding="utf-8")
-    return [r for r in classify_report(extract_report(path, raw)) if r["role"] != "other"]
+@pytest.fixture
+def figures(make_record):
+    """Classified measures (role other dropped) of a short report."""
+    def classify(review: str = "", plan: str = "") -> list[dict]:
+        return [r for r in classify_report(make_record(review, plan)) if r["role"] != "other"]
+    return classify
 
 
 def pick(rows: list[dict], *fields: str) -> list[tuple]:
     return [tuple(r[f] for f in fields) for r in rows]
 
 
-def test_worked_example_of_the_contract(tmp_path):
-    rows = figures(tmp_path, review="预计地区生产总值增长4%左右；一般公共预算收入48.7亿元，增长20.9%；")
+def test_worked_example_of_the_contract(figures):
+    rows = figures(review="预计地区生产总值增长4%左右；一般公共预算收入48.7亿元，增长20.9%；")
     assert pick(rows, "role", "subject", "measure", "value", "unit", "comparator", "year", "area") == [
         ("indicator", "地区生产总值", "growth", "4", "percent", "approx", 2024, "某某区"),
         ("indicator", "一般公共预算收入", "level", "4870000000", "CNY", "eq", 2024, "某某区"),
@@ -30,8 +25,8 @@ def test_worked_example_of_the_contract(tmp_path):
     ]
 
 
-def test_plan_figures_are_targets_of_the_plan_year(tmp_path):
-    rows = figures(tmp_path, plan="主要预期目标是：地区生产总值增长4.5%左右，实际利用外资3000万美元。")
+def test_plan_figures_are_targets_of_the_plan_year(figures):
+    rows = figures(plan="主要预期目标是：地区生产总值增长4.5%左右，实际利用外资3000万美元。")
     assert pick(rows, "role", "year", "value", "unit") == [
         ("target", 2025, "4.5", "percent"), ("target", 2025, "30000000", "USD")]
 
@@ -48,34 +43,34 @@ def test_plan_figures_are_targets_of_the_plan_year(tmp_path):
     ("城镇登记失业率控制在4.5%以内。", "4.5", "percent", "share", "le"),
     ("接待游客近300万人次。", "3000000", "person_time", "count", "approx"),
 ])
-def test_units_measures_and_comparators(tmp_path, sentence, value, unit, measure, comparator):
-    rows = figures(tmp_path, review=sentence)
+def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
+    rows = figures(review=sentence)
     assert pick(rows, "value", "unit", "measure", "comparator")[-1] == (value, unit, measure, comparator)
 
 
-def test_range_is_two_figures_with_one_subject(tmp_path):
-    rows = figures(tmp_path, plan="地区生产总值增长4.5%—5%。")
+def test_range_is_two_figures_with_one_subject(figures):
+    rows = figures(plan="地区生产总值增长4.5%—5%。")
     assert pick(rows, "subject", "value", "comparator") == [("地区生产总值", "4.5", "ge"), ("地区生产总值", "5", "le")]
 
 
-def test_distributive_list_gives_one_subject_each(tmp_path):
-    rows = figures(tmp_path, plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")
+def test_distributive_list_gives_one_subject_each(figures):
+    rows = figures(plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")
     assert pick(rows, "value", "comparator") == [("6", "approx"), ("7", "approx")]
-    rows = figures(tmp_path, review="工业产值、批发零售额、税收收入占全区比重分别提高到87%、91%和77%。")
+    rows = figures(review="工业产值、批发零售额、税收收入占全区比重分别提高到87%、91%和77%。")
     assert pick(rows, "subject", "measure") == [
         ("工业产值占全区比重", "share"), ("批发零售额占全区比重", "share"), ("税收收入占全区比重", "share")]
 
 
-def test_area_is_the_zone_a_sentence_is_about(tmp_path):
-    rows = figures(tmp_path, review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")
+def test_area_is_the_zone_a_sentence_is_about(figures):
+    rows = figures(review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")
     assert pick(rows, "area") == [("某某经开区",), ("某某区",)]
 
 
-def test_stock_in_the_plan_is_not_a_target(tmp_path):
-    rows = figures(tmp_path, plan="目前已建成5G基站4300个，今年新建基站500个。")
+def test_stock_in_the_plan_is_not_a_target(figures):
+    rows = figures(plan="目前已建成5G基站4300个，今年新建基站500个。")
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
 
 
-def test_chinese_numeral_measure_is_a_figure(tmp_path):
-    rows = figures(tmp_path, review="新注册市场主体连续八年实现破万增长。")
+def test_chinese_numeral_measure_is_a_figure(figures):
+    rows = figures(review="新注册市场主体连续八年实现破万增长。")
     assert pick(rows, "text", "value", "unit", "measure") == [("八", "8", "year", "duration")]

@@ -1,0 +1,62 @@
+"""Project rules, on short sentences written for the test."""
+import pytest
+
+from pipeline.projects import find_projects
+
+
+@pytest.fixture
+def projects(make_record):
+    def find(review: str = "", plan: str = "") -> list[tuple]:
+        return [(p["name"], p["status"], p["year"]) for p in find_projects(make_record(review, plan))]
+    return find
+
+
+def test_status_comes_from_the_verb_and_year_from_the_section(projects):
+    assert projects(review="某某大学附属医院主体封顶。", plan="某某大学附属医院投入使用。") == [
+        ("某某大学附属医院", "topped_out", 2024), ("某某大学附属医院", "in_use", 2025)]
+
+
+def test_a_list_shares_its_verb(projects):
+    assert projects(review="甲乙中心、丙丁研究院主体封顶。") == [
+        ("甲乙中心", "topped_out", 2024), ("丙丁研究院", "topped_out", 2024)]
+
+
+def test_two_names_joined_by_he_are_two_projects(projects):
+    found = projects(plan="加快推进东湖医院二期和西山研究院建设。")
+    assert found == [("东湖医院二期", "ongoing", 2025), ("西山研究院", "ongoing", 2025)]
+
+
+def test_verbs_inside_a_name_do_not_decide_its_status(projects):
+    assert projects(review="知识产权运营中心投入使用。") == [("知识产权运营中心", "in_use", 2024)]
+
+
+def test_strongest_verb_wins_and_lead_verbs_are_not_in_the_name(projects):
+    assert projects(review="市域铁路北城线开通运营。") == [("市域铁路北城线", "opened", 2024)]
+    assert projects(plan="推动河东商业综合体开业运营。") == [("河东商业综合体", "opened", 2025)]
+
+
+def test_zone_before_the_name_is_its_area(make_record):
+    rows = find_projects(make_record(review="某某经开区“循环经济数字中台”上线运营。"))
+    assert [(p["name"], p["area"], p["kind"]) for p in rows] == [("循环经济数字中台", "某某经开区", "platform")]
+
+
+def test_road_segments_keep_their_brackets(projects):
+    assert projects(review="龙津路（育才街至永乐街）建成通车。") == [("龙津路（育才街至永乐街）", "opened", 2024)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "举办书法展、赛艇精英赛等活动21场次。",      # events
+    "建成8家智能工厂、数字车间和绿色工厂。",      # a counted group
+    "56个工业项目竣工投产。",                     # an unnamed count
+    "深入开展安全生产治本攻坚三年行动。",         # a campaign
+    "加快农村公路建设。",                         # a kind of thing, not a named one
+    "完成技术转移转化项目10个以上。",             # a category being counted
+    "创建“四好农村路”3条。",                      # a slogan
+])
+def test_not_projects(projects, sentence):
+    assert projects(review=sentence) == []
+
+
+def test_investment_stated_for_the_project(make_record):
+    rows = find_projects(make_record(review="双塘物流园投资1.6亿元实施园区雨污管网提升改造。"))
+    assert [(p["name"], p["investment_cny"]) for p in rows] == [("园区雨污管网提升改造", "160000000")]
