@@ -18,6 +18,7 @@ from pipeline.rules import lookup, table
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
+ENUMERATION = re.compile(r"^[一二三四五六七八九十]+是")  # 七是完成…
 TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 MAX_SUBJECT = 24
 
@@ -187,13 +188,13 @@ def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
     for row, m in zip(rows, mentions):
         if m["form"] != "measure":
             continue
-        subject, last_end = _subject(text, m, last_end, previous)
+        subject, last_end = _subject(text, m, last_end, previous, row["measure"] == "rank")
         row["subject"] = subject[-MAX_SUBJECT:]
         previous = row
     _distribute(rows, mentions, text)
 
 
-def _subject(text: str, m: dict, last_end: int, previous: dict | None) -> tuple[str, int]:
+def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it."""
     end = m["raw_end"] + len(m["after"])
@@ -202,9 +203,12 @@ def _subject(text: str, m: dict, last_end: int, previous: dict | None) -> tuple[
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and m["range_part"] == "high":
         return previous["subject"], end
-    if m["unit_word"] in RANK_WORDS:
+    if rank:
         return _rank_subject(clause, previous if same_sentence else None), end
     subject = _strip(clause)
+    if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
+            and _continues(text, last_end, m["start"])):
+        subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
     if subject.endswith("等") or not subject or "、" in subject:
         after = _noun_after(text, end)
         if after:
@@ -215,12 +219,10 @@ def _subject(text: str, m: dict, last_end: int, previous: dict | None) -> tuple[
     return subject, end
 
 
-RANK_WORDS = ("名", "位", "名次")
-
-
 def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it."""
     rest = re.sub(r"(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?第?$", "", _strip(clause))
+    rest = re.split(r"获评|评为|位居|荣获", rest)[-1]  # 某园区获评全市主题园区第四名
     if rest and rest != "增速":
         return rest
     if previous is None:
@@ -231,7 +233,7 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
 
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject."""
-    clause = clause.strip()
+    clause = ENUMERATION.sub("", clause.strip())
     changed = True
     while changed and clause:
         changed = False
@@ -249,6 +251,12 @@ def _balance_quotes(phrase: str) -> str:
     if phrase.count("“") != phrase.count("”"):
         phrase = phrase.replace("“", "").replace("”", "")
     return phrase
+
+
+def _continues(text: str, consumed_end: int, pos: int) -> bool:
+    """Whether the words before ``pos`` run on, with no break, from a subject
+    that the previous number took from after its counter."""
+    return consumed_end > 0 and not re.search(r"[、，,；;。和及与\s]", text[consumed_end:pos])
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -288,7 +296,9 @@ def _list_items(head: str, count: int) -> list[str]:
         if head.startswith(row["written"]) and len(row["items"].split("|")) == count:
             rest = head[len(row["written"]):]
             return [item + rest for item in row["items"].split("|")]
-    items = [i for i in re.split(r"、|和|及", head) if i]
+    items = [i for i in head.split("、") if i]
+    if len(items) != count:
+        items = [i for i in re.split(r"、|和", head) if i]
     last = items[-1] if items else ""
     shared = re.search(r"(占.*)$", last)
     tail = shared.group(1) if shared else ""

@@ -63,7 +63,9 @@ def scratch_copy(tmp_path: Path) -> Path:
 
 
 def dvc(copy: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(copy), "DVC_NO_ANALYTICS": "1"}
+    home = copy.parent / "home"  # caches (DVC's, matplotlib's) stay out of the repository
+    home.mkdir(exist_ok=True)
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(home), "DVC_NO_ANALYTICS": "1"}
     return subprocess.run([str(BIN / "dvc"), *args], cwd=copy, capture_output=True, text=True, env=env)
 
 
