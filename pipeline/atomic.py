@@ -11,14 +11,19 @@ import tempfile
 from pathlib import Path
 
 
-def write_text(path: Path, content: str) -> None:
-    """Atomically replace ``path`` with ``content`` (UTF-8, LF line endings)."""
+def write_bytes(path: Path, data: bytes) -> None:
+    """Atomically replace ``path`` with ``data``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_text(path: Path, content: str) -> None:
+    """Atomically replace ``path`` with ``content`` (UTF-8, LF line endings as given)."""
+    write_bytes(path, content.encode("utf-8"))

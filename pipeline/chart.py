@@ -1,0 +1,122 @@
+"""Stage ``chart``: ``data/headline.csv`` → ``docs/headline.png``.
+
+One panel per report: each growth target of the plan year beside last year's
+growth of the same concept, so a reader sees at a glance what each government
+promised against what it achieved. Concepts are labelled with the codebook's
+English names, so no CJK font is needed and the PNG is the same everywhere.
+
+The PNG is byte-identical for the same data: fixed size and resolution, the
+bundled DejaVu font, and no software or date metadata in the file.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from matplotlib.patches import Patch  # noqa: E402
+
+from pipeline.atomic import write_bytes  # noqa: E402
+
+COLUMNS = 2
+PANEL_WIDTH_IN = 6.5
+BAR_HEIGHT_IN = 0.3
+PANEL_EXTRA_IN = 1.3
+DPI = 100
+COLOURS = {"result": "#9e9e9e", "target": "#1f77b4"}
+COMPARATOR_SIGNS = {"eq": "", "approx": "≈", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
+LABEL_WIDTH = 24
+LABEL_LINES = 3
+
+
+def read_rows(path: Path) -> list[dict]:
+    """A CSV file's rows as dicts."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def growth_panels(headline: list[dict]) -> dict[str, list[dict]]:
+    """report_id → its rows with a growth target, in table order; reports without one are left out."""
+    panels: dict[str, list[dict]] = {}
+    for row in headline:
+        if row["target_measure"] == "growth":
+            panels.setdefault(row["report_id"], []).append(row)
+    return panels
+
+
+def render(headline: list[dict], names: dict[str, str]) -> bytes:
+    """The chart as PNG bytes, panels two to a row; ``names`` maps a code to its English label."""
+    panels = list(growth_panels(headline).items())
+    if not panels:
+        raise ValueError("headline: no growth targets to chart")
+    ncols = min(COLUMNS, len(panels))
+    rows_of_panels = [panels[i:i + ncols] for i in range(0, len(panels), ncols)]
+    slots = [max(len(rows) for _, rows in line) for line in rows_of_panels]
+    heights = [n * 2 * BAR_HEIGHT_IN + PANEL_EXTRA_IN for n in slots]
+    fig, axes = plt.subplots(len(heights), ncols, figsize=(PANEL_WIDTH_IN * ncols, sum(heights)),
+                             gridspec_kw={"height_ratios": heights}, squeeze=False)
+    for i, (report_id, rows) in enumerate(panels):
+        draw_panel(axes.flat[i], report_id, rows, names, slots[i // ncols])
+    for ax in axes.flat[len(panels):]:
+        ax.axis("off")
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def draw_panel(ax: plt.Axes, report_id: str, rows: list[dict], names: dict[str, str], slots: int) -> None:
+    """One report: a pair of horizontal bars per concept, first concept on top; ``slots``
+    concepts fit the panel, so bars are as thick as in its neighbour."""
+    years = {side: next((r[f"{side}_year"] for r in rows if r[f"{side}_year"]), "?") for side in COLOURS}
+    for i, row in enumerate(rows):
+        for offset, side in ((-0.2, "result"), (0.2, "target")):
+            if row[f"{side}_measure"] == "growth":
+                draw_bar(ax, i + offset, float(row[f"{side}_value"]), side, row[f"{side}_comparator"])
+    labels = [textwrap.fill(names.get(r["code"], r["code"]), LABEL_WIDTH, max_lines=LABEL_LINES, placeholder=" …")
+              for r in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=7)
+    ax.set_ylim(slots - 0.5, -0.5)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.margins(x=0.15)
+    ax.set_title(report_id, fontsize=9, loc="left", fontweight="bold")
+    ax.set_xlabel("growth, percent", fontsize=8)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(handles=[Patch(color=COLOURS[side], label=f"{years[side]} {side}") for side in COLOURS],
+              loc="lower right", bbox_to_anchor=(1, 1), ncols=2, fontsize=7, frameon=False)
+
+
+def draw_bar(ax: plt.Axes, y: float, value: float, side: str, comparator: str) -> None:
+    """One bar, labelled with its value and comparator (≈4.5%)."""
+    ax.barh(y, value, height=0.38, color=COLOURS[side])
+    ax.annotate(f"{COMPARATOR_SIGNS.get(comparator, '')}{value:g}%", (value, y), xytext=(3 if value >= 0 else -3, 0),
+                textcoords="offset points", va="center", ha="left" if value >= 0 else "right", fontsize=7)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--headline", type=Path, default=Path("data/headline.csv"))
+    parser.add_argument("--codebook", type=Path, default=Path("data/codebook.csv"))
+    parser.add_argument("--out", type=Path, default=Path("docs/headline.png"))
+    args = parser.parse_args(argv)
+    try:
+        names = {row["code"]: row["name_en"] for row in read_rows(args.codebook)}
+        write_bytes(args.out, render(read_rows(args.headline), names))
+    except (OSError, ValueError, KeyError) as err:
+        print(f"error: chart: {err}", file=sys.stderr)
+        return 1
+    print(f"chart: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

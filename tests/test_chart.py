@@ -1,0 +1,34 @@
+"""The headline chart: deterministic PNG bytes, committed current, growth targets only."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.chart import growth_panels, read_rows, render
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def names() -> dict[str, str]:
+    return {row["code"]: row["name_en"] for row in read_rows(ROOT / "data" / "codebook.csv")}
+
+
+def test_chart_is_byte_identical_across_builds_and_committed_current():
+    headline = read_rows(ROOT / "data" / "headline.csv")
+    first, second = render(headline, names()), render(headline, names())
+    assert first.startswith(b"\x89PNG\r\n\x1a\n")
+    assert first == second
+    assert (ROOT / "docs" / "headline.png").read_bytes() == first, "docs/headline.png is stale: run `dvc repro chart`"
+
+
+def test_only_reports_with_growth_targets_get_a_panel():
+    rows = [{"report_id": "a", "code": "gdp", "target_measure": "growth"},
+            {"report_id": "a", "code": "revenue", "target_measure": "level"},
+            {"report_id": "b", "code": "gdp", "target_measure": ""}]
+    assert growth_panels(rows) == {"a": [rows[0]]}
+
+
+def test_no_growth_target_at_all_is_a_clear_error():
+    with pytest.raises(ValueError, match="no growth targets"):
+        render([], names())
