@@ -1,12 +1,13 @@
 # Two commands on a fresh machine with Python 3.11 and make:
 #   make build   # virtual environment + pinned dependencies + dvc repro
 #   make test    # the test suite (what CI runs)
+# and for users: make explore (browse in Datasette), make release (dist/*.zip).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: build test venv lock accuracy benchmark clean
+.PHONY: build test venv lock accuracy benchmark explore release clean
 
 build: venv
 	dvc repro
@@ -32,5 +33,11 @@ accuracy: venv
 benchmark: venv
 	python benchmarks/rebuild.py
 
+explore: venv
+	python -m pipeline explore
+
+release: venv
+	python -m pipeline release
+
 clean:
-	rm -rf $(VENV) data/interim
+	rm -rf $(VENV) data/interim build

@@ -1,0 +1,161 @@
+"""Command-line interface: ``python -m pipeline <command>``.
+
+One entry point for the things a user does with the repository: add a report,
+build, validate, look at a report, cut a release, explore in a browser. Each
+command runs in the repository folder given by ``--root`` (default: the
+current one). Errors are one line on stderr and a non-zero exit status.
+No pipeline stage imports this module.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline import explore, release, validate
+from pipeline.atomic import write_bytes
+from pipeline.schema import descriptor, resource
+from pipeline.text import InputError, decode
+
+SIGNS = {"eq": "", "approx": "≈", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
+
+
+class CommandError(Exception):
+    """A problem the user can fix; the message is the whole error line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with usage errors on one line, like every other error here."""
+
+    def error(self, message: str) -> None:
+        self.exit(2, f"error: {message} (see --help)\n")
+
+
+def repro(root: Path) -> int:
+    """``dvc repro`` in ``root``, with this interpreter's folder first on PATH so stages run in this venv."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([sys.executable, "-m", "dvc", "repro"], cwd=root, env=env).returncode
+
+
+def read_resource(root: Path, name: str) -> list[dict]:
+    """A resource's rows from its CSV under ``root``."""
+    path = root / resource(name, root / "datapackage.json")["path"]
+    if not path.exists():
+        raise CommandError(f"{path}: missing (run `python -m pipeline build` first)")
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Rebuild what changed."""
+    return repro(args.root)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate the package as a user receives it."""
+    return validate.main(["--root", str(args.root), "--metrics", str(args.root / "metrics.json")])
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print a report's metadata and its headline rows."""
+    reports = {r["report_id"]: r for r in read_resource(args.root, "reports")}
+    if args.report not in reports:
+        raise CommandError(f"no report {args.report!r}; known: {', '.join(sorted(reports))}")
+    for key, value in reports[args.report].items():
+        print(f"{key:>14}: {value}")
+    names = {r["code"]: r["name_en"] for r in read_resource(args.root, "codebook")}
+    rows = [r for r in read_resource(args.root, "headline") if r["report_id"] == args.report]
+    print(f"\nheadline ({len(rows)} concepts): result {reports[args.report]['review_year']}"
+          f" | target {reports[args.report]['plan_year']}")
+    for row in rows:
+        print(f"  {row['code']:<40} {side_text(row, 'result'):>24} | {side_text(row, 'target'):<24}"
+              f" {names.get(row['code'], '')}")
+    return 0
+
+
+def side_text(row: dict, side: str) -> str:
+    """One side of a headline row for a reader: ≈4.5 percent growth; '-' when absent."""
+    if not row[f"{side}_figure_id"]:
+        return "-"
+    sign = SIGNS.get(row[f"{side}_comparator"], "")
+    return f"{sign}{row[f'{side}_value']} {row[f'{side}_unit']} {row[f'{side}_measure']}"
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Check a report file, copy it into raw/ and rebuild; take it out again if the build fails."""
+    source: Path = args.file
+    if source.suffix != ".txt" or not re.fullmatch(report_id_pattern(args.root), source.stem):
+        raise CommandError(f"{source}: name must be a lowercase slug ending in .txt (e.g. hebei-baoding-2024.txt)")
+    target = args.root / "raw" / source.name
+    if target.exists():
+        raise CommandError(f"{target}: already exists (remove it first to replace it)")
+    data = source.read_bytes()
+    decode(data, str(source))
+    write_bytes(target, data)
+    print(f"add: copied {source} to {target}", file=sys.stderr)
+    status = repro(args.root)
+    if status:
+        target.unlink()
+        raise CommandError(f"build failed; removed {target} again (the package is unchanged)")
+    return 0
+
+
+def report_id_pattern(root: Path) -> str:
+    """The descriptor's pattern for report ids, which are raw/ file names without .txt."""
+    fields = resource("reports", root / "datapackage.json")["schema"]["fields"]
+    return next(f["constraints"]["pattern"] for f in fields if f["name"] == "report_id")
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    """Validate, then write dist/<name>-<version>.zip."""
+    errors, _ = validate.run(args.root, args.root / "datapackage.json")
+    if errors:
+        raise CommandError(f"package is invalid ({len(errors)} problem(s)); see `python -m pipeline validate`")
+    path = release.release(descriptor(args.root / "datapackage.json"), args.root, args.root / "dist")
+    print(path)
+    return 0
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    """Load the package into SQLite and serve it with Datasette on 127.0.0.1."""
+    return explore.serve(descriptor(args.root / "datapackage.json"), args.root, args.root / "build", args.port)
+
+
+def parser() -> Parser:
+    """The argument parser with one subcommand per ``cmd_*`` function."""
+    top = Parser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    top.add_argument("--root", type=Path, default=Path("."), help="repository folder (default: current)")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__).set_defaults(run=cmd_build)
+    commands.add_parser("validate", help=cmd_validate.__doc__,
+                        description=cmd_validate.__doc__).set_defaults(run=cmd_validate)
+    show = commands.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
+    show.add_argument("report", metavar="REPORT", help="report id, e.g. tianjin-jinghai-2025")
+    show.set_defaults(run=cmd_show)
+    add = commands.add_parser("add", help=cmd_add.__doc__, description=cmd_add.__doc__)
+    add.add_argument("file", type=Path, metavar="FILE", help="report text file named <slug>.txt")
+    add.set_defaults(run=cmd_add)
+    commands.add_parser("release", help=cmd_release.__doc__,
+                        description=cmd_release.__doc__).set_defaults(run=cmd_release)
+    explore_cmd = commands.add_parser("explore", help=cmd_explore.__doc__, description=cmd_explore.__doc__)
+    explore_cmd.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (default 8001)")
+    explore_cmd.set_defaults(run=cmd_explore)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (CommandError, InputError, OSError, ValueError, KeyError, sqlite3.Error) as err:
+        print(f"error: {args.command}: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""``make explore``: the package as an SQLite database, served by Datasette.
+
+Users who do not write code still want to filter, sort and follow links from
+a figure to its report or codebook concept. Datasette gives them that in the
+browser, and it follows foreign keys that SQLite knows about, so the database
+is created from ``datapackage.json``: every table with its primary key and
+foreign keys, every column with its type, empty cells as NULL. Column
+descriptions go into Datasette's metadata so they show on each table page.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from pipeline.atomic import write_text
+
+DB_NAME = "package"
+SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
+PYTHON_TYPES = {"integer": int, "number": float}
+# Column a link to a table shows instead of the bare key (Datasette's label_column).
+LABELS = {"reports": "region", "codebook": "name_en", "sections": "title"}
+
+
+def create_table_sql(resource: dict) -> str:
+    """CREATE TABLE for a resource: typed columns, primary key, foreign keys."""
+    schema = resource["schema"]
+    lines = [f'"{f["name"]}" {SQL_TYPES.get(f["type"], "TEXT")}' for f in schema["fields"]]
+    if schema.get("primaryKey"):
+        lines.append(f"PRIMARY KEY ({_quoted(schema['primaryKey'])})")
+    for fk in schema.get("foreignKeys", []):
+        ref = fk["reference"]
+        lines.append(f"FOREIGN KEY ({_quoted(fk['fields'])}) "
+                     f"REFERENCES \"{ref['resource']}\" ({_quoted(ref['fields'])})")
+    return f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(lines) + "\n)"
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def typed_rows(resource: dict, root: Path) -> list[tuple]:
+    """The resource's CSV rows as tuples of Python values (None for empty cells)."""
+    fields = resource["schema"]["fields"]
+    with open(root / resource["path"], encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return [tuple(_value(row[f["name"]], f["type"]) for f in fields) for row in rows]
+
+
+def _value(cell: str, kind: str) -> object:
+    if cell == "":
+        return None
+    return PYTHON_TYPES.get(kind, str)(cell)
+
+
+def build_database(package: dict, root: Path, db_path: Path) -> Path:
+    """Write the package at ``root`` into a new SQLite file at ``db_path`` (replaced atomically).
+
+    Raises sqlite3.IntegrityError when a foreign key does not hold.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=db_path.parent, prefix=f".{db_path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        load(package, root, tmp)
+        os.replace(tmp, db_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return db_path
+
+
+def load(package: dict, root: Path, db_file: str) -> None:
+    """Create every resource's table in the empty database ``db_file`` and fill it."""
+    conn = sqlite3.connect(db_file)
+    try:
+        with conn:
+            for resource in package["resources"]:
+                conn.execute(create_table_sql(resource))
+                marks = ", ".join("?" * len(resource["schema"]["fields"]))
+                conn.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})', typed_rows(resource, root))
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"{len(broken)} row(s) break a foreign key, first: {broken[0]}")
+    finally:
+        conn.close()
+
+
+def metadata(package: dict) -> dict:
+    """Datasette metadata: titles, licence, and every table's and column's description."""
+    tables = {}
+    for res in package["resources"]:
+        table = {"title": res.get("title", res["name"]), "description": res.get("description", ""),
+                 "columns": {f["name"]: f.get("description", "") for f in res["schema"]["fields"]}}
+        if res["name"] in LABELS:
+            table["label_column"] = LABELS[res["name"]]
+        tables[res["name"]] = table
+    licence = package["licenses"][0]
+    return {"title": package["title"], "description": package["description"],
+            "license": licence["name"], "license_url": licence["path"],
+            "databases": {DB_NAME: {"tables": tables}}}
+
+
+def serve_command(db_path: Path, metadata_path: Path, port: int) -> list[str]:
+    """The Datasette command line serving ``db_path`` read-only on the loopback interface."""
+    return [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
+            "--metadata", str(metadata_path), "--host", "127.0.0.1", "--port", str(port)]
+
+
+def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
+    """Build the database and its metadata file in ``out_dir``; their paths."""
+    db_path = build_database(package, root, out_dir / f"{DB_NAME}.sqlite")
+    metadata_path = out_dir / f"{DB_NAME}-metadata.json"
+    write_text(metadata_path, json.dumps(metadata(package), ensure_ascii=False, indent=2) + "\n")
+    return db_path, metadata_path
+
+
+def serve(package: dict, root: Path, out_dir: Path, port: int) -> int:
+    """Build the database and serve it until interrupted; Datasette's exit status."""
+    db_path, metadata_path = prepare(package, root, out_dir)
+    print(f"explore: serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    try:
+        return subprocess.run(serve_command(db_path, metadata_path, port)).returncode
+    except KeyboardInterrupt:
+        return 0

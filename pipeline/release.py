@@ -1,0 +1,42 @@
+"""Release archive: ``dist/<name>-<version>.zip`` with ``datapackage.json`` and
+every resource's CSV, for users who want one download they can cite.
+
+``datapackage.json`` sits at the top of the archive, so Frictionless opens the
+zip as a package as it is (``frictionless validate dist/….zip``). The archive
+is byte-identical for the same files: entries sorted, fixed timestamps and
+permissions, no directory entries.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from pipeline.atomic import write_bytes
+
+EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+FILE_MODE = 0o644 << 16
+
+
+def archive_members(package: dict) -> list[str]:
+    """Paths inside the archive, as in the repository: the descriptor and each resource's file."""
+    return sorted({"datapackage.json", *(res["path"] for res in package["resources"])})
+
+
+def build_zip(root: Path, members: list[str]) -> bytes:
+    """A deterministic zip of ``members`` (paths relative to ``root``)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for name in members:
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = FILE_MODE
+            archive.writestr(info, (root / name).read_bytes())
+    return buf.getvalue()
+
+
+def release(package: dict, root: Path, out_dir: Path) -> Path:
+    """Write the release archive of the package at ``root`` into ``out_dir``; its path."""
+    target = out_dir / f"{package['name']}-{package['version']}.zip"
+    write_bytes(target, build_zip(root, archive_members(package)))
+    return target

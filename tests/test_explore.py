@@ -1,0 +1,96 @@
+"""``make explore``: the package in SQLite with its keys, served by a real Datasette."""
+from __future__ import annotations
+
+import csv
+import json
+import socket
+import sqlite3
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pipeline import explore
+
+ROOT = Path(__file__).resolve().parents[1]
+STARTUP_SECONDS = 30
+
+
+def package() -> dict:
+    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory) -> tuple[Path, Path]:
+    return explore.prepare(package(), ROOT, tmp_path_factory.mktemp("explore"))
+
+
+def test_every_table_has_its_rows_keys_and_types(prepared):
+    conn = sqlite3.connect(prepared[0])
+    for res in package()["resources"]:
+        with open(ROOT / res["path"], encoding="utf-8", newline="") as fh:
+            assert conn.execute(f'SELECT count(*) FROM "{res["name"]}"').fetchone()[0] == len(list(csv.DictReader(fh)))
+        pk = [row[1] for row in sorted(conn.execute(f'PRAGMA table_info("{res["name"]}")'), key=lambda r: r[5])
+              if row[5]]
+        assert pk == res["schema"].get("primaryKey", [])
+        fks = {row[2] for row in conn.execute(f'PRAGMA foreign_key_list("{res["name"]}")')}
+        assert fks == {fk["reference"]["resource"] for fk in res["schema"].get("foreignKeys", [])}
+    value, code = conn.execute("SELECT value, code FROM figures WHERE role = 'other' LIMIT 1").fetchone()
+    assert (value, code) == (None, None)  # empty cells are NULL, not ''
+    assert conn.execute("SELECT typeof(plan_year) FROM reports").fetchone()[0] == "integer"
+
+
+def test_a_broken_foreign_key_stops_the_load(tmp_path):
+    root = tmp_path / "pkg"
+    (root / "data").mkdir(parents=True)
+    for res in package()["resources"]:
+        (root / res["path"]).write_bytes((ROOT / res["path"]).read_bytes())
+    with open(root / "data" / "headline.csv", "a", encoding="utf-8") as fh:
+        fh.write("tianjin-jinghai-2025,no_such_code" + "," * 12 + "\n")
+    with pytest.raises(sqlite3.IntegrityError, match="foreign key"):
+        explore.build_database(package(), root, tmp_path / "out.sqlite")
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_json(url: str, deadline: float) -> dict:
+    """GET ``url`` until the server answers or ``deadline`` (time.monotonic) passes."""
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return json.load(response)
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_datasette_serves_the_jinghai_report_with_its_links(prepared, tmp_path):
+    port = free_port()
+    log = open(tmp_path / "datasette.log", "wb")  # a file, not a pipe nobody reads, so it never blocks
+    server = subprocess.Popen(explore.serve_command(*prepared, port), stdout=log, stderr=log)
+    try:
+        base = f"http://127.0.0.1:{port}/{explore.DB_NAME}"
+        deadline = time.monotonic() + STARTUP_SECONDS
+        report = get_json(f"{base}/reports/tianjin-jinghai-2025.json?_shape=objects", deadline)["rows"][0]
+        assert (report["region"], report["plan_year"]) == ("静海区", 2025)
+        gdp = get_json(f"{base}/headline.json?_shape=objects&_labels=on"
+                       "&report_id=tianjin-jinghai-2025&code=gdp", deadline)["rows"][0]
+        assert gdp["code"] == {"value": "gdp", "label": "Gross Domestic Product / Gross Regional Product"}
+        assert (gdp["result_value"], gdp["target_value"]) == (4.0, 4.5)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
