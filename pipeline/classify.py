@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pipeline.numbers import context_span
 from pipeline.rules import lookup, table
+from pipeline.text import clean
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
@@ -23,6 +24,7 @@ TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 MAX_SUBJECT = 24
 
 
+@lru_cache(maxsize=None)
 def cues(kind: str) -> tuple[str, ...]:
     """Cue words of one kind from ``rules/cues.csv``, longest first."""
     return tuple(sorted((r["cue"] for r in table("cues") if r["kind"] == kind), key=len, reverse=True))
@@ -67,8 +69,6 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
 
 def classify_report(record: dict) -> list[dict]:
     """``figures`` rows of one report, in text order."""
-    from pipeline.text import clean
-
     raw = record["text"]
     text = clean(raw)
     report = record["report"]

@@ -174,12 +174,20 @@ def _is_slogan(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in QUOTES
 
 
+SENTENCE_STOPS = "。；;！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}]")
+
+
 def context_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a span: between the nearest 。；！？ or line breaks."""
-    stops = "。；;！？!?\n"
-    left = max(text.rfind(c, 0, start) for c in stops) + 1
-    rights = [i for i in (text.find(c, end) for c in stops) if i != -1]
-    return left, min(rights) + 1 if rights else len(text)
+    """The clause around a span: between the nearest 。；！？ or line breaks.
+
+    Scans only as far as the nearest stop on each side (reports are long and
+    this runs once per number)."""
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_STOPS:
+        left -= 1
+    right = SENTENCE_END.search(text, end)
+    return left, right.end() if right else len(text)
 
 
 __all__ = ["Mention", "find_mentions", "cn_to_int", "cn_digits_to_int", "context_span"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.classify import format_value, innermost_section, zone_at
 from pipeline.numbers import context_span
@@ -50,11 +51,18 @@ def find_projects(record: dict) -> list[dict]:
         section = innermost_section(record["sections"], clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
+        if not _verb_pattern().search(clause.group()):
+            continue  # no status verb, no project (and the name search is the costly part)
         candidates = _names(text, clause.start(), clause.end())
         status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
         for found in candidates if status else []:
             rows.setdefault(found.start, _row(record, raw, text, found, status, section, clause))
     return [rows[k] for k in sorted(rows)]
+
+
+@lru_cache(maxsize=1)
+def _verb_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lookup("project_status", "verb"))))
 
 
 def _names(text: str, start: int, end: int) -> list[Candidate]:
