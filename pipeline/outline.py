@@ -82,8 +82,8 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         section_id = str(counters[key]) if parent is root else f"{key}.{counters[key]}"
         title_start = line_start + len(label)
         title = text[title_start:title_start + title_len].strip()
-        kind = section_kind(title) or parent.kind or _previous_kind(sections, level)
-        year = horizon_year(title) if section_kind(title) else parent.year
+        kind = section_kind(title) or _later_year_kind(sections, title) or parent.kind or _previous_kind(sections, level)
+        year = horizon_year(title) if section_kind(title) or kind != parent.kind else parent.year
         section = Section(section_id, parent.section_id, level, label.strip(), title, kind,
                           year, line_start, len(text), title_start, title_start + title_len)
         sections.append(section)
@@ -95,6 +95,13 @@ def _numeral(label: str) -> int:
     """The number a label writes (（三） → 3), 0 for unnumbered headings."""
     digits = re.sub(rf"[^{CN}]", "", label)
     return cn_to_int(digits) if digits else 0
+
+
+def _later_year_kind(sections: list[Section], title: str) -> str:
+    """A heading naming a year after the reviewed one (二、2025年…) opens the plan."""
+    year = YEAR.search(title)
+    reviewed = [s.year for s in sections if s.kind == "review" and s.year]
+    return "plan" if year and reviewed and int(year.group(1)) > max(reviewed) else ""
 
 
 def _previous_kind(sections: list[Section], level: int) -> str:
@@ -147,7 +154,7 @@ def _title_length(rest: str, level: int) -> int:
 MEETING = re.compile(
     r"在(?P<region>[^\n第]{2,20}?)(?P<meeting>第?[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次会议)")
 DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|[二〇零一三四五六七八九]{{4}})年(?P<m>\d{{1,2}}|[{CN}]+)月(?P<d>\d{{1,2}}|[{CN}]+)日")
-SPEAKER_TITLES = ("省长", "市长", "区长", "县长", "州长", "旗长", "盟长", "主席")
+SPEAKER_TITLES = ("省长", "市长", "区长", "县长", "州长", "旗长", "盟长", "主席", "总理")
 GREETING = "各位代表"
 
 

@@ -48,3 +48,9 @@ def test_unnumbered_headings_and_five_year_plans():
     kinds = [(s.kind, s.year) for s in find_sections(text, 0)[1:]]
     assert kinds == [("review", 2025), ("plan", 2026)]
     assert horizon_year("“十五五”时期的主要目标任务") == 2030
+
+
+def test_a_heading_naming_the_next_year_opens_the_plan():
+    text = "各位代表：\n一、2024年工作回顾\n成绩显著。\n二、2025年经济社会发展总体思路和政策取向\n三、2025年政府工作任务\n"
+    kinds = [(s.label, s.kind, s.year) for s in find_sections(text, 0)[1:]]
+    assert kinds == [("一、", "review", 2024), ("二、", "plan", 2025), ("三、", "plan", 2025)]
