@@ -109,6 +109,15 @@ def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     return figures[keep]
 
 
+def codebook_coverage(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.Series:
+    """Per report: share of labelled headline and main-target figures that got a code."""
+    wanted = labels[labels["passage"].isin(["headline", "main_targets"]) & labels["role"].isin(ROLES)]
+    coded = figures.astype(str).set_index(["report_id", "start"])["code"]
+    keys = list(zip(wanted["report_id"], wanted["start"].astype(str)))
+    has_code = [coded.get(key, "") not in ("", "nan") for key in keys]
+    return pd.Series(has_code, index=wanted["report_id"]).groupby(level=0).mean().rename("coded")
+
+
 def figure_errors(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """Labelled indicator/target figures the pipeline got wrong, for reading."""
     figures = figures.astype(str)
@@ -170,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.max_columns", 20)
     print("Figures (exact = role, value, unit and comparator right; fields over labelled indicators/targets)")
     print(score_figures(tables["figures"], labels).round(3).to_string())
+    print("\nCodebook coverage of the headline and main-target figures")
+    print(codebook_coverage(tables["figures"], labels).round(3).to_string())
     print("\nProjects")
     print(score_projects(tables["projects"], load_labels("projects")).round(3).to_string())
     if args.errors:

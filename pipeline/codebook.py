@@ -12,6 +12,7 @@ from functools import lru_cache
 from pipeline.rules import table
 
 PREFIX = re.compile(r"^(?:全[区市省县州盟旗]|[本我][区市省县]|全年)")
+RATE_SUFFIX = re.compile(r"(?:增速|增幅|增长率)$")
 MIN_SUFFIX = 4
 
 
@@ -29,6 +30,7 @@ def code_for(subject: str, region: str = "") -> str:
     """The codebook code of ``subject``, or '' when it is no standard concept."""
     names = aliases()
     subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
+    subject = RATE_SUFFIX.sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
     if subject in names:
         return names[subject]
     for size in range(len(subject) - 1, MIN_SUFFIX - 1, -1):

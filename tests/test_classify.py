@@ -74,3 +74,12 @@ def test_stock_in_the_plan_is_not_a_target(figures):
 def test_chinese_numeral_measure_is_a_figure(figures):
     rows = figures(review="新注册市场主体连续八年实现破万增长。")
     assert pick(rows, "text", "value", "unit", "measure") == [("八", "8", "year", "duration")]
+
+
+def test_codebook_codes_standard_subjects():
+    from pipeline.codebook import code_for
+
+    assert code_for("地区生产总值") == code_for("全区生产总值") == code_for("GDP") == "gdp"
+    assert code_for("地区生产总值增速") == "gdp"
+    assert code_for("某某区一般公共预算收入", "某某区") == "general_budget_revenue"
+    assert code_for("促消费活动") == ""
