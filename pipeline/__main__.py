@@ -9,7 +9,6 @@ No pipeline stage imports this module.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import re
 import sqlite3
@@ -19,10 +18,9 @@ from pathlib import Path
 
 from pipeline import explore, release, validate
 from pipeline.atomic import write_bytes
-from pipeline.schema import descriptor, resource
+from pipeline.headline import COMPARATOR_SIGNS
+from pipeline.schema import descriptor, read_csv, resource
 from pipeline.text import InputError, decode
-
-SIGNS = {"eq": "", "approx": "≈", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 
 
 class CommandError(Exception):
@@ -47,8 +45,7 @@ def read_resource(root: Path, name: str) -> list[dict]:
     path = root / resource(name, root / "datapackage.json")["path"]
     if not path.exists():
         raise CommandError(f"{path}: missing (run `python -m pipeline build` first)")
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return read_csv(path)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -82,7 +79,7 @@ def side_text(row: dict, side: str) -> str:
     """One side of a headline row for a reader: ≈4.5 percent growth; '-' when absent."""
     if not row[f"{side}_figure_id"]:
         return "-"
-    sign = SIGNS.get(row[f"{side}_comparator"], "")
+    sign = COMPARATOR_SIGNS.get(row[f"{side}_comparator"], "")
     return f"{sign}{row[f'{side}_value']} {row[f'{side}_unit']} {row[f'{side}_measure']}"
 
 
@@ -149,6 +146,7 @@ def parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the exit status (1 and one line on stderr for a problem the user can fix)."""
     args = parser().parse_args(argv)
     try:
         return args.run(args)

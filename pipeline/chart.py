@@ -11,7 +11,6 @@ bundled DejaVu font, and no software or date metadata in the file.
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import sys
 import textwrap
@@ -24,6 +23,8 @@ import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first
 from matplotlib.patches import Patch  # noqa: E402
 
 from pipeline.atomic import write_bytes  # noqa: E402
+from pipeline.headline import COMPARATOR_SIGNS  # noqa: E402
+from pipeline.schema import read_csv  # noqa: E402
 
 COLUMNS = 2
 PANEL_WIDTH_IN = 6.5
@@ -31,15 +32,8 @@ BAR_HEIGHT_IN = 0.3
 PANEL_EXTRA_IN = 1.3
 DPI = 100
 COLOURS = {"result": "#9e9e9e", "target": "#1f77b4"}
-COMPARATOR_SIGNS = {"eq": "", "approx": "≈", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 LABEL_WIDTH = 24
 LABEL_LINES = 3
-
-
-def read_rows(path: Path) -> list[dict]:
-    """A CSV file's rows as dicts."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def growth_panels(headline: list[dict]) -> dict[str, list[dict]]:
@@ -109,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs/headline.png"))
     args = parser.parse_args(argv)
     try:
-        names = {row["code"]: row["name_en"] for row in read_rows(args.codebook)}
-        write_bytes(args.out, render(read_rows(args.headline), names))
+        names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}
+        write_bytes(args.out, render(read_csv(args.headline), names))
     except (OSError, ValueError, KeyError) as err:
         print(f"error: chart: {err}", file=sys.stderr)
         return 1

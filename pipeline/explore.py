@@ -9,7 +9,6 @@ descriptions go into Datasette's metadata so they show on each table page.
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -19,12 +18,13 @@ import tempfile
 from pathlib import Path
 
 from pipeline.atomic import write_text
+from pipeline.schema import read_csv
 
 DB_NAME = "package"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
 PYTHON_TYPES = {"integer": int, "number": float}
 # Column a link to a table shows instead of the bare key (Datasette's label_column).
-LABELS = {"reports": "region", "codebook": "name_en", "sections": "title"}
+LABELS = {"reports": "region", "codebook": "name_en"}
 
 
 def create_table_sql(resource: dict) -> str:
@@ -47,9 +47,7 @@ def _quoted(names: list[str]) -> str:
 def typed_rows(resource: dict, root: Path) -> list[tuple]:
     """The resource's CSV rows as tuples of Python values (None for empty cells)."""
     fields = resource["schema"]["fields"]
-    with open(root / resource["path"], encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    return [tuple(_value(row[f["name"]], f["type"]) for f in fields) for row in rows]
+    return [tuple(_value(row[f["name"]], f["type"]) for f in fields) for row in read_csv(root / resource["path"])]
 
 
 def _value(cell: str, kind: str) -> object:

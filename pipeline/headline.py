@@ -22,6 +22,8 @@ from __future__ import annotations
 MEASURE_PREFERENCE = ("growth", "share", "change_pp", "level", "count", "multiple", "rank", "duration")
 SIDES = {"result": ("indicator", "review_year"), "target": ("target", "plan_year")}
 SIDE_FIELDS = ("figure_id", "measure", "value", "unit", "comparator", "year")
+# How a reader writes each comparator before a number (≈4.5), for the chart and `show`.
+COMPARATOR_SIGNS = {"eq": "", "approx": "≈", "ge": "≥", "gt": ">", "le": "≤", "lt": "<"}
 
 
 def headline_rows(figures: list[dict], reports: list[dict]) -> list[dict]:

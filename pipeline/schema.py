@@ -45,6 +45,12 @@ def to_csv(rows: list[dict], fields: list[str]) -> str:
     return buf.getvalue()
 
 
+def read_csv(path: Path) -> list[dict]:
+    """Rows of a CSV file written by ``to_csv``, as dicts of strings (empty cells are '')."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def write_resource(name: str, rows: list[dict], root: Path = Path(".")) -> Path:
     """Atomically write a resource's CSV at the path the descriptor gives."""
     target = root / resource(name)["path"]

@@ -5,17 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.chart import growth_panels, read_rows, render
+from pipeline.chart import growth_panels, render
+from pipeline.schema import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def names() -> dict[str, str]:
-    return {row["code"]: row["name_en"] for row in read_rows(ROOT / "data" / "codebook.csv")}
+    return {row["code"]: row["name_en"] for row in read_csv(ROOT / "data" / "codebook.csv")}
 
 
 def test_chart_is_byte_identical_across_builds_and_committed_current():
-    headline = read_rows(ROOT / "data" / "headline.csv")
+    headline = read_csv(ROOT / "data" / "headline.csv")
     first, second = render(headline, names()), render(headline, names())
     assert first.startswith(b"\x89PNG\r\n\x1a\n")
     assert first == second
