@@ -19,7 +19,8 @@ industrial zone). The rules that pick one figure per side:
 """
 from __future__ import annotations
 
-MEASURE_PREFERENCE = ("growth", "share", "change_pp", "level", "count", "multiple", "rank", "duration")
+# Ranks and durations (居全国第2位, 连续54个月) describe a result, they are not one.
+MEASURE_PREFERENCE = ("growth", "share", "change_pp", "level", "count", "multiple")
 SIDES = {"result": ("indicator", "review_year"), "target": ("target", "plan_year")}
 SIDE_FIELDS = ("figure_id", "measure", "value", "unit", "comparator", "year")
 # How a reader writes each comparator before a number (≈4.5), for the chart and `show`.
@@ -39,7 +40,8 @@ def _candidates(figures: list[dict], report: dict) -> dict[str, dict[str, list[d
     """code → side → the report's whole-region figures of that side (rule 1), in text order."""
     out: dict[str, dict[str, list[dict]]] = {}
     for row in sorted(figures, key=lambda r: int(r["start"])):
-        if row["report_id"] != report["report_id"] or not row.get("code") or row.get("area") != report.get("region"):
+        if (row["report_id"] != report["report_id"] or not row.get("code") or row.get("area") != report.get("region")
+                or row["measure"] not in MEASURE_PREFERENCE):
             continue
         for side, (role, year_field) in SIDES.items():
             if row["role"] == role and str(row.get("year") or "") == str(report.get(year_field) or ""):
