@@ -2,7 +2,8 @@
 
 Each write goes to a temporary file beside the target, then ``os.replace``
 renames it over the target in one step: readers see the old file or the new
-one, never a mix.
+one, never a mix. Several files written together are all renamed only once
+every one of them is complete.
 """
 from __future__ import annotations
 
@@ -11,17 +12,28 @@ import tempfile
 from pathlib import Path
 
 
+def write_files(contents: dict[Path, bytes]) -> None:
+    """Replace every file of ``contents`` together: a failure while writing any
+    of them (a full disk) leaves all targets as they were."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in contents.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     """Atomically replace ``path`` with ``data``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_files({path: data})
 
 
 def write_text(path: Path, content: str) -> None:

@@ -8,12 +8,15 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def progress(items: Iterable[T], label: str) -> Iterator[T]:
-    """Yield ``items``, drawing ``label  i/n`` on stderr when it is a terminal."""
+def progress(items: Iterable[T], label: str, total: int = 0) -> Iterator[T]:
+    """Yield ``items``, drawing ``label  i/n`` on stderr when it is a terminal.
+
+    ``total`` is for iterators that cannot say their length (results coming
+    back from worker processes)."""
     if not sys.stderr.isatty():
         yield from items
         return
-    total = len(items) if isinstance(items, Sized) else 0
+    total = total or (len(items) if isinstance(items, Sized) else 0)
     for done, item in enumerate(items, 1):
         sys.stderr.write(f"\r{label} {done}/{total or '?'}")
         sys.stderr.flush()
