@@ -4,103 +4,120 @@ Lossless and rule-light: decode, read the header and outline, find every
 number with the words written around it. Nothing here decides roles or
 canonical units (that is ``normalize``).
 
-A report whose bytes and extraction code are unchanged is not extracted again:
-its interim file records the content hash and a fingerprint of the code and
-rules, so adding one report to a large corpus re-does only that report.
+A report is not extracted again while its bytes, its sidecar metadata and the
+extraction code are unchanged: ``data/interim/index.csv`` records what each
+interim file was made from, so adding one report to a large corpus re-does
+only that report, and checking the others reads one small file. Reports to
+extract are spread over every CPU.
 """
 from __future__ import annotations
 
 import argparse
-import hashlib
+import csv
+import io
 import json
 import re
 import sys
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 import yaml
 
 from pipeline import numbers, outline
 from pipeline.atomic import write_text
-from pipeline.progress import progress
+from pipeline.cache import fingerprint, sha256
+from pipeline.parallel import ordered_map
 from pipeline.text import InputError, clean, decode
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
-CODE_FILES = ("text.py", "numbers.py", "outline.py", "extract.py", "rules.py",
-              "rules/units.csv", "rules/multipliers.csv", "rules/qualifiers.csv",
-              "rules/chinese_measures.csv", "rules/sections.csv", "rules/region_levels.csv")
+SHARED_SIDECAR = "reports.yaml"
 SIDECAR_FIELDS = ("title", "region", "region_level", "parent_region", "delivered_on", "speaker",
                   "speaker_title", "meeting", "review_year", "plan_year")
+INDEX = "index.csv"
+INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
 
 
-def code_fingerprint() -> str:
-    """Hash of the code and rules that shape an interim file."""
-    digest = hashlib.sha256()
-    root = Path(__file__).parent
-    for name in CODE_FILES:
-        digest.update((root / name).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def report_files(raw_dir: Path) -> list[Path]:
-    """The reports in ``raw_dir``: every file but sidecars and dotfiles, checked.
+def report_files(raw_dir: Path) -> dict[Path, str]:
+    """The reports in ``raw_dir`` (every file but sidecars and dotfiles) → SHA-256 of their bytes.
 
     Raises InputError on a name that is not a slug or two files with the same bytes.
     """
     files = sorted(p for p in raw_dir.iterdir()
-                   if p.is_file() and not p.name.startswith(".") and p.suffix not in SIDECAR_SUFFIXES
-                   and p.name != "reports.yaml")
+                   if p.is_file() and not p.name.startswith(".") and p.suffix not in SIDECAR_SUFFIXES)
+    hashes: dict[Path, str] = {}
     seen: dict[str, Path] = {}
     for path in files:
         if not SLUG.fullmatch(path.stem):
             raise InputError(f"{path}: file name '{path.stem}' is not a lowercase slug "
                              "(letters, digits and single hyphens, e.g. tianjin-jinghai-2025)")
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = sha256(path.read_bytes())
         if digest in seen:
             raise InputError(f"{path}: same content as {seen[digest]} (remove one of them)")
         seen[digest] = path
-    return files
+        hashes[path] = digest
+    return hashes
 
 
-def load_sidecar(raw_dir: Path, report_id: str) -> dict:
-    """Metadata from ``raw/<id>.yaml`` and ``raw/reports.yaml`` (the first wins)."""
-    merged: dict = {}
-    shared = raw_dir / "reports.yaml"
-    for path, pick in ((raw_dir / f"{report_id}.yaml", None), (raw_dir / f"{report_id}.yml", None),
-                       (shared, report_id)):
-        if not path.exists():
-            continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as err:
-            raise InputError(f"{path}: not valid YAML ({str(err).splitlines()[0]})") from None
-        data = data.get(pick, {}) if pick else data
-        if not isinstance(data, dict):
-            raise InputError(f"{path}: expected a mapping of field: value")
-        unknown = set(data) - set(SIDECAR_FIELDS)
-        if unknown:
-            raise InputError(f"{path}: unknown field(s) {sorted(unknown)}; allowed: {', '.join(SIDECAR_FIELDS)}")
-        merged = {**{k: v for k, v in data.items() if v is not None}, **merged}
-    return merged
+def load_sidecars(raw_dir: Path, report_ids: list[str]) -> dict[str, dict]:
+    """Metadata per report from ``raw/<id>.yaml`` (or ``.yml``) and ``raw/reports.yaml``.
+
+    A report's own file wins over the shared one. Each file is read once, so a
+    shared file listing thousands of reports costs one parse.
+    """
+    shared_path = raw_dir / SHARED_SIDECAR
+    shared = _read_yaml(shared_path) if shared_path.exists() else {}
+    unknown = sorted(set(shared) - set(report_ids))
+    if unknown:
+        print(f"warning: {shared_path}: no report file for {', '.join(map(str, unknown))}", file=sys.stderr)
+    out = {}
+    for report_id in report_ids:
+        meta = _fields(shared_path, shared.get(report_id) or {}) if report_id in shared else {}
+        for suffix in SIDECAR_SUFFIXES:
+            own = raw_dir / f"{report_id}{suffix}"
+            if own.exists():
+                meta.update(_fields(own, _read_yaml(own)))
+        out[report_id] = meta
+    return out
 
 
-def extract_report(path: Path, raw_dir: Path) -> dict:
-    """The interim record of one report."""
+def _read_yaml(path: Path) -> dict:
+    """A sidecar file's mapping, or InputError naming the file."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: not valid YAML ({str(err).splitlines()[0]})") from None
+    if not isinstance(data, dict | None):
+        raise InputError(f"{path}: expected a mapping of field: value")
+    return data or {}
+
+
+def _fields(path: Path, data: object) -> dict:
+    """The known fields of one report's sidecar entry; InputError on anything else."""
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a mapping of field: value")
+    unknown = set(data) - set(SIDECAR_FIELDS)
+    if unknown:
+        raise InputError(f"{path}: unknown field(s) {sorted(map(str, unknown))}; "
+                         f"allowed: {', '.join(SIDECAR_FIELDS)}")
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in data.items() if v is not None}
+
+
+def extract_report(path: Path, sidecar: dict) -> dict:
+    """The interim record of one report; ``sidecar`` fills or overrides its header."""
     data = path.read_bytes()
     decoded = decode(data, str(path))
     text = clean(decoded.text)
     body = outline.body_start(text)
     sections = outline.find_sections(text, body)
-    meta = outline.read_header(text)
-    meta.update(_years(sections, meta))
-    meta.update(load_sidecar(raw_dir, path.stem))
-    meta = {k: str(v) if k == "delivered_on" else v for k, v in meta.items()}
+    meta = {**outline.read_header(text), **sidecar}
+    meta = {**meta, **_years(sections, meta), **sidecar}
     if not any(s.kind for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
     return {
-        "fingerprint": code_fingerprint(),
         "report": {"report_id": path.stem, "source_path": path.as_posix(), "encoding": decoded.encoding,
-                   "source_sha256": hashlib.sha256(data).hexdigest(), "chars": len(decoded.text), **meta},
+                   "source_sha256": sha256(data), "chars": len(decoded.text), **meta},
         "sections": [s.as_dict() for s in sections],
         "mentions": [m.as_dict() for m in numbers.find_mentions(text)],
         "text": decoded.text,
@@ -112,7 +129,7 @@ def _years(sections: list[outline.Section], meta: dict) -> dict:
     plan = [s.year for s in sections if s.kind == "plan" and s.year and outline.YEAR.search(s.title)]
     review = [s.year for s in sections if s.kind == "review" and s.year]
     years: dict = {}
-    delivered = int(meta["delivered_on"][:4]) if meta.get("delivered_on") else None
+    delivered = int(str(meta["delivered_on"])[:4]) if meta.get("delivered_on") else None
     if plan or delivered:
         years["plan_year"] = plan[0] if plan else delivered
     if review or plan or delivered:
@@ -120,38 +137,58 @@ def _years(sections: list[outline.Section], meta: dict) -> dict:
     return years
 
 
-def is_current(out: Path, path: Path, fingerprint: str) -> bool:
-    """Whether ``out`` was extracted from these bytes by this code."""
-    if not out.exists():
-        return False
-    try:
-        record = json.loads(out.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return (record.get("fingerprint") == fingerprint
-            and record["report"]["source_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest())
+def input_key(file_sha: str, sidecar: dict) -> str:
+    """What an interim file is made from: the report's bytes and its sidecar metadata."""
+    return sha256(f"{file_sha}\0{json.dumps(sidecar, sort_keys=True, ensure_ascii=False)}".encode())
+
+
+def read_index(out_dir: Path) -> dict[str, tuple[str, str]]:
+    """report_id → (input key, code fingerprint) of the interim files in ``out_dir``."""
+    path = out_dir / INDEX
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["report_id"]: (row["input_sha256"], row["fingerprint"]) for row in csv.DictReader(fh)}
+
+
+def write_index(out_dir: Path, index: dict[str, tuple[str, str]]) -> None:
+    """Record what each interim file was made from, in report order."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(INDEX_FIELDS)
+    writer.writerows((report_id, *index[report_id]) for report_id in sorted(index))
+    write_text(out_dir / INDEX, buf.getvalue())
+
+
+def extract_to(out_dir: Path, job: tuple[Path, dict]) -> None:
+    """Extract one report and write its interim file (runs in a worker process)."""
+    path, sidecar = job
+    record = extract_report(path, sidecar)
+    write_text(out_dir / f"{path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
 
 
 def run(raw_dir: Path, out_dir: Path) -> int:
-    """Extract every report; returns how many were (re)extracted."""
+    """Extract every report not extracted yet; returns how many were (re)extracted."""
     files = report_files(raw_dir)
     if not files:
         raise InputError(f"{raw_dir}: no reports found")
+    sidecars = load_sidecars(raw_dir, [p.stem for p in files])
+    code = fingerprint("extract")
+    old = read_index(out_dir)
+    wanted = {p.stem: (input_key(sha, sidecars[p.stem]), code) for p, sha in files.items()}
+    index = {rid: key for rid, key in old.items() if wanted.get(rid) == key and (out_dir / f"{rid}.json").exists()}
+    pending = [p for p in files if p.stem not in index]
     out_dir.mkdir(parents=True, exist_ok=True)
-    fingerprint = code_fingerprint()
-    done = 0
-    for path in progress(files, "extract"):
-        out = out_dir / f"{path.stem}.json"
-        if is_current(out, path, fingerprint):
-            continue
-        record = extract_report(path, raw_dir)
-        write_text(out, json.dumps(record, ensure_ascii=False, sort_keys=True))
-        done += 1
-    wanted = {f"{p.stem}.json" for p in files}
+    try:
+        for path, _ in zip(pending, ordered_map(partial(extract_to, out_dir),
+                                                [(p, sidecars[p.stem]) for p in pending], "extract")):
+            index[path.stem] = wanted[path.stem]
+    finally:
+        write_index(out_dir, index)
     for stale in out_dir.glob("*.json"):
-        if stale.name not in wanted:
+        if stale.stem not in wanted:
             stale.unlink()
-    return done
+    return len(pending)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,6 @@ def make_record(tmp_path: Path):
         raw.mkdir(exist_ok=True)
         path = raw / "t.txt"
         path.write_text(f"{HEAD}一、2024年工作回顾\n{review}\n二、2025年工作安排\n{plan}\n", encoding="utf-8")
-        return extract_report(path, raw)
+        return extract_report(path, {})
 
     return make
