@@ -1,49 +1,113 @@
 """Stage ``normalize``: interim records → the package's CSVs in ``data/``.
 
-All rows are computed first and written only when every report succeeded,
-each file atomically, so a failure leaves ``data/`` as it was.
+Every resource but the codebook is a concatenation of per-report rows, and a
+report's rows depend on its interim record alone. So each report's rows are
+computed once, on every CPU, and kept as CSV pieces in
+``data/cache/normalize/<id>.json``, keyed by the interim file's hash and the
+stage's code (``pipeline.cache``); adding one report to a corpus of thousands
+classifies one report and joins the others' pieces. All files are written
+only when every report succeeded, and together (``atomic.write_files``), so a
+failure leaves ``data/`` as it was.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 
 from pipeline import codebook, projects
+from pipeline.atomic import write_files, write_text
+from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
-from pipeline.progress import progress
-from pipeline.schema import write_resource
+from pipeline.parallel import ordered_map
+from pipeline.schema import columns, resource, to_csv
+
+CACHE = Path("data/cache/normalize")
 
 
-def load_interim(interim_dir: Path) -> list[dict]:
-    """Interim records, sorted by report id for a stable row order."""
+def interim_files(interim_dir: Path) -> list[Path]:
+    """Interim files, sorted by report id for a stable row order."""
     paths = sorted(interim_dir.glob("*.json"))
     if not paths:
         raise FileNotFoundError(f"{interim_dir}: no interim files (run the extract stage first)")
-    return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    return paths
+
+
+def load_interim(interim_dir: Path) -> list[dict]:
+    """Interim records, sorted by report id."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in interim_files(interim_dir)]
+
+
+def report_tables(record: dict) -> dict[str, list[dict]]:
+    """The rows one report contributes to each resource (all but the codebook)."""
+    report = record["report"]
+    figures = classify_report(record)
+    for row in figures:
+        if row["role"] in ("indicator", "target"):
+            row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
+    return {
+        "reports": [report],
+        "sections": [{"report_id": report["report_id"], **s} for s in record["sections"]],
+        "figures": figures,
+        "indicators": [r for r in figures if r["role"] == "indicator"],
+        "targets": [r for r in figures if r["role"] == "target"],
+        "projects": projects.find_projects(record),
+        "headline": headline_rows(figures, [report]),
+    }
 
 
 def build_tables(records: list[dict]) -> dict[str, list[dict]]:
-    """Every resource's rows from the interim records."""
-    tables: dict[str, list[dict]] = {name: [] for name in
-                                     ("reports", "sections", "figures", "indicators", "targets", "projects")}
-    for record in progress(records, "normalize"):
-        report = record["report"]
-        tables["reports"].append(report)
-        tables["sections"].extend({"report_id": report["report_id"], **s} for s in record["sections"])
-        figures = classify_report(record)
-        for row in figures:
-            if row["role"] in ("indicator", "target"):
-                row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
-        tables["figures"].extend(figures)
-        tables["projects"].extend(projects.find_projects(record))
-    tables["indicators"] = [r for r in tables["figures"] if r["role"] == "indicator"]
-    tables["targets"] = [r for r in tables["figures"] if r["role"] == "target"]
+    """Every resource's rows from the interim records, in memory (for measurements)."""
+    tables: dict[str, list[dict]] = {}
+    for record in records:
+        for name, rows in report_tables(record).items():
+            tables.setdefault(name, []).extend(rows)
     tables["codebook"] = codebook.rows()
-    tables["headline"] = headline_rows(tables["figures"], tables["reports"])
     return tables
+
+
+def report_piece(path: Path) -> dict:
+    """One report's rows as header-less CSV text per resource, and their counts."""
+    tables = report_tables(json.loads(path.read_text(encoding="utf-8")))
+    return {"csv": {name: to_csv(rows, columns(name), header=False) for name, rows in tables.items()},
+            "rows": {name: len(rows) for name, rows in tables.items()}}
+
+
+def report_pieces(paths: list[Path], cache_dir: Path) -> list[dict]:
+    """Every report's piece, from the cache where its interim file and the code are unchanged."""
+    code = fingerprint("normalize")
+    keys = {p: f"{code}:{sha256(p.read_bytes())}" for p in paths}
+    pieces = {p: _cached(cache_dir / p.name, keys[p]) for p in paths}
+    pending = [p for p, piece in pieces.items() if piece is None]
+    for path, piece in zip(pending, ordered_map(report_piece, pending, "normalize")):
+        write_text(cache_dir / path.name, json.dumps({"key": keys[path], **piece}, ensure_ascii=False))
+        pieces[path] = piece
+    wanted = {p.name for p in paths}
+    for stale in cache_dir.glob("*.json"):
+        if stale.name not in wanted:
+            stale.unlink()
+    return [pieces[p] for p in paths]
+
+
+def _cached(path: Path, key: str) -> dict | None:
+    """The cached piece at ``path`` if it was made with ``key``."""
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry if entry.get("key") == key else None
+
+
+def package_files(pieces: list[dict], root: Path) -> tuple[dict[Path, bytes], dict[str, int]]:
+    """Each resource's CSV (a header, then the reports' pieces in order) and its row count."""
+    texts = {name: to_csv([], columns(name)) + "".join(p["csv"][name] for p in pieces) for name in pieces[0]["csv"]}
+    counts = {name: sum(p["rows"][name] for p in pieces) for name in texts}
+    concepts = codebook.rows()
+    texts["codebook"], counts["codebook"] = to_csv(concepts, columns("codebook")), len(concepts)
+    return {root / resource(name)["path"]: text.encode("utf-8") for name, text in texts.items()}, counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,14 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="folder holding data/")
     args = parser.parse_args(argv)
     try:
-        tables = build_tables(load_interim(args.interim))
+        pieces = report_pieces(interim_files(args.interim), args.root / CACHE)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: normalize: {err}", file=sys.stderr)
         return 1
-    for name, rows in tables.items():
-        write_resource(name, rows, args.root)
-    counts = ", ".join(f"{name} {len(rows)}" for name, rows in tables.items())
-    print(f"normalize: {counts}", file=sys.stderr)
+    files, counts = package_files(pieces, args.root)
+    write_files(files)
+    print(f"normalize: {', '.join(f'{name} {n}' for name, n in counts.items())}", file=sys.stderr)
     return 0
 
 

@@ -11,7 +11,6 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.atomic import write_text
 
 DESCRIPTOR = Path("datapackage.json")
 
@@ -35,11 +34,14 @@ def columns(name: str, path: Path = DESCRIPTOR) -> list[str]:
     return [field["name"] for field in resource(name, path)["schema"]["fields"]]
 
 
-def to_csv(rows: list[dict], fields: list[str]) -> str:
-    """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``."""
+def to_csv(rows: list[dict], fields: list[str], header: bool = True) -> str:
+    """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``.
+
+    Without ``header``, the rows alone: a piece that joins other pieces under one header."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
     return buf.getvalue()
@@ -49,10 +51,3 @@ def read_csv(path: Path) -> list[dict]:
     """Rows of a CSV file written by ``to_csv``, as dicts of strings (empty cells are '')."""
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
-
-
-def write_resource(name: str, rows: list[dict], root: Path = Path(".")) -> Path:
-    """Atomically write a resource's CSV at the path the descriptor gives."""
-    target = root / resource(name)["path"]
-    write_text(target, to_csv(rows, columns(name)))
-    return target
