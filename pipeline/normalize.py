@@ -3,7 +3,7 @@
 Every resource but the codebook is a concatenation of per-report rows, and a
 report's rows depend on its interim record alone. So each report's rows are
 computed once, on every CPU, and kept as CSV pieces in
-``data/cache/normalize/<id>.json``, keyed by the interim file's hash and the
+``data/cache/normalize/<id>``, keyed by the interim file's hash and the
 stage's code (``pipeline.cache``); adding one report to a corpus of thousands
 classifies one report and joins the others' pieces. All files are written
 only when every report succeeded, and together (``atomic.write_files``), so a
@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import codebook, projects
-from pipeline.atomic import write_files, write_text
+from pipeline.atomic import write_bytes, write_files
 from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
@@ -69,45 +69,66 @@ def build_tables(records: list[dict]) -> dict[str, list[dict]]:
     return tables
 
 
-def report_piece(path: Path) -> dict:
-    """One report's rows as header-less CSV text per resource, and their counts."""
+@dataclass
+class Piece:
+    """One report's rows: header-less CSV bytes and a row count per resource."""
+
+    csv: dict[str, bytes]
+    rows: dict[str, int]
+
+    def dump(self, key: str) -> bytes:
+        """A cache file: one JSON line (key, counts, sizes), then the CSV bytes, so
+        reading it back needs no decoding of the rows."""
+        head = {"key": key, "rows": self.rows, "sizes": {name: len(data) for name, data in self.csv.items()}}
+        return json.dumps(head).encode() + b"\n" + b"".join(self.csv.values())
+
+    @classmethod
+    def load(cls, path: Path, key: str) -> Piece | None:
+        """The piece cached at ``path`` if it was made with ``key``."""
+        try:
+            head, _, body = path.read_bytes().partition(b"\n")
+            meta = json.loads(head)
+        except (OSError, ValueError):
+            return None
+        if meta.get("key") != key:
+            return None
+        csv, pos = {}, 0
+        for name, size in meta["sizes"].items():
+            csv[name], pos = body[pos:pos + size], pos + size
+        return cls(csv, meta["rows"])
+
+
+def report_piece(path: Path) -> Piece:
+    """One report's piece, computed from its interim file."""
     tables = report_tables(json.loads(path.read_text(encoding="utf-8")))
-    return {"csv": {name: to_csv(rows, columns(name), header=False) for name, rows in tables.items()},
-            "rows": {name: len(rows) for name, rows in tables.items()}}
+    return Piece({name: to_csv(rows, columns(name), header=False).encode("utf-8") for name, rows in tables.items()},
+                 {name: len(rows) for name, rows in tables.items()})
 
 
-def report_pieces(paths: list[Path], cache_dir: Path) -> list[dict]:
+def report_pieces(paths: list[Path], cache_dir: Path) -> list[Piece]:
     """Every report's piece, from the cache where its interim file and the code are unchanged."""
     code = fingerprint("normalize")
     keys = {p: f"{code}:{sha256(p.read_bytes())}" for p in paths}
-    pieces = {p: _cached(cache_dir / p.name, keys[p]) for p in paths}
+    pieces = {p: Piece.load(cache_dir / p.stem, keys[p]) for p in paths}
     pending = [p for p, piece in pieces.items() if piece is None]
     for path, piece in zip(pending, ordered_map(report_piece, pending, "normalize")):
-        write_text(cache_dir / path.name, json.dumps({"key": keys[path], **piece}, ensure_ascii=False))
+        write_bytes(cache_dir / path.stem, piece.dump(keys[path]))
         pieces[path] = piece
-    wanted = {p.name for p in paths}
-    for stale in cache_dir.glob("*.json"):
+    wanted = {p.stem for p in paths}
+    for stale in cache_dir.iterdir():
         if stale.name not in wanted:
             stale.unlink()
     return [pieces[p] for p in paths]
 
 
-def _cached(path: Path, key: str) -> dict | None:
-    """The cached piece at ``path`` if it was made with ``key``."""
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return entry if entry.get("key") == key else None
-
-
-def package_files(pieces: list[dict], root: Path) -> tuple[dict[Path, bytes], dict[str, int]]:
+def package_files(pieces: list[Piece], root: Path) -> tuple[dict[Path, bytes], dict[str, int]]:
     """Each resource's CSV (a header, then the reports' pieces in order) and its row count."""
-    texts = {name: to_csv([], columns(name)) + "".join(p["csv"][name] for p in pieces) for name in pieces[0]["csv"]}
-    counts = {name: sum(p["rows"][name] for p in pieces) for name in texts}
+    files = {name: to_csv([], columns(name)).encode("utf-8") + b"".join(p.csv[name] for p in pieces)
+             for name in pieces[0].csv}
+    counts = {name: sum(p.rows[name] for p in pieces) for name in files}
     concepts = codebook.rows()
-    texts["codebook"], counts["codebook"] = to_csv(concepts, columns("codebook")), len(concepts)
-    return {root / resource(name)["path"]: text.encode("utf-8") for name, text in texts.items()}, counts
+    files["codebook"], counts["codebook"] = to_csv(concepts, columns("codebook")).encode("utf-8"), len(concepts)
+    return {root / resource(name)["path"]: data for name, data in files.items()}, counts
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -25,6 +26,18 @@ def cpus() -> int:
     return len(os.sched_getaffinity(0))
 
 
+@contextmanager
+def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes; on leaving, work not yet started is cancelled."""
+    gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits
+    executor = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield executor
+    finally:
+        executor.shutdown(cancel_futures=True)
+        gc.unfreeze()
+
+
 def ordered_map(func: Callable[[T], R], items: list[T], label: str) -> Iterator[R]:
     """``func`` of each item, in the order of ``items``, on up to ``cpus()`` processes.
 
@@ -35,10 +48,5 @@ def ordered_map(func: Callable[[T], R], items: list[T], label: str) -> Iterator[
     if workers < 2:
         yield from map(func, progress(items, label))
         return
-    gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        yield from progress(pool.map(func, items), label, total=len(items))
-    finally:
-        pool.shutdown(cancel_futures=True)
-        gc.unfreeze()
+    with pool(workers) as executor:
+        yield from progress(executor.map(func, items), label, total=len(items))

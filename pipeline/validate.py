@@ -23,18 +23,22 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
 import tempfile
+from itertools import groupby
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from pipeline.atomic import write_text
-from pipeline.cache import fingerprint, sha256
-from pipeline.parallel import cpus, ordered_map
+from pipeline.cache import fingerprint
+from pipeline.parallel import cpus, pool
 from pipeline.schema import descriptor
 from pipeline.text import InputError, clean, decode
 
@@ -43,26 +47,71 @@ MAX_SHOWN = 50
 REPORT_ID = "report_id"
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
+Groups = dict[str, dict[str, list[int]]]  # report_id → resource → indexes of its records
 
 
 @dataclass
 class Table:
-    """One resource's CSV as read: its header and rows of cells."""
+    """One resource's CSV as written: its header line and its records (data rows, as bytes).
+
+    Records are kept as bytes so that unchanged reports are recognised by hashing
+    them, without parsing hundreds of thousands of rows into cells."""
 
     name: str
-    header: list[str]
-    rows: list[list[str]]
+    head: bytes
+    records: list[bytes]
+
+    @property
+    def header(self) -> list[str]:
+        return next(csv.reader([self.head.decode("utf-8")]), [])
 
     def dicts(self, indexes: list[int]) -> list[dict]:
-        """Rows at ``indexes`` as dicts keyed by the header (missing cells are '')."""
-        width = len(self.header)
-        return [dict(zip(self.header, [*self.rows[i], *[""] * (width - len(self.rows[i]))])) for i in indexes]
+        """Records at ``indexes`` parsed into dicts keyed by the header (missing cells are '')."""
+        header = self.header
+        rows = csv.reader(self.records[i].decode("utf-8") for i in indexes)
+        return [dict(zip(header, [*row, *[""] * (len(header) - len(row))])) for row in rows]
+
+    def report_ids(self) -> list[str]:
+        """The report_id cell of each record ('' where there is none)."""
+        column = self.header.index(REPORT_ID)
+        if column:
+            return [self._cell(record, column) for record in self.records]
+        return [record.split(b",", 1)[0].decode("utf-8") if not record.startswith(b'"')
+                else self._cell(record, 0) for record in self.records]
+
+    @staticmethod
+    def _cell(record: bytes, column: int) -> str:
+        row = next(csv.reader([record.decode("utf-8")]), [])
+        return row[column] if column < len(row) else ""
 
 
 def read_table(root: Path, resource: dict) -> Table:
-    with open(root / resource["path"], encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        return Table(resource["name"], next(reader, []), list(reader))
+    """A resource's CSV split into records: at line ends outside quoted cells."""
+    path = root / resource["path"]
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
+    records = data.split(b"\n")
+    if any(b'"' in line and line.count(b'"') % 2 for line in records):
+        records = _join_quoted_lines(records)
+    if records and records[-1] == b"":
+        records.pop()
+    return Table(resource["name"], records[0] if records else b"", records[1:])
+
+
+def _join_quoted_lines(lines: list[bytes]) -> list[bytes]:
+    """Rejoin the lines of records whose quoted cells hold line breaks."""
+    records, pending = [], b""
+    for line in lines:
+        line = pending + line
+        if line.count(b'"') % 2:
+            pending = line + b"\n"
+            continue
+        records.append(line)
+        pending = b""
+    return [*records, pending] if pending else records
 
 
 def check_keys_are_per_report(package: dict) -> None:
@@ -83,35 +132,43 @@ def check_keys_are_per_report(package: dict) -> None:
                                  "so reports cannot be validated one by one (see pipeline/validate.py)")
 
 
-def rows_by_report(tables: dict[str, Table]) -> dict[str, dict[str, list[int]]]:
-    """report_id → resource → indexes of that report's rows (resources with a report_id column)."""
-    groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+def rows_by_report(tables: dict[str, Table]) -> Groups:
+    """report_id → resource → indexes of that report's records (resources with a report_id column)."""
+    groups: Groups = defaultdict(lambda: defaultdict(list))
     for table in tables.values():
-        if REPORT_ID not in table.header:
-            continue
-        column = table.header.index(REPORT_ID)
-        for i, row in enumerate(table.rows):
-            groups[row[column] if column < len(row) else ""][table.name].append(i)
+        if REPORT_ID in table.header:
+            start = 0
+            for report_id, run in groupby(table.report_ids()):  # a report's rows are usually together
+                end = start + len(list(run))
+                groups[report_id][table.name].extend(range(start, end))
+                start = end
     return groups
 
 
 def shared_key(tables: dict[str, Table], package_path: Path) -> str:
     """Hash of all that every report's verdict depends on besides its own rows."""
-    shared = [package_path.read_text(encoding="utf-8"), fingerprint("validate"), version("frictionless")]
-    shared += [t.header if REPORT_ID in t.header else [t.header, t.rows] for t in tables.values()]
-    return sha256(json.dumps(shared, ensure_ascii=False).encode())
+    digest = hashlib.sha256(package_path.read_bytes())
+    digest.update(f"{fingerprint('validate')}\0{version('frictionless')}".encode())
+    for table in tables.values():
+        digest.update(b"\0" + table.head)
+        if REPORT_ID not in table.header:
+            digest.update(b"\n".join(table.records))
+    return digest.hexdigest()
 
 
 def report_key(tables: dict[str, Table], rows: dict[str, list[int]], raw: bytes | None) -> str:
-    """Hash of one report's rows in every resource and of its raw file."""
-    mine = {name: [tables[name].rows[i] for i in indexes] for name, indexes in sorted(rows.items())}
-    return sha256(json.dumps(mine, ensure_ascii=False).encode() + b"\0" + (raw or b""))
+    """Hash of one report's records in every resource and of its raw file."""
+    digest = hashlib.sha256(raw or b"")
+    for name, indexes in sorted(rows.items()):
+        records = tables[name].records
+        digest.update(f"\0{name}\0".encode() + b"\n".join(records[i] for i in indexes))
+    return digest.hexdigest()
 
 
 def raw_files(tables: dict[str, Table], root: Path) -> dict[str, bytes | None]:
     """report_id → bytes of the raw file its ``reports`` row names (None if missing)."""
     out = {}
-    for row in tables["reports"].dicts(list(range(len(tables["reports"].rows)))):
+    for row in tables["reports"].dicts(list(range(len(tables["reports"].records)))):
         path = root / row["source_path"]
         out[row[REPORT_ID]] = path.read_bytes() if row["source_path"] and path.is_file() else None
     return out
@@ -135,10 +192,11 @@ def frictionless_errors(package_path: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str],
-                   groups: dict[str, dict[str, list[int]]], folder: Path) -> dict[str, list[int]]:
-    """Write the package with only the rows of ``reports`` (and every row of shared
-    resources) into ``folder``; per resource, the file row number of each written row."""
+def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
+                   folder: Path) -> dict[str, list[int]]:
+    """Write the package with only the records of ``reports`` (and every record of
+    shared resources), byte for byte, into ``folder``; per resource, the row number
+    in the real file of each record written."""
     folder.mkdir(parents=True)
     (folder / "datapackage.json").write_bytes(package_path.read_bytes())
     origins: dict[str, list[int]] = {}
@@ -147,18 +205,15 @@ def subset_package(package_path: Path, tables: dict[str, Table], reports: list[s
         if REPORT_ID in table.header:
             indexes = [i for rid in reports for i in groups[rid].get(table.name, [])]
         else:
-            indexes = list(range(len(table.rows)))
+            indexes = list(range(len(table.records)))
         origins[table.name] = [i + 2 for i in indexes]  # row 1 is the header
         path = folder / res["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(table.header)
-            writer.writerows(table.rows[i] for i in indexes)
+        path.write_bytes(b"\n".join([table.head, *(table.records[i] for i in indexes)]) + b"\n")
     return origins
 
 
-def chunks(reports: list[str], groups: dict[str, dict[str, list[int]]]) -> list[list[str]]:
+def chunks(reports: list[str], groups: Groups) -> list[list[str]]:
     """``reports`` in contiguous runs of about equal row counts, one per worker worth starting."""
     sizes = [sum(map(len, groups[rid].values())) for rid in reports]
     count = max(1, min(cpus(), sum(sizes) // ROWS_PER_WORKER))
@@ -172,21 +227,22 @@ def chunks(reports: list[str], groups: dict[str, dict[str, list[int]]]) -> list[
     return [*out, current] if current else out
 
 
-def package_errors(package_path: Path, tables: dict[str, Table], reports: list[str],
-                   groups: dict[str, dict[str, list[int]]]) -> list[str]:
-    """Frictionless errors of the rows of ``reports``, with row numbers of the real files."""
-    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
-        parts = chunks(reports, groups)
-        folders = [Path(tmp) / str(n) for n in range(len(parts))]
-        origins = [subset_package(package_path, tables, part, groups, folder)
-                   for part, folder in zip(parts, folders)]
-        found = ordered_map(frictionless_errors, [f / "datapackage.json" for f in folders], "validate")
+def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]], groups: Groups,
+                       folder: Path, executor: Executor) -> Callable[[], list[str]]:
+    """Start Frictionless on the rows of each part's reports, one worker process per part;
+    the returned function waits for its errors, with row numbers of the real files."""
+    origins = [subset_package(package_path, tables, part, groups, folder / str(n)) for n, part in enumerate(parts)]
+    futures = [executor.submit(frictionless_errors, folder / str(n) / "datapackage.json") for n in range(len(parts))]
+
+    def errors() -> list[str]:
         lines = []
-        for origin, errors in zip(origins, found):
-            for name, row, message in errors:
+        for origin, future in zip(origins, futures):
+            for name, row, message in future.result():
                 where = f"row {origin[name][row - 2]}: " if row else ""
                 lines.append(f"{name or package_path}: {where}{message}")
-    return list(dict.fromkeys(lines))
+        return list(dict.fromkeys(lines))
+
+    return errors
 
 
 def provenance_errors(tables: dict[str, list[dict]], texts: dict[str, str]) -> list[str]:
@@ -226,47 +282,47 @@ def ledger_errors(figures: list[dict], texts: dict[str, str]) -> list[str]:
     return errors
 
 
-def role_errors(tables: dict[str, list[dict]]) -> list[str]:
+def role_errors(tables: dict[str, list[dict]], report_id: str) -> list[str]:
     """indicators and targets must be exactly the figures of that role."""
     errors = []
     for name, role in (("indicators", "indicator"), ("targets", "target")):
         expected = [r for r in tables["figures"] if r["role"] == role]
         if expected != tables[name]:
-            errors.append(f"{name}: {len(tables[name])} rows, but figures has {len(expected)} "
+            errors.append(f"{name}: {report_id}: {len(tables[name])} rows, but figures has {len(expected)} "
                           f"rows with role {role} (or they differ)")
     return errors
 
 
-def content_errors(tables: dict[str, Table], reports: list[str], groups: dict[str, dict[str, list[int]]],
-                   raws: dict[str, bytes | None]) -> list[str]:
-    """Provenance, ledger and role errors of the rows of ``reports``."""
-    mine = {name: table.dicts([i for rid in reports for i in groups[rid].get(name, [])])
-            for name, table in tables.items()}
+def check_report(report_id: str, rows: dict[str, list[dict]], raw: bytes | None) -> list[str]:
+    """Provenance, ledger and role errors of one report's rows."""
     texts = {}
-    for row in mine["reports"]:
-        if raws.get(row[REPORT_ID]) is None:
-            raise FileNotFoundError(f"{row['source_path']}: raw file of report {row[REPORT_ID]} is missing")
-        texts[row[REPORT_ID]] = decode(raws[row[REPORT_ID]], row["source_path"]).text
-    return provenance_errors(mine, texts) + ledger_errors(mine["figures"], texts) + role_errors(mine)
+    for report in rows["reports"]:
+        if raw is None:
+            raise FileNotFoundError(f"{report['source_path']}: raw file of report {report_id} is missing")
+        texts[report_id] = decode(raw, report["source_path"]).text
+    return provenance_errors(rows, texts) + ledger_errors(rows["figures"], texts) + role_errors(rows, report_id)
 
 
-def metrics(tables: dict[str, Table], errors: int) -> dict:
-    """Numbers worth watching from one build to the next."""
-    figures = tables["figures"].dicts(list(range(len(tables["figures"].rows))))
-    measured: Counter = Counter()
-    coded: Counter = Counter()
-    for row in figures:
-        if row["role"] in ("indicator", "target"):
-            measured[row[REPORT_ID]] += 1
-            coded[row[REPORT_ID]] += bool(row["code"])
-    coverage = {}
-    for report in tables["reports"].dicts(list(range(len(tables["reports"].rows)))):
-        rid = report[REPORT_ID]
-        coverage[rid] = round(coded[rid] / measured[rid], 3) if measured[rid] else 0.0
+def report_metrics(rows: dict[str, list[dict]]) -> dict:
+    """One report's share of the metrics: rows per resource, figures per role, codebook coverage."""
+    measured = [r for r in rows["figures"] if r["role"] in ("indicator", "target")]
+    coded = sum(1 for r in measured if r["code"])
+    return {"rows": {name: len(table) for name, table in rows.items()},
+            "roles": Counter(r["role"] or "undecided" for r in rows["figures"]),
+            "coverage": (round(coded / len(measured), 3) if measured else 0.0) if rows["reports"] else None}
+
+
+def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> dict:
+    """Numbers worth watching from one build to the next, from every report's share."""
+    rows = {name: 0 if REPORT_ID in table.header else len(table.records) for name, table in tables.items()}
+    roles: Counter = Counter()
+    for share in shares.values():
+        rows.update({name: rows[name] + n for name, n in share["rows"].items()})
+        roles.update(share["roles"])
     return {
-        "rows": {name: len(table.rows) for name, table in tables.items()},
-        "figures_by_role": dict(sorted(Counter(r["role"] or "undecided" for r in figures).items())),
-        "code_coverage": coverage,
+        "rows": rows,
+        "figures_by_role": dict(sorted(roles.items())),
+        "code_coverage": {rid: share["coverage"] for rid, share in shares.items() if share["coverage"] is not None},
         "validation_errors": errors,
     }
 
@@ -278,23 +334,45 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     and the cache is updated when everything passes."""
     package = descriptor(package_path)
     check_keys_are_per_report(package)
-    tables = {res["name"]: read_table(root, res) for res in package["resources"]}
-    groups = rows_by_report(tables)
-    raws = raw_files(tables, root)
-    shared = shared_key(tables, package_path)
-    keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
-    passed = _passed(cache, shared)
-    pending = sorted(rid for rid in groups if passed.get(rid) != keys[rid])
-    errors = []
-    if pending:
-        errors = package_errors(package_path, tables, pending, groups) + content_errors(tables, pending, groups, raws)
+    with pool(cpus()) as executor:
+        executor.submit(import_frictionless)  # in a worker, while this process reads the package
+        tables = {res["name"]: read_table(root, res) for res in package["resources"]}
+        groups = rows_by_report(tables)
+        raws = raw_files(tables, root)
+        shared = shared_key(tables, package_path)
+        keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
+        passed = _passed(cache, shared)
+        shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
+        pending = sorted(rid for rid in groups if rid not in shares)
+        errors = check(package_path, tables, pending, groups, raws, shares, executor) if pending else []
     if cache and not errors:
-        write_text(cache, json.dumps({"shared": shared, "reports": keys}, sort_keys=True) + "\n")
-    return errors, metrics(tables, len(errors))
+        entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in sorted(groups)}
+        write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
+    return errors, metrics(tables, shares, len(errors))
 
 
-def _passed(cache: Path | None, shared: str) -> dict[str, str]:
-    """report_id → key of the reports that passed with this shared key."""
+def import_frictionless() -> None:
+    """Load Frictionless (a quarter of a second) in a worker before it is needed there."""
+    import frictionless  # noqa: F401
+
+
+def check(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
+          raws: dict[str, bytes | None], shares: dict[str, dict], executor: Executor) -> list[str]:
+    """Every problem of the rows of ``reports``: Frictionless in the workers, our own
+    checks here meanwhile. Adds each report's share of the metrics to ``shares``."""
+    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+        frictionless = frictionless_check(package_path, tables, chunks(reports, groups), groups, Path(tmp), executor)
+        errors = []
+        for rid in reports:
+            rows = {name: table.dicts(groups[rid].get(name, [])) for name, table in tables.items()
+                    if REPORT_ID in table.header}
+            errors += check_report(rid, rows, raws.get(rid))
+            shares[rid] = report_metrics(rows)
+        return frictionless() + errors
+
+
+def _passed(cache: Path | None, shared: str) -> dict[str, dict]:
+    """report_id → key and metrics of the reports that passed with this shared key."""
     try:
         entry = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
     except (OSError, ValueError):
