@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 from pipeline.progress import progress
@@ -27,8 +27,10 @@ def cpus() -> int:
 
 
 @contextmanager
-def pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def pool(workers: int) -> Iterator[Executor]:
     """A pool of ``workers`` processes; on leaving, work not yet started is cancelled."""
+    from concurrent.futures import ProcessPoolExecutor  # here: most runs of a stage need no pool
+
     gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits
     executor = ProcessPoolExecutor(max_workers=workers)
     try:

@@ -47,6 +47,7 @@ MAX_SHOWN = 50
 REPORT_ID = "report_id"
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
+OVERLAP_BYTES = 32 << 20  # from here on, reading the package takes longer than importing Frictionless
 Groups = dict[str, dict[str, list[int]]]  # report_id → resource → indexes of its records
 
 
@@ -294,13 +295,16 @@ def role_errors(tables: dict[str, list[dict]], report_id: str) -> list[str]:
 
 
 def check_report(report_id: str, rows: dict[str, list[dict]], raw: bytes | None) -> list[str]:
-    """Provenance, ledger and role errors of one report's rows."""
-    texts = {}
+    """Provenance (the raw file's hash, every row's span), ledger and role errors of one report's rows."""
+    texts, errors = {}, []
     for report in rows["reports"]:
         if raw is None:
             raise FileNotFoundError(f"{report['source_path']}: raw file of report {report_id} is missing")
+        if hashlib.sha256(raw).hexdigest() != report["source_sha256"]:
+            errors.append(f"reports: {report_id}: {report['source_path']} has changed since it was extracted "
+                          "(source_sha256 differs; rebuild)")
         texts[report_id] = decode(raw, report["source_path"]).text
-    return provenance_errors(rows, texts) + ledger_errors(rows["figures"], texts) + role_errors(rows, report_id)
+    return errors + provenance_errors(rows, texts) + ledger_errors(rows["figures"], texts) + role_errors(rows, report_id)
 
 
 def report_metrics(rows: dict[str, list[dict]]) -> dict:
@@ -335,7 +339,8 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     package = descriptor(package_path)
     check_keys_are_per_report(package)
     with pool(cpus()) as executor:
-        executor.submit(import_frictionless)  # in a worker, while this process reads the package
+        if sum((root / res["path"]).stat().st_size for res in package["resources"]) > OVERLAP_BYTES:
+            executor.submit(import_frictionless)  # in a worker, while this process reads the package
         tables = {res["name"]: read_table(root, res) for res in package["resources"]}
         groups = rows_by_report(tables)
         raws = raw_files(tables, root)
@@ -352,7 +357,10 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
 
 
 def import_frictionless() -> None:
-    """Load Frictionless (a quarter of a second) in a worker before it is needed there."""
+    """Load Frictionless (a quarter of a second) in a worker before it is needed there.
+
+    Only for big packages: on a small one, reading is quicker than the import,
+    which would then delay the end of a run that has nothing to check."""
     import frictionless  # noqa: F401
 
 
