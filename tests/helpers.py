@@ -1,0 +1,56 @@
+"""What several test modules need: building a package in a folder, and a
+scratch copy of the repository to run DVC in."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline import extract, normalize, validate
+from pipeline.schema import descriptor
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def build_package(root: Path, raw: Path) -> list[str]:
+    """Run extract, normalize and validate into ``root``; the problems found."""
+    shutil.copy(ROOT / "datapackage.json", root / "datapackage.json")
+    extract.run(raw, root / "data" / "interim")
+    assert normalize.main(["--interim", str(root / "data" / "interim"), "--root", str(root)]) == 0
+    errors, _ = validate.run(root, root / "datapackage.json")
+    return errors
+
+
+def package_bytes(root: Path) -> dict[str, bytes]:
+    """The bytes of every CSV of the package under ``root``, by path."""
+    paths = [res["path"] for res in descriptor(ROOT / "datapackage.json")["resources"]]
+    return {path: (root / path).read_bytes() for path in paths}
+
+
+def scratch_copy(tmp_path: Path) -> Path:
+    """The repository's tracked and untracked-but-not-ignored files, committed in a new git repo."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    copy = tmp_path / "repo"
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=copy, check=True)
+    subprocess.run([*git, "commit", "-qm", "scratch"], cwd=copy, check=True)
+    return copy
+
+
+def dvc(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    """``dvc`` in ``copy``, with a home folder outside it (tools keep caches there)."""
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(copy.parent / "home"), "DVC_NO_ANALYTICS": "1"}
+    return subprocess.run([str(BIN / "dvc"), *args], cwd=copy, capture_output=True, text=True, env=env)
+
+
+def git_status(copy: Path) -> str:
+    return subprocess.run(["git", "status", "--porcelain"], cwd=copy, capture_output=True, text=True,
+                          check=True).stdout

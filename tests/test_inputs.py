@@ -1,0 +1,211 @@
+"""Reports as they come: encodings and line endings, sidecar metadata, texts
+without an outline, bad files, and adding or removing a report. Real report
+texts from ../shared/reports, in temporary folders or a scratch copy of the
+repository where ``dvc repro`` runs."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract, normalize, validate
+from pipeline.atomic import write_files
+from pipeline.text import InputError
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, scratch_copy
+
+REPORT = "hebei-baoding-mancheng-2023"  # header: 保定市满城区, 2023-01-11; an outline with review and plan
+ENCODINGS = {"utf8": "utf-8", "bom": "utf-8-sig", "gbk": "gb18030", "utf16": "utf-16"}
+# What a figure is, apart from where it is: equal for the same text in any encoding or line ending.
+MEANING = ("text", "raw", "role", "subject", "code", "measure", "value", "unit", "comparator", "year", "area")
+
+
+def rows(root: Path, name: str) -> list[dict]:
+    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder
+
+
+def test_every_encoding_and_crlf_gives_the_same_figures_with_offsets_into_the_decoded_text(
+        tmp_path, raw, shared_reports):
+    text = (shared_reports / f"{REPORT}.txt").read_text(encoding="utf-8")
+    for suffix, encoding in ENCODINGS.items():
+        (raw / f"mancheng-{suffix}.txt").write_bytes(text.encode(encoding))
+    (raw / "mancheng-crlf.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert build_package(tmp_path, raw) == []  # provenance: raw_text[start:end] == text for every row
+    reports = {r["report_id"]: r for r in rows(tmp_path, "reports")}
+    assert {rid: r["encoding"] for rid, r in reports.items()} == {
+        "mancheng-bom": "utf-8-sig", "mancheng-crlf": "utf-8", "mancheng-gbk": "gb18030",
+        "mancheng-utf16": "utf-16", "mancheng-utf8": "utf-8"}
+    assert {r["delivered_on"] for r in reports.values()} == {"2023-01-11"}
+    assert reports["mancheng-crlf"]["chars"] == str(len(text) + text.count("\n"))
+    figures = rows(tmp_path, "figures")
+    meaning = {rid: [tuple(f[k] for k in MEANING) for f in figures if f["report_id"] == rid] for rid in reports}
+    assert len(meaning["mancheng-utf8"]) > 150
+    assert all(found == meaning["mancheng-utf8"] for found in meaning.values())
+    spans = {rid: [(f["start"], f["end"]) for f in figures if f["report_id"] == rid] for rid in reports}
+    assert spans["mancheng-bom"] == spans["mancheng-gbk"] == spans["mancheng-utf16"] == spans["mancheng-utf8"]
+    assert spans["mancheng-crlf"] != spans["mancheng-utf8"]  # CRLF shifts offsets: they index the file's own text
+
+
+def header_meta(interim: Path, report_id: str) -> dict:
+    """The report metadata extract wrote for ``report_id``."""
+    return json.loads((interim / f"{report_id}.json").read_text(encoding="utf-8"))["report"]
+
+
+def test_sidecars_fill_and_override_the_header(tmp_path, raw, shared_reports):
+    for name in ("hebei-baoding-dingxing-2020", REPORT):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert "parent_region" not in extract.extract_report(raw / "hebei-baoding-dingxing-2020.txt", {})["report"]
+    (raw / "hebei-baoding-dingxing-2020.yaml").write_text("parent_region: 保定市\nspeaker: 吴鹏\n", encoding="utf-8")
+    (raw / "reports.yaml").write_text(
+        "hebei-baoding-dingxing-2020:\n  parent_region: 河北省保定市\n  title: 定兴县政府工作报告\n"
+        f"{REPORT}:\n  delivered_on: 2023-01-12\n", encoding="utf-8")
+    assert extract.run(raw, tmp_path / "interim") == 2
+    dingxing = header_meta(tmp_path / "interim", "hebei-baoding-dingxing-2020")
+    assert dingxing["parent_region"] == "保定市"  # the report's own file wins over reports.yaml
+    assert dingxing["title"] == "定兴县政府工作报告" and dingxing["speaker"] == "吴鹏"
+    assert dingxing["region"] == "定兴县" and dingxing["delivered_on"] == "2020-01-09"  # from the header
+    mancheng = header_meta(tmp_path / "interim", REPORT)
+    assert mancheng["delivered_on"] == "2023-01-12"
+    assert mancheng["parent_region"] == "保定市"  # header fields the sidecar does not name stay
+    (raw / f"{REPORT}.yaml").write_text("region_level: district\n", encoding="utf-8")
+    assert extract.run(raw, tmp_path / "interim") == 1  # a changed sidecar re-extracts its report only
+    assert header_meta(tmp_path / "interim", REPORT)["region_level"] == "district"
+
+
+@pytest.mark.parametrize("file, content, problem", [
+    ("x.yaml", "speaker: 张三\nmayor: 李四\n", "unknown field(s) ['mayor']"),
+    ("x.yaml", "speaker: [张三\n", "not valid YAML"),
+    ("x.yaml", "- 张三\n", "expected a mapping"),
+    ("reports.yaml", "x: 张三\n", "expected a mapping"),
+])
+def test_bad_sidecars_are_one_clear_error(raw, file, content, problem):
+    (raw / "x.txt").write_text("各位代表：\n一、2024年工作回顾\n增长5%。\n", encoding="utf-8")
+    (raw / file).write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        extract.load_sidecars(raw, ["x"])
+    assert str(err.value).startswith(f"{raw / file}: ") and problem in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_text_without_review_or_plan_is_kept_with_a_warning(tmp_path, raw, capsys):
+    (raw / "notes-2025.txt").write_text("关于全区经济运行情况的说明\n地区生产总值增长5.5%，新增企业120家。\n",
+                                        encoding="utf-8")
+    assert build_package(tmp_path, raw) == []
+    assert f"warning: {raw / 'notes-2025.txt'}: no review or plan section found" in capsys.readouterr().err
+    figures = rows(tmp_path, "figures")
+    assert [f["text"] for f in figures] == ["5.5", "120"]
+    assert {f["role"] for f in figures} == {""}  # undecidable, not guessed
+    assert rows(tmp_path, "indicators") == rows(tmp_path, "targets") == []
+
+
+def test_a_failed_write_leaves_every_file_as_it_was(tmp_path):
+    first, blocker = tmp_path / "a.csv", tmp_path / "blocker"
+    first.write_bytes(b"old\n")
+    blocker.write_bytes(b"a file where a folder is needed\n")
+    with pytest.raises(OSError):
+        write_files({first: b"new\n", blocker / "b.csv": b"new\n"})
+    assert first.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "blocker"]  # no temporary files left
+
+
+def test_a_failed_normalize_leaves_data_as_it_was(tmp_path, raw, shared_reports):
+    (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    before = package_bytes(tmp_path)
+    (tmp_path / "data" / "interim" / "broken.json").write_text("{not json", encoding="utf-8")
+    assert normalize.main(["--interim", str(tmp_path / "data" / "interim"), "--root", str(tmp_path)]) == 1
+    assert package_bytes(tmp_path) == before
+
+
+def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
+    for name in (REPORT, "hebei-2024"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    cache = tmp_path / "data" / "cache" / "validate.json"
+    assert validate.run(tmp_path, tmp_path / "datapackage.json", cache) == validate.run(
+        tmp_path, tmp_path / "datapackage.json")  # fills the cache, same verdict and metrics
+    figures = tmp_path / "data" / "figures.csv"
+    good = figures.read_bytes()
+    figures.write_bytes(good.replace(b",growth,", b",growing,", 1))
+    errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
+    assert len(errors) >= 1 and "growing" in errors[0]  # Frictionless: not in the measure enum
+    figures.write_bytes(good)
+    text = raw / f"{REPORT}.txt"
+    text.write_bytes(text.read_bytes().replace("增长".encode(), "增加".encode(), 1))
+    errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
+    assert errors and all(REPORT in line for line in errors)  # the raw file is not the one the rows come from
+
+
+def test_a_key_across_reports_is_refused():
+    package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    validate.check_keys_are_per_report(package)
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    figures["schema"]["primaryKey"] = ["figure_id"]
+    with pytest.raises(ValueError, match="figures: key .*figure_id.* does not include report_id"):
+        validate.check_keys_are_per_report(package)
+
+
+# --- dvc repro on a scratch copy of the repository ---------------------------
+
+@pytest.fixture(scope="module")
+def repo_copy(tmp_path_factory) -> Path:
+    return scratch_copy(tmp_path_factory.mktemp("inputs"))
+
+
+@pytest.fixture(scope="module")
+def committed(repo_copy) -> dict[str, bytes]:
+    return package_bytes(repo_copy)
+
+
+JINGHAI = (ROOT / "raw" / "tianjin-jinghai-2025.txt").read_bytes()
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("empty-2025.txt", b"", "empty file"),
+    ("scan-2025.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file, not a text report"),
+    ("draft-2025.docx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(40), "a ZIP/DOCX/XLSX file, not a text report"),
+    ("photo-2025.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "a PNG image, not a text report"),
+    ("page-2025.html", "<!DOCTYPE html>\n<html><body>政府工作报告 2025</body></html>".encode(), "an HTML page"),
+    ("garbled-2025.txt", bytes([0x81, 0x20, 0xFE, 0x20]) * 50, "cannot be decoded as UTF-8, UTF-16 or GB18030"),
+    ("jinghai-copy-2025.txt", JINGHAI, "same content as"),
+    ("Jinghai Report 2025.txt", "政府工作报告\n".encode(), "is not a lowercase slug"),
+])
+def test_bad_input_is_one_clear_line_and_data_stays_as_it_was(repo_copy, committed, name, content, problem):
+    path = repo_copy / "raw" / name
+    path.write_bytes(content)
+    try:
+        result = dvc(repo_copy, "repro")
+    finally:
+        path.unlink()
+    assert result.returncode != 0
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("error: ")]
+    assert len(ours) == 1 and f"raw/{name}" in ours[0] and problem in ours[0], ours
+    assert package_bytes(repo_copy) == committed
+    assert git_status(repo_copy) == ""  # nor dvc.lock, metrics or docs
+
+
+def test_adding_a_report_extracts_it_alone_and_keeps_every_other_row(repo_copy, committed, shared_reports):
+    assert dvc(repo_copy, "repro").returncode == 0  # a first build, as after cloning: the caches filled
+    added = repo_copy / "raw" / f"{REPORT}.txt"
+    added.write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
+    result = dvc(repo_copy, "repro")
+    assert result.returncode == 0, result.stderr
+    assert "extract: 1 report(s) extracted" in result.stdout + result.stderr
+    for path, before in committed.items():
+        after = (repo_copy / path).read_bytes().splitlines()
+        assert any(line.startswith(f"{REPORT},".encode()) for line in after) or path.endswith("codebook.csv")
+        assert [line for line in after if not line.startswith(f"{REPORT},".encode())] == before.splitlines()
+    added.unlink()
+    result = dvc(repo_copy, "repro")
+    assert result.returncode == 0, result.stderr
+    assert "extract: 0 report(s) extracted" in result.stdout + result.stderr
+    assert git_status(repo_copy) == ""  # removing it again gives back the committed files, byte for byte
