@@ -13,7 +13,7 @@ sampled every 50 ms, above what it was before the run: worker processes run
 side by side), characters per second of extraction, and the incremental
 rebuild with the extract stage's own count.
 
-Usage: python benchmarks/scale.py [--sizes 100 1000] [--reports DIR] [--target STAGE]
+Usage: python benchmarks/scale.py [--sizes 100 1000] [--runs N] [--reports DIR] [--target STAGE]
 (--target: build only up to that stage, e.g. validate, to time the stages before it alone)
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,6 +106,7 @@ def repro(project: Path, targets: list[str]) -> Build:
     if status != 0:
         sys.exit("dvc repro failed:\n" + "".join(lines[-20:]))
     build = Build(ended - began, peak_mib=usage.ru_maxrss / 1024, machine_mib=sampler.stop())
+    build.stages["dvc start-up"] = marks[0][1] - began if marks else ended - began
     for (stage, start), (_, end) in zip(marks, [*marks[1:], ("", ended)]):
         build.stages[stage] = end - start
     found = [m.group() for m in map(EXTRACTED.search, lines) if m]
@@ -111,17 +114,29 @@ def repro(project: Path, targets: list[str]) -> Build:
     return build
 
 
-def measure(size: int, sources: list[Path], tmp: Path, targets: list[str]) -> None:
-    """Full build of ``size`` reports, then the rebuild after adding one report."""
-    project = project_copy(tmp / f"n{size}")
-    raw = project / "raw"
-    for old in raw.iterdir():
-        old.unlink()
-    chars = make_corpus(raw, sources, size)
-    full = repro(project, targets)
-    make_corpus(raw, sources, 1, first=size)
-    added = repro(project, targets)
-    print(f"N={size}: {chars / 1e6:.1f} M characters")
+def median_build(builds: list[Build]) -> Build:
+    """Per figure, the median over ``builds``."""
+    return Build(statistics.median(b.seconds for b in builds),
+                 {stage: statistics.median(b.stages.get(stage, 0.0) for b in builds) for stage in builds[0].stages},
+                 statistics.median(b.peak_mib for b in builds), statistics.median(b.machine_mib for b in builds),
+                 builds[0].extracted)
+
+
+def measure(size: int, sources: list[Path], tmp: Path, targets: list[str], runs: int) -> None:
+    """Full builds of ``size`` reports, each followed by the rebuild after adding one report; medians."""
+    fulls, addeds = [], []
+    for run in range(runs):
+        project = project_copy(tmp / f"n{size}-{run}")
+        raw = project / "raw"
+        for old in raw.iterdir():
+            old.unlink()
+        chars = make_corpus(raw, sources, size)
+        fulls.append(repro(project, targets))
+        make_corpus(raw, sources, 1, first=size)
+        addeds.append(repro(project, targets))
+        shutil.rmtree(project)
+    full, added = median_build(fulls), median_build(addeds)
+    print(f"N={size}: {chars / 1e6:.1f} M characters; medians of {runs} run(s)")
     print(f"  full build        {full.seconds:7.1f} s  peak memory {full.peak_mib:6.0f} MiB "
           f"(machine {full.machine_mib:.0f} MiB)")
     print_stages(full)
@@ -135,8 +150,7 @@ def measure(size: int, sources: list[Path], tmp: Path, targets: list[str]) -> No
 
 
 def print_stages(build: Build) -> None:
-    """Seconds per stage, and DVC's start-up before the first stage."""
-    print(f"    {'dvc start-up':<15} {build.seconds - sum(build.stages.values()):7.1f} s")
+    """Seconds per stage, after DVC's start-up before the first stage."""
     for stage, seconds in build.stages.items():
         print(f"    {stage:<15} {seconds:7.1f} s")
 
@@ -146,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
     parser.add_argument("--target", action="append", default=[], help="dvc repro target (default: every stage)")
+    parser.add_argument("--runs", type=int, default=1, help="builds per size; medians are printed")
     args = parser.parse_args(argv)
     sources = sorted(args.reports.glob("*.txt"))
     if not sources:
@@ -153,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} CPUs; goals for N=1000: <= 120 s, <= 2048 MiB, add one <= 10% of full")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            measure(size, sources, Path(tmp), args.target)
+            measure(size, sources, Path(tmp), args.target, args.runs)
     return 0
 
 

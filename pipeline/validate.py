@@ -47,7 +47,6 @@ MAX_SHOWN = 50
 REPORT_ID = "report_id"
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
-OVERLAP_BYTES = 32 << 20  # from here on, reading the package takes longer than importing Frictionless
 Groups = dict[str, dict[str, list[int]]]  # report_id → resource → indexes of its records
 
 
@@ -338,38 +337,28 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     and the cache is updated when everything passes."""
     package = descriptor(package_path)
     check_keys_are_per_report(package)
-    with pool(cpus()) as executor:
-        if sum((root / res["path"]).stat().st_size for res in package["resources"]) > OVERLAP_BYTES:
-            executor.submit(import_frictionless)  # in a worker, while this process reads the package
-        tables = {res["name"]: read_table(root, res) for res in package["resources"]}
-        groups = rows_by_report(tables)
-        raws = raw_files(tables, root)
-        shared = shared_key(tables, package_path)
-        keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
-        passed = _passed(cache, shared)
-        shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
-        pending = sorted(rid for rid in groups if rid not in shares)
-        errors = check(package_path, tables, pending, groups, raws, shares, executor) if pending else []
+    tables = {res["name"]: read_table(root, res) for res in package["resources"]}
+    groups = rows_by_report(tables)
+    raws = raw_files(tables, root)
+    shared = shared_key(tables, package_path)
+    keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
+    passed = _passed(cache, shared)
+    shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
+    pending = sorted(rid for rid in groups if rid not in shares)
+    errors = check(package_path, tables, pending, groups, raws, shares) if pending else []
     if cache and not errors:
         entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in sorted(groups)}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
     return errors, metrics(tables, shares, len(errors))
 
 
-def import_frictionless() -> None:
-    """Load Frictionless (a quarter of a second) in a worker before it is needed there.
-
-    Only for big packages: on a small one, reading is quicker than the import,
-    which would then delay the end of a run that has nothing to check."""
-    import frictionless  # noqa: F401
-
-
 def check(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
-          raws: dict[str, bytes | None], shares: dict[str, dict], executor: Executor) -> list[str]:
-    """Every problem of the rows of ``reports``: Frictionless in the workers, our own
+          raws: dict[str, bytes | None], shares: dict[str, dict]) -> list[str]:
+    """Every problem of the rows of ``reports``: Frictionless in worker processes, our own
     checks here meanwhile. Adds each report's share of the metrics to ``shares``."""
-    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
-        frictionless = frictionless_check(package_path, tables, chunks(reports, groups), groups, Path(tmp), executor)
+    parts = chunks(reports, groups)
+    with tempfile.TemporaryDirectory(prefix="validate-") as tmp, pool(len(parts)) as executor:
+        frictionless = frictionless_check(package_path, tables, parts, groups, Path(tmp), executor)
         errors = []
         for rid in reports:
             rows = {name: table.dicts(groups[rid].get(name, [])) for name, table in tables.items()
