@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -26,9 +26,25 @@ def cpus() -> int:
     return len(os.sched_getaffinity(0))
 
 
+class InProcess(Executor):
+    """An executor that runs each task in this process, as it is submitted."""
+
+    def submit(self, fn: Callable[..., R], /, *args, **kwargs) -> Future[R]:
+        future: Future[R] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as err:  # handed to whoever asks for the result, as a pool would
+            future.set_exception(err)
+        return future
+
+
 @contextmanager
 def pool(workers: int) -> Iterator[Executor]:
-    """A pool of ``workers`` processes; on leaving, work not yet started is cancelled."""
+    """A pool of ``workers`` processes (fewer than two: this process); on leaving,
+    work not yet started is cancelled."""
+    if workers < 2:
+        yield InProcess()
+        return
     from concurrent.futures import ProcessPoolExecutor  # here: most runs of a stage need no pool
 
     gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits

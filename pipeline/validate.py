@@ -229,8 +229,8 @@ def chunks(reports: list[str], groups: Groups) -> list[list[str]]:
 
 def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]], groups: Groups,
                        folder: Path, executor: Executor) -> Callable[[], list[str]]:
-    """Start Frictionless on the rows of each part's reports, one worker process per part;
-    the returned function waits for its errors, with row numbers of the real files."""
+    """Start Frictionless on the rows of each part's reports, one task per part; the
+    returned function waits for its errors, with row numbers of the real files."""
     origins = [subset_package(package_path, tables, part, groups, folder / str(n)) for n, part in enumerate(parts)]
     futures = [executor.submit(frictionless_errors, folder / str(n) / "datapackage.json") for n in range(len(parts))]
 
@@ -354,8 +354,9 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
 
 def check(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
           raws: dict[str, bytes | None], shares: dict[str, dict]) -> list[str]:
-    """Every problem of the rows of ``reports``: Frictionless in worker processes, our own
-    checks here meanwhile. Adds each report's share of the metrics to ``shares``."""
+    """Every problem of the rows of ``reports``: Frictionless in worker processes when
+    there are enough rows for two, our own checks here meanwhile. Adds each
+    report's share of the metrics to ``shares``."""
     parts = chunks(reports, groups)
     with tempfile.TemporaryDirectory(prefix="validate-") as tmp, pool(len(parts)) as executor:
         frictionless = frictionless_check(package_path, tables, parts, groups, Path(tmp), executor)
