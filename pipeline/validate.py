@@ -71,18 +71,18 @@ class Table:
         rows = csv.reader(self.records[i].decode("utf-8") for i in indexes)
         return [dict(zip(header, [*row, *[""] * (len(header) - len(row))])) for row in rows]
 
-    def report_ids(self) -> list[str]:
-        """The report_id cell of each record ('' where there is none)."""
+    def report_ids(self) -> list[bytes]:
+        """The report_id cell of each record, UTF-8 encoded (b'' where there is none)."""
         column = self.header.index(REPORT_ID)
         if column:
             return [self._cell(record, column) for record in self.records]
-        return [record.split(b",", 1)[0].decode("utf-8") if not record.startswith(b'"')
-                else self._cell(record, 0) for record in self.records]
+        return [record.partition(b",")[0] if not record.startswith(b'"') else self._cell(record, 0)
+                for record in self.records]
 
     @staticmethod
-    def _cell(record: bytes, column: int) -> str:
+    def _cell(record: bytes, column: int) -> bytes:
         row = next(csv.reader([record.decode("utf-8")]), [])
-        return row[column] if column < len(row) else ""
+        return row[column].encode("utf-8") if column < len(row) else b""
 
 
 def read_table(root: Path, resource: dict) -> Table:
@@ -140,7 +140,7 @@ def rows_by_report(tables: dict[str, Table]) -> Groups:
             start = 0
             for report_id, run in groupby(table.report_ids()):  # a report's rows are usually together
                 end = start + len(list(run))
-                groups[report_id][table.name].extend(range(start, end))
+                groups[report_id.decode("utf-8")][table.name].extend(range(start, end))
                 start = end
     return groups
 
