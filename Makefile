@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: build test venv lock accuracy benchmark explore release clean
+.PHONY: build test venv lock accuracy benchmark scale explore release clean
 
 build: venv
 	dvc repro
@@ -33,6 +33,9 @@ accuracy: venv
 benchmark: venv
 	python benchmarks/rebuild.py
 
+scale: venv
+	python benchmarks/scale.py
+
 explore: venv
 	python -m pipeline explore
 
@@ -40,4 +43,4 @@ release: venv
 	python -m pipeline release
 
 clean:
-	rm -rf $(VENV) data/interim build
+	rm -rf $(VENV) data/interim data/cache build
