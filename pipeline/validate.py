@@ -63,6 +63,7 @@ class Table:
 
     @property
     def header(self) -> list[str]:
+        """Column names as the file writes them (Frictionless checks them against the schema)."""
         return next(csv.reader([self.head.decode("utf-8")]), [])
 
     def dicts(self, indexes: list[int]) -> list[dict]:
@@ -81,6 +82,7 @@ class Table:
 
     @staticmethod
     def _cell(record: bytes, column: int) -> bytes:
+        """One cell of a record, parsed properly: the slow way, for quoted or later columns."""
         row = next(csv.reader([record.decode("utf-8")]), [])
         return row[column].encode("utf-8") if column < len(row) else b""
 
@@ -303,7 +305,8 @@ def check_report(report_id: str, rows: dict[str, list[dict]], raw: bytes | None)
             errors.append(f"reports: {report_id}: {report['source_path']} has changed since it was extracted "
                           "(source_sha256 differs; rebuild)")
         texts[report_id] = decode(raw, report["source_path"]).text
-    return errors + provenance_errors(rows, texts) + ledger_errors(rows["figures"], texts) + role_errors(rows, report_id)
+    return (errors + provenance_errors(rows, texts) + ledger_errors(rows["figures"], texts)
+            + role_errors(rows, report_id))
 
 
 def report_metrics(rows: dict[str, list[dict]]) -> dict:

@@ -64,7 +64,8 @@ def test_sidecars_fill_and_override_the_header(tmp_path, raw, shared_reports):
     for name in ("hebei-baoding-dingxing-2020", REPORT):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
     assert "parent_region" not in extract.extract_report(raw / "hebei-baoding-dingxing-2020.txt", {})["report"]
-    (raw / "hebei-baoding-dingxing-2020.yaml").write_text("parent_region: 保定市\nspeaker: 吴鹏\n", encoding="utf-8")
+    own = raw / "hebei-baoding-dingxing-2020.yaml"
+    own.write_text("parent_region: 保定市\nspeaker: 吴鹏\n", encoding="utf-8")
     (raw / "reports.yaml").write_text(
         "hebei-baoding-dingxing-2020:\n  parent_region: 河北省保定市\n  title: 定兴县政府工作报告\n"
         f"{REPORT}:\n  delivered_on: 2023-01-12\n", encoding="utf-8")
@@ -97,8 +98,8 @@ def test_bad_sidecars_are_one_clear_error(raw, file, content, problem):
 
 
 def test_a_text_without_review_or_plan_is_kept_with_a_warning(tmp_path, raw, capsys):
-    (raw / "notes-2025.txt").write_text("关于全区经济运行情况的说明\n地区生产总值增长5.5%，新增企业120家。\n",
-                                        encoding="utf-8")
+    text = "关于全区经济运行情况的说明\n地区生产总值增长5.5%，新增企业120家。\n"
+    (raw / "notes-2025.txt").write_text(text, encoding="utf-8")
     assert build_package(tmp_path, raw) == []
     assert f"warning: {raw / 'notes-2025.txt'}: no review or plan section found" in capsys.readouterr().err
     figures = rows(tmp_path, "figures")
