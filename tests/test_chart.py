@@ -33,3 +33,9 @@ def test_only_reports_with_growth_targets_get_a_panel():
 def test_no_growth_target_at_all_is_a_clear_error():
     with pytest.raises(ValueError, match="no growth targets"):
         render([], names())
+
+
+def test_a_large_corpus_draws_a_bounded_number_of_panels():
+    rows = [{"report_id": f"r{i:04d}", "code": "gdp", "target_measure": "growth"} for i in range(1000)]
+    panels = growth_panels(rows, max_reports=12)
+    assert list(panels) == [f"r{i:04d}" for i in range(12)]
