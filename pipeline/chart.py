@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -117,12 +118,15 @@ def draw_bar(ax: plt.Axes, y: float, value: float, side: str, comparator: str) -
 STAMP = Path("data/cache/chart.key")  # what the committed PNG was drawn from (git-ignored)
 
 
-def _inputs_key(headline: Path, codebook: Path, max_reports: int) -> str:
-    """Everything the PNG depends on: drawing it again from the same inputs gives
-    the same bytes, so ``dvc repro --force`` may keep it (matplotlib takes ~1 s)."""
-    parts = [headline.read_bytes(), codebook.read_bytes(), str(max_reports).encode(), fingerprint("chart").encode(),
-             version("matplotlib").encode()]
-    return sha256(b"\0".join(parts))
+def _drawn_key(panels: dict[str, list[dict]], names: dict[str, str], max_reports: int) -> str:
+    """Everything the PNG shows: the drawn rows, their labels, the code and
+    matplotlib's version. Drawing it again from these gives the same bytes, so
+    the stage keeps the PNG when they are unchanged (adding a report that is not
+    drawn, or ``dvc repro --force``; matplotlib takes seconds)."""
+    shown = {"panels": panels, "names": {code: names.get(code, "") for rows in panels.values() for code in
+                                         (row["code"] for row in rows)},
+             "max_reports": max_reports, "code": fingerprint("chart"), "matplotlib": version("matplotlib")}
+    return sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,12 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-reports", type=int, default=MAX_REPORTS, help="panels drawn at most")
     args = parser.parse_args(argv)
     try:
-        key = _inputs_key(args.headline, args.codebook, args.max_reports)
+        headline = read_csv(args.headline)
+        names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}
+        key = _drawn_key(growth_panels(headline, args.max_reports), names, args.max_reports)
         if args.out.exists() and STAMP.exists() and STAMP.read_text(encoding="utf-8") == key:
             print(f"chart: {args.out} is current", file=sys.stderr)
             return 0
-        names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}
-        write_bytes(args.out, render(read_csv(args.headline), names, args.max_reports))
+        write_bytes(args.out, render(headline, names, args.max_reports))
         write_text(STAMP, key)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: chart: {err}", file=sys.stderr)

@@ -39,3 +39,21 @@ def test_a_large_corpus_draws_a_bounded_number_of_panels():
     rows = [{"report_id": f"r{i:04d}", "code": "gdp", "target_measure": "growth"} for i in range(1000)]
     panels = growth_panels(rows, max_reports=12)
     assert list(panels) == [f"r{i:04d}" for i in range(12)]
+
+
+def test_adding_a_report_that_is_not_drawn_keeps_the_png(tmp_path, monkeypatch, capsys):
+    from pipeline.chart import main
+    from pipeline.schema import to_csv
+
+    monkeypatch.chdir(tmp_path)
+    fields = list(read_csv(ROOT / "data" / "headline.csv")[0])
+    row = {**read_csv(ROOT / "data" / "headline.csv")[0], "target_measure": "growth", "target_value": "5"}
+    rows = [{**row, "report_id": f"r{i:02d}"} for i in range(3)]
+    (tmp_path / "h.csv").write_text(to_csv(rows, fields), encoding="utf-8")
+    args = ["--headline", "h.csv", "--codebook", str(ROOT / "data" / "codebook.csv"), "--out", "c.png",
+            "--max-reports", "2"]
+    assert main(args) == 0 and "wrote" in capsys.readouterr().err
+    (tmp_path / "h.csv").write_text(to_csv([*rows, {**row, "report_id": "r99"}], fields), encoding="utf-8")
+    assert main(args) == 0 and "is current" in capsys.readouterr().err
+    (tmp_path / "h.csv").write_text(to_csv([{**rows[0], "target_value": "6"}, *rows[1:]], fields), encoding="utf-8")
+    assert main(args) == 0 and "wrote" in capsys.readouterr().err
