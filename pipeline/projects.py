@@ -191,9 +191,8 @@ def _generic(name: str) -> bool:
 
     What stands before the head noun must hold some word that is not in
     ``rules/project_generic.csv`` (a place, a company, a proper name)."""
-    head = max((r["head"] for r in table("project_heads") if r["head"] in name),
-               key=lambda h: (name.rfind(h) + len(h), len(h)), default="")
-    modifier = name[:name.rfind(head)] if head else name
+    head = _head_row(name)
+    modifier = name[:name.rfind(head["head"])] if head else name
     generic = lookup("project_generic", "word")
     pos = 0
     while pos < len(modifier):
@@ -208,9 +207,14 @@ def _kind(name: str) -> str:
     for row in table("project_kind_words"):
         if row["word"] in name:
             return row["kind"]
-    head = max((r for r in table("project_heads") if name.rfind(r["head"]) != -1),
-               key=lambda r: name.rfind(r["head"]) + len(r["head"]), default=None)
+    head = _head_row(name)
     return head["kind"] if head else "other"
+
+
+def _head_row(name: str) -> dict[str, str] | None:
+    """The head-noun row that ends a name: the right-most, then the longest."""
+    return max((r for r in table("project_heads") if r["head"] in name),
+               key=lambda r: (name.rfind(r["head"]) + len(r["head"]), len(r["head"])), default=None)
 
 
 def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) -> str:
