@@ -39,16 +39,21 @@ class InProcess(Executor):
 
 
 @contextmanager
-def pool(workers: int) -> Iterator[Executor]:
+def pool(workers: int, warm: Callable[[], object] | None = None) -> Iterator[Executor]:
     """A pool of ``workers`` processes (fewer than two: this process); on leaving,
-    work not yet started is cancelled."""
+    work not yet started is cancelled.
+
+    With ``warm`` (say, a slow import), the workers start at once and each runs
+    it first, so they are ready by the time this process has work for them."""
     if workers < 2:
         yield InProcess()
         return
     from concurrent.futures import ProcessPoolExecutor  # here: most runs of a stage need no pool
 
     gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits
-    executor = ProcessPoolExecutor(max_workers=workers)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=warm)
+    if warm:
+        executor.submit(int)  # the first task starts every worker (fork), each running ``warm`` first
     try:
         yield executor
     finally:

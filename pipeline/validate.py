@@ -17,103 +17,34 @@ and everything shared (descriptor, codebook, CSV headers, this code, the
 Frictionless version) are unchanged since they last passed every check is not
 checked again (``data/cache/validate.json``). The others are checked as a
 package of their own: the same descriptor with only their rows and the whole
-codebook, split over the CPUs when there are many.
+codebook (``pipeline/records.py`` finds and writes out a report's rows), split
+over the CPUs when there are many.
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import re
 import sys
 import tempfile
-from itertools import groupby
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint
 from pipeline.parallel import cpus, pool
+from pipeline.records import REPORT_ID, Groups, Table, read_table, report_key, rows_by_report, subset_package
 from pipeline.schema import descriptor
 from pipeline.text import InputError, clean, decode
 
 ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 MAX_SHOWN = 50
-REPORT_ID = "report_id"
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
-Groups = dict[str, dict[str, list[int]]]  # report_id → resource → indexes of its records
-
-
-@dataclass
-class Table:
-    """One resource's CSV as written: its header line and its records (data rows, as bytes).
-
-    Records are kept as bytes so that unchanged reports are recognised by hashing
-    them, without parsing hundreds of thousands of rows into cells."""
-
-    name: str
-    head: bytes
-    records: list[bytes]
-
-    @property
-    def header(self) -> list[str]:
-        """Column names as the file writes them (Frictionless checks them against the schema)."""
-        return next(csv.reader([self.head.decode("utf-8")]), [])
-
-    def dicts(self, indexes: list[int]) -> list[dict]:
-        """Records at ``indexes`` parsed into dicts keyed by the header (missing cells are '')."""
-        header = self.header
-        rows = csv.reader(self.records[i].decode("utf-8") for i in indexes)
-        return [dict(zip(header, [*row, *[""] * (len(header) - len(row))])) for row in rows]
-
-    def report_ids(self) -> list[bytes]:
-        """The report_id cell of each record, UTF-8 encoded (b'' where there is none)."""
-        column = self.header.index(REPORT_ID)
-        if column:
-            return [self._cell(record, column) for record in self.records]
-        return [record.partition(b",")[0] if not record.startswith(b'"') else self._cell(record, 0)
-                for record in self.records]
-
-    @staticmethod
-    def _cell(record: bytes, column: int) -> bytes:
-        """One cell of a record, parsed properly: the slow way, for quoted or later columns."""
-        row = next(csv.reader([record.decode("utf-8")]), [])
-        return row[column].encode("utf-8") if column < len(row) else b""
-
-
-def read_table(root: Path, resource: dict) -> Table:
-    """A resource's CSV split into records: at line ends outside quoted cells."""
-    path = root / resource["path"]
-    data = path.read_bytes()
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-    records = data.split(b"\n")
-    if any(b'"' in line and line.count(b'"') % 2 for line in records):
-        records = _join_quoted_lines(records)
-    if records and records[-1] == b"":
-        records.pop()
-    return Table(resource["name"], records[0] if records else b"", records[1:])
-
-
-def _join_quoted_lines(lines: list[bytes]) -> list[bytes]:
-    """Rejoin the lines of records whose quoted cells hold line breaks."""
-    records, pending = [], b""
-    for line in lines:
-        line = pending + line
-        if line.count(b'"') % 2:
-            pending = line + b"\n"
-            continue
-        records.append(line)
-        pending = b""
-    return [*records, pending] if pending else records
 
 
 def check_keys_are_per_report(package: dict) -> None:
@@ -134,19 +65,6 @@ def check_keys_are_per_report(package: dict) -> None:
                                  "so reports cannot be validated one by one (see pipeline/validate.py)")
 
 
-def rows_by_report(tables: dict[str, Table]) -> Groups:
-    """report_id → resource → indexes of that report's records (resources with a report_id column)."""
-    groups: Groups = defaultdict(lambda: defaultdict(list))
-    for table in tables.values():
-        if REPORT_ID in table.header:
-            start = 0
-            for report_id, run in groupby(table.report_ids()):  # a report's rows are usually together
-                end = start + len(list(run))
-                groups[report_id.decode("utf-8")][table.name].extend(range(start, end))
-                start = end
-    return groups
-
-
 def shared_key(tables: dict[str, Table], package_path: Path) -> str:
     """Hash of all that every report's verdict depends on besides its own rows."""
     digest = hashlib.sha256(package_path.read_bytes())
@@ -158,15 +76,6 @@ def shared_key(tables: dict[str, Table], package_path: Path) -> str:
     return digest.hexdigest()
 
 
-def report_key(tables: dict[str, Table], rows: dict[str, list[int]], raw: bytes | None) -> str:
-    """Hash of one report's records in every resource and of its raw file."""
-    digest = hashlib.sha256(raw or b"")
-    for name, indexes in sorted(rows.items()):
-        records = tables[name].records
-        digest.update(f"\0{name}\0".encode() + b"\n".join(records[i] for i in indexes))
-    return digest.hexdigest()
-
-
 def raw_files(tables: dict[str, Table], root: Path) -> dict[str, bytes | None]:
     """report_id → bytes of the raw file its ``reports`` row names (None if missing)."""
     out = {}
@@ -174,6 +83,11 @@ def raw_files(tables: dict[str, Table], root: Path) -> dict[str, bytes | None]:
         path = root / row["source_path"]
         out[row[REPORT_ID]] = path.read_bytes() if row["source_path"] and path.is_file() else None
     return out
+
+
+def load_frictionless() -> None:
+    """Import Frictionless (about half a second), in a worker before its first task."""
+    import frictionless  # noqa: F401
 
 
 def frictionless_errors(package_path: Path) -> list[tuple[str, int, str]]:
@@ -192,27 +106,6 @@ def frictionless_errors(package_path: Path) -> list[tuple[str, int, str]]:
             cell = f" {err.cell!r}" if hasattr(err, "cell") else ""
             found.append((task.name, row, f"{err.title}{f' in field {field!r}' if field else ''}{cell}: {err.note}"))
     return found
-
-
-def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
-                   folder: Path) -> dict[str, list[int]]:
-    """Write the package with only the records of ``reports`` (and every record of
-    shared resources), byte for byte, into ``folder``; per resource, the row number
-    in the real file of each record written."""
-    folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_bytes(package_path.read_bytes())
-    origins: dict[str, list[int]] = {}
-    for res in descriptor(package_path)["resources"]:
-        table = tables[res["name"]]
-        if REPORT_ID in table.header:
-            indexes = [i for rid in reports for i in groups[rid].get(table.name, [])]
-        else:
-            indexes = list(range(len(table.records)))
-        origins[table.name] = [i + 2 for i in indexes]  # row 1 is the header
-        path = folder / res["path"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"\n".join([table.head, *(table.records[i] for i in indexes)]) + b"\n")
-    return origins
 
 
 def chunks(reports: list[str], groups: Groups) -> list[list[str]]:
@@ -337,18 +230,21 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     """All problems found and the metrics of the package at ``root``.
 
     With ``cache``, reports that passed before and are unchanged are not checked again,
-    and the cache is updated when everything passes."""
+    and the cache is updated when everything passes. The worker processes start
+    first and load Frictionless while this process reads the tables, so checking
+    one new report in a corpus of thousands waits for neither in turn."""
     package = descriptor(package_path)
     check_keys_are_per_report(package)
-    tables = {res["name"]: read_table(root, res) for res in package["resources"]}
-    groups = rows_by_report(tables)
-    raws = raw_files(tables, root)
-    shared = shared_key(tables, package_path)
-    keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
-    passed = _passed(cache, shared)
-    shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
-    pending = sorted(rid for rid in groups if rid not in shares)
-    errors = check(package_path, tables, pending, groups, raws, shares) if pending else []
+    with pool(cpus(), warm=load_frictionless) as executor:
+        tables = {res["name"]: read_table(root, res) for res in package["resources"]}
+        groups = rows_by_report(tables)
+        raws = raw_files(tables, root)
+        shared = shared_key(tables, package_path)
+        keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
+        passed = _passed(cache, shared)
+        shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
+        pending = sorted(rid for rid in groups if rid not in shares)
+        errors = check(package_path, tables, pending, groups, raws, shares, executor) if pending else []
     if cache and not errors:
         entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in sorted(groups)}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
@@ -356,13 +252,12 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
 
 
 def check(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
-          raws: dict[str, bytes | None], shares: dict[str, dict]) -> list[str]:
-    """Every problem of the rows of ``reports``: Frictionless in worker processes when
-    there are enough rows for two, our own checks here meanwhile. Adds each
-    report's share of the metrics to ``shares``."""
-    parts = chunks(reports, groups)
-    with tempfile.TemporaryDirectory(prefix="validate-") as tmp, pool(len(parts)) as executor:
-        frictionless = frictionless_check(package_path, tables, parts, groups, Path(tmp), executor)
+          raws: dict[str, bytes | None], shares: dict[str, dict], executor: Executor) -> list[str]:
+    """Every problem of the rows of ``reports``: Frictionless on ``executor``'s
+    workers, our own checks here meanwhile. Adds each report's share of the
+    metrics to ``shares``."""
+    with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
+        frictionless = frictionless_check(package_path, tables, chunks(reports, groups), groups, Path(tmp), executor)
         errors = []
         for rid in reports:
             rows = {name: table.dicts(groups[rid].get(name, [])) for name, table in tables.items()
