@@ -1,74 +1,143 @@
-"""The package's CSVs as records, grouped by report.
+"""The package's CSVs as byte spans of records, per report.
 
 Validation re-checks only the reports whose rows changed, so it must find
-each report's rows in files of hundreds of thousands of rows quickly. Rows
-are kept as raw bytes (one record per CSV row, quoted line breaks included):
-a report's rows are recognised by hashing their bytes, and only the rows of
+each report's rows in files of hundreds of thousands of rows quickly. A table
+is kept as the file's bytes plus, per report, the spans its records occupy: a
+report's rows are recognised by hashing their bytes, and only the rows of
 changed reports are parsed into cells or written out for Frictionless.
+
+normalize writes each report's rows as one block, in the order of
+``reports.csv``; such a file is mapped with a few byte searches per report
+(``_blocks``). Any other file (rows out of order, unknown report ids, line
+breaks inside quoted cells) is mapped record by record (``_by_record``), which
+is slower but makes no assumption.
 """
 from __future__ import annotations
 
 import csv
-import hashlib
-from collections import defaultdict
-from dataclasses import dataclass
-from itertools import groupby
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate, groupby
 from pathlib import Path
 
 from pipeline.schema import descriptor
 
 REPORT_ID = "report_id"
-Groups = dict[str, dict[str, list[int]]]  # report_id → resource → indexes of its records
+ALL = ""  # the key of a table's only span when it has no report_id column
+
+
+@dataclass(frozen=True)
+class Span:
+    """Consecutive records: bytes ``start`` to ``end`` (line breaks included) of
+    the file, the first being data row ``row`` (the header is row 1)."""
+
+    start: int
+    end: int
+    row: int
+    rows: int
 
 
 @dataclass
 class Table:
-    """One resource's CSV as written: its header line and its records (data rows, as bytes)."""
+    """One resource's CSV file as written, and where each report's records are."""
 
     name: str
-    head: bytes
-    records: list[bytes]
+    data: bytes
+    header: list[str]
+    body: int  # where the first record starts
+    spans: dict[str, list[Span]] = field(default_factory=dict)  # report_id (or ALL) → its records
 
     @property
-    def header(self) -> list[str]:
-        """Column names as the file writes them (Frictionless checks them against the schema)."""
-        return next(csv.reader([self.head.decode("utf-8", "replace")]), [])
+    def per_report(self) -> bool:
+        """Whether rows belong to reports (every table but the codebook)."""
+        return REPORT_ID in self.header
 
-    def dicts(self, indexes: list[int]) -> list[dict]:
-        """Records at ``indexes`` parsed into dicts keyed by the header (missing cells are '').
+    def records(self, report_id: str) -> bytes:
+        """The records of one report (of all rows, for ``ALL``), as written."""
+        return b"".join(self.data[s.start:s.end] for s in self.spans.get(report_id, []))
+
+    def row_numbers(self, report_ids: Iterable[str]) -> list[int]:
+        """Row numbers in the file of the records of ``report_ids``, in that order."""
+        return [n for rid in report_ids for s in self.spans.get(rid, []) for n in range(s.row, s.row + s.rows)]
+
+    def dicts(self, report_ids: Iterable[str]) -> list[dict]:
+        """Records of ``report_ids`` parsed into dicts keyed by the header (missing cells are '').
 
         Bytes that are not UTF-8 become U+FFFD here; Frictionless reports them."""
-        header = self.header
-        rows = csv.reader(self.records[i].decode("utf-8", "replace") for i in indexes)
-        return [dict(zip(header, [*row, *[""] * (len(header) - len(row))])) for row in rows]
+        text = b"".join(self.records(rid) for rid in report_ids).decode("utf-8", "replace")
+        width = len(self.header)
+        return [dict(zip(self.header, [*row, *[""] * (width - len(row))]))
+                for row in csv.reader(io.StringIO(text, newline=""))]
 
-    def report_ids(self) -> list[bytes]:
-        """The report_id cell of each record, as bytes (b'' where there is none)."""
-        column = self.header.index(REPORT_ID)
-        if column:
-            return [self._cell(record, column) for record in self.records]
-        return [record.partition(b",")[0] if not record.startswith(b'"') else self._cell(record, 0)
-                for record in self.records]
-
-    @staticmethod
-    def _cell(record: bytes, column: int) -> bytes:
-        """One cell of a record, parsed properly: the slow way, for quoted or later columns."""
-        row = next(csv.reader([record.decode("utf-8", "replace")]), [])
-        return row[column].encode("utf-8") if column < len(row) else b""
+    def count(self) -> int:
+        """Number of records."""
+        return sum(s.rows for spans in self.spans.values() for s in spans)
 
 
-def read_table(root: Path, resource: dict) -> Table:
-    """A resource's CSV split into records: at line ends outside quoted cells."""
-    records = (root / resource["path"]).read_bytes().split(b"\n")
-    if any(b'"' in line and line.count(b'"') % 2 for line in records):
-        records = _join_quoted_lines(records)
-    if records and records[-1] == b"":
-        records.pop()
-    return Table(resource["name"], records[0] if records else b"", records[1:])
+def read_table(root: Path, resource: dict, order: list[str] | None = None) -> Table:
+    """A resource's CSV file mapped into spans; ``order`` is the report ids in the
+    order normalize writes them (``reports.csv``), for the fast mapping."""
+    data = (root / resource["path"]).read_bytes()
+    body = data.find(b"\n") + 1 or len(data)
+    header = next(csv.reader([data[:body].decode("utf-8", "replace")]), [])
+    table = Table(resource["name"], data, header, body)
+    if not table.per_report:
+        table.spans = {ALL: [Span(body, len(data), 2, len(_split_records(data[body:])))]} if data[body:] else {}
+    elif header[0] == REPORT_ID:
+        table.spans = (order is not None and _blocks(data, body, order)) or _by_record(data, body)
+    else:
+        table.spans = _by_record(data, body, header.index(REPORT_ID))
+    return table
 
 
-def _join_quoted_lines(lines: list[bytes]) -> list[bytes]:
-    """Rejoin the lines of records whose quoted cells hold line breaks."""
+def _blocks(data: bytes, body: int, order: list[str]) -> dict[str, list[Span]] | None:
+    """Spans of a file whose rows come in one block per report, in ``order``, each
+    line starting with its report id; None if the file is not so."""
+    if body >= len(data):
+        return {}
+    if not data.endswith(b"\n"):
+        return None
+    starts = []  # (report id, offset of the line break before its first line)
+    pos = body - 1
+    for rid in order:
+        found = data.find(b"\n" + rid.encode() + b",", pos)
+        if found >= 0:
+            starts.append((rid, found))
+            pos = found + 1
+    if not starts or starts[0][1] != body - 1:
+        return None
+    spans, row = {}, 2
+    for (rid, start), (_, end) in zip(starts, [*starts[1:], ("", len(data) - 1)]):
+        lines = data.count(b"\n", start, end)
+        if data.count(b"\n" + rid.encode() + b",", start, end) != lines:  # a line of another report, or a
+            return None                                                 # quoted line break, in this block
+        spans[rid] = [Span(start + 1, end + 1, row, lines)]
+        row += lines
+    return spans
+
+
+def _by_record(data: bytes, body: int, column: int = 0) -> dict[str, list[Span]]:
+    """Spans of any CSV file, found by reading each record's report id."""
+    records = _split_records(data[body:])
+    ends = list(accumulate((len(r) + 1 for r in records), initial=body))
+    ids = [_cell(r, column) for r in records]
+    spans: dict[str, list[Span]] = {}
+    index = 0
+    for rid, run in groupby(ids):
+        size = sum(1 for _ in run)
+        spans.setdefault(rid, []).append(Span(ends[index], min(ends[index + size], len(data)), index + 2, size))
+        index += size
+    return spans
+
+
+def _split_records(body: bytes) -> list[bytes]:
+    """The records of a CSV body: lines, rejoined where a quoted cell holds a line break."""
+    lines = body.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    if not any(b'"' in line and line.count(b'"') % 2 for line in lines):
+        return lines
     records, pending = [], b""
     for line in lines:
         line = pending + line
@@ -80,29 +149,15 @@ def _join_quoted_lines(lines: list[bytes]) -> list[bytes]:
     return [*records, pending] if pending else records
 
 
-def rows_by_report(tables: dict[str, Table]) -> Groups:
-    """report_id → resource → indexes of that report's records (resources with a report_id column)."""
-    groups: Groups = defaultdict(lambda: defaultdict(list))
-    for table in tables.values():
-        if REPORT_ID in table.header:
-            start = 0
-            for report_id, run in groupby(table.report_ids()):  # a report's rows are usually together
-                end = start + len(list(run))
-                groups[report_id.decode("utf-8", "replace")][table.name].extend(range(start, end))
-                start = end
-    return groups
+def _cell(record: bytes, column: int) -> str:
+    """One cell of a record ('' where there is none)."""
+    if column == 0 and not record.startswith(b'"'):
+        return record.partition(b",")[0].decode("utf-8", "replace")
+    row = next(csv.reader([record.decode("utf-8", "replace")]), [])
+    return row[column] if column < len(row) else ""
 
 
-def report_key(tables: dict[str, Table], rows: dict[str, list[int]], raw: bytes | None) -> str:
-    """Hash of one report's records in every resource and of its raw file."""
-    digest = hashlib.sha256(raw or b"")
-    for name, indexes in sorted(rows.items()):
-        records = tables[name].records
-        digest.update(f"\0{name}\0".encode() + b"\n".join(records[i] for i in indexes))
-    return digest.hexdigest()
-
-
-def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
+def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str],
                    folder: Path) -> dict[str, list[int]]:
     """Write the package with only the records of ``reports`` (and every record of
     shared resources), byte for byte, into ``folder``; per resource, the row number
@@ -112,12 +167,9 @@ def subset_package(package_path: Path, tables: dict[str, Table], reports: list[s
     origins: dict[str, list[int]] = {}
     for res in descriptor(package_path)["resources"]:
         table = tables[res["name"]]
-        if REPORT_ID in table.header:
-            indexes = [i for rid in reports for i in groups[rid].get(table.name, [])]
-        else:
-            indexes = list(range(len(table.records)))
-        origins[table.name] = [i + 2 for i in indexes]  # row 1 is the header
+        wanted = reports if table.per_report else [ALL]
+        origins[table.name] = table.row_numbers(wanted)
         path = folder / res["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(b"\n".join([table.head, *(table.records[i] for i in indexes)]) + b"\n")
+        path.write_bytes(table.data[:table.body] + b"".join(table.records(rid) for rid in wanted))
     return origins

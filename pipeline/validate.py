@@ -37,7 +37,7 @@ from pathlib import Path
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint
 from pipeline.parallel import cpus, pool
-from pipeline.records import REPORT_ID, Groups, Table, read_table, report_key, rows_by_report, subset_package
+from pipeline.records import ALL, REPORT_ID, Table, read_table, subset_package
 from pipeline.schema import descriptor
 from pipeline.text import InputError, clean, decode
 
@@ -65,21 +65,41 @@ def check_keys_are_per_report(package: dict) -> None:
                                  "so reports cannot be validated one by one (see pipeline/validate.py)")
 
 
+def read_tables(root: Path, package: dict) -> dict[str, Table]:
+    """Every resource's CSV, mapped per report; ``reports.csv`` first, whose order
+    lets the others be mapped fast."""
+    resources = {res["name"]: res for res in package["resources"]}
+    reports = read_table(root, resources["reports"])
+    order = list(reports.spans)
+    return {name: reports if name == "reports" else read_table(root, res, order) for name, res in resources.items()}
+
+
 def shared_key(tables: dict[str, Table], package_path: Path) -> str:
     """Hash of all that every report's verdict depends on besides its own rows."""
     digest = hashlib.sha256(package_path.read_bytes())
     digest.update(f"{fingerprint('validate')}\0{version('frictionless')}".encode())
     for table in tables.values():
-        digest.update(b"\0" + table.head)
-        if REPORT_ID not in table.header:
-            digest.update(b"\n".join(table.records))
+        digest.update(b"\0" + table.data[:table.body])
+        if not table.per_report:
+            digest.update(table.records(ALL))
+    return digest.hexdigest()
+
+
+def report_key(tables: dict[str, Table], report_id: str, raw: bytes | None) -> str:
+    """Hash of one report's records in every resource and of its raw file."""
+    digest = hashlib.sha256(raw or b"")
+    for name, table in sorted(tables.items()):
+        if table.per_report:
+            digest.update(f"\0{name}\0".encode())
+            for span in table.spans.get(report_id, []):
+                digest.update(memoryview(table.data)[span.start:span.end])
     return digest.hexdigest()
 
 
 def raw_files(tables: dict[str, Table], root: Path) -> dict[str, bytes | None]:
     """report_id → bytes of the raw file its ``reports`` row names (None if missing)."""
     out = {}
-    for row in tables["reports"].dicts(list(range(len(tables["reports"].records)))):
+    for row in tables["reports"].dicts(tables["reports"].spans):
         path = root / row["source_path"]
         out[row[REPORT_ID]] = path.read_bytes() if row["source_path"] and path.is_file() else None
     return out
@@ -108,9 +128,9 @@ def frictionless_errors(package_path: Path) -> list[tuple[str, int, str]]:
     return found
 
 
-def chunks(reports: list[str], groups: Groups) -> list[list[str]]:
+def chunks(reports: list[str], tables: dict[str, Table]) -> list[list[str]]:
     """``reports`` in contiguous runs of about equal row counts, one per worker worth starting."""
-    sizes = [sum(map(len, groups[rid].values())) for rid in reports]
+    sizes = [sum(s.rows for table in tables.values() for s in table.spans.get(rid, [])) for rid in reports]
     count = max(1, min(cpus(), sum(sizes) // ROWS_PER_WORKER))
     share, out, current, filled = sum(sizes) / count, [], [], 0
     for rid, size in zip(reports, sizes):
@@ -122,11 +142,11 @@ def chunks(reports: list[str], groups: Groups) -> list[list[str]]:
     return [*out, current] if current else out
 
 
-def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]], groups: Groups,
+def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]],
                        folder: Path, executor: Executor) -> Callable[[], list[str]]:
     """Start Frictionless on the rows of each part's reports, one task per part; the
     returned function waits for its errors, with row numbers of the real files."""
-    origins = [subset_package(package_path, tables, part, groups, folder / str(n)) for n, part in enumerate(parts)]
+    origins = [subset_package(package_path, tables, part, folder / str(n)) for n, part in enumerate(parts)]
     futures = [executor.submit(frictionless_errors, folder / str(n) / "datapackage.json") for n in range(len(parts))]
 
     def errors() -> list[str]:
@@ -213,7 +233,7 @@ def report_metrics(rows: dict[str, list[dict]]) -> dict:
 
 def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> dict:
     """Numbers worth watching from one build to the next, from every report's share."""
-    rows = {name: 0 if REPORT_ID in table.header else len(table.records) for name, table in tables.items()}
+    rows = {name: 0 if table.per_report else table.count() for name, table in tables.items()}
     roles: Counter = Counter()
     for share in shares.values():
         rows.update({name: rows[name] + n for name, n in share["rows"].items()})
@@ -236,32 +256,31 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     package = descriptor(package_path)
     check_keys_are_per_report(package)
     with pool(cpus(), warm=load_frictionless) as executor:
-        tables = {res["name"]: read_table(root, res) for res in package["resources"]}
-        groups = rows_by_report(tables)
+        tables = read_tables(root, package)
+        report_ids = sorted({rid for table in tables.values() if table.per_report for rid in table.spans})
         raws = raw_files(tables, root)
         shared = shared_key(tables, package_path)
-        keys = {rid: report_key(tables, rows, raws.get(rid)) for rid, rows in groups.items()}
+        keys = {rid: report_key(tables, rid, raws.get(rid)) for rid in report_ids}
         passed = _passed(cache, shared)
-        shares = {rid: passed[rid]["metrics"] for rid in groups if passed.get(rid, {}).get("key") == keys[rid]}
-        pending = sorted(rid for rid in groups if rid not in shares)
-        errors = check(package_path, tables, pending, groups, raws, shares, executor) if pending else []
+        shares = {rid: passed[rid]["metrics"] for rid in report_ids if passed.get(rid, {}).get("key") == keys[rid]}
+        pending = [rid for rid in report_ids if rid not in shares]
+        errors = check(package_path, tables, pending, raws, shares, executor) if pending else []
     if cache and not errors:
-        entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in sorted(groups)}
+        entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in report_ids}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
     return errors, metrics(tables, shares, len(errors))
 
 
-def check(package_path: Path, tables: dict[str, Table], reports: list[str], groups: Groups,
-          raws: dict[str, bytes | None], shares: dict[str, dict], executor: Executor) -> list[str]:
+def check(package_path: Path, tables: dict[str, Table], reports: list[str], raws: dict[str, bytes | None],
+          shares: dict[str, dict], executor: Executor) -> list[str]:
     """Every problem of the rows of ``reports``: Frictionless on ``executor``'s
     workers, our own checks here meanwhile. Adds each report's share of the
     metrics to ``shares``."""
     with tempfile.TemporaryDirectory(prefix="validate-") as tmp:
-        frictionless = frictionless_check(package_path, tables, chunks(reports, groups), groups, Path(tmp), executor)
+        frictionless = frictionless_check(package_path, tables, chunks(reports, tables), Path(tmp), executor)
         errors = []
         for rid in reports:
-            rows = {name: table.dicts(groups[rid].get(name, [])) for name, table in tables.items()
-                    if REPORT_ID in table.header}
+            rows = {name: table.dicts([rid]) for name, table in tables.items() if table.per_report}
             errors += check_report(rid, rows, raws.get(rid))
             shares[rid] = report_metrics(rows)
         return frictionless() + errors

@@ -139,11 +139,26 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
     figures.write_bytes(good.replace(b",growth,", b",growing,", 1))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
     assert len(errors) >= 1 and "growing" in errors[0]  # Frictionless: not in the measure enum
+    row = good[:good.index(b",growth,")].count(b"\n") + 1
+    assert f"figures: row {row}:" in errors[0]  # the row number in the real file
     figures.write_bytes(good)
     text = raw / f"{REPORT}.txt"
     text.write_bytes(text.read_bytes().replace("增长".encode(), "增加".encode(), 1))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
     assert errors and all(REPORT in line for line in errors)  # the raw file is not the one the rows come from
+
+
+def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
+    for name in (REPORT, "hebei-2024"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    expected = validate.run(tmp_path, tmp_path / "datapackage.json")
+    figures = tmp_path / "data" / "figures.csv"
+    head, *rows = figures.read_bytes().splitlines(keepends=True)
+    first = [row for row in rows if row.startswith(rows[0].partition(b",")[0] + b",")]
+    others = [row for row in rows if row not in first]
+    figures.write_bytes(head + b"".join(others + first))  # reports not in reports.csv order: read row by row
+    assert validate.run(tmp_path, tmp_path / "datapackage.json") == expected
 
 
 def test_a_key_across_reports_is_refused():

@@ -1,0 +1,64 @@
+"""Finding each report's rows in the package's CSVs (pipeline/records.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import records
+from pipeline.records import ALL, Span, read_table
+
+HEADER = b"report_id,n,text\n"
+
+
+def table(tmp_path: Path, body: bytes, order: list[str] | None = None, header: bytes = HEADER) -> records.Table:
+    (tmp_path / "t.csv").write_bytes(header + body)
+    return read_table(tmp_path, {"name": "t", "path": "t.csv"}, order)
+
+
+def test_blocks_in_report_order_are_mapped_by_byte_search(tmp_path, monkeypatch):
+    monkeypatch.setattr(records, "_by_record", lambda *a: pytest.fail("fell back to reading record by record"))
+    t = table(tmp_path, b"a,1,x\na,2,y\nb-2,3,z\n", ["a", "b", "b-2"])
+    assert t.spans == {"a": [Span(len(HEADER), len(HEADER) + 12, 2, 2)], "b-2": [Span(len(HEADER) + 12, len(HEADER) + 20, 4, 1)]}
+    assert t.records("a") == b"a,1,x\na,2,y\n"
+    assert t.dicts(["b-2"]) == [{"report_id": "b-2", "n": "3", "text": "z"}]
+    assert t.row_numbers(["b-2", "a"]) == [4, 2, 3]
+
+
+@pytest.mark.parametrize("body, order", [
+    (b"b,1,x\na,2,y\n", ["a", "b"]),            # blocks out of order
+    (b"a,1,x\nb,2,y\na,3,z\n", ["a", "b"]),     # a report's rows split in two
+    (b"a,1,x\nc,2,y\n", ["a"]),                 # a report id not in reports.csv
+    (b'a,1,"two\nlines"\nb,2,y\n', ["a", "b"]),  # a line break inside a quoted cell
+    (b"a,1,x\nb,2,y", ["a", "b"]),              # no line break at the end
+])
+def test_any_other_file_is_mapped_record_by_record_with_the_same_result(tmp_path, body, order):
+    fast = table(tmp_path, body, order)
+    slow = table(tmp_path, body, None)
+    assert fast.spans == slow.spans
+    spans = sorted((span for spans in fast.spans.values() for span in spans), key=lambda s: s.start)
+    assert b"".join(body[s.start - len(HEADER):s.end - len(HEADER)] for s in spans) == body  # every byte, once
+    assert sum(len(fast.dicts([rid])) for rid in fast.spans) == fast.count()
+
+
+def test_record_by_record_keeps_quoted_line_breaks_and_row_numbers(tmp_path):
+    t = table(tmp_path, b'a,1,"two\nlines"\nb,2,y\na,3,z\n')
+    assert t.dicts(["a"]) == [{"report_id": "a", "n": "1", "text": "two\nlines"},
+                              {"report_id": "a", "n": "3", "text": "z"}]
+    assert t.row_numbers(["a", "b"]) == [2, 4, 3]
+
+
+def test_report_id_in_a_later_column_and_short_rows(tmp_path):
+    t = table(tmp_path, b"1,a\n2\n", header=b"n,report_id\n")
+    assert set(t.spans) == {"a", ""}
+    assert t.dicts([""]) == [{"n": "2", "report_id": ""}]
+
+
+def test_a_table_without_report_id_is_one_span(tmp_path):
+    t = table(tmp_path, b"x,1\ny,2\n", header=b"code,n\n")
+    assert not t.per_report and list(t.spans) == [ALL] and t.count() == 2
+
+
+def test_an_empty_table_has_no_spans(tmp_path):
+    assert table(tmp_path, b"", ["a"]).spans == {}
+    assert table(tmp_path, b"", None, header=b"").count() == 0
