@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_files(contents: dict[Path, bytes]) -> None:
+def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> None:
     """Replace every file of ``contents`` together: a failure while writing any
-    of them (a full disk) leaves all targets as they were."""
+    of them (a full disk) leaves all targets as they were.
+
+    A file's content is bytes or parts written one after the other, so a file
+    made of many pieces is never copied into one buffer first."""
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in contents.items():
@@ -22,7 +26,7 @@ def write_files(contents: dict[Path, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fh.writelines([data] if isinstance(data, bytes) else data)
         for tmp, path in temps:
             os.replace(tmp, path)
     except BaseException:

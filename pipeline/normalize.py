@@ -123,13 +123,13 @@ def report_pieces(paths: list[Path], cache_dir: Path) -> list[Piece]:
     return [pieces[p] for p in paths]
 
 
-def package_files(pieces: list[Piece], root: Path) -> tuple[dict[Path, bytes], dict[str, int]]:
-    """Each resource's CSV (a header, then the reports' pieces in order) and its row count."""
-    files = {name: to_csv([], columns(name)).encode("utf-8") + b"".join(p.csv[name] for p in pieces)
+def package_files(pieces: list[Piece], root: Path) -> tuple[dict[Path, list[bytes | memoryview]], dict[str, int]]:
+    """Each resource's CSV as its parts (a header, then the reports' pieces in order) and its row count."""
+    files = {name: [to_csv([], columns(name)).encode("utf-8"), *(p.csv[name] for p in pieces)]
              for name in pieces[0].csv}
     counts = {name: sum(p.rows[name] for p in pieces) for name in files}
     concepts = codebook.rows()
-    files["codebook"], counts["codebook"] = to_csv(concepts, columns("codebook")).encode("utf-8"), len(concepts)
+    files["codebook"], counts["codebook"] = [to_csv(concepts, columns("codebook")).encode("utf-8")], len(concepts)
     return {root / resource(name)["path"]: data for name, data in files.items()}, counts
 
 
