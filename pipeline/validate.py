@@ -110,22 +110,43 @@ def load_frictionless() -> None:
     import frictionless  # noqa: F401
 
 
-def frictionless_errors(package_path: Path) -> list[tuple[str, int, str]]:
-    """Every error Frictionless finds: (resource or '', row number or 0, what is wrong)."""
-    from frictionless import Package
+def frictionless_errors(package_path: Path, names: list[str], descriptor_too: bool) -> list[tuple[str, int, str]]:
+    """Every error Frictionless finds in the resources ``names`` (and, with
+    ``descriptor_too``, in the descriptor): (resource or '', row number or 0, what
+    is wrong). Resources are validated one by one, each within the package (for its
+    foreign keys), so that workers can share a package's resources."""
+    from frictionless import FrictionlessException, Package
 
-    report = Package(str(package_path)).validate()
-    found = [("", 0, err.message) for err in report.errors]
-    for task in report.tasks:
-        for err in task.errors:
-            row = getattr(err, "row_number", 0)
-            if not row:
-                found.append((task.name, 0, err.message))
-                continue
-            field = getattr(err, "field_name", "")
-            cell = f" {err.cell!r}" if hasattr(err, "cell") else ""
-            found.append((task.name, row, f"{err.title}{f' in field {field!r}' if field else ''}{cell}: {err.note}"))
+    package = Package(str(package_path))
+    if descriptor_too:
+        try:
+            package.to_descriptor(validate=True)
+        except FrictionlessException as err:
+            return [("", 0, error.message) for error in err.to_errors()]
+    found = []
+    for name in names:
+        report = package.get_resource(name).validate()
+        found += [(name, 0, err.message) for err in report.errors]
+        for task in report.tasks:
+            for err in task.errors:
+                row = getattr(err, "row_number", 0)
+                if not row:
+                    found.append((name, 0, err.message))
+                    continue
+                field = getattr(err, "field_name", "")
+                cell = f" {err.cell!r}" if hasattr(err, "cell") else ""
+                found.append((name, row, f"{err.title}{f' in field {field!r}' if field else ''}{cell}: {err.note}"))
     return found
+
+
+def resource_groups(tables: dict[str, Table], reports: list[str], count: int) -> list[list[str]]:
+    """The resources in at most ``count`` groups holding about as many of ``reports``' rows each."""
+    rows = {name: sum(s.rows for rid in (reports if table.per_report else [ALL]) for s in table.spans.get(rid, []))
+            for name, table in tables.items()}
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for name in sorted(rows, key=lambda n: -rows[n]):
+        min(groups, key=lambda group: sum(rows[n] for n in group)).append(name)
+    return [group for group in groups if group]
 
 
 def chunks(reports: list[str], tables: dict[str, Table]) -> list[list[str]]:
@@ -144,18 +165,25 @@ def chunks(reports: list[str], tables: dict[str, Table]) -> list[list[str]]:
 
 def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]],
                        folder: Path, executor: Executor) -> Callable[[], list[str]]:
-    """Start Frictionless on the rows of each part's reports, one task per part; the
-    returned function waits for its errors, with row numbers of the real files."""
-    origins = [subset_package(package_path, tables, part, folder / str(n)) for n, part in enumerate(parts)]
-    futures = [executor.submit(frictionless_errors, folder / str(n) / "datapackage.json") for n in range(len(parts))]
+    """Start Frictionless on the rows of each part's reports, in as many tasks as
+    there are CPUs (a part's resources split among them when there are fewer parts);
+    the returned function waits for the errors, in the descriptor's resource order,
+    with row numbers of the real files."""
+    tasks = []
+    for n, part in enumerate(parts):
+        origin = subset_package(package_path, tables, part, folder / str(n))
+        for index, names in enumerate(resource_groups(tables, part, max(1, cpus() // len(parts)))):
+            future = executor.submit(frictionless_errors, folder / str(n) / "datapackage.json", names, index == 0)
+            tasks.append((origin, future))
+    order = {name: position for position, name in enumerate(tables)}
 
     def errors() -> list[str]:
-        lines = []
-        for origin, future in zip(origins, futures):
+        found = []
+        for origin, future in tasks:
             for name, row, message in future.result():
                 where = f"row {origin[name][row - 2]}: " if row else ""
-                lines.append(f"{name or package_path}: {where}{message}")
-        return list(dict.fromkeys(lines))
+                found.append((order.get(name, -1), f"{name or package_path}: {where}{message}"))
+        return list(dict.fromkeys(line for _, line in sorted(found, key=lambda item: item[0])))
 
     return errors
 

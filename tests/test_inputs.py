@@ -148,6 +148,19 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
     assert errors and all(REPORT in line for line in errors)  # the raw file is not the one the rows come from
 
 
+def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_reports):
+    (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    indicators = tmp_path / "data" / "indicators.csv"
+    lines = indicators.read_bytes().split(b"\n")
+    row = next(n for n, line in enumerate(lines) if line.startswith(f"{REPORT},".encode()))
+    report, figure_id, rest = lines[row].split(b",", 2)
+    lines[row] = b",".join([report, b"f9999", rest])  # no such figure
+    indicators.write_bytes(b"\n".join(lines))
+    errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json")
+    assert any(line.startswith(f"indicators: row {row + 1}:") and "foreign" in line.lower() for line in errors)
+
+
 def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
     for name in (REPORT, "hebei-2024"):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
