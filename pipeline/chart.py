@@ -15,15 +15,15 @@ import io
 import json
 import sys
 import textwrap
-from pathlib import Path
-
+from collections.abc import Iterable
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.atomic import write_bytes, write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.headline import COMPARATOR_SIGNS
-from pipeline.schema import read_csv
+from pipeline.schema import iter_csv, read_csv
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
@@ -39,13 +39,18 @@ LABEL_WIDTH = 24
 LABEL_LINES = 3
 
 
-def growth_panels(headline: list[dict], max_reports: int = MAX_REPORTS) -> dict[str, list[dict]]:
+def growth_panels(headline: Iterable[dict], max_reports: int = MAX_REPORTS) -> dict[str, list[dict]]:
     """report_id → its rows with a growth target, in table order, for the first
     ``max_reports`` reports that have one (a corpus of thousands would make a
-    picture nobody can read and matplotlib minutes to draw)."""
+    picture nobody can read and matplotlib minutes to draw).
+
+    Rows come grouped by report, as normalize writes them, so reading stops at the
+    first row of a report after the last one drawn."""
     panels: dict[str, list[dict]] = {}
     for row in headline:
-        if row["target_measure"] == "growth" and (row["report_id"] in panels or len(panels) < max_reports):
+        if len(panels) == max_reports and row["report_id"] not in panels:
+            break
+        if row["target_measure"] == "growth":
             panels.setdefault(row["report_id"], []).append(row)
     return panels
 
@@ -137,13 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-reports", type=int, default=MAX_REPORTS, help="panels drawn at most")
     args = parser.parse_args(argv)
     try:
-        headline = read_csv(args.headline)
+        panels = growth_panels(iter_csv(args.headline), args.max_reports)
         names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}
-        key = _drawn_key(growth_panels(headline, args.max_reports), names, args.max_reports)
+        key = _drawn_key(panels, names, args.max_reports)
         if args.out.exists() and STAMP.exists() and STAMP.read_text(encoding="utf-8") == key:
             print(f"chart: {args.out} is current", file=sys.stderr)
             return 0
-        write_bytes(args.out, render(headline, names, args.max_reports))
+        drawn = [row for rows in panels.values() for row in rows]
+        write_bytes(args.out, render(drawn, names, args.max_reports))
         write_text(STAMP, key)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: chart: {err}", file=sys.stderr)

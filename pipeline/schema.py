@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +48,13 @@ def to_csv(rows: list[dict], fields: list[str], header: bool = True) -> str:
     return buf.getvalue()
 
 
-def read_csv(path: Path) -> list[dict]:
-    """Rows of a CSV file written by ``to_csv``, as dicts of strings (empty cells are '')."""
+def iter_csv(path: Path) -> Iterator[dict]:
+    """Rows of a CSV file written by ``to_csv``, as dicts of strings (empty cells are ''),
+    read as they are asked for."""
     with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        yield from csv.DictReader(fh)
+
+
+def read_csv(path: Path) -> list[dict]:
+    """Every row of a CSV file written by ``to_csv``."""
+    return list(iter_csv(path))

@@ -41,6 +41,15 @@ def test_a_large_corpus_draws_a_bounded_number_of_panels():
     assert list(panels) == [f"r{i:04d}" for i in range(12)]
 
 
+def test_reading_stops_after_the_last_drawn_report():
+    def rows():
+        for i in range(3):
+            yield {"report_id": f"r{i}", "code": "gdp", "target_measure": "growth"}
+        raise AssertionError("read past the first row of an undrawn report")
+
+    assert list(growth_panels(rows(), max_reports=2)) == ["r0", "r1"]
+
+
 def test_adding_a_report_that_is_not_drawn_keeps_the_png(tmp_path, monkeypatch, capsys):
     from pipeline.chart import main
     from pipeline.schema import to_csv
