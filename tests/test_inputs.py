@@ -161,6 +161,17 @@ def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_repor
     assert any(line.startswith(f"indicators: row {row + 1}:") and "foreign" in line.lower() for line in errors)
 
 
+def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, shared_reports, monkeypatch):
+    (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    figures = tmp_path / "data" / "figures.csv"
+    figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
+    expected = validate.run(tmp_path, tmp_path / "datapackage.json")
+    monkeypatch.setattr(validate, "EARLY_WORKERS_BYTES", 0)  # as for a corpus of hundreds of reports
+    assert validate.run(tmp_path, tmp_path / "datapackage.json") == expected
+    assert any("growing" in line for line in expected[0])
+
+
 def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
     for name in (REPORT, "hebei-2024"):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
