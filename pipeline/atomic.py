@@ -26,7 +26,7 @@ def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> N
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:
-                fh.writelines([data] if isinstance(data, bytes) else data)
+                fh.writelines([data] if isinstance(data, bytes | bytearray | memoryview) else data)
         for tmp, path in temps:
             os.replace(tmp, path)
     except BaseException:

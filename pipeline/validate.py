@@ -101,7 +101,7 @@ def report_key(tables: dict[str, Table], report_id: str, raw: bytes | None) -> s
 def raw_files(tables: dict[str, Table], root: Path) -> dict[str, bytes | None]:
     """report_id → bytes of the raw file its ``reports`` row names (None if missing)."""
     out = {}
-    for row in tables["reports"].dicts(tables["reports"].spans):
+    for row in tables["reports"].dicts(list(tables["reports"].spans)):
         path = root / row["source_path"]
         out[row[REPORT_ID]] = path.read_bytes() if row["source_path"] and path.is_file() else None
     return out
@@ -306,7 +306,8 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
 
 def _large(root: Path, package: dict) -> bool:
     """Whether reading the package's CSVs takes about as long as loading Frictionless,
-    so that workers started first are ready without delaying a run with nothing to check."""
+    so that workers started first are ready in time and, when there is nothing to
+    check, make this process wait little for their loading to end."""
     return sum((root / res["path"]).stat().st_size for res in package["resources"]
                if (root / res["path"]).is_file()) >= EARLY_WORKERS_BYTES
 

@@ -18,7 +18,7 @@ def table(tmp_path: Path, body: bytes, order: list[str] | None = None, header: b
 
 def test_blocks_in_report_order_are_mapped_by_byte_search(tmp_path, monkeypatch):
     monkeypatch.setattr(records, "_by_record", lambda *a: pytest.fail("fell back to reading record by record"))
-    t = table(tmp_path, b"a,1,x\na,2,y\nb-2,3,z\n", ["a", "b", "b-2"])
+    t = table(tmp_path, b"a,1,x\na,2,y\nb-2,3,z\n", ["a", "b", "b-2"])  # b has no rows here
     assert t.spans == {"a": [Span(len(HEADER), len(HEADER) + 12, 2, 2)], "b-2": [Span(len(HEADER) + 12, len(HEADER) + 20, 4, 1)]}
     assert t.records("a") == b"a,1,x\na,2,y\n"
     assert t.dicts(["b-2"]) == [{"report_id": "b-2", "n": "3", "text": "z"}]
@@ -31,6 +31,8 @@ def test_blocks_in_report_order_are_mapped_by_byte_search(tmp_path, monkeypatch)
     (b"a,1,x\nc,2,y\n", ["a"]),                 # a report id not in reports.csv
     (b'a,1,"two\nlines"\nb,2,y\n', ["a", "b"]),  # a line break inside a quoted cell
     (b"a,1,x\nb,2,y", ["a", "b"]),              # no line break at the end
+    (b'a,1,"x\nb,y"\nb,2,z\n', ["a", "b"]),       # a quoted line break that looks like a row of b
+    (b'a,1,"x\na,y"\nb,2,z\n', ["a", "b"]),       # ... or like a second row of a
 ])
 def test_any_other_file_is_mapped_record_by_record_with_the_same_result(tmp_path, body, order):
     fast = table(tmp_path, body, order)
@@ -62,3 +64,23 @@ def test_a_table_without_report_id_is_one_span(tmp_path):
 def test_an_empty_table_has_no_spans(tmp_path):
     assert table(tmp_path, b"", ["a"]).spans == {}
     assert table(tmp_path, b"", None, header=b"").count() == 0
+
+
+def test_a_long_block_is_found_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(records, "_by_record", lambda *a: pytest.fail("fell back to reading record by record"))
+    body = b"".join(b"a,%d,%s\n" % (n, b"x" * (n % 700)) for n in range(3000)) + b"b,0,y\n"
+    t = table(tmp_path, body, ["a", "b"])
+    assert t.spans["a"][0].rows == 3000 and t.records("b") == b"b,0,y\n" and t.row_numbers(["b"]) == [3002]
+
+
+def test_every_record_ends_with_a_line_break_wherever_it_is_copied(tmp_path):
+    t = table(tmp_path, b"b,1,x\na,2,y", None)  # the last row, of a report sorted first, has no line break
+    assert b"".join(t.records(rid) for rid in sorted(t.spans)) == b"a,2,y\nb,1,x\n"
+
+
+@pytest.mark.parametrize("body, quoted", [
+    (b'a,"1,2",x\n', False), (b'a,"say ""hi""",x\n', False), (b'a,"two\nlines",x\n', True),
+    (b'a,"""\n""",x\n', True), (b"a,1,x\n", False),
+])
+def test_quoted_line_breaks_are_seen_without_reading_line_by_line(body, quoted):
+    assert records._quoted_line_breaks(body) is quoted
