@@ -71,9 +71,10 @@ class Table:
         return [dict(zip(self.header, [*row, *[""] * (width - len(row))]))
                 for row in csv.reader(io.StringIO(text, newline=""))]
 
-    def count(self) -> int:
-        """Number of records."""
-        return sum(s.rows for spans in self.spans.values() for s in spans)
+    def count(self, report_ids: Iterable[str] | None = None) -> int:
+        """Number of records of ``report_ids`` (of every report by default)."""
+        return sum(s.rows for rid in (self.spans if report_ids is None else report_ids)
+                   for s in self.spans.get(rid, []))
 
 
 def read_table(root: Path, resource: dict, order: list[str] | None = None) -> Table:

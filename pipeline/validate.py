@@ -143,8 +143,7 @@ def frictionless_errors(package_path: Path, names: list[str], descriptor_too: bo
 
 def resource_groups(tables: dict[str, Table], reports: list[str], count: int) -> list[list[str]]:
     """The resources in at most ``count`` groups holding about as many of ``reports``' rows each."""
-    rows = {name: sum(s.rows for rid in (reports if table.per_report else [ALL]) for s in table.spans.get(rid, []))
-            for name, table in tables.items()}
+    rows = {name: table.count(reports if table.per_report else [ALL]) for name, table in tables.items()}
     groups: list[list[str]] = [[] for _ in range(count)]
     for name in sorted(rows, key=lambda n: -rows[n]):
         min(groups, key=lambda group: sum(rows[n] for n in group)).append(name)
@@ -153,7 +152,7 @@ def resource_groups(tables: dict[str, Table], reports: list[str], count: int) ->
 
 def chunks(reports: list[str], tables: dict[str, Table]) -> list[list[str]]:
     """``reports`` in contiguous runs of about equal row counts, one per worker worth starting."""
-    sizes = [sum(s.rows for table in tables.values() for s in table.spans.get(rid, [])) for rid in reports]
+    sizes = [sum(table.count([rid]) for table in tables.values()) for rid in reports]
     count = max(1, min(cpus(), sum(sizes) // ROWS_PER_WORKER))
     share, out, current, filled = sum(sizes) / count, [], [], 0
     for rid, size in zip(reports, sizes):
@@ -295,9 +294,10 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
         passed = _passed(cache, shared)
         shares = {rid: passed[rid]["metrics"] for rid in report_ids if passed.get(rid, {}).get("key") == keys[rid]}
         pending = [rid for rid in report_ids if rid not in shares]
+        errors = []
         if pending:
             executor = executor or stack.enter_context(pool(cpus()))
-        errors = check(package_path, tables, pending, raws, shares, executor) if pending else []
+            errors = check(package_path, tables, pending, raws, shares, executor)
     if cache and not errors:
         entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in report_ids}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
