@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline import periods
 from pipeline.numbers import context_span
 from pipeline.rules import lookup, table
 from pipeline.text import clean
@@ -20,7 +21,6 @@ from pipeline.text import clean
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
 ENUMERATION = re.compile(r"^[一二三四五六七八九十]+是")  # 七是完成…
-TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 MAX_SUBJECT = 24
 
 
@@ -79,7 +79,7 @@ def classify_report(record: dict) -> list[dict]:
     for row, mention in zip(rows, mentions):
         if mention["form"] == "measure":
             _measure(row, mention, text)
-    _roles_and_years(rows, mentions, record["sections"], text, report)
+    _roles_and_years(rows, mentions, record.get("parts", []), text, report)
     _subjects(rows, mentions, text)
     _areas(rows, text, report)
     return rows
@@ -95,7 +95,7 @@ def _base_row(report: dict, sections: list[dict], raw: str, m: dict) -> dict:
         "raw": raw[m["start"]:m["raw_end"]],
         "context": raw[ctx_start:ctx_end].strip(),
         "role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
-        "comparator": "", "year": "", "area": "",
+        "comparator": "", "year": "", "period_start": "", "basis": "", "area": "",
     }
 
 
@@ -160,25 +160,26 @@ def _comparator(m: dict) -> str:
     return "eq"
 
 
-def _roles_and_years(rows: list[dict], mentions: list[dict], sections: list[dict], text: str,
+def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], text: str,
                      report: dict) -> None:
-    """Review → indicator of the review year; plan → target of the plan year."""
-    review_year, plan_year = report.get("review_year"), report.get("plan_year")
+    """Role, year, period and basis from the part of the report a figure lies in
+    (``pipeline.periods``): a review part gives indicators, a plan part targets,
+    except a stock described in the plan (an indicator of the review year) and a
+    target quoted beside a result in the review."""
+    spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(text), "", None, None)]
+    starts = [p.start for p in spans]
+    review_year = report.get("review_year") or ""
     for row, m in zip(rows, mentions):
         if m["form"] != "measure":
             continue
-        section = innermost_section(sections, m["start"])
+        part = periods.part_at(spans, starts, m["start"])
         _, clause = clause_before(text, m["start"])
         sentence = text[context_span(text, m["start"], m["end"])[0]:m["start"]]
-        if section["kind"] == "review":
-            row.update(role="indicator", year=review_year or "")
-        elif section["kind"] == "plan" and any(c in clause for c in cues("stock")):
-            row.update(role="indicator", year=review_year or "")
-        elif section["kind"] == "plan":
-            stated = TARGET_YEAR.findall(sentence)
-            row.update(role="target", year=int(stated[-1]) if stated else section["year"] or plan_year or "")
-        else:
-            row.update(role="")
+        quoted = part.kind == "review" and periods.is_quoted_target(text, m["start"])
+        time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
+        if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
+            time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
+        row.update(time)
 
 
 def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import numbers, outline
+from pipeline import numbers, outline, periods
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.parallel import ordered_map
@@ -109,32 +109,55 @@ def extract_report(path: Path, sidecar: dict) -> dict:
     data = path.read_bytes()
     decoded = decode(data, str(path))
     text = clean(decoded.text)
-    body = outline.body_start(text)
-    sections = outline.find_sections(text, body)
+    found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
-    meta = {**meta, **_years(sections, meta), **sidecar}
-    if not any(s.kind for s in sections):
+    meta = {**meta, **_years(found, meta), **sidecar}
+    sections = [s.as_dict() for s in found]
+    parts: list[dict] = []
+    if meta.get("plan_year"):
+        sections = periods.label_sections(sections, int(meta["plan_year"]))
+        parts = [p.as_dict() for p in periods.find_parts(text, sections, int(meta["plan_year"]))]
+    if not any(s["kind"] for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
     return {
         "report": {"report_id": path.stem, "source_path": path.as_posix(), "encoding": decoded.encoding,
                    "source_sha256": sha256(data), "chars": len(decoded.text), **meta},
-        "sections": [s.as_dict() for s in sections],
+        "sections": sections,
+        "parts": parts,
         "mentions": [m.as_dict() for m in numbers.find_mentions(text)],
         "text": decoded.text,
     }
 
 
 def _years(sections: list[outline.Section], meta: dict) -> dict:
-    """Review and plan year from the outline (2024年工作回顾, 2025年工作安排)."""
-    plan = [s.year for s in sections if s.kind == "plan" and s.year and outline.YEAR.search(s.title)]
-    review = [s.year for s in sections if s.kind == "review" and s.year]
-    years: dict = {}
-    delivered = int(str(meta["delivered_on"])[:4]) if meta.get("delivered_on") else None
-    if plan or delivered:
-        years["plan_year"] = plan[0] if plan else delivered
-    if review or plan or delivered:
-        years["review_year"] = review[0] if review else years["plan_year"] - 1
-    return years
+    """Plan and review year. The plan year is the year the report was delivered
+    (a report delivered in December is about the year after); without a date,
+    the year its title names, else the outline's own headings (2024年工作回顾 →
+    2025). The review year is the year before: a report reviews the year just
+    ended, also when it reviews five years beside it."""
+    given = meta.get("plan_year")
+    plan = given if isinstance(given, int) else _delivered_year(meta) or _title_year(meta) or _outline_year(sections)
+    return {"plan_year": plan, "review_year": plan - 1} if plan else {}
+
+
+def _delivered_year(meta: dict) -> int | None:
+    when = str(meta.get("delivered_on") or "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+        return None
+    return int(when[:4]) + (when[5:7] == "12")
+
+
+def _title_year(meta: dict) -> int | None:
+    match = outline.YEAR.search(str(meta.get("title") or ""))
+    return int(match.group(1)) if match else None
+
+
+def _outline_year(sections: list[outline.Section]) -> int | None:
+    """The year after the first reviewed year a heading names, else the first planned one."""
+    review = [s.year for s in sections if s.level == 1 and s.kind == "review" and s.year]
+    plan = [s.year for s in sections if s.level == 1 and s.kind == "plan" and s.year
+            and outline.YEAR.search(s.title)]
+    return review[0] + 1 if review else (plan[0] if plan else None)
 
 
 def input_key(file_sha: str, sidecar: dict) -> str:

@@ -1,0 +1,240 @@
+"""When a figure is about: the report's parts (review, plan, five-year review,
+five-year outlook) and, per figure, its role, year, period and basis.
+
+A report's structure is read against its plan year, not against cue words
+alone: a heading that names a year before the plan year is a review even when
+it says 主要工作 (一、2025年主要工作和“十四五”发展成就 in a 2026 report), and a
+heading naming a five-year plan that ends on or after the plan year is an
+outlook. Inside a top-level section, a paragraph that opens with a period cue
+(五年来, 过去一年, “十四五”时期 …, ``rules/periods.csv``) starts a part of its
+own, so a review of 2025 followed by the five years of the 十四五 reads each
+paragraph with its own period.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from pipeline.numbers import cn_to_int
+from pipeline.outline import section_kind
+from pipeline.rules import table
+
+CN = "一二三四五六七八九十"
+YEAR = re.compile(r"((?:19|20)\d\d)年")
+PLAN_NAME = re.compile(rf"第([{CN}]+)个五年|“([十][{CN}]?)五”|(?<![{CN}])([十][{CN}]?)五(?=时期|规划|期间|以来|末)")
+OPENER_NAME = re.compile(rf"^“?([十][{CN}]?)五”?(?:时期|期间|以来|规划|，)")
+CLAUSE_END = re.compile(r"[，,。！!？?：:；;\n]")
+OPENER_LEAD = re.compile(r"^[\s　]*(?:各位代表[！!，,]?|——|—)?[\s　]*")
+TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+RATE_MEASURES = ("growth", "change_pp", "multiple")
+STATE_MEASURES = ("rank", "duration")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A span of the report with one role and one period."""
+
+    start: int
+    end: int
+    kind: str
+    year: int | None
+    period_start: int | None
+
+    @property
+    def five_year(self) -> bool:
+        return self.year is not None and self.period_start is not None and self.period_start < self.year
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=None)
+def cues(kind: str) -> tuple[str, ...]:
+    """Cue words of one kind from ``rules/periods.csv``, longest first."""
+    return tuple(sorted((r["cue"] for r in table("periods") if r["kind"] == kind), key=len, reverse=True))
+
+
+def plan_span(numeral: str) -> tuple[int, int]:
+    """First and last year of the N-th five-year plan: 十四 → (2021, 2025)."""
+    end = 1955 + 5 * cn_to_int(numeral)
+    return end - 4, end
+
+
+def plan_spans(text: str) -> list[tuple[int, int]]:
+    """Every five-year plan named in ``text`` (“十四五”, 第十五个五年规划)."""
+    return [plan_span(next(g for g in m.groups() if g)) for m in PLAN_NAME.finditer(text)]
+
+
+def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | None]:
+    """(kind, year, period_start) of a top-level heading, judged against the plan year."""
+    years = [int(y) for y in YEAR.findall(title)]
+    spans = plan_spans(title)
+    cue = section_kind(title)
+    if plan_year in years:
+        return "plan", plan_year, plan_year
+    past_years = [y for y in years if y < plan_year]
+    future = [s for s in spans if s[1] >= plan_year]
+    if future and not past_years and cue != "review":
+        return "plan", future[-1][1], future[-1][0]
+    past = [s for s in spans if s[1] < plan_year]
+    if past_years:
+        return "review", max(past_years), max(past_years)
+    if past or any(c in title for c in cues("past_five")):
+        end = past[-1][1] if past else plan_year - 1
+        return "review", end, (past[-1][0] if past else end - 4)
+    if any(y > plan_year for y in years):
+        return "plan", min(years), plan_year
+    if cue == "review":
+        return "review", plan_year - 1, plan_year - 1
+    if cue == "plan":
+        return "plan", plan_year, plan_year
+    return "", None, None
+
+
+def label_sections(sections: list[dict], plan_year: int) -> list[dict]:
+    """Sections with kind and year decided from the plan year: top-level headings
+    by :func:`heading_time`, an uncued one by the section before it, and every
+    section inside one by its top-level section (a sub-heading's cue words do
+    not turn a review into a plan)."""
+    out: list[dict] = []
+    by_id: dict[str, dict] = {}
+    previous: dict | None = None
+    for section in sections:
+        if section["level"] == 0:
+            new = {**section, "kind": "", "year": None, "period_start": None}
+        elif section["level"] == 1:
+            kind, year, start = heading_time(section["title"], plan_year)
+            if not kind and previous:
+                kind, year, start = previous["kind"], previous["year"], previous["period_start"]
+            new = {**section, "kind": kind, "year": year, "period_start": start}
+            previous = new
+        else:
+            parent = by_id[section["parent_id"]]
+            new = {**section, "kind": parent["kind"], "year": parent["year"], "period_start": parent["period_start"]}
+        by_id[new["section_id"]] = new
+        out.append(new)
+    return out
+
+
+def find_parts(text: str, sections: list[dict], plan_year: int) -> list[Part]:
+    """The report cut into parts: each top-level section, split again where a
+    paragraph opens with a period cue that changes the period."""
+    parts = [Part(0, len(text), "", None, None)]
+    for section in (s for s in sections if s["level"] == 1):
+        current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
+        for pos in _paragraph_starts(text, section):
+            switched = opener_time(text[pos:section["end"]], plan_year)
+            if not switched or switched == (current.kind, current.year, current.period_start):
+                continue
+            if pos > current.start + len(section["title"]) + len(section["label"]):
+                parts.append(Part(current.start, pos, current.kind, current.year, current.period_start))
+                current = Part(pos, section["end"], *switched)
+            else:
+                current = Part(current.start, section["end"], *switched)
+        parts.append(current)
+    return parts
+
+
+def _paragraph_starts(text: str, section: dict) -> list[int]:
+    """Where paragraphs begin inside a section: after its title (a paragraph run
+    into its heading) and after every line break."""
+    starts = [section["title_end"]]
+    pos = text.find("\n", section["title_end"], section["end"])
+    while pos != -1:
+        if text[pos + 1:pos + 2] not in ("\n", ""):
+            starts.append(pos + 1)
+        pos = text.find("\n", pos + 1, section["end"])
+    return starts
+
+
+def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
+    """(kind, year, period_start) a paragraph's opening clause sets, if any."""
+    lead = OPENER_LEAD.match(paragraph).end()
+    stop = CLAUSE_END.search(paragraph, lead)
+    clause = paragraph[lead:stop.start() if stop else lead + 40]
+    review = plan_year - 1
+    if any(c in clause for c in cues("future_five")):
+        return "plan", plan_year + 4, plan_year
+    if match := OPENER_NAME.match(clause):
+        first, last = plan_span(match.group(1))
+        return ("plan", last, first) if last >= plan_year else ("review", last, first)
+    if any(c in clause for c in cues("past_five")):
+        return "review", review, review - 4
+    if any(c in clause for c in cues("past_year")):
+        return "review", review, review
+    return None
+
+
+def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
+    """The innermost part holding ``pos``: the last part starting at or before it
+    (parts after the whole-report one are in text order and do not overlap)."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return parts[i] if i > 0 and pos < parts[i].end else parts[0]
+
+
+def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool) -> dict:
+    """Role, year, period_start and basis of one measure in ``part``.
+
+    ``clause`` is the text before the number back to the last comma, ``sentence``
+    back to the last full stop; ``quoted`` says the number is a target quoted in
+    brackets beside a result (增长6.5%（年度目标6%以上）)."""
+    if not part.kind:
+        return {"role": "", "year": "", "period_start": "", "basis": ""}
+    role = "indicator" if part.kind == "review" and not quoted else "target"
+    year = part.year
+    stated = TARGET_YEAR.findall(sentence)
+    if role == "target" and stated and not quoted:
+        year = int(stated[-1])
+    basis = _basis(part, clause, measure)
+    start = year
+    if basis in ("annual_average", "cumulative"):
+        start = _period_start(part, clause, year, bool(stated))
+    return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+def _basis(part: Part, clause: str, measure: str) -> str:
+    """annual | annual_average | cumulative | as_of, from the clause's words and the part.
+    A rank or a run of years (连续8年) is a state at the end of the year."""
+    if measure in STATE_MEASURES:
+        return "as_of"
+    if any(c in clause for c in cues("annual_average")):
+        return "annual_average"
+    if any(c in clause for c in cues("cumulative")):
+        return "cumulative"
+    if measure not in RATE_MEASURES and any(c in clause for c in cues("as_of")):
+        return "as_of"
+    if part.five_year or _names_past_plan(clause, part):
+        return "as_of" if measure == "share" else "cumulative"
+    return "annual"
+
+
+def _names_past_plan(clause: str, part: Part) -> bool:
+    """A clause in a one-year review about a whole plan period (“十四五”以来累计 …)."""
+    return part.kind == "review" and any(last <= (part.year or 0) for _, last in plan_spans(clause))
+
+
+def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> int | None:
+    """First year of an average or total: the plan the clause names, the part's
+    period, or, for a target to a stated year, the plan year."""
+    spans = plan_spans(clause)
+    if spans:
+        return spans[-1][0]
+    if any(c in clause for c in cues("past_five")) and year:
+        return year - 4
+    if part.five_year:
+        return part.period_start
+    if horizon and part.period_start:
+        return part.period_start
+    return year
+
+
+def is_quoted_target(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` stands in brackets opened by a target cue:
+    增长6.5%（年度目标6%以上） quotes last year's target beside the result."""
+    open_at = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    if open_at == -1 or pos - open_at > 12 or re.search(r"[）)，。；]", text[open_at:pos]):
+        return False
+    inside = text[open_at + 1:pos]
+    return any(inside.startswith(c) for c in cues("target_quote"))

@@ -1,0 +1,38 @@
+"""Parts of a report and each figure's period, on short sentences written for the tests."""
+from __future__ import annotations
+
+from pipeline import periods
+from pipeline.classify import classify_report
+
+
+def test_a_heading_naming_a_past_year_is_a_review_whatever_its_cue_words():
+    assert periods.heading_time("2025年主要工作和“十四五”发展成就", 2026) == ("review", 2025, 2025)
+
+
+def test_a_heading_naming_the_next_five_year_plan_is_an_outlook():
+    assert periods.heading_time("关于《国民经济和社会发展第十五个五年规划纲要（草案）》的说明", 2026) == ("plan", 2030, 2026)
+    assert periods.heading_time("“十四五”时期工作回顾", 2026) == ("review", 2025, 2021)
+
+
+def test_a_paragraph_cue_opens_a_part_with_its_own_period():
+    assert periods.opener_time("五年来，新增就业30万人。", 2026) == ("review", 2025, 2021)
+    assert periods.opener_time("“十四五”时期是新征程的第一个五年。", 2021) == ("plan", 2025, 2021)
+    assert periods.opener_time("刚刚过去的2025年，经济增长5%。", 2026) == ("review", 2025, 2025)
+    assert periods.opener_time("2025年是“十四五”规划收官之年。", 2025) is None
+
+
+def test_figures_get_basis_and_period_start(make_record):
+    record = make_record(review="地区生产总值增长5.2%。\n五年来，累计新增就业30万人，居民收入年均增长6%。",
+                         plan="地区生产总值增长5%左右。到2030年，城镇化率达到70%。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] in ("indicator", "target")}
+    assert (rows["5.2%"]["role"], rows["5.2%"]["basis"], rows["5.2%"]["period_start"]) == ("indicator", "annual", 2024)
+    assert (rows["30万人"]["basis"], rows["30万人"]["year"], rows["30万人"]["period_start"]) == ("cumulative", 2024, 2020)
+    assert rows["6%"]["basis"] == "annual_average"
+    assert (rows["70%"]["role"], rows["70%"]["year"], rows["70%"]["basis"]) == ("target", 2030, "as_of")
+
+
+def test_a_target_quoted_beside_a_result_is_a_target_of_the_review_year(make_record):
+    record = make_record(review="地区生产总值增长6.5%（年度目标6%以上）。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["6.5%"]["role"], rows["6.5%"]["year"]) == ("indicator", 2024)
+    assert (rows["6%"]["role"], rows["6%"]["year"], rows["6%"]["comparator"]) == ("target", 2024, "ge")
