@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import numbers, outline, periods
+from pipeline import divisions, numbers, outline, periods
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.parallel import ordered_map
@@ -112,6 +112,7 @@ def extract_report(path: Path, sidecar: dict) -> dict:
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
     meta = {**meta, **_years(found, meta), **sidecar}
+    meta = {**meta, **_place(meta), **sidecar}
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
     if meta.get("plan_year"):
@@ -138,6 +139,16 @@ def _years(sections: list[outline.Section], meta: dict) -> dict:
     given = meta.get("plan_year")
     plan = given if isinstance(given, int) else _delivered_year(meta) or _title_year(meta) or _outline_year(sections)
     return {"plan_year": plan, "review_year": plan - 1} if plan else {}
+
+
+def _place(meta: dict) -> dict:
+    """Region code, level and parent from the division table, where it knows the
+    region as written (with its parent as the hint); else nothing is changed."""
+    found = divisions.find(str(meta.get("region") or ""), str(meta.get("parent_region") or ""))
+    if found is None:
+        return {}
+    return {"region_code": found.code, "region_level": found.level,
+            "parent_region": meta.get("parent_region") or found.parent_name}
 
 
 def _delivered_year(meta: dict) -> int | None:

@@ -64,7 +64,7 @@ def header_meta(interim: Path, report_id: str) -> dict:
 def test_sidecars_fill_and_override_the_header(tmp_path, raw, shared_reports):
     for name in ("hebei-baoding-dingxing-2020", REPORT):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
-    assert "parent_region" not in extract.extract_report(raw / "hebei-baoding-dingxing-2020.txt", {})["report"]
+    assert extract.extract_report(raw / "hebei-baoding-dingxing-2020.txt", {})["report"]["parent_region"] == "保定市"  # division table
     own = raw / "hebei-baoding-dingxing-2020.yaml"
     own.write_text("parent_region: 保定市\nspeaker: 吴鹏\n", encoding="utf-8")
     (raw / "reports.yaml").write_text(

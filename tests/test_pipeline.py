@@ -22,7 +22,7 @@ def test_every_shared_report_builds_a_valid_complete_package(tmp_path, shared_re
     for report in raw.glob("*.txt"):
         assert f"\n{report.stem}," in figures
     reports = (tmp_path / "data" / "reports.csv").read_text(encoding="utf-8")
-    assert "甘肃省,,province" in reports and "驻马店市,,city" in reports and "定兴县,,county" in reports
+    assert "甘肃省,620000,province,全国" in reports and "驻马店市,411700,city,河南省" in reports and "定兴县,130626,county,保定市" in reports
 
 
 def test_committed_package_validates():
