@@ -6,7 +6,10 @@ reports in ../shared/reports/, then prints, per report and overall:
   value, unit and comparator all right, matched by ``start``) inside the
   labelled passages;
 - the share of labelled indicator/target figures whose subject, measure,
-  year and area are right;
+  year, area, period_start and basis are right (over the labels that give
+  the field);
+- per report, which metadata fields (region, code, level, parent, date,
+  review and plan year) are right against ``tests/labels/reports.csv``;
 - for projects: precision, recall, and status/year accuracy of found ones.
 
 Usage: python benchmarks/accuracy.py [--reports DIR]
@@ -28,7 +31,8 @@ from pipeline import extract, normalize  # noqa: E402
 LABELS = ROOT / "tests" / "labels"
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
 ROLES = ("indicator", "target")
-FIELDS = ("subject", "measure", "year", "area")
+FIELDS = ("subject", "measure", "year", "area", "period_start", "basis")
+REPORT_FIELDS = ("region", "region_code", "region_level", "parent_region", "delivered_on", "review_year", "plan_year")
 
 
 def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
@@ -43,7 +47,7 @@ def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
                     target.write_bytes(path.read_bytes())
         extract.run(raw, Path(tmp) / "interim")
         tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
-    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects")}
+    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects", "reports")}
 
 
 def load_labels(kind: str) -> pd.DataFrame:
@@ -53,7 +57,7 @@ def load_labels(kind: str) -> pd.DataFrame:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         frame["file"] = path.name
         frames.append(frame)
-    labels = pd.concat(frames, ignore_index=True)
+    labels = pd.concat(frames, ignore_index=True).fillna("")
     labels[["start", "end"]] = labels[["start", "end"]].astype(int)
     return labels
 
@@ -89,8 +93,8 @@ def score_figures(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
             out[f"{role}_n"] = len(wanted)
             out[f"{role}_precision"] = hits / len(predicted) if len(predicted) else float("nan")
             out[f"{role}_recall"] = hits / len(wanted) if len(wanted) else float("nan")
-        measured = lab[lab["role"].isin(ROLES)]
-        for field in FIELDS:
+        for field in FIELDS:  # over the labels that give the field (older files have no period)
+            measured = lab[lab["role"].isin(ROLES) & (lab[field] != "")]
             right = sum(1 for _, l in measured.iterrows()
                         if (key := (l["report_id"], l["start"])) in by_start
                         and str(getattr(by_start[key], field)) == str(l[field]))
@@ -107,6 +111,17 @@ def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     for span in spans.itertuples():
         keep |= (figures["report_id"] == span.report_id) & (starts >= span.lo) & (starts < span.hi)
     return figures[keep]
+
+
+def score_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """Per labelled report, which metadata fields are right (1/0), and their mean."""
+    labels = pd.read_csv(LABELS / "reports.csv", dtype=str, keep_default_na=False).set_index("report_id")
+    got = reports.astype(str).replace({"None": "", "nan": ""}).set_index("report_id")
+    rows = {rid: {f: float(rid in got.index and got.at[rid, f] == label[f]) for f in REPORT_FIELDS}
+            for rid, label in labels.iterrows()}
+    frame = pd.DataFrame.from_dict(rows, orient="index")
+    frame["all_right"] = frame.mean(axis=1)
+    return frame
 
 
 def codebook_coverage(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.Series:
@@ -179,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.max_columns", 20)
     print("Figures (exact = role, value, unit and comparator right; fields over labelled indicators/targets)")
     print(score_figures(tables["figures"], labels).round(3).to_string())
+    print("\nReport metadata (1 = right)")
+    print(score_reports(tables["reports"]).round(3).to_string())
     print("\nCodebook coverage of the headline and main-target figures")
     print(codebook_coverage(tables["figures"], labels).round(3).to_string())
     print("\nProjects")

