@@ -47,18 +47,19 @@ def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
                     target.write_bytes(path.read_bytes())
         extract.run(raw, Path(tmp) / "interim")
         tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
-    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects", "reports")}
+    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects", "reports", "scorecard")}
 
 
-def load_labels(kind: str) -> pd.DataFrame:
-    """All label files of one kind (figures or projects), with the passage span."""
+def load_labels(kind: str, spans: bool = True) -> pd.DataFrame:
+    """All label files of one kind (figures, projects, scorecard), with the passage span."""
     frames = []
     for path in sorted(LABELS.glob(f"{kind}-*.csv")):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         frame["file"] = path.name
         frames.append(frame)
     labels = pd.concat(frames, ignore_index=True).fillna("")
-    labels[["start", "end"]] = labels[["start", "end"]].astype(int)
+    if spans:
+        labels[["start", "end"]] = labels[["start", "end"]].astype(int)
     return labels
 
 
@@ -116,12 +117,34 @@ def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
 def score_reports(reports: pd.DataFrame) -> pd.DataFrame:
     """Per labelled report, which metadata fields are right (1/0), and their mean."""
     labels = pd.read_csv(LABELS / "reports.csv", dtype=str, keep_default_na=False).set_index("report_id")
-    got = reports.astype(str).replace({"None": "", "nan": ""}).set_index("report_id")
+    got = reports.fillna("").astype(str).replace({"None": ""}).set_index("report_id")
     rows = {rid: {f: float(rid in got.index and got.at[rid, f] == label[f]) for f in REPORT_FIELDS}
             for rid, label in labels.iterrows()}
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame["all_right"] = frame.mean(axis=1)
     return frame
+
+
+SCORE_KEY = ["region_code", "year", "code", "measure"]
+
+
+def score_scorecard(scorecard: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """Per labelled series: precision and recall of pairs (key, target and result
+    values all right) and verdicts right over the pairs the labels call clear."""
+    pred = scorecard.astype(str).assign(year=lambda f: f["year"].astype(str))
+    rows = []
+    for series, lab in labels.groupby("file"):
+        mine = pred[pred["region_code"].isin(lab["region_code"])]
+        joined = mine.merge(lab, on=SCORE_KEY, suffixes=("", "_label"))
+        same = joined.apply(lambda r: _same_value(r["target_value"], r["target_value_label"])
+                            and _same_value(r["result_value"], r["result_value_label"]), axis=1)
+        good = joined[same] if len(joined) else joined
+        clear = good[good["clear"] == "yes"] if len(good) else good
+        rows.append({"series": series.removeprefix("scorecard-").removesuffix(".csv"), "labelled": len(lab),
+                     "predicted": len(mine), "precision": len(good) / len(mine) if len(mine) else float("nan"),
+                     "recall": len(good) / len(lab),
+                     "verdict": (clear["verdict"] == clear["verdict_label"]).mean() if len(clear) else float("nan")})
+    return pd.DataFrame(rows).set_index("series")
 
 
 def codebook_coverage(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.Series:
@@ -143,7 +166,7 @@ def figure_errors(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
         got = pd.Series(pred._asdict()) if pred else None
         if label["role"] not in ROLES and (got is None or got["role"] not in ROLES):
             continue
-        if got is None or not _exact(got, label) or any(str(got[f]) != str(label[f]) for f in FIELDS):
+        if got is None or not _exact(got, label) or any(str(got[f]) != str(label[f]) for f in FIELDS if label[f]):
             wrong.append({"report": label["report_id"], "start": label["start"], "raw": label["raw"],
                           "want": "|".join(str(label[f]) for f in ("role", "value", "unit", "comparator", *FIELDS)),
                           "got": "missing" if got is None else
@@ -196,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     print(score_figures(tables["figures"], labels).round(3).to_string())
     print("\nReport metadata (1 = right)")
     print(score_reports(tables["reports"]).round(3).to_string())
+    print("\nScorecard (pairs of a region's target and result for a year)")
+    print(score_scorecard(tables["scorecard"], load_labels("scorecard", spans=False)).round(3).to_string())
     print("\nCodebook coverage of the headline and main-target figures")
     print(codebook_coverage(tables["figures"], labels).round(3).to_string())
     print("\nProjects")

@@ -30,6 +30,9 @@ def cues(kind: str) -> tuple[str, ...]:
     return tuple(sorted((r["cue"] for r in table("cues") if r["kind"] == kind), key=len, reverse=True))
 
 
+MINUS_SIGNS = ("-", "－", "−")
+
+
 def format_value(value: Decimal) -> str:
     """Plain decimal text: no exponent, no trailing zeros, at most 6 decimals."""
     value = value.quantize(Decimal("0.000001")).normalize()
@@ -125,6 +128,8 @@ def _measure(row: dict, m: dict, text: str) -> None:
     value = Decimal(m["number"]) * factor * Decimal(unit["factor"])
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = -value
+    if measure == "growth" and clause.endswith(MINUS_SIGNS):
+        value = -value  # 增长-2.6%: the sign is written before the number
     row.update(measure=measure, unit=unit["unit"], value=format_value(value), comparator=_comparator(m))
 
 
@@ -202,8 +207,8 @@ def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: boo
     clause_start, _ = clause_before(text, m["start"])
     clause = text[max(clause_start, last_end):m["start"]].lstrip("、和及与")
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
-    if previous and m["range_part"] == "high":
-        return previous["subject"], end
+    if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
+        return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if rank:
         return _rank_subject(clause, previous if same_sentence else None), end
     subject = _strip(clause)

@@ -12,12 +12,15 @@ failure leaves ``data/`` as it was.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from pipeline import codebook, projects
+from pipeline import codebook, projects, scorecard
 from pipeline.atomic import write_bytes, write_files
 from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
@@ -26,6 +29,8 @@ from pipeline.parallel import ordered_map
 from pipeline.schema import columns, resource, to_csv
 
 CACHE = Path("data/cache/normalize")
+SIDES = "_scorecard_sides"  # a piece's private part: the report's candidate targets and results
+DEFAULT_TOLERANCE = Decimal("0.05")
 
 
 def interim_files(interim_dir: Path) -> list[Path]:
@@ -56,16 +61,18 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "targets": [r for r in figures if r["role"] == "target"],
         "projects": projects.find_projects(record),
         "headline": headline_rows(figures, [report]),
+        SIDES: scorecard.sides(figures, report),
     }
 
 
-def build_tables(records: list[dict]) -> dict[str, list[dict]]:
+def build_tables(records: list[dict], tolerance: Decimal = DEFAULT_TOLERANCE) -> dict[str, list[dict]]:
     """Every resource's rows from the interim records, in memory (for measurements)."""
     tables: dict[str, list[dict]] = {}
     for record in records:
         for name, rows in report_tables(record).items():
             tables.setdefault(name, []).extend(rows)
     tables["codebook"] = codebook.rows()
+    tables["scorecard"] = scorecard.build(tables.pop(SIDES, []), tolerance)
     return tables
 
 
@@ -103,7 +110,8 @@ class Piece:
 def report_piece(path: Path) -> Piece:
     """One report's piece, computed from its interim file."""
     tables = report_tables(json.loads(path.read_text(encoding="utf-8")))
-    return Piece({name: to_csv(rows, columns(name), header=False).encode("utf-8") for name, rows in tables.items()},
+    fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
+    return Piece({name: to_csv(rows, fields[name], header=False).encode("utf-8") for name, rows in tables.items()},
                  {name: len(rows) for name, rows in tables.items()})
 
 
@@ -123,27 +131,37 @@ def report_pieces(paths: list[Path], cache_dir: Path) -> list[Piece]:
     return [pieces[p] for p in paths]
 
 
-def package_files(pieces: list[Piece], root: Path) -> tuple[dict[Path, list[bytes | memoryview]], dict[str, int]]:
-    """Each resource's CSV as its parts (a header, then the reports' pieces in order) and its row count."""
+def package_files(pieces: list[Piece], root: Path, tolerance: Decimal = DEFAULT_TOLERANCE
+                  ) -> tuple[dict[Path, list[bytes | memoryview]], dict[str, int]]:
+    """Each resource's CSV as its parts (a header, then the reports' pieces in order) and its row count;
+    the codebook from its rule table and the scorecard joined from the pieces' sides."""
     files = {name: [to_csv([], columns(name)).encode("utf-8"), *(p.csv[name] for p in pieces)]
-             for name in pieces[0].csv}
+             for name in pieces[0].csv if name != SIDES}
     counts = {name: sum(p.rows[name] for p in pieces) for name in files}
-    concepts = codebook.rows()
-    files["codebook"], counts["codebook"] = [to_csv(concepts, columns("codebook")).encode("utf-8")], len(concepts)
+    for name, rows in (("codebook", codebook.rows()), ("scorecard", scorecard.build(_sides(pieces), tolerance))):
+        files[name], counts[name] = [to_csv(rows, columns(name)).encode("utf-8")], len(rows)
     return {root / resource(name)["path"]: data for name, data in files.items()}, counts
+
+
+def _sides(pieces: list[Piece]) -> list[dict]:
+    """Every report's scorecard sides, read back from the pieces' private part."""
+    text = b"".join(bytes(p.csv.get(SIDES, b"")) for p in pieces).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline=""), fieldnames=scorecard.SIDE_FIELDS))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interim", type=Path, default=Path("data/interim"))
     parser.add_argument("--root", type=Path, default=Path("."), help="folder holding data/")
+    parser.add_argument("--approx-tolerance", type=Decimal, default=DEFAULT_TOLERANCE,
+                        help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
     args = parser.parse_args(argv)
     try:
         pieces = report_pieces(interim_files(args.interim), args.root / CACHE)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: normalize: {err}", file=sys.stderr)
         return 1
-    files, counts = package_files(pieces, args.root)
+    files, counts = package_files(pieces, args.root, args.approx_tolerance)
     write_files(files)
     print(f"normalize: {', '.join(f'{name} {n}' for name, n in counts.items())}", file=sys.stderr)
     return 0

@@ -28,8 +28,10 @@ OPENER_NAME = re.compile(rf"^“?([十][{CN}]?)五”?(?:时期|期间|以来|�
 CLAUSE_END = re.compile(r"[，,。！!？?：:；;\n]")
 OPENER_LEAD = re.compile(r"^[\s　]*(?:各位代表[！!，,]?|——|—)?[\s　]*")
 TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+TERM_YEARS = 5
 RATE_MEASURES = ("growth", "change_pp", "multiple")
-STATE_MEASURES = ("rank", "duration")
+STATE_MEASURES = ("duration",)
+REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow
 
 
 @dataclass(frozen=True)
@@ -196,18 +198,43 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
 
 def _basis(part: Part, clause: str, measure: str) -> str:
     """annual | annual_average | cumulative | as_of, from the clause's words and the part.
-    A rank or a run of years (连续8年) is a state at the end of the year."""
+    A run of years (连续8年) is a state at the end of the year; a growth over a
+    base year (比2020年增长30%) covers the years since."""
     if measure in STATE_MEASURES:
         return "as_of"
+    if any(c in clause for c in cues("annual")):
+        return "annual"
     if any(c in clause for c in cues("annual_average")):
         return "annual_average"
-    if any(c in clause for c in cues("cumulative")):
+    if any(c in clause for c in cues("cumulative")) or (measure in RATE_MEASURES and _base_start(clause)):
         return "cumulative"
     if measure not in RATE_MEASURES and any(c in clause for c in cues("as_of")):
+        return "as_of"
+    if measure in REACHED_MEASURES and any(c in clause for c in cues("as_of_reached")):
         return "as_of"
     if part.five_year or _names_past_plan(clause, part):
         return "as_of" if measure == "share" else "cumulative"
     return "annual"
+
+
+@lru_cache(maxsize=None)
+def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """The base-year cues as patterns: 比{year}年 → 比(2020)年; 比{plan}末 → 比“?(十三)五”?末."""
+    out = []
+    for kind, slot in (("base_year", r"((?:19|20)\d\d)"), ("base_plan", rf"“?([十][{CN}]?)五”?")):
+        for cue in cues(kind):
+            pattern = re.escape(cue).replace(re.escape("{year}"), slot).replace(re.escape("{plan}"), slot)
+            out.append((re.compile(pattern), kind))
+    return tuple(out)
+
+
+def _base_start(clause: str) -> int | None:
+    """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021."""
+    for pattern, kind in _base_patterns():
+        if match := pattern.search(clause):
+            base = int(match.group(1)) if kind == "base_year" else plan_span(match.group(1))[1]
+            return base + 1
+    return None
 
 
 def _names_past_plan(clause: str, part: Part) -> bool:
@@ -218,6 +245,8 @@ def _names_past_plan(clause: str, part: Part) -> bool:
 def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> int | None:
     """First year of an average or total: the plan the clause names, the part's
     period, or, for a target to a stated year, the plan year."""
+    if base := _base_start(clause):
+        return base
     spans = plan_spans(clause)
     if spans:
         return spans[-1][0]
@@ -227,6 +256,8 @@ def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> i
         return part.period_start
     if horizon and part.period_start:
         return part.period_start
+    if part.kind == "review" and year and _basis(part, clause, "growth") == "annual_average":
+        return year - TERM_YEARS + 1  # 年均 in a one-year review: over the government's five-year term
     return year
 
 

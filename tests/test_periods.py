@@ -36,3 +36,19 @@ def test_a_target_quoted_beside_a_result_is_a_target_of_the_review_year(make_rec
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["6.5%"]["role"], rows["6.5%"]["year"]) == ("indicator", 2024)
     assert (rows["6%"]["role"], rows["6%"]["year"], rows["6%"]["comparator"]) == ("target", 2024, "ge")
+
+
+def test_a_change_over_a_named_base_covers_the_years_since(make_record):
+    record = make_record(review="一般公共预算收入是2017年的1.8倍。单位生产总值能耗比“十三五”末下降13.5%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["1.8倍"]["basis"], rows["1.8倍"]["period_start"], rows["1.8倍"]["year"]) == ("cumulative", 2018, 2024)
+    assert (rows["13.5%"]["basis"], rows["13.5%"]["period_start"]) == ("cumulative", 2021)
+
+
+def test_reaching_an_amount_is_the_years_flow_and_reaching_a_count_a_state(make_record):
+    record = make_record(review="地区生产总值达到3257.4亿元，高新技术企业达到120家，居民收入年均增长6.3%，"
+                                "细颗粒物年均浓度35微克/立方米。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["3257.4亿元"]["basis"] == "annual" and rows["120家"]["basis"] == "as_of"
+    assert (rows["6.3%"]["basis"], rows["6.3%"]["period_start"]) == ("annual_average", 2020)  # the five-year term
+    assert (rows["35微克/立方米"]["basis"], rows["35微克/立方米"]["period_start"]) == ("annual", 2024)

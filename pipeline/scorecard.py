@@ -1,0 +1,161 @@
+"""Promise against result, across reports: a year's target beside the result
+reported for that year, per region, codebook concept and measure.
+
+The target for year Y comes from the report whose plan year is Y; the result
+from the report whose review year is Y (the next year's report). A target
+quoted beside the result in a review (增长6.5%（年度目标6%以上）) is a target
+for Y too; where the plan's own target exists it wins, and a quoted one that
+disagrees is noted. Only like with like is paired: the same region code,
+concept and measure, the same unit, and annual figures on both sides.
+
+Each report contributes its *sides* (candidate targets and results, a few rows)
+through :func:`sides`; normalize caches them per report, so adding a report
+re-joins only these small rows. :func:`verdict` is the documented rule: the
+target's comparator, else the concept's ``direction`` in the codebook, with
+``approx_tolerance`` from ``params.yaml``; what it cannot decide is ``unclear``.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+from pipeline.classify import format_value
+from pipeline.rules import table
+
+SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "value", "upper", "unit",
+               "comparator", "report_id", "figure_id", "quoted")
+FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
+
+
+@lru_cache(maxsize=None)
+def directions() -> dict[str, str]:
+    """Codebook code → higher | lower | '' (no direction: verdicts on eq/approx targets stay unclear)."""
+    return {row["code"]: row["direction"] for row in table("codebook")}
+
+
+def sides(figures: list[dict], report: dict) -> list[dict]:
+    """One report's candidate targets (for its plan year, or quoted in its
+    review: a target of the review year can only be a quoted one) and results
+    (for its review year), the first in text order per key; a range (ge then
+    le on the same subject) is one target with an upper bound."""
+    if not report.get("region_code"):
+        return []
+    out: dict[tuple, dict] = {}
+    for i, row in enumerate(figures):
+        side = _side(row, report)
+        key = (side, row.get("year"), row.get("code"), row.get("measure"))
+        if side is None or key in out:
+            continue
+        out[key] = {"side": side, "region_code": report["region_code"], "region": report.get("region", ""),
+                    "year": row["year"], "code": row["code"], "measure": row["measure"], "value": row["value"],
+                    "upper": _upper(figures, i) if side != "result" else "", "unit": row["unit"],
+                    "comparator": row["comparator"], "report_id": report["report_id"],
+                    "figure_id": row["figure_id"], "quoted": "1" if side == "quoted" else ""}
+    return [{**row, "side": "result" if row["side"] == "result" else "target"} for row in out.values()]
+
+
+def _side(row: dict, report: dict) -> str | None:
+    """'target', 'quoted', 'result' or None: annual figures with a code, for the report's own years."""
+    if not row.get("code") or row.get("basis") != "annual" or row.get("value") in ("", None):
+        return None
+    if row["role"] == "target" and row["year"] == report.get("plan_year"):
+        return "target"
+    if row["role"] == "target" and row["year"] == report.get("review_year"):
+        return "quoted"
+    if row["role"] == "indicator" and row["year"] == report.get("review_year"):
+        return "result"
+    return None
+
+
+def _upper(figures: list[dict], i: int) -> str:
+    """The upper bound of a range target that starts at ``figures[i]`` (4.5%—5%)."""
+    low = figures[i]
+    nxt = figures[i + 1] if i + 1 < len(figures) else None
+    if (low["comparator"] == "ge" and nxt and nxt["comparator"] == "le" and nxt.get("subject") == low.get("subject")
+            and nxt.get("unit") == low["unit"] and int(nxt["start"]) - int(low["end"]) <= 3):
+        return nxt["value"]
+    return ""
+
+
+def build(all_sides: list[dict], tolerance: Decimal) -> list[dict]:
+    """Scorecard rows from every report's sides, sorted by region code, year, code, measure."""
+    targets: dict[tuple, list[dict]] = {}
+    results: dict[tuple, dict] = {}
+    for row in all_sides:
+        key = (row["region_code"], str(row["year"]), row["code"], row["measure"])
+        if row["side"] == "target":
+            targets.setdefault(key, []).append(row)
+        else:
+            results.setdefault(key, row)
+    rows = []
+    for key in sorted(set(targets) & set(results)):
+        target, note = _pick_target(targets[key])
+        result = results[key]
+        if target["unit"] != result["unit"]:
+            continue
+        rows.append(_row(target, result, note, tolerance))
+    return rows
+
+
+def _pick_target(candidates: list[dict]) -> tuple[dict, str]:
+    """The plan's own target over one quoted in a review, with a note when they disagree."""
+    planned = [c for c in candidates if not c["quoted"]]
+    chosen = (planned or candidates)[0]
+    others = {c["value"] for c in candidates if c is not chosen and c["value"] != chosen["value"]}
+    note = f"target quoted elsewhere differs: {', '.join(sorted(others))}" if others else ""
+    return chosen, note
+
+
+def _row(target: dict, result: dict, note: str, tolerance: Decimal) -> dict:
+    gap = Decimal(result["value"]) - Decimal(target["value"])
+    return {
+        "region_code": target["region_code"], "region": target["region"], "year": int(target["year"]),
+        "code": target["code"], "measure": target["measure"],
+        "target_value": target["value"], "target_upper_value": target["upper"], "target_unit": target["unit"],
+        "target_comparator": target["comparator"], "target_report_id": target["report_id"],
+        "target_figure_id": target["figure_id"],
+        "result_value": result["value"], "result_unit": result["unit"],
+        "result_report_id": result["report_id"], "result_figure_id": result["figure_id"],
+        "gap": format_value(gap), "verdict": verdict(target, result["value"], tolerance), "note": note,
+    }
+
+
+def verdict(target: dict, result_value: str, tolerance: Decimal) -> str:
+    """met | missed | unclear, by the documented rule (README, "Promise against result")."""
+    result, value = Decimal(result_value), Decimal(target["value"])
+    if target["upper"]:
+        return _range(result, value, Decimal(target["upper"]), directions().get(target["code"], ""))
+    comparator = target["comparator"]
+    if comparator in FLOORS:
+        return _floor(result, value, comparator)
+    if comparator in CEILINGS:
+        return _ceiling(result, value, comparator)
+    slack = abs(value) * tolerance if comparator == "approx" else Decimal(0)
+    direction = directions().get(target["code"], "")
+    if direction == "higher":
+        return _floor(result, value - slack, "ge")
+    if direction == "lower":
+        return _ceiling(result, value + slack, "le")
+    return "unclear"
+
+
+def _floor(result: Decimal, bound: Decimal, comparator: str) -> str:
+    if result == bound and comparator == "gt":
+        return "unclear"
+    return "met" if result >= bound else "missed"
+
+
+def _ceiling(result: Decimal, bound: Decimal, comparator: str) -> str:
+    if result == bound and comparator == "lt":
+        return "unclear"
+    return "met" if result <= bound else "missed"
+
+
+def _range(result: Decimal, low: Decimal, high: Decimal, direction: str) -> str:
+    """5%—5.5%: met inside; above the range is met too where higher is better
+    (and below it where lower is better)."""
+    if direction == "higher":
+        return "met" if result >= low else "missed"
+    if direction == "lower":
+        return "met" if result <= high else "missed"
+    return "met" if low <= result <= high else "missed"

@@ -1,0 +1,77 @@
+"""The scorecard's verdict rule and pairing, on rows and short reports written for the test."""
+from decimal import Decimal
+
+from pipeline import scorecard
+from pipeline.classify import classify_report
+from pipeline.codebook import code_for
+
+TOL = Decimal("0.05")
+
+
+def target(value: str, comparator: str, code: str = "gdp", upper: str = "") -> dict:
+    return {"value": value, "comparator": comparator, "code": code, "upper": upper}
+
+
+def test_floors_and_ceilings_follow_the_comparator():
+    assert scorecard.verdict(target("6", "ge"), "6", TOL) == "met"
+    assert scorecard.verdict(target("6", "ge"), "5.9", TOL) == "missed"
+    assert scorecard.verdict(target("6", "gt"), "6", TOL) == "unclear"  # 超过6%, exactly 6%: not decided
+    assert scorecard.verdict(target("5.5", "le", "surveyed_urban_unemployment_rate"), "5.2", TOL) == "met"
+
+
+def test_point_targets_follow_the_codebooks_direction_with_a_tolerance_for_approx():
+    assert scorecard.verdict(target("5", "approx"), "4.8", TOL) == "met"  # within 5 % of 5
+    assert scorecard.verdict(target("5", "approx"), "4.7", TOL) == "missed"
+    assert scorecard.verdict(target("5", "eq"), "4.8", TOL) == "missed"
+    assert scorecard.verdict(target("3", "approx", "cpi"), "3.1", TOL) == "met"  # CPI: a ceiling
+    assert scorecard.verdict(target("3", "eq", "cpi"), "3.2", TOL) == "missed"
+    assert scorecard.verdict(target("1000", "eq", "resident_population"), "990", TOL) == "unclear"
+
+
+def test_a_range_is_met_inside_it():
+    assert scorecard.verdict(target("5", "ge", upper="5.5"), "5.2", TOL) == "met"
+    assert scorecard.verdict(target("5", "ge", upper="5.5"), "4.9", TOL) == "missed"
+    assert scorecard.verdict(target("1", "ge", "resident_population", "2"), "3", TOL) == "missed"
+
+
+def test_every_codebook_direction_is_known():
+    assert set(scorecard.directions().values()) <= {"higher", "lower", ""}
+    assert scorecard.directions()["gdp"] == "higher" and scorecard.directions()["cpi"] == "lower"
+
+
+def _sides(make_record, review: str, plan: str) -> list[dict]:
+    record = make_record(review=review, plan=plan)
+    figures = classify_report(record)
+    for row in figures:
+        row["code"] = code_for(row["subject"]) if row["role"] in ("indicator", "target") else ""
+    report = {**record["report"], "region_code": "999999"}
+    return scorecard.sides(figures, report)
+
+
+def test_a_year_pairs_the_plans_target_with_the_next_reports_result(make_record):
+    first = _sides(make_record, "地区生产总值增长4%。", "地区生产总值增长5%左右，五年来累计新增就业30万人。")
+    later = _sides(make_record, "地区生产总值增长5.2%。", "")
+    for row in later:  # the later report: its review year is the first one's plan year
+        row["year"] = 2025
+    rows = scorecard.build(first + later, TOL)
+    assert [(r["year"], r["code"], r["target_value"], r["result_value"], r["verdict"]) for r in rows] == [
+        (2025, "gdp", "5", "5.2", "met")]
+    assert rows[0]["gap"] == "0.2"
+
+
+def test_a_target_quoted_beside_a_result_pairs_within_one_report(make_record):
+    sides = _sides(make_record, "地区生产总值增长6.5%（年度目标6%以上）。", "")
+    rows = scorecard.build(sides, TOL)
+    assert [(r["year"], r["target_value"], r["target_comparator"], r["result_value"], r["verdict"]) for r in rows] \
+        == [(2024, "6", "ge", "6.5", "met")]
+
+
+def test_the_plans_target_wins_over_a_quoted_one_that_disagrees():
+    plan = {"side": "target", "region_code": "1", "region": "r", "year": "2024", "code": "gdp", "measure": "growth",
+            "value": "6", "upper": "", "unit": "percent", "comparator": "ge", "report_id": "a", "figure_id": "f1",
+            "quoted": ""}
+    quoted = {**plan, "value": "6.5", "report_id": "b", "figure_id": "f2", "quoted": "1"}
+    result = {**plan, "side": "result", "value": "6.2", "report_id": "b", "figure_id": "f3"}
+    [row] = scorecard.build([quoted, plan, result], TOL)
+    assert (row["target_value"], row["target_report_id"], row["verdict"]) == ("6", "a", "met")
+    assert "6.5" in row["note"]
