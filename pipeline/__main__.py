@@ -14,6 +14,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from pipeline import explore, release, validate
@@ -59,12 +60,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """Print a report's metadata and its headline rows."""
+    """Print a report's metadata, quality flags and headline rows, or a region's scorecard over the years."""
     reports = {r["report_id"]: r for r in read_resource(args.root, "reports")}
     if args.report not in reports:
-        raise CommandError(f"no report {args.report!r}; known: {', '.join(sorted(reports))}")
+        return show_region(args.root, args.report, reports)
     for key, value in reports[args.report].items():
         print(f"{key:>14}: {value}")
+    flags = [r for r in read_resource(args.root, "quality") if r["report_id"] == args.report]
+    print(f"{'quality':>14}: " + ("; ".join(f"{r['flag']} ({r['detail']})" for r in flags) or "no flags"))
     names = {r["code"]: r["name_en"] for r in read_resource(args.root, "codebook")}
     rows = [r for r in read_resource(args.root, "headline") if r["report_id"] == args.report]
     print(f"\nheadline ({len(rows)} concepts): result {reports[args.report]['review_year']}"
@@ -72,6 +75,22 @@ def cmd_show(args: argparse.Namespace) -> int:
     for row in rows:
         print(f"  {row['code']:<40} {side_text(row, 'result'):>24} | {side_text(row, 'target'):<24}"
               f" {names.get(row['code'], '')}")
+    return 0
+
+
+def show_region(root: Path, region: str, reports: dict[str, dict]) -> int:
+    """A region's scorecard (by name or code): per year and concept, target, result, verdict."""
+    codes = {r["region_code"] for r in reports.values() if region in (r["region"], r["region_code"]) and r["region_code"]}
+    if not codes:
+        raise CommandError(f"no report or region {region!r}; reports: {', '.join(sorted(reports))}")
+    rows = [r for r in read_resource(root, "scorecard") if r["region_code"] in codes]
+    verdicts = Counter(r["verdict"] for r in rows)
+    print(f"scorecard of {region}: {len(rows)} checkable target(s): "
+          + ", ".join(f"{verdicts[v]} {v}" for v in ("met", "missed", "unclear")))
+    for row in rows:
+        upper = f"—{row['target_upper_value']}" if row["target_upper_value"] else ""
+        print(f"  {row['year']} {row['code']:<40} {row['measure']:<7} target {COMPARATOR_SIGNS.get(row['target_comparator'], '')}"
+              f"{row['target_value']}{upper} {row['target_unit']:<8} result {row['result_value']:<12} {row['verdict']}")
     return 0
 
 
@@ -132,7 +151,7 @@ def parser() -> Parser:
     commands.add_parser("validate", help=cmd_validate.__doc__,
                         description=cmd_validate.__doc__).set_defaults(run=cmd_validate)
     show = commands.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
-    show.add_argument("report", metavar="REPORT", help="report id, e.g. tianjin-jinghai-2025")
+    show.add_argument("report", metavar="REPORT", help="report id (tianjin-jinghai-2025), or a region's name or code for its scorecard")
     show.set_defaults(run=cmd_show)
     add = commands.add_parser("add", help=cmd_add.__doc__, description=cmd_add.__doc__)
     add.add_argument("file", type=Path, metavar="FILE", help="report text file named <slug>.txt")

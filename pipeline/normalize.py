@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import codebook, projects, scorecard
+from pipeline import codebook, projects, quality, scorecard
 from pipeline.atomic import write_bytes, write_files
 from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
@@ -61,6 +61,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "targets": [r for r in figures if r["role"] == "target"],
         "projects": projects.find_projects(record),
         "headline": headline_rows(figures, [report]),
+        "quality": quality.report_flags(report, record["parts"], figures, record["text"]),
         SIDES: scorecard.sides(figures, report),
     }
 

@@ -61,9 +61,10 @@ def split_written(name: str) -> dict:
 def locate(head: str, body: str, given: dict) -> dict:
     """Region fields of a report from its header ``head`` (up to the opening
     line) and ``body`` (for self-references); ``given`` holds what a sidecar
-    states, which is tried first and never overridden."""
+    states: its region is the only name tried, so a code never belongs to
+    another name than the published one."""
     given_name = str(given.get("region") or "")
-    names = [given_name] * bool(given_name) + written_names(head)
+    names = [given_name] if given_name else written_names(head)  # a region the sidecar states is the only one
     for name in names:
         found = divisions.find(name, str(given.get("parent_region") or "") if name == given_name else "")
         if found is not None:

@@ -257,6 +257,7 @@ def report_metrics(rows: dict[str, list[dict]]) -> dict:
     coded = sum(1 for r in measured if r["code"])
     return {"rows": {name: len(table) for name, table in rows.items()},
             "roles": Counter(r["role"] or "undecided" for r in rows["figures"]),
+            "flags": [r["flag"] for r in rows.get("quality", [])],
             "coverage": (round(coded / len(measured), 3) if measured else 0.0) if rows["reports"] else None}
 
 
@@ -271,6 +272,7 @@ def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> d
         "rows": rows,
         "figures_by_role": dict(sorted(roles.items())),
         "code_coverage": {rid: share["coverage"] for rid, share in shares.items() if share["coverage"] is not None},
+        "quality_flags": {rid: share["flags"] for rid, share in shares.items() if share.get("flags")},
         "validation_errors": errors,
     }
 

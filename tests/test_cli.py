@@ -37,7 +37,7 @@ def test_show_prints_the_reports_metadata_and_headline(capsys):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("show", "nowhere-2025"), "error: show: no report 'nowhere-2025'; known: "),
+    (("show", "nowhere-2025"), "error: show: no report or region 'nowhere-2025'; reports: "),
     (("add", "Not_A_Slug.txt"), "error: add: Not_A_Slug.txt: name must be a lowercase slug ending in .txt"),
     (("frobnicate",), "error: argument COMMAND: invalid choice: 'frobnicate'"),
 ])

@@ -75,3 +75,18 @@ def test_the_plans_target_wins_over_a_quoted_one_that_disagrees():
     [row] = scorecard.build([quoted, plan, result], TOL)
     assert (row["target_value"], row["target_report_id"], row["verdict"]) == ("6", "a", "met")
     assert "6.5" in row["note"]
+
+
+def test_a_two_year_series_validates_and_shows_by_region(tmp_path, shared_reports, capsys):
+    from pipeline.__main__ import main
+    from tests.helpers import build_package
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("hebei-2024", "hebei-2025"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []  # foreign keys from scorecard to both reports' figures hold
+    assert main(["--root", str(tmp_path), "show", "130000"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("scorecard of 130000: ") and "2024 gdp" in out
+    assert "target ≈5.5 percent  result 5.4          met" in out
