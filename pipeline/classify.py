@@ -137,8 +137,11 @@ def _has_growth_verb(clause: str) -> bool:
     """增长/下降 … before a percent, but not 提高到/增长至 (a level reached)."""
     for cue in cues("growth"):
         pos = clause.rfind(cue)
-        if pos != -1 and not clause[pos + len(cue):pos + len(cue) + 1] in ("到", "至"):
-            return True
+        if pos == -1:
+            continue
+        rest = clause[pos + len(cue):]
+        if rest[:1] not in ("到", "至") and not any(noun in rest[1:] for noun in cues("rate_noun")):
+            return True  # 新增就业…、失业率控制在4.5%: the rate named after the verb is what is measured
     return False
 
 

@@ -24,6 +24,7 @@ UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 FIVE_YEAR_PLAN = re.compile(rf"([{CN}]+)五")
 TITLE_STOP = re.compile(r"[。；！？\n]")
+CLAUSE_STOP = re.compile(r"[，,：:]")
 
 
 @dataclass
@@ -142,8 +143,10 @@ def _title_length(rest: str, level: int) -> int:
     if level == 3:
         first_stop = re.search(r"[，。；]", rest)
         return first_stop.start() if first_stop else length
+    clause = CLAUSE_STOP.search(rest)  # a title has no comma: a cue past one is in the run-in paragraph
+    within = min(length, clause.start()) if clause else length
     cues = [rest.find(row["cue"]) + len(row["cue"]) for row in table("sections")
-            if 0 <= rest.find(row["cue"]) < length]
+            if 0 <= rest.find(row["cue"]) < within]
     if cues and level == 1:
         return max(cues)
     return length

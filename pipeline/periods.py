@@ -29,6 +29,8 @@ CLAUSE_END = re.compile(r"[，,。！!？?：:；;\n]")
 OPENER_LEAD = re.compile(r"^[\s　]*(?:各位代表[！!，,]?|——|—)?[\s　]*")
 TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 TERM_YEARS = 5
+RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
+SENTENCE_END = re.compile(r"[。！？!?](?=[^\n])")
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow
@@ -141,13 +143,19 @@ def find_parts(text: str, sections: list[dict], plan_year: int) -> list[Part]:
 
 def _paragraph_starts(text: str, section: dict) -> list[int]:
     """Where paragraphs begin inside a section: after its title (a paragraph run
-    into its heading) and after every line break."""
-    starts = [section["title_end"]]
-    pos = text.find("\n", section["title_end"], section["end"])
-    while pos != -1:
-        if text[pos + 1:pos + 2] not in ("\n", ""):
-            starts.append(pos + 1)
-        pos = text.find("\n", pos + 1, section["end"])
+    into its heading) and after every line break; in a line too long to be one
+    paragraph (a crawled layout that runs paragraphs together), after every
+    sentence too."""
+    starts = []
+    line_start = section["title_end"]
+    while line_start < section["end"]:
+        line_end = text.find("\n", line_start, section["end"])
+        line_end = section["end"] if line_end == -1 else line_end
+        if line_end > line_start:
+            starts.append(line_start)
+        if line_end - line_start > RUN_IN_LINE:
+            starts += [m.end() for m in SENTENCE_END.finditer(text, line_start, line_end)]
+        line_start = line_end + 1
     return starts
 
 

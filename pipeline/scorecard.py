@@ -16,14 +16,18 @@ target's comparator, else the concept's ``direction`` in the codebook, with
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.classify import format_value
+from pipeline.classify import cues, format_value
 from pipeline.rules import table
 
-SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "value", "upper", "unit",
+SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
+ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
+CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
 
 
@@ -43,20 +47,35 @@ def sides(figures: list[dict], report: dict) -> list[dict]:
     out: dict[tuple, dict] = {}
     for i, row in enumerate(figures):
         side = _side(row, report)
-        key = (side, row.get("year"), row.get("code"), row.get("measure"))
+        key = (side, row.get("year"), row.get("code"), row.get("measure"), _flow(row) if side else "")
         if side is None or key in out:
             continue
         out[key] = {"side": side, "region_code": report["region_code"], "region": report.get("region", ""),
-                    "year": row["year"], "code": row["code"], "measure": row["measure"], "value": row["value"],
+                    "year": row["year"], "code": row["code"], "measure": row["measure"], "flow": key[-1],
+                    "value": row["value"],
                     "upper": _upper(figures, i) if side != "result" else "", "unit": row["unit"],
                     "comparator": row["comparator"], "report_id": report["report_id"],
                     "figure_id": row["figure_id"], "quoted": "1" if side == "quoted" else ""}
     return [{**row, "side": "result" if row["side"] == "result" else "target"} for row in out.values()]
 
 
+def _flow(row: dict) -> str:
+    """'new' for a count or amount of new things (新增高新技术企业60家), 'stock' for
+    a total (总数, 达1432家), '' when the words do not say: the codebook gives new
+    things and the stock one code, and the scorecard never pairs 'new' with 'stock'."""
+    if row.get("measure") not in COUNTED:
+        return ""
+    context, raw = row.get("context", ""), row.get("raw", "")
+    clause = CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+    if row.get("basis") == "as_of" or any(c in clause for c in cues("stock_total")):
+        return "stock"
+    return "new" if any(c in clause for c in cues("flow")) else ""
+
+
 def _side(row: dict, report: dict) -> str | None:
-    """'target', 'quoted', 'result' or None: annual figures with a code, for the report's own years."""
-    if not row.get("code") or row.get("basis") != "annual" or row.get("value") in ("", None):
+    """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
+    the year, or a state at its end) with a code, for the report's own years."""
+    if not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None):
         return None
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"
@@ -80,20 +99,17 @@ def _upper(figures: list[dict], i: int) -> str:
 def build(all_sides: list[dict], tolerance: Decimal) -> list[dict]:
     """Scorecard rows from every report's sides, sorted by region code, year, code, measure."""
     targets: dict[tuple, list[dict]] = {}
-    results: dict[tuple, dict] = {}
+    results: dict[tuple, list[dict]] = {}
     for row in all_sides:
         key = (row["region_code"], str(row["year"]), row["code"], row["measure"])
-        if row["side"] == "target":
-            targets.setdefault(key, []).append(row)
-        else:
-            results.setdefault(key, row)
+        (targets if row["side"] == "target" else results).setdefault(key, []).append(row)
     rows = []
     for key in sorted(set(targets) & set(results)):
         target, note = _pick_target(targets[key])
-        result = results[key]
-        if target["unit"] != result["unit"]:
-            continue
-        rows.append(_row(target, result, note, tolerance))
+        result = next((r for r in results[key] if r["unit"] == target["unit"]
+                       and {r["flow"], target["flow"]} != {"new", "stock"}), None)
+        if result is not None:
+            rows.append(_row(target, result, note, tolerance))
     return rows
 
 

@@ -83,3 +83,10 @@ def test_codebook_codes_standard_subjects():
     assert code_for("地区生产总值增速") == "gdp"
     assert code_for("某某区一般公共预算收入", "某某区") == "general_budget_revenue"
     assert code_for("促消费活动") == ""
+
+
+def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(plan="城镇新增就业6万人、城镇登记失业率控制在4.5%以内，地区生产总值增长率6%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["4.5%"]["measure"] == "share" and rows["6%"]["measure"] == "growth"

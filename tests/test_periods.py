@@ -52,3 +52,11 @@ def test_reaching_an_amount_is_the_years_flow_and_reaching_a_count_a_state(make_
     assert rows["3257.4亿元"]["basis"] == "annual" and rows["120家"]["basis"] == "as_of"
     assert (rows["6.3%"]["basis"], rows["6.3%"]["period_start"]) == ("annual_average", 2020)  # the five-year term
     assert (rows["35微克/立方米"]["basis"], rows["35微克/立方米"]["period_start"]) == ("annual", 2024)
+
+
+def test_paragraphs_run_together_on_one_line_still_open_their_own_period(make_record):
+    filler = "我们坚持稳中求进，各项工作取得新进展。" * 70  # a crawled layout: one line for the whole section
+    record = make_record(review=f"刚刚过去的2024年，地区生产总值增长5%。{filler}五年来，累计新增就业30万人。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["5%"]["period_start"], rows["5%"]["basis"]) == (2024, "annual")
+    assert (rows["30万人"]["period_start"], rows["30万人"]["basis"]) == (2020, "cumulative")

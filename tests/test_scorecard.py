@@ -67,7 +67,7 @@ def test_a_target_quoted_beside_a_result_pairs_within_one_report(make_record):
 
 
 def test_the_plans_target_wins_over_a_quoted_one_that_disagrees():
-    plan = {"side": "target", "region_code": "1", "region": "r", "year": "2024", "code": "gdp", "measure": "growth",
+    plan = {"side": "target", "region_code": "1", "region": "r", "year": "2024", "code": "gdp", "measure": "growth", "flow": "",
             "value": "6", "upper": "", "unit": "percent", "comparator": "ge", "report_id": "a", "figure_id": "f1",
             "quoted": ""}
     quoted = {**plan, "value": "6.5", "report_id": "b", "figure_id": "f2", "quoted": "1"}
@@ -90,3 +90,22 @@ def test_a_two_year_series_validates_and_shows_by_region(tmp_path, shared_report
     out = capsys.readouterr().out
     assert out.startswith("scorecard of 130000: ") and "2024 gdp" in out
     assert "target ≈5.5 percent  result 5.4          met" in out
+
+
+def test_a_number_of_new_things_is_never_paired_with_a_stock():
+    base = {"region_code": "1", "region": "r", "year": "2024", "code": "high_tech_enterprises",
+            "measure": "count", "upper": "", "unit": "count", "comparator": "eq", "quoted": ""}
+    new = {**base, "side": "target", "flow": "new", "value": "60", "report_id": "a", "figure_id": "f1"}
+    stock = {**base, "side": "result", "flow": "stock", "value": "1432", "report_id": "b", "figure_id": "f2"}
+    also_new = {**stock, "flow": "new", "value": "90", "figure_id": "f3"}
+    assert scorecard.build([new, stock], TOL) == []
+    [row] = scorecard.build([new, stock, also_new], TOL)
+    assert (row["result_value"], row["verdict"]) == ("90", "met")
+
+
+def test_the_words_of_a_clause_say_new_or_stock():
+    def row(context: str, raw: str) -> dict:
+        return {"measure": "count", "context": context, "raw": raw, "basis": "annual"}
+    assert scorecard._flow(row("新增高新技术企业60家。", "60家")) == "new"
+    assert scorecard._flow(row("规上工业企业达1432家，", "1432家")) == "stock"
+    assert scorecard._flow(row("国家高新技术企业310家", "310家")) == ""
