@@ -66,3 +66,19 @@ def test_adding_a_report_that_is_not_drawn_keeps_the_png(tmp_path, monkeypatch, 
     assert main(args) == 0 and "is current" in capsys.readouterr().err
     (tmp_path / "h.csv").write_text(to_csv([{**rows[0], "target_value": "6"}, *rows[1:]], fields), encoding="utf-8")
     assert main(args) == 0 and "wrote" in capsys.readouterr().err
+
+
+def test_the_scorecard_chart_is_deterministic_and_says_when_it_has_nothing_to_draw():
+    from pipeline import scorecard_chart
+
+    row = {"region_code": "411700", "year": "2023", "code": "gdp", "measure": "growth", "target_value": "7",
+           "target_upper_value": "", "target_unit": "percent", "target_comparator": "approx",
+           "result_value": "4.5", "result_report_id": "henan-zhumadian-2024", "verdict": "missed"}
+    rows = [row, {**row, "year": "2024", "target_value": "6.5", "result_value": "6.1",
+                  "result_report_id": "henan-zhumadian-2025"}]
+    assert list(scorecard_chart.regions(rows)) == ["411700"]
+    assert scorecard_chart.regions(rows[:1]) == {}  # one year is no series
+    assert scorecard_chart.region_label(scorecard_chart.regions(rows)["411700"], "411700") == "henan-zhumadian (411700)"
+    png = scorecard_chart.render(rows, {"gdp": "GDP"})
+    assert png.startswith(b"\x89PNG") and png == scorecard_chart.render(rows, {"gdp": "GDP"})
+    assert scorecard_chart.render([], {}) != png
