@@ -24,19 +24,45 @@ DB_NAME = "package"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
 PYTHON_TYPES = {"integer": int, "number": float}
 # Column a link to a table shows instead of the bare key (Datasette's label_column).
-LABELS = {"reports": "region", "codebook": "name_en"}
+LABELS = {"reports": "region", "codebook": "name_en", "figures": "context", "sections": "title"}
+KEY_SEPARATOR = "/"
 
 
-def create_table_sql(resource: dict) -> str:
-    """CREATE TABLE for a resource: typed columns, primary key, foreign keys."""
+def key_column(fields: list[str]) -> str:
+    """The SQLite-only column joining a composite key: (target_report_id, target_figure_id) → target_figure_key."""
+    return f"{fields[-1].removesuffix('_id')}_key"
+
+
+def joined_keys(resource: dict, package: dict) -> list[list[str]]:
+    """Composite keys of ``resource`` that get one joined column: its own primary key
+    when another resource refers to it, and each foreign key to a composite key.
+    Datasette links and labels single-column foreign keys only, so a scorecard
+    row links to its figures (and shows their sentences) through these."""
+    name, schema = resource["name"], resource["schema"]
+    referenced = any(fk["reference"]["resource"] == name and len(fk["fields"]) > 1
+                     for res in package["resources"] for fk in res["schema"].get("foreignKeys", []))
+    own = [schema["primaryKey"]] if referenced and len(schema.get("primaryKey", [])) > 1 else []
+    return own + [fk["fields"] for fk in schema.get("foreignKeys", []) if len(fk["fields"]) > 1]
+
+
+def create_table_sql(resource: dict, package: dict | None = None) -> str:
+    """CREATE TABLE for a resource: typed columns, primary key, foreign keys, and
+    the joined key columns of :func:`joined_keys` with single-column links."""
     schema = resource["schema"]
     lines = [f'"{f["name"]}" {SQL_TYPES.get(f["type"], "TEXT")}' for f in schema["fields"]]
+    joined = joined_keys(resource, package) if package else []
+    lines += [f'"{key_column(fields)}" TEXT' for fields in joined]
     if schema.get("primaryKey"):
         lines.append(f"PRIMARY KEY ({_quoted(schema['primaryKey'])})")
+    if package and joined and joined[0] == schema.get("primaryKey"):
+        lines.append(f'UNIQUE ("{key_column(joined[0])}")')
     for fk in schema.get("foreignKeys", []):
         ref = fk["reference"]
         lines.append(f"FOREIGN KEY ({_quoted(fk['fields'])}) "
                      f"REFERENCES \"{ref['resource']}\" ({_quoted(ref['fields'])})")
+        if package and len(fk["fields"]) > 1:
+            lines.append(f'FOREIGN KEY ("{key_column(fk["fields"])}") '
+                         f'REFERENCES "{ref["resource"]}" ("{key_column(ref["fields"])}")')
     return f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(lines) + "\n)"
 
 
@@ -44,10 +70,15 @@ def _quoted(names: list[str]) -> str:
     return ", ".join(f'"{name}"' for name in names)
 
 
-def typed_rows(resource: dict, root: Path) -> list[tuple]:
-    """The resource's CSV rows as tuples of Python values (None for empty cells)."""
+def typed_rows(resource: dict, root: Path, joined: list[list[str]] = ()) -> list[tuple]:
+    """The resource's CSV rows as tuples of Python values (None for empty cells),
+    then the ``joined`` key columns (None where a part of the key is empty)."""
     fields = resource["schema"]["fields"]
-    return [tuple(_value(row[f["name"]], f["type"]) for f in fields) for row in read_csv(root / resource["path"])]
+    rows = []
+    for row in read_csv(root / resource["path"]):
+        keys = [KEY_SEPARATOR.join(row[f] for f in key) if all(row[f] for f in key) else None for key in joined]
+        rows.append((*(_value(row[f["name"]], f["type"]) for f in fields), *keys))
+    return rows
 
 
 def _value(cell: str, kind: str) -> object:
@@ -79,9 +110,11 @@ def load(package: dict, root: Path, db_file: str) -> None:
     try:
         with conn:
             for resource in package["resources"]:
-                conn.execute(create_table_sql(resource))
-                marks = ", ".join("?" * len(resource["schema"]["fields"]))
-                conn.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})', typed_rows(resource, root))
+                joined = joined_keys(resource, package)
+                conn.execute(create_table_sql(resource, package))
+                marks = ", ".join("?" * (len(resource["schema"]["fields"]) + len(joined)))
+                conn.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})',
+                                 typed_rows(resource, root, joined))
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise sqlite3.IntegrityError(f"{len(broken)} row(s) break a foreign key, first: {broken[0]}")
@@ -93,8 +126,11 @@ def metadata(package: dict) -> dict:
     """Datasette metadata: titles, licence, and every table's and column's description."""
     tables = {}
     for res in package["resources"]:
+        columns = {f["name"]: f.get("description", "") for f in res["schema"]["fields"]}
+        columns.update({key_column(key): f"{KEY_SEPARATOR.join(key)} joined, to link to the row it names"
+                        for key in joined_keys(res, package)})
         table = {"title": res.get("title", res["name"]), "description": res.get("description", ""),
-                 "columns": {f["name"]: f.get("description", "") for f in res["schema"]["fields"]}}
+                 "columns": columns}
         if res["name"] in LABELS:
             table["label_column"] = LABELS[res["name"]]
         tables[res["name"]] = table

@@ -109,3 +109,26 @@ def test_the_words_of_a_clause_say_new_or_stock():
     assert scorecard._flow(row("新增高新技术企业60家。", "60家")) == "new"
     assert scorecard._flow(row("规上工业企业达1432家，", "1432家")) == "stock"
     assert scorecard._flow(row("国家高新技术企业310家", "310家")) == ""
+
+
+def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_path, shared_reports):
+    import json
+    import sqlite3
+
+    from pipeline import explore
+    from tests.helpers import build_package
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("hebei-2024", "hebei-2025"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    db, _ = explore.prepare(package, tmp_path, tmp_path / "build")
+    conn = sqlite3.connect(db)
+    links = {row[3]: (row[2], row[4]) for row in conn.execute("PRAGMA foreign_key_list(scorecard)")}
+    assert links["target_figure_key"] == ("figures", "figure_key")
+    context = conn.execute("SELECT f.context FROM scorecard s JOIN figures f ON f.figure_key = s.target_figure_key "
+                           "WHERE s.code = 'gdp'").fetchone()[0]
+    assert "地区生产总值增长5.5%左右" in context
+    assert explore.metadata(package)["databases"]["package"]["tables"]["figures"]["label_column"] == "context"
