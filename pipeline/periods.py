@@ -197,6 +197,9 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = TARGET_YEAR.findall(sentence)
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
+    if part.five_year and measure not in RATE_MEASURES and clause.rstrip().endswith(cues("from")):
+        before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period started from
+        return {"role": "indicator", "year": before, "period_start": before, "basis": "as_of"}
     basis = _basis(part, clause, measure)
     start = year
     if basis in ("annual_average", "cumulative"):
@@ -221,8 +224,19 @@ def _basis(part: Part, clause: str, measure: str) -> str:
     if measure in REACHED_MEASURES and any(c in clause for c in cues("as_of_reached")):
         return "as_of"
     if part.five_year or _names_past_plan(clause, part):
-        return "as_of" if measure == "share" else "cumulative"
+        return _five_year_basis(clause, measure)
     return "annual"
+
+
+def _five_year_basis(clause: str, measure: str) -> str:
+    """A figure of a five-year part with no cue of its own: a change over the
+    period is cumulative, and so is an amount of things done (完成投资, 新增); a
+    level or count otherwise is where the period ended (地区生产总值突破3万亿元)."""
+    if measure in RATE_MEASURES:
+        return "cumulative"
+    if measure in ("level", "count") and any(c in clause for c in cues("done")):
+        return "cumulative"
+    return "as_of"
 
 
 @lru_cache(maxsize=None)

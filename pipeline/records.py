@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 from pathlib import Path
@@ -185,14 +186,19 @@ def _cell(record: bytes, column: int) -> str:
 
 
 def subset_package(package_path: Path, tables: dict[str, Table], reports: list[str],
-                   folder: Path) -> dict[str, list[int]]:
+                   folder: Path, leave_out: Sequence[str] = ()) -> dict[str, list[int]]:
     """Write the package with only the records of ``reports`` (and every record of
-    shared resources), byte for byte, into ``folder``; per resource, the row number
-    in the real file of each record written."""
+    shared resources), byte for byte, into ``folder``, without the resources
+    ``leave_out``; per resource, the row number in the real file of each record written."""
     folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_bytes(package_path.read_bytes())
+    package = descriptor(package_path)
+    if leave_out:
+        package = {**package, "resources": [r for r in package["resources"] if r["name"] not in leave_out]}
+        (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    else:
+        (folder / "datapackage.json").write_bytes(package_path.read_bytes())
     origins: dict[str, list[int]] = {}
-    for res in descriptor(package_path)["resources"]:
+    for res in package["resources"]:
         table = tables[res["name"]]
         wanted = reports if table.per_report else [ALL]
         origins[table.name] = table.row_numbers(wanted)

@@ -80,11 +80,26 @@ def shared_key(tables: dict[str, Table], package_path: Path) -> str:
     """Hash of all that every report's verdict depends on besides its own rows."""
     digest = hashlib.sha256(package_path.read_bytes())
     digest.update(f"{fingerprint('validate')}\0{version('frictionless')}".encode())
+    cross = cross_report(descriptor(package_path), tables)
     for table in tables.values():
         digest.update(b"\0" + table.data[:table.body])
-        if not table.per_report:
+        if not table.per_report and table.name not in cross:
             digest.update(table.records(ALL))
     return digest.hexdigest()
+
+
+def cross_report(package: dict, tables: dict[str, Table]) -> dict[str, list[dict]]:
+    """Resources whose rows join several reports (the scorecard) → their foreign keys
+    into per-report resources. No report's verdict depends on them, so they are
+    checked on their own at every run (they are small), never with a report."""
+    out: dict[str, list[dict]] = {}
+    for res in package["resources"]:
+        if tables[res["name"]].per_report:
+            continue
+        keys = [fk for fk in res["schema"].get("foreignKeys", []) if tables[fk["reference"]["resource"]].per_report]
+        if keys:
+            out[res["name"]] = keys
+    return out
 
 
 def report_key(tables: dict[str, Table], report_id: str, raw: bytes | None) -> str:
@@ -171,9 +186,11 @@ def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list
     the returned function waits for the errors, in the descriptor's resource order,
     with row numbers of the real files."""
     tasks = []
+    cross = cross_report(descriptor(package_path), tables)
+    own = {name: table for name, table in tables.items() if name not in cross}
     for n, part in enumerate(parts):
-        origin = subset_package(package_path, tables, part, folder / str(n))
-        for index, names in enumerate(resource_groups(tables, part, max(1, cpus() // len(parts)))):
+        origin = subset_package(package_path, tables, part, folder / str(n), leave_out=list(cross))
+        for index, names in enumerate(resource_groups(own, part, max(1, cpus() // len(parts)))):
             future = executor.submit(frictionless_errors, folder / str(n) / "datapackage.json", names, index == 0)
             tasks.append((origin, future))
     order = {name: position for position, name in enumerate(tables)}
@@ -300,10 +317,56 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
         if pending:
             executor = executor or stack.enter_context(pool(cpus()))
             errors = check(package_path, tables, pending, raws, shares, executor)
+        errors += cross_report_errors(package_path, tables)
     if cache and not errors:
         entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in report_ids}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
     return errors, metrics(tables, shares, len(errors))
+
+
+def cross_report_errors(package_path: Path, tables: dict[str, Table]) -> list[str]:
+    """Problems of the cross-report resources: Frictionless on them alone (types,
+    constraints, primary key, links to shared resources such as the codebook),
+    and each of their links into per-report resources looked up here, report by report."""
+    package = descriptor(package_path)
+    cross = cross_report(package, tables)
+    if not any(tables[name].spans.get(ALL) for name in cross):
+        return []
+    with tempfile.TemporaryDirectory(prefix="validate-cross-") as tmp:
+        folder = Path(tmp) / "package"
+        per_report = [name for name, table in tables.items() if table.per_report]
+        subset_package(package_path, tables, [], folder, leave_out=per_report)
+        _drop_links(folder / "datapackage.json", cross)
+        found = [f"{name}: {f'row {row}: ' if row else ''}{message}"
+                 for name, row, message in frictionless_errors(folder / "datapackage.json", list(cross), False)]
+    return found + [line for name, keys in cross.items() for line in link_errors(tables, name, keys)]
+
+
+def _drop_links(descriptor_path: Path, cross: dict[str, list[dict]]) -> None:
+    """Remove the links into per-report resources (left out of that package) from its descriptor."""
+    package = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        if res["name"] in cross:
+            res["schema"]["foreignKeys"] = [fk for fk in res["schema"].get("foreignKeys", [])
+                                            if fk not in cross[res["name"]]]
+    descriptor_path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+
+
+def link_errors(tables: dict[str, Table], name: str, keys: list[dict]) -> list[str]:
+    """Rows of ``name`` whose link names a row that the referenced resource does not hold."""
+    rows = tables[name].dicts([ALL])
+    errors = []
+    for fk in keys:
+        ref = tables[fk["reference"]["resource"]]
+        wanted = {tuple(row[f] for f in fk["fields"]) for row in rows}
+        at = fk["reference"]["fields"].index(REPORT_ID)  # which part of the link names the report
+        held: set[tuple] = set()
+        for rid in sorted({key[at] for key in wanted}):
+            held |= {tuple(r[f] for f in fk["reference"]["fields"]) for r in ref.dicts([rid])}
+        errors += [f"{name}: row {i}: {', '.join(fk['fields'])} {', '.join(key)} not found in {ref.name}"
+                   for i, row in enumerate(rows, start=2)
+                   if (key := tuple(row[f] for f in fk["fields"])) not in held]
+    return errors
 
 
 def _large(root: Path, package: dict) -> bool:

@@ -132,3 +132,23 @@ def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_pa
                            "WHERE s.code = 'gdp'").fetchone()[0]
     assert "地区生产总值增长5.5%左右" in context
     assert explore.metadata(package)["databases"]["package"]["tables"]["figures"]["label_column"] == "context"
+
+
+def test_validate_checks_the_scorecards_links_also_when_reports_are_checked_in_parts(tmp_path, shared_reports,
+                                                                                      monkeypatch):
+    from pipeline import validate
+    from tests.helpers import build_package
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("hebei-2024", "hebei-2025"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    monkeypatch.setattr(validate, "ROWS_PER_WORKER", 50)  # each report in a part of its own
+    assert build_package(tmp_path, raw) == []  # a pair's two reports lie in different parts
+    path = tmp_path / "data" / "scorecard.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    target = lines[1].split(",")[10]
+    path.write_text(lines[0] + lines[1].replace(f",{target},", ",f999999,", 1) + "".join(lines[2:]),
+                    encoding="utf-8")
+    errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json")
+    assert errors == ["scorecard: row 2: target_report_id, target_figure_id hebei-2024, f999999 not found in figures"]
