@@ -74,7 +74,7 @@ def test_exact_figures_role_year_and_period_on_the_new_labels(new_set_scores):
     for role in ROLES:
         assert overall[f"{role}_precision"] >= 0.92 and overall[f"{role}_recall"] >= 0.88, (role, overall)
     assert overall["year"] >= 0.92 and overall["measure"] >= 0.90, overall
-    assert overall["period_start"] >= 0.65 and overall["basis"] >= 0.60, overall
+    assert overall["period_start"] >= 0.78 and overall["basis"] >= 0.77, overall
 
 
 def test_report_metadata_of_every_shared_report(tables):
