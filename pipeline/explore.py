@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.atomic import write_text
+from pipeline.atomic import publish_mode, write_text
 from pipeline.schema import read_csv
 
 DB_NAME = "package"
@@ -63,6 +63,7 @@ def build_database(package: dict, root: Path, db_path: Path) -> Path:
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=db_path.parent, prefix=f".{db_path.name}.", suffix=".tmp")
+    publish_mode(fd)
     os.close(fd)
     try:
         load(package, root, tmp)
