@@ -105,10 +105,18 @@ def metadata(package: dict) -> dict:
             "databases": {DB_NAME: {"tables": tables}}}
 
 
+PLUGINS = Path(__file__).parent / "datasette_plugins"  # quiet_errors: no tracebacks for a 404
+
+
 def serve_command(db_path: Path, metadata_path: Path, port: int) -> list[str]:
-    """The Datasette command line serving ``db_path`` read-only on the loopback interface."""
-    return [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
-            "--metadata", str(metadata_path), "--host", "127.0.0.1", "--port", str(port)]
+    """The Datasette command line serving ``db_path`` read-only on the loopback interface.
+
+    Files are named relative to their folder, where the command must run
+    (``cwd=db_path.parent``): Datasette shows a database's path to every visitor
+    (/-/databases.json), and the user's folders are none of their business."""
+    return [sys.executable, "-m", "datasette", "serve", "--immutable", db_path.name,
+            "--metadata", metadata_path.name, "--plugins-dir", str(PLUGINS),
+            "--host", "127.0.0.1", "--port", str(port)]
 
 
 def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
@@ -122,8 +130,8 @@ def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
 def serve(package: dict, root: Path, out_dir: Path, port: int) -> int:
     """Build the database and serve it until interrupted; Datasette's exit status."""
     db_path, metadata_path = prepare(package, root, out_dir)
-    print(f"explore: serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    print(f"explore: serving {db_path.name} from {out_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
-        return subprocess.run(serve_command(db_path, metadata_path, port)).returncode
+        return subprocess.run(serve_command(db_path, metadata_path, port), cwd=db_path.parent).returncode
     except KeyboardInterrupt:
         return 0
