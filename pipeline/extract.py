@@ -214,12 +214,15 @@ def _expected(kind: str, spec: dict[str, str]) -> str:
 
 
 def _shown(value: object) -> str:
-    """A wrong value in an error line: its YAML kind, and the value if it is short."""
-    kinds = {bool: "yes/no (quote it to mean text)", int: "a number", float: "a number", list: "a list",
-             dict: "a mapping", bytes: "binary data", set: "a set"}
-    kind = next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
-    shown = repr(value) if len(repr(value)) <= 40 else ""
-    return f"{kind} {shown}".strip() if isinstance(value, bool | int | float) else kind
+    """A wrong value in an error line: what YAML made of it, and the value if it is short."""
+    if isinstance(value, bool):
+        return "a yes/no value (write it in quotes to mean text)"
+    if isinstance(value, int | float):
+        return f"a number {repr(value)[:40]}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else "text"
+    kinds = {list: "a list", dict: "a mapping", bytes: "binary data", set: "a set"}
+    return next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
 
 
 def extract_report(path: Path, sidecar: dict) -> dict:
