@@ -9,6 +9,7 @@ No pipeline stage imports this module.
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import re
 import sqlite3
@@ -17,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline import explore, release, validate
+from pipeline import console, explore, release, validate
 from pipeline.atomic import write_bytes
 from pipeline.headline import COMPARATOR_SIGNS
 from pipeline.schema import descriptor, read_csv, resource
@@ -169,10 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CommandError, InputError, OSError, ValueError, KeyError, sqlite3.Error) as err:
+    except (CommandError, InputError, OSError, ValueError, KeyError, sqlite3.Error, csv.Error) as err:
         print(f"error: {args.command}: {err}", file=sys.stderr)
         return 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "pipeline")

@@ -4,13 +4,35 @@ Each write goes to a temporary file beside the target, then ``os.replace``
 renames it over the target in one step: readers see the old file or the new
 one, never a mix. Several files written together are all renamed only once
 every one of them is complete.
+
+Temporary files are created private (mode 0600); each is given the mode a
+plain ``open()`` would have given it under the user's umask (0644 under the
+usual 022) before it is renamed into place, so a published CSV, chart, zip or
+database is as readable as any other file the user writes.
 """
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+
+
+@lru_cache(maxsize=1)
+def file_mode() -> int:
+    """The mode a new file gets from ``open()`` under this process's umask.
+
+    ``os.umask`` can only be read by setting it, so it is set back at once, and
+    read once per process."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def publish_mode(fd: int) -> None:
+    """Give an open temporary file (``mkstemp`` makes them 0600) the umask's mode."""
+    os.fchmod(fd, file_mode())
 
 
 def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> None:
@@ -25,6 +47,7 @@ def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> N
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps.append((tmp, path))
+            publish_mode(fd)
             with os.fdopen(fd, "wb") as fh:
                 fh.writelines([data] if isinstance(data, bytes | bytearray | memoryview) else data)
         for tmp, path in temps:

@@ -20,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import console
 from pipeline.atomic import write_bytes, write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.headline import COMPARATOR_SIGNS
@@ -159,4 +160,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "chart")

@@ -10,13 +10,15 @@ targets of the plan year (or of the horizon its heading names).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from bisect import bisect_right
+from collections.abc import Callable
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from pipeline import periods
-from pipeline.numbers import context_span
+from pipeline.numbers import context_span, context_window
 from pipeline.rules import lookup, table
-from pipeline.text import clean
+from pipeline.text import INVISIBLE, clean
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
@@ -34,19 +36,35 @@ MINUS_SIGNS = ("-", "－", "−")
 
 
 def format_value(value: Decimal) -> str:
-    """Plain decimal text: no exponent, no trailing zeros, at most 6 decimals."""
-    value = value.quantize(Decimal("0.000001")).normalize()
+    """Plain decimal text: no exponent, no trailing zeros, at most 6 decimals.
+
+    Computed with 60 significant digits, enough for any numeral extract lets
+    through (``numbers.MAX_DIGITS``) times 万亿 and a unit factor; the default 28
+    made a 23-digit number fail with decimal.InvalidOperation."""
+    with localcontext(prec=60):
+        value = value.quantize(Decimal("0.000001")).normalize()
     text = format(value, "f")
     return "0" if text in ("-0", "") else text
 
 
-def innermost_section(sections: list[dict], pos: int) -> dict:
-    """The deepest section whose span holds ``pos``."""
-    best = sections[0]
-    for section in sections:
-        if section["start"] <= pos < section["end"] and section["level"] >= best["level"]:
-            best = section
-    return best
+def section_finder(sections: list[dict]) -> Callable[[int], dict]:
+    """A function giving the deepest section holding a position, in O(log n).
+
+    Sections nest (each lies inside its parent and after it in the list, the
+    root first), so the deepest one holding ``pos`` is the last one starting at
+    or before it, or the first of its ancestors that still reaches ``pos``.
+    Scanning every section for every figure made normalize quadratic in a
+    report's size."""
+    starts = [s["start"] for s in sections]
+    by_id = {s["section_id"]: s for s in sections}
+
+    def find(pos: int) -> dict:
+        section = sections[max(0, bisect_right(starts, pos) - 1)]
+        while not section["start"] <= pos < section["end"] and section["parent_id"] in by_id:
+            section = by_id[section["parent_id"]]
+        return section if section["start"] <= pos < section["end"] else sections[0]
+
+    return find
 
 
 def clause_before(text: str, pos: int) -> tuple[int, str]:
@@ -76,7 +94,8 @@ def classify_report(record: dict) -> list[dict]:
     text = clean(raw)
     report = record["report"]
     mentions = record["mentions"]
-    rows = [_base_row(report, record["sections"], raw, m) for m in mentions]
+    section_at = section_finder(record["sections"])
+    rows = [_base_row(report, section_at, raw, m) for m in mentions]
     for group in list_groups(text, mentions):
         _share_list_qualifiers(group, mentions)
     for row, mention in zip(rows, mentions):
@@ -88,12 +107,12 @@ def classify_report(record: dict) -> list[dict]:
     return rows
 
 
-def _base_row(report: dict, sections: list[dict], raw: str, m: dict) -> dict:
-    ctx_start, ctx_end = context_span(raw, m["start"], m["end"])
+def _base_row(report: dict, section_at: Callable[[int], dict], raw: str, m: dict) -> dict:
+    ctx_start, ctx_end = context_window(raw, m["start"], m["end"])
     return {
         "report_id": report["report_id"],
         "figure_id": f"f{m['start']:06d}",
-        "section_id": innermost_section(sections, m["start"])["section_id"],
+        "section_id": section_at(m["start"])["section_id"],
         "start": m["start"], "end": m["end"], "text": raw[m["start"]:m["end"]],
         "raw": raw[m["start"]:m["raw_end"]],
         "context": raw[ctx_start:ctx_end].strip(),
@@ -198,7 +217,7 @@ def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(text, m, last_end, previous, row["measure"] == "rank")
-        row["subject"] = subject[-MAX_SUBJECT:]
+        row["subject"] = subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]
         previous = row
     _distribute(rows, mentions, text)
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.atomic import write_text
+from pipeline.atomic import publish_mode, write_text
 from pipeline.schema import read_csv
 
 DB_NAME = "package"
@@ -94,6 +94,7 @@ def build_database(package: dict, root: Path, db_path: Path) -> Path:
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=db_path.parent, prefix=f".{db_path.name}.", suffix=".tmp")
+    publish_mode(fd)
     os.close(fd)
     try:
         load(package, root, tmp)
@@ -140,10 +141,18 @@ def metadata(package: dict) -> dict:
             "databases": {DB_NAME: {"tables": tables}}}
 
 
+PLUGINS = Path(__file__).parent / "datasette_plugins"  # quiet_errors: no tracebacks for a 404
+
+
 def serve_command(db_path: Path, metadata_path: Path, port: int) -> list[str]:
-    """The Datasette command line serving ``db_path`` read-only on the loopback interface."""
-    return [sys.executable, "-m", "datasette", "serve", "--immutable", str(db_path),
-            "--metadata", str(metadata_path), "--host", "127.0.0.1", "--port", str(port)]
+    """The Datasette command line serving ``db_path`` read-only on the loopback interface.
+
+    Files are named relative to their folder, where the command must run
+    (``cwd=db_path.parent``): Datasette shows a database's path to every visitor
+    (/-/databases.json), and the user's folders are none of their business."""
+    return [sys.executable, "-m", "datasette", "serve", "--immutable", db_path.name,
+            "--metadata", metadata_path.name, "--plugins-dir", str(PLUGINS),
+            "--host", "127.0.0.1", "--port", str(port)]
 
 
 def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
@@ -157,8 +166,8 @@ def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
 def serve(package: dict, root: Path, out_dir: Path, port: int) -> int:
     """Build the database and serve it until interrupted; Datasette's exit status."""
     db_path, metadata_path = prepare(package, root, out_dir)
-    print(f"explore: serving {db_path} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    print(f"explore: serving {db_path.name} from {out_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
-        return subprocess.run(serve_command(db_path, metadata_path, port)).returncode
+        return subprocess.run(serve_command(db_path, metadata_path, port), cwd=db_path.parent).returncode
     except KeyboardInterrupt:
         return 0

@@ -16,7 +16,9 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
+import stat
 import sys
 from datetime import date
 from functools import partial
@@ -24,17 +26,37 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import divisions, numbers, outline, periods, places
+from pipeline import console, divisions, numbers, outline, periods, places
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.parallel import ordered_map
+from pipeline.rules import lookup
 from pipeline.text import InputError, clean, decode
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 SHARED_SIDECAR = "reports.yaml"
-SIDECAR_FIELDS = ("title", "region", "region_level", "parent_region", "delivered_on", "speaker",
-                  "speaker_title", "meeting", "review_year", "plan_year")
+# Sidecars are a few lines each; a shared one lists thousands of reports. Larger
+# files are a mistake or an attack, refused before they are parsed.
+MAX_SIDECAR_BYTES = 64 * 1024
+MAX_SHARED_SIDECAR_BYTES = 16 * 1024 * 1024
+MAX_FIELD_CHARS = 200  # a title, name or meeting; a longer value is no such thing
+YEARS = range(1949, 2101)  # the years a report of the People's Republic can plan or review
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def sidecar_fields() -> dict[str, dict[str, str]]:
+    """Field → its type and allowed values, from ``rules/sidecar_fields.csv``."""
+    return lookup("sidecar_fields", "field")
+
+
+class SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML's safe loader with dates left as text: the schema checks them, so an
+    impossible date (2025-13-45) is one line naming the field, not a ValueError
+    from inside the YAML library."""
+
+
+SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.construct_yaml_str)
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
@@ -43,17 +65,21 @@ INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
 def report_files(raw_dir: Path) -> dict[Path, str]:
     """The reports in ``raw_dir`` (every file but sidecars and dotfiles) → SHA-256 of their bytes.
 
-    Raises InputError on a name that is not a slug or two files with the same bytes.
-    """
-    files = sorted(p for p in raw_dir.iterdir()
-                   if p.is_file() and not p.name.startswith(".") and p.suffix not in SIDECAR_SUFFIXES)
+    Raises InputError on a name that is not a slug, two files with the same bytes
+    or the same report id, or an entry that is not a plain file (``checked_entries``)."""
+    files = [p for p in checked_entries(raw_dir) if p.suffix not in SIDECAR_SUFFIXES]
     hashes: dict[Path, str] = {}
     seen: dict[str, Path] = {}
+    stems: dict[str, Path] = {}
     for path in files:
         if not SLUG.fullmatch(path.stem):
             raise InputError(f"{path}: file name '{path.stem}' is not a lowercase slug "
                              "(letters, digits and single hyphens, e.g. tianjin-jinghai-2025)")
-        digest = sha256(path.read_bytes())
+        if path.stem in stems:
+            raise InputError(f"{path}: report id '{path.stem}' is also {stems[path.stem]} "
+                             "(one file per report: remove or rename one of them)")
+        stems[path.stem] = path
+        digest = sha256(read_regular(path))
         if digest in seen:
             raise InputError(f"{path}: same content as {seen[digest]} (remove one of them)")
         seen[digest] = path
@@ -61,55 +87,153 @@ def report_files(raw_dir: Path) -> dict[Path, str]:
     return hashes
 
 
+def checked_entries(raw_dir: Path) -> list[Path]:
+    """Every entry of ``raw_dir`` but dotfiles, sorted; InputError on a symbolic link
+    (it would publish whatever file it points to, inside the repository or not), a
+    folder or anything else that is not a plain file (a FIFO would hang the build)."""
+    entries = sorted(p for p in raw_dir.iterdir() if not p.name.startswith("."))
+    for path in entries:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise InputError(f"{path}: a symbolic link, not a file (copy the report itself into {raw_dir})")
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: a folder; {raw_dir} holds report files and sidecars only")
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{path}: not a regular file (a pipe, socket or device), not a text report")
+    return entries
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the plain file at ``path``, never through a symbolic link even
+    if one was put there since ``checked_entries`` looked; InputError beyond ``limit`` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file, not a text report")
+        if limit is not None and info.st_size > limit:
+            raise InputError(f"{path}: {info.st_size} bytes, more than the {limit} a sidecar may have")
+        return fh.read()
+
+
 def load_sidecars(raw_dir: Path, report_ids: list[str]) -> dict[str, dict]:
     """Metadata per report from ``raw/<id>.yaml`` (or ``.yml``) and ``raw/reports.yaml``.
 
     A report's own file wins over the shared one. Each file is read once, so a
-    shared file listing thousands of reports costs one parse.
-    """
+    shared file listing thousands of reports costs one parse. A sidecar whose
+    report is missing is an error: it would be ignored, and its fields lost unseen."""
+    orphans = sorted(p for p in checked_entries(raw_dir) if p.suffix in SIDECAR_SUFFIXES
+                     and p.name != SHARED_SIDECAR and p.stem not in report_ids)
+    if orphans:
+        raise InputError(f"{orphans[0]}: a sidecar without its report ({raw_dir / orphans[0].stem}.txt or "
+                         "another file of that name): add the report or remove the sidecar")
     shared_path = raw_dir / SHARED_SIDECAR
-    shared = _read_yaml(shared_path) if shared_path.exists() else {}
-    unknown = sorted(set(shared) - set(report_ids))
+    shared = _read_yaml(shared_path, MAX_SHARED_SIDECAR_BYTES) if shared_path.exists() else {}
+    unknown = sorted(set(map(str, shared)) - set(report_ids))
     if unknown:
-        print(f"warning: {shared_path}: no report file for {', '.join(map(str, unknown))}", file=sys.stderr)
+        print(f"warning: {shared_path}: no report file for {', '.join(unknown)}", file=sys.stderr)
     out = {}
     for report_id in report_ids:
-        meta = _fields(shared_path, shared.get(report_id) or {}) if report_id in shared else {}
+        meta = _fields(shared_path, shared.get(report_id) or {}, report_id) if report_id in shared else {}
         for suffix in SIDECAR_SUFFIXES:
             own = raw_dir / f"{report_id}{suffix}"
             if own.exists():
-                meta.update(_fields(own, _read_yaml(own)))
+                meta.update(_fields(own, _read_yaml(own, MAX_SIDECAR_BYTES)))
         out[report_id] = meta
     return out
 
 
-def _read_yaml(path: Path) -> dict:
-    """A sidecar file's mapping, or InputError naming the file."""
+def _read_yaml(path: Path, limit: int) -> dict:
+    """A sidecar file's mapping, or InputError naming the file. Anchors and aliases
+    are refused before anything is built: a few hundred bytes of nested aliases
+    expand into gigabytes."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: not valid YAML ({str(err).splitlines()[0]})") from None
+        text = read_regular(path, limit).decode("utf-8")
+        for event in yaml.parse(text, Loader=SidecarLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise InputError(f"{path}: YAML anchors and aliases (&name, *name) are not allowed in a sidecar")
+        data = yaml.load(text, Loader=SidecarLoader)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
+        raise InputError(f"{path}: not valid YAML ({(str(err).splitlines() or [type(err).__name__])[0]})") from None
     if not isinstance(data, dict | None):
         raise InputError(f"{path}: expected a mapping of field: value")
     return data or {}
 
 
-def _fields(path: Path, data: object) -> dict:
-    """The known fields of one report's sidecar entry; InputError on anything else."""
+def _fields(path: Path, data: object, entry: str = "") -> dict:
+    """The fields of one report's sidecar entry, each checked against
+    ``rules/sidecar_fields.csv``; InputError naming file (and entry) and field otherwise."""
+    where = f"{path}: {entry}: " if entry else f"{path}: "
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected a mapping of field: value")
-    unknown = set(data) - set(SIDECAR_FIELDS)
+        raise InputError(f"{where}expected a mapping of field: value")
+    allowed = sidecar_fields()
+    unknown = set(map(str, data)) - set(allowed)
     if unknown:
-        raise InputError(f"{path}: unknown field(s) {sorted(map(str, unknown))}; "
-                         f"allowed: {', '.join(SIDECAR_FIELDS)}")
-    return {k: v.isoformat() if isinstance(v, date) else v for k, v in data.items() if v is not None}
+        raise InputError(f"{where}unknown field(s) {sorted(unknown)}; allowed: {', '.join(allowed)}")
+    return {k: _value(f"{where}field {k}", v, allowed[k]) for k, v in data.items() if v is not None}
+
+
+def _value(where: str, value: object, spec: dict[str, str]) -> str | int:
+    """A sidecar value of the field ``spec`` describes, as the report row holds it."""
+    kind = spec["type"]
+    if kind == "year":
+        year = int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else value
+        if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
+            raise InputError(f"{where}: expected a year from {YEARS.start} to {YEARS.stop - 1}, got {_shown(value)}")
+        return year
+    if not isinstance(value, str):
+        raise InputError(f"{where}: expected {_expected(kind, spec)}, got {_shown(value)}")
+    if kind == "date":
+        return _date(where, value)
+    if kind == "choice" and value not in spec["allowed"].split("|"):
+        raise InputError(f"{where}: expected {_expected(kind, spec)}, got {value!r}")
+    if len(value) > MAX_FIELD_CHARS or CONTROL.search(value) or not value.strip():
+        raise InputError(f"{where}: expected one line of text of 1 to {MAX_FIELD_CHARS} characters")
+    return value
+
+
+def _date(where: str, value: str) -> str:
+    """A YYYY-MM-DD date that exists, in a year a report can have."""
+    try:
+        when = date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        when = None
+    if when is None or when.year not in YEARS:
+        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _expected(kind: str, spec: dict[str, str]) -> str:
+    """What a field of ``kind`` must be, for an error line."""
+    if kind == "choice":
+        return "one of " + ", ".join(spec["allowed"].split("|"))
+    return {"date": "a date YYYY-MM-DD", "text": "text"}[kind]
+
+
+def _shown(value: object) -> str:
+    """A wrong value in an error line: what YAML made of it, and the value if it is short."""
+    if isinstance(value, bool):
+        return "a yes/no value (write it in quotes to mean text)"
+    if isinstance(value, int | float):
+        return f"a number {repr(value)[:40]}"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else "text"
+    kinds = {list: "a list", dict: "a mapping", bytes: "binary data", set: "a set"}
+    return next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
 
 
 def extract_report(path: Path, sidecar: dict) -> dict:
     """The interim record of one report; ``sidecar`` fills or overrides its header."""
-    data = path.read_bytes()
+    data = read_regular(path)
     decoded = decode(data, str(path))
     text = clean(decoded.text)
+    try:
+        mentions = numbers.find_mentions(text)
+    except numbers.TooManyDigits as err:
+        raise InputError(f"{path}: {err}") from None
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
     meta = {**meta, **_years(found, meta), **sidecar}
@@ -126,7 +250,7 @@ def extract_report(path: Path, sidecar: dict) -> dict:
                    "source_sha256": sha256(data), "chars": len(decoded.text), **meta},
         "sections": sections,
         "parts": parts,
-        "mentions": [m.as_dict() for m in numbers.find_mentions(text)],
+        "mentions": [m.as_dict() for m in mentions],
         "text": decoded.text,
     }
 
@@ -243,4 +367,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "extract")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import codebook, projects, quality, scorecard
+from pipeline import codebook, console, projects, quality, scorecard
 from pipeline.atomic import write_bytes, write_files
 from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
@@ -31,6 +31,10 @@ from pipeline.schema import columns, resource, to_csv
 CACHE = Path("data/cache/normalize")
 SIDES = "_scorecard_sides"  # a piece's private part: the report's candidate targets and results
 DEFAULT_TOLERANCE = Decimal("0.05")
+# Python's csv module, and so Frictionless and most readers built on it, refuse a
+# cell over 131,072 characters. Contexts are capped far below this; a cell this
+# long is a report with no line breaks or stops where headings should end.
+MAX_CELL = 100_000
 
 
 def interim_files(interim_dir: Path) -> list[Path]:
@@ -108,9 +112,23 @@ class Piece:
         return cls(csv, meta["rows"])
 
 
+def check_cells(tables: dict[str, list[dict]], source: str) -> None:
+    """ValueError naming the report's file, resource, row and field of a cell no
+    CSV reader would read back (``MAX_CELL``)."""
+    for name, rows in tables.items():
+        for number, row in enumerate(rows, 1):
+            for field, value in row.items():
+                if isinstance(value, str) and len(value) > MAX_CELL:
+                    raise ValueError(f"{source}: {name}: row {number} of the report, field {field}: "
+                                     f"{len(value)} characters, more than the {MAX_CELL} a cell may have "
+                                     "(does the text lack line breaks?)")
+
+
 def report_piece(path: Path) -> Piece:
     """One report's piece, computed from its interim file."""
-    tables = report_tables(json.loads(path.read_text(encoding="utf-8")))
+    record = json.loads(path.read_text(encoding="utf-8"))
+    tables = report_tables(record)
+    check_cells(tables, record["report"]["source_path"])
     fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
     return Piece({name: to_csv(rows, fields[name], header=False).encode("utf-8") for name, rows in tables.items()},
                  {name: len(rows) for name, rows in tables.items()})
@@ -169,4 +187,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "normalize")

@@ -11,8 +11,13 @@ import re
 from dataclasses import asdict, dataclass
 
 from pipeline.rules import longest_prefix, longest_suffix, lookup, table
+from pipeline.text import INVISIBLE, NUMBER, digits_of
 
-ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+ARABIC = NUMBER
+# A numeral with more digits is no figure (the largest real ones, written out in
+# yuan, have 15; an ID card number 18) and would exceed the precision values are
+# computed with: extract stops with a clear error instead.
+MAX_DIGITS = 20
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+"
 RANGE_LINK = re.compile(r"[—–\-~至到]{1,2}")
@@ -40,6 +45,10 @@ class Mention:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+class TooManyDigits(ValueError):
+    """A numeral longer than ``MAX_DIGITS``; the message says where (extract adds the file)."""
 
 
 def cn_to_int(numeral: str) -> int:
@@ -80,9 +89,13 @@ def find_mentions(text: str) -> list[Mention]:
 
 def _read_arabic(text: str, match: re.Match) -> Mention:
     start, end = match.span()
-    mention = Mention(start, end, match.group(), match.group().replace(",", ""), end)
+    number = digits_of(match.group())
+    if sum(c.isdigit() for c in number) > MAX_DIGITS:
+        raise TooManyDigits(f"a number of {sum(c.isdigit() for c in number)} digits at character {start} "
+                            f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
+    mention = Mention(start, end, match.group(), number, end)
     _read_after(text, mention)
-    mention.before = longest_suffix(text, start, lookup("qualifiers", "written"))
+    mention.before = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
     if mention.before and lookup("qualifiers", "written")[mention.before]["position"] != "before":
         mention.before = ""
     mention.form = _form(text, mention)
@@ -94,27 +107,43 @@ def _read_after(text: str, mention: Mention) -> None:
     qualifiers = lookup("qualifiers", "written")
     pos = mention.end
     for part in ("inner", "multiplier", "inner", "unit_word"):
+        at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
         if part == "inner":
-            word = text[pos] if pos < len(text) and text[pos] in "余多" and not mention.inner else ""
+            word = text[at] if at < len(text) and text[at] in "余多" and not mention.inner else ""
         elif part == "multiplier":
-            word = longest_prefix(text, pos, lookup("multipliers", "written"))
+            word = longest_prefix(text, at, lookup("multipliers", "written"))
         else:
-            word = longest_prefix(text, pos, lookup("units", "written"))
+            word = longest_prefix(text, at, lookup("units", "written"))
         if word:
             setattr(mention, part, word)
-            pos += len(word)
+            pos = at + len(word)
     if not mention.unit_word and not mention.multiplier and mention.inner:
         mention.inner, pos = "", mention.end
     mention.raw_end = pos
-    after = longest_prefix(text, pos, qualifiers)
+    after = longest_prefix(text, _skip(text, pos), qualifiers)
     if after and qualifiers[after]["position"] == "after":
         mention.after = after
 
 
+def _skip(text: str, pos: int) -> int:
+    """The first position from ``pos`` on that is not an invisible character."""
+    while pos < len(text) and text[pos] == INVISIBLE:
+        pos += 1
+    return pos
+
+
+def _skip_back(text: str, pos: int) -> int:
+    """``pos`` moved back over the invisible characters just before it."""
+    while pos > 0 and text[pos - 1] == INVISIBLE:
+        pos -= 1
+    return pos
+
+
 def _form(text: str, m: Mention) -> str:
     """Whether a numeral is a measure or a year, date, ordinal, name …"""
-    prev = text[m.start - 1] if m.start else ""
-    nxt = text[m.end] if m.end < len(text) else ""
+    before, after = _skip_back(text, m.start), _skip(text, m.end)
+    prev = text[before - 1] if before else ""
+    nxt = text[after] if after < len(text) else ""
     if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt):
         return "name"
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
@@ -144,7 +173,7 @@ def _after_rank_scope(text: str, pos: int) -> bool:
 def _link_ranges(text: str, mentions: list[Mention]) -> None:
     """Mark ``4.5%—5%`` and ``4.5-5%`` as a low and a high end sharing a unit."""
     for low, high in zip(mentions, mentions[1:]):
-        link = RANGE_LINK.fullmatch(text[low.raw_end:high.start])
+        link = RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, ""))
         if not link or low.form not in ("measure", "bare") or high.form != "measure":
             continue
         if low.unit_word and low.unit_word != high.unit_word:
@@ -176,18 +205,32 @@ def _is_slogan(text: str, pos: int) -> bool:
 
 SENTENCE_STOPS = "。；;！？!?\n"
 SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}]")
+# How far a sentence is looked for on each side of a number: real sentences are
+# under 400 characters, and a line of numbers with no stop must not make every
+# number scan the whole line (time and output growing with the square of it).
+SENTENCE_REACH = 2000
+# The most characters a figure's ``context`` holds (datapackage.json says so).
+MAX_CONTEXT = 500
 
 
-def context_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a span: between the nearest 。；！？ or line breaks.
-
-    Scans only as far as the nearest stop on each side (reports are long and
-    this runs once per number)."""
-    left = start
-    while left > 0 and text[left - 1] not in SENTENCE_STOPS:
-        left -= 1
-    right = SENTENCE_END.search(text, end)
-    return left, right.end() if right else len(text)
+def context_span(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
+    """The clause around a span: between the nearest 。；！？ or line breaks, looked
+    for at most ``reach`` characters away on each side."""
+    floor = max(0, start - reach)
+    left = max((text.rfind(stop, floor, start) + 1 for stop in SENTENCE_STOPS), default=floor) or floor
+    right = SENTENCE_END.search(text, end, end + reach)
+    return left, right.end() if right else min(len(text), end + reach)
 
 
-__all__ = ["Mention", "find_mentions", "cn_to_int", "cn_digits_to_int", "context_span"]
+def context_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a span, cut to ``MAX_CONTEXT`` characters around it when longer."""
+    first, last = context_span(text, start, end)
+    if last - first <= MAX_CONTEXT:
+        return first, last
+    left = max(first, start - max(0, MAX_CONTEXT - (end - start)) // 2)
+    right = min(last, max(end, left + MAX_CONTEXT))
+    return max(first, min(left, right - MAX_CONTEXT)), right
+
+
+__all__ = ["Mention", "TooManyDigits", "find_mentions", "cn_to_int", "cn_digits_to_int", "context_span",
+           "context_window"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
+from functools import partial
 from typing import TypeVar
 
 from pipeline.progress import progress
@@ -38,6 +40,14 @@ class InProcess(Executor):
         return future
 
 
+def _start_worker(warm: Callable[[], object] | None) -> None:
+    """A worker ignores Ctrl-C: the main process reports it once and stops the pool,
+    instead of every worker printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if warm:
+        warm()
+
+
 @contextmanager
 def pool(workers: int, warm: Callable[[], object] | None = None) -> Iterator[Executor]:
     """A pool of ``workers`` processes (fewer than two: this process); on leaving,
@@ -51,7 +61,7 @@ def pool(workers: int, warm: Callable[[], object] | None = None) -> Iterator[Exe
     from concurrent.futures import ProcessPoolExecutor  # here: most runs of a stage need no pool
 
     gc.freeze()  # workers share this process's memory; a collection there would copy every page it visits
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=warm)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=partial(_start_worker, warm))
     if warm:
         executor.submit(int)  # the first task starts every worker (fork), each running ``warm`` first
     try:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.classify import format_value, innermost_section, zone_at
-from pipeline.numbers import context_span
+from pipeline.classify import format_value, section_finder, zone_at
+from pipeline.numbers import context_window
 from pipeline.rules import longest_prefix, lookup, table
 from pipeline.text import clean
 
@@ -47,8 +47,9 @@ def find_projects(record: dict) -> list[dict]:
     raw = record["text"]
     text = clean(raw)
     rows: dict[int, dict] = {}
+    section_at = section_finder(record["sections"])
     for clause in CLAUSE.finditer(text):
-        section = innermost_section(record["sections"], clause.start())
+        section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
         if not _verb_pattern().search(clause.group()):
@@ -237,7 +238,7 @@ def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) 
 def _row(record: dict, raw: str, text: str, found: Candidate, status: str, section: dict,
          clause: re.Match) -> dict:
     report = record["report"]
-    sentence_start, sentence_end = context_span(raw, found.start, found.end)
+    sentence_start, sentence_end = context_window(raw, found.start, found.end)
     year = report.get("review_year") if section["kind"] == "review" else report.get("plan_year")
     investment = INVESTMENT.search(clause.group())
     value = ""

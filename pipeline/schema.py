@@ -35,17 +35,34 @@ def columns(name: str, path: Path = DESCRIPTOR) -> list[str]:
     return [field["name"] for field in resource(name, path)["schema"]["fields"]]
 
 
+class _Lines:
+    """A file for ``csv.writer`` that keeps each row with an LF line ending.
+
+    Python 3.11's writer quotes a cell only for the characters of its line
+    terminator (and the delimiter and quote), so a cell holding a bare CR was
+    written unquoted and the file no longer parsed. Writing with CRLF quotes
+    cells holding either; the writer hands over one whole row per ``write``,
+    whose CRLF is turned back into LF here, so every other byte is as before."""
+
+    def __init__(self) -> None:
+        self.rows: list[str] = []
+
+    def write(self, row: str) -> None:
+        self.rows.append(row[:-2] + "\n")
+
+
 def to_csv(rows: list[dict], fields: list[str], header: bool = True) -> str:
-    """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``.
+    """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``;
+    a cell holding a comma, quote, CR or LF is quoted, so any text round-trips.
 
     Without ``header``, the rows alone: a piece that joins other pieces under one header."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    out = _Lines()
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
     if header:
         writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
-    return buf.getvalue()
+    return "".join(out.rows)
 
 
 def iter_csv(path: Path) -> Iterator[dict]:

@@ -20,6 +20,7 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from pipeline import console
 from pipeline.atomic import write_bytes
 from pipeline.chart import _pyplot
 from pipeline.headline import COMPARATOR_SIGNS
@@ -135,4 +136,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "scorecard_chart")

@@ -7,12 +7,22 @@ artefacts blanked), so cleaning must never move a character: artefacts are
 replaced by spaces of the same length, full-width forms by their one-character
 ASCII twins. The cleaned view therefore has the same length as the raw text
 and its offsets are the raw offsets.
+
+Characters that show nothing (zero-width spaces, a BOM inside the text, bidi
+marks: ``rules/invisible.csv``) cannot be deleted without moving offsets, so
+the cleaned view writes each as ``INVISIBLE``, and ``NUMBER`` reads a numeral
+across them: ``1\u200b234`` is one number whose span covers all five
+characters. Thin, narrow no-break and figure spaces between digit groups
+(``1\u2009234``) read as a thousands comma, elsewhere as a space.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from pipeline.rules import table
 
 
 class InputError(Exception):
@@ -39,8 +49,14 @@ ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 FULL_WIDTH = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      "％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/",
-     "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u200b": " ",
-     "\ufeff": " "})
+     "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " "})
+INVISIBLE = "\u200b"  # what a character that shows nothing is in the cleaned view
+_I = re.escape(INVISIBLE)
+# A numeral of the cleaned view: digits, thousands commas and one decimal point,
+# with invisible characters allowed between them (never first or last). Without
+# them it is \d+(?:,\d{3})*(?:\.\d+)?. extract and the ledger check in validate
+# both use it, so they agree on where every number starts.
+NUMBER = re.compile(rf"\d(?:{_I}*\d)*(?:{_I}*,{_I}*\d(?:{_I}*\d){{2}})*(?:{_I}*\.{_I}*\d(?:{_I}*\d)*)?")
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,10 @@ def decode(data: bytes, name: str) -> Decoded:
             raise InputError(f"{name}: {what}, not a text report (convert it to text first)")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data, encoding, name), encoding)
+            text = _strict(data, encoding, name)
+            if "\x00" in text:  # a BOM says nothing about what follows it
+                raise InputError(f"{name}: binary file (contains NUL bytes), not a text report")
+            return Decoded(text, encoding)
     if b"\x00" in data:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text report")
     if HTML_START.match(data[:512]):
@@ -89,7 +108,25 @@ def read_report(path: Path) -> Decoded:
     return decode(path.read_bytes(), str(path))
 
 
+@lru_cache(maxsize=1)
+def _invisibles() -> tuple[dict[int, str], re.Pattern, dict[int, str]]:
+    """From ``rules/invisible.csv``: the translation of characters that show nothing
+    (to ``INVISIBLE``), the pattern of a digit group separator between digits, and
+    the translation of the separators left (to a space)."""
+    rows = [(chr(int(row["code_point"][2:], 16)), row["reads_as"]) for row in table("invisible")]
+    hidden = {ord(char): INVISIBLE for char, reads in rows if reads == "nothing"}
+    groups = "".join(char for char, reads in rows if reads == "digit group separator")
+    between = re.compile(rf"(?<=\d)[{groups}](?=\d{{3}}(?!\d))")
+    return {**FULL_WIDTH, **hidden}, between, {ord(char): " " for char in groups}
+
+
 def clean(text: str) -> str:
     """The cleaned view: same length as ``text``, so offsets need no map."""
-    text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
-    return text.translate(FULL_WIDTH)
+    hidden, between, spaces = _invisibles()
+    text = ARTEFACT.sub(lambda m: " " * len(m.group()), text).translate(hidden)
+    return between.sub(",", text).translate(spaces)
+
+
+def digits_of(numeral: str) -> str:
+    """A numeral of the cleaned view as a plain decimal string: no commas, no invisible characters."""
+    return numeral.replace(",", "").replace(INVISIBLE, "")

@@ -23,9 +23,9 @@ over the CPUs when there are many.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -35,14 +35,14 @@ from contextlib import ExitStack
 from importlib.metadata import version
 from pathlib import Path
 
+from pipeline import console
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint
 from pipeline.parallel import cpus, pool
 from pipeline.records import ALL, REPORT_ID, Table, read_table, subset_package
 from pipeline.schema import descriptor
-from pipeline.text import InputError, clean, decode
+from pipeline.text import NUMBER, InputError, clean, decode
 
-ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 MAX_SHOWN = 50
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
@@ -237,7 +237,7 @@ def ledger_errors(figures: list[dict], texts: dict[str, str]) -> list[str]:
     starts = {(r["report_id"], span[0]) for r in figures if (span := _span(r))}
     errors = []
     for report_id, text in texts.items():
-        for match in ARABIC.finditer(clean(text)):
+        for match in NUMBER.finditer(clean(text)):  # extract's own pattern: they agree on every start
             if (report_id, match.start()) not in starts:
                 errors.append(f"figures: {report_id}: number {match.group()!r} at {match.start()} is missing")
     return errors
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     package_path = args.root / "datapackage.json"
     try:
         errors, numbers = run(args.root, package_path, args.root / CACHE)
-    except (OSError, InputError, KeyError, ValueError) as err:
+    except (OSError, InputError, KeyError, ValueError, csv.Error) as err:
         print(f"error: validate: {err}", file=sys.stderr)
         return 1
     write_text(args.metrics, json.dumps(numbers, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
@@ -422,4 +422,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console.run(main, "validate")

@@ -76,7 +76,7 @@ def get_json(url: str, deadline: float) -> dict:
 def test_datasette_serves_the_jinghai_report_with_its_links(prepared, tmp_path):
     port = free_port()
     log = open(tmp_path / "datasette.log", "wb")  # a file, not a pipe nobody reads, so it never blocks
-    server = subprocess.Popen(explore.serve_command(*prepared, port), stdout=log, stderr=log)
+    server = subprocess.Popen(explore.serve_command(*prepared, port), stdout=log, stderr=log, cwd=prepared[0].parent)
     try:
         base = f"http://127.0.0.1:{port}/{explore.DB_NAME}"
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -86,6 +86,16 @@ def test_datasette_serves_the_jinghai_report_with_its_links(prepared, tmp_path):
                        "&report_id=tianjin-jinghai-2025&code=gdp", deadline)["rows"][0]
         assert gdp["code"] == {"value": "gdp", "label": "Gross Domestic Product / Gross Regional Product"}
         assert (gdp["result_value"], gdp["target_value"]) == (4.0, 4.5)
+        # issue 11, finding 13: a 404 prints no traceback, and no visitor sees the user's folders
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{base}/no-such-table", timeout=5)
+        assert missing.value.code == 404
+        with pytest.raises(urllib.error.HTTPError) as bad:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-database", timeout=5)
+        assert bad.value.code == 404
+        databases = get_json(f"http://127.0.0.1:{port}/-/databases.json", deadline)
+        assert [db["path"] for db in databases] == [f"{explore.DB_NAME}.sqlite"]
+        assert str(tmp_path.parent) not in json.dumps(databases)
     finally:
         server.terminate()
         try:
@@ -94,3 +104,5 @@ def test_datasette_serves_the_jinghai_report_with_its_links(prepared, tmp_path):
             server.kill()
             server.wait()
         log.close()
+    printed = (tmp_path / "datasette.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in printed and "KeyError" not in printed, printed

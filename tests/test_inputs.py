@@ -220,6 +220,12 @@ JINGHAI = (ROOT / "raw" / "tianjin-jinghai-2025.txt").read_bytes()
     ("garbled-2025.txt", bytes([0x81, 0x20, 0xFE, 0x20]) * 50, "cannot be decoded as UTF-8, UTF-16 or GB18030"),
     ("jinghai-copy-2025.txt", JINGHAI, "same content as"),
     ("Jinghai Report 2025.txt", "政府工作报告\n".encode(), "is not a lowercase slug"),
+    # issue 11
+    ("tianjin-jinghai-2025.md", "另一份文本，增长7%。\n".encode(), "report id 'tianjin-jinghai-2025' is also"),
+    ("nobody-2025.yaml", "speaker: 张三\n".encode(), "a sidecar without its report"),
+    ("tianjin-jinghai-2025.yaml", b"region_level: galaxy\n", "field region_level: expected one of"),
+    ("nul-2025.txt", b"\xef\xbb\xbf" + "增长5%\x00".encode(), "binary file (contains NUL bytes)"),
+    ("digits-2025.txt", ("政府工作报告\n编号" + "1" * 25 + "元。\n").encode(), "a number of 25 digits"),
 ])
 def test_bad_input_is_one_clear_line_and_data_stays_as_it_was(repo_copy, committed, name, content, problem):
     path = repo_copy / "raw" / name
@@ -233,6 +239,21 @@ def test_bad_input_is_one_clear_line_and_data_stays_as_it_was(repo_copy, committ
     assert len(ours) == 1 and f"raw/{name}" in ours[0] and problem in ours[0], ours
     assert package_bytes(repo_copy) == committed
     assert git_status(repo_copy) == ""  # nor dvc.lock, metrics or docs
+
+
+def test_a_symbolic_link_in_raw_is_refused_and_data_stays_as_it_was(repo_copy, committed, tmp_path):
+    secret = tmp_path / "secret.txt"  # outside the repository: a link would publish it
+    secret.write_text("政府工作报告\n密码增长123456%。\n", encoding="utf-8")
+    link = repo_copy / "raw" / "leak-2025.txt"
+    link.symlink_to(secret)
+    try:
+        result = dvc(repo_copy, "repro")
+    finally:
+        link.unlink()
+    ours = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("error: ")]
+    assert result.returncode != 0 and len(ours) == 1 and "raw/leak-2025.txt: a symbolic link" in ours[0], ours
+    assert package_bytes(repo_copy) == committed
+    assert git_status(repo_copy) == ""
 
 
 def test_adding_a_report_extracts_it_alone_and_keeps_every_other_row(repo_copy, committed, shared_reports):
