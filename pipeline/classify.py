@@ -147,7 +147,7 @@ def _measure(row: dict, m: dict, text: str) -> None:
     value = Decimal(m["number"]) * factor * Decimal(unit["factor"])
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = -value
-    if measure == "growth" and clause.endswith(MINUS_SIGNS):
+    if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
         value = -value  # 增长-2.6%: the sign is written before the number
     row.update(measure=measure, unit=unit["unit"], value=format_value(value), comparator=_comparator(m))
 

@@ -90,3 +90,16 @@ def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
     record = make_record(plan="城镇新增就业6万人、城镇登记失业率控制在4.5%以内，地区生产总值增长率6%。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["4.5%"]["measure"] == "share" and rows["6%"]["measure"] == "growth"
+
+
+def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(plan="国内生产总值增长6%－6.5%，全员劳动生产率达到25万元/人，新能源装机8041.6万千瓦，"
+                              "货运量达到50万标箱，国内生产总值从不到70万亿元增加到100万亿元。")
+    rows = {r["raw"]: (r["value"], r["unit"], r["comparator"]) for r in classify_report(record)
+            if r["role"] in ("indicator", "target")}
+    assert rows["6%"] == ("6", "percent", "ge") and rows["6.5%"] == ("6.5", "percent", "le")  # a range, not −6.5
+    assert rows["25万元/人"] == ("250000", "CNY/person", "eq")
+    assert rows["8041.6万千瓦"] == ("80416", "MW", "eq")  # one unit of power: 千瓦 in MW
+    assert rows["50万标箱"] == ("500000", "TEU", "eq")
+    assert rows["70万亿元"][2] == "lt"
