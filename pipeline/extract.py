@@ -34,7 +34,9 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
 SHARED_SIDECAR = "reports.yaml"
 SIDECAR_FIELDS = ("title", "region", "region_level", "parent_region", "delivered_on", "speaker",
-                  "speaker_title", "meeting", "review_year", "plan_year")
+                  "speaker_title", "meeting", "review_year", "plan_year",
+                  # where the text came from: written by `python -m pipeline add` for a page, PDF or Word file
+                  "source_format", "source_url", "original_sha256")
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
@@ -121,9 +123,11 @@ def extract_report(path: Path, sidecar: dict) -> dict:
         parts = [p.as_dict() for p in periods.find_parts(text, sections, int(meta["plan_year"]))]
     if not any(s["kind"] for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
-    return {
+    digest = sha256(data)
+    return {  # a report without a sidecar saying otherwise is its own original, a text file
         "report": {"report_id": path.stem, "source_path": path.as_posix(), "encoding": decoded.encoding,
-                   "source_sha256": sha256(data), "chars": len(decoded.text), **meta},
+                   "source_sha256": digest, "source_format": "txt", "source_url": "", "original_sha256": digest,
+                   "chars": len(decoded.text), **meta},
         "sections": sections,
         "parts": parts,
         "mentions": [m.as_dict() for m in numbers.find_mentions(text)],
