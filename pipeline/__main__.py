@@ -122,11 +122,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             prepared.append((arg, ingest.prepare(arg, args.root, args.id, args.timeout)))
         except InputError as err:
             problems.append(str(err))
-    ids = Counter(item.report_id for _, item in prepared)
-    problems += [f"{arg}: report id {item.report_id} is given twice in this command"
-                 for arg, item in prepared if ids[item.report_id] > 1]
-    if not args.allow_duplicate:
-        problems += ingest.check_duplicates(prepared, args.root)
+    duplicates = [] if args.allow_duplicate else ingest.check_duplicates(prepared, args.root)
+    problems += duplicates or ingest.check_ids(prepared, args.root)
     if problems:
         for line in problems[:-1]:
             print(f"error: add: {line}", file=sys.stderr)
@@ -205,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `show … | head` stopped reading: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush finds no pipe
+        return 0
     except (CommandError, InputError, OSError, ValueError, KeyError, sqlite3.Error) as err:
         print(f"error: {args.command}: {err}", file=sys.stderr)
         return 1

@@ -13,6 +13,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def _file_mode() -> int:
+    """The mode ``open()`` gives a new file under this process's umask (0644 under the usual 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
+
+
 def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> None:
     """Replace every file of ``contents`` together: a failure while writing any
     of them (a full disk) leaves all targets as they were.
@@ -25,6 +35,7 @@ def write_files(contents: dict[Path, bytes | Iterable[bytes | memoryview]]) -> N
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             temps.append((tmp, path))
+            os.fchmod(fd, FILE_MODE)  # mkstemp makes 0600; a published file is readable by all, as open() makes it
             with os.fdopen(fd, "wb") as fh:
                 fh.writelines([data] if isinstance(data, bytes | bytearray | memoryview) else data)
         for tmp, path in temps:

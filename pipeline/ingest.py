@@ -119,11 +119,19 @@ def prepare(arg: str, root: Path, report_id: str | None, timeout: float) -> Prep
     report_id = report_id or suggest_id(meta, arg)
     if not extract.SLUG.fullmatch(report_id):
         raise InputError(f"{arg}: report id '{report_id}' is not a lowercase slug (e.g. hebei-baoding-2024)")
-    taken = sorted(p.name for p in (root / "raw").glob(f"{report_id}.*"))
-    if taken:
-        raise InputError(f"{arg}: raw/{taken[0]} already exists (remove it to replace the report, "
-                         "or give another id with --id)")
     return Prepared(converted, report_id, meta)
+
+
+def check_ids(prepared: list[tuple[str, Prepared]], root: Path) -> list[str]:
+    """One line per source whose id a file in raw/ or an earlier source of the command has."""
+    problems, seen = [], set()
+    for arg, item in prepared:
+        taken = sorted(p.name for p in (root / "raw").glob(f"{item.report_id}.*"))
+        if taken or item.report_id in seen:
+            where = f"raw/{taken[0]} already exists" if taken else f"report id {item.report_id} is given twice"
+            problems.append(f"{arg}: {where} (remove it to replace the report, or give another id with --id)")
+        seen.add(item.report_id)
+    return problems
 
 
 def same_report(meta: dict, other: dict) -> bool:
