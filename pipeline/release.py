@@ -11,13 +11,14 @@ permissions, no directory entries.
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from pathlib import Path
 
 from pipeline.atomic import write_bytes
 
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
-FILE_MODE = 0o644 << 16
+FILE_MODE = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, as unzip restores it
 
 
 DOCUMENTS = ("README.md", "LICENSE")
