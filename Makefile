@@ -36,8 +36,10 @@ benchmark: venv
 scale: venv
 	python benchmarks/scale.py
 
+# exec: make's shell is replaced, so the server is make's own child (it stops when make is killed)
+PORT ?= 8001
 explore: venv
-	python -m pipeline explore
+	exec python -m pipeline explore --port $(PORT)
 
 release: venv
 	python -m pipeline release

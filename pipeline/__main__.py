@@ -11,18 +11,17 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import re
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline import console, explore, release, validate
-from pipeline.atomic import write_bytes
+from pipeline import console, explore, ingest, release, validate
 from pipeline.headline import COMPARATOR_SIGNS
 from pipeline.schema import descriptor, read_csv, resource
-from pipeline.text import InputError, decode
+from pipeline.text import InputError
 
 
 class CommandError(Exception):
@@ -36,10 +35,19 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see --help)\n")
 
 
-def repro(root: Path) -> int:
-    """``dvc repro`` in ``root``, with this interpreter's folder first on PATH so stages run in this venv."""
+def repro(root: Path, quiet: bool = False) -> int:
+    """``dvc repro`` in ``root``, with this interpreter's folder first on PATH so stages run in this venv.
+
+    ``quiet`` keeps DVC's output (progress, advice on git and remotes) and shows
+    it only when the build fails, for ``add``, which prints its own summary."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.run([sys.executable, "-m", "dvc", "repro"], cwd=root, env=env).returncode
+    command = [sys.executable, "-m", "dvc", "repro"]
+    if not quiet:
+        return subprocess.run(command, cwd=root, env=env).returncode
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout + done.stderr)
+    return done.returncode
 
 
 def read_resource(root: Path, name: str) -> list[dict]:
@@ -104,28 +112,48 @@ def side_text(row: dict, side: str) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    """Check a report file, copy it into raw/ and rebuild; take it out again if the build fails."""
-    source: Path = args.file
-    if source.suffix != ".txt" or not re.fullmatch(report_id_pattern(args.root), source.stem):
-        raise CommandError(f"{source}: name must be a lowercase slug ending in .txt (e.g. hebei-baoding-2024.txt)")
-    target = args.root / "raw" / source.name
-    if target.exists():
-        raise CommandError(f"{target}: already exists (remove it first to replace it)")
-    data = source.read_bytes()
-    decode(data, str(source))
-    write_bytes(target, data)
-    print(f"add: copied {source} to {target}", file=sys.stderr)
-    status = repro(args.root)
-    if status:
-        target.unlink()
-        raise CommandError(f"build failed; removed {target} again (the package is unchanged)")
+    """Add reports as published (text, saved web page, PDF, Word file or http(s) address):
+    extract each one's text into raw/<id>.txt, keep the original in originals/ (DVC), rebuild."""
+    if args.id and len(args.sources) > 1:
+        raise CommandError("--id names one report: give one SOURCE with it")
+    started = time.monotonic()
+    prepared, problems = [], []
+    for arg in args.sources:
+        try:
+            prepared.append((arg, ingest.prepare(arg, args.root, args.id, args.timeout)))
+        except InputError as err:
+            problems.append(str(err))
+    duplicates = [] if args.allow_duplicate else ingest.check_duplicates(prepared, args.root)
+    problems += duplicates or ingest.check_ids(prepared, args.root)
+    if problems:
+        for line in problems[:-1]:
+            print(f"error: add: {line}", file=sys.stderr)
+        raise CommandError(problems[-1] + (" (nothing was added)" if len(args.sources) > 1 else ""))
+    items = [item for _, item in prepared]
+    written = [path for item in items for path in ingest.write_raw(args.root, item)]
+    if repro(args.root, quiet=True):
+        for path in written:
+            path.unlink(missing_ok=True)
+        repro(args.root, quiet=True)  # back to the package without them (cached: a few seconds)
+        raise CommandError(f"build failed; removed {', '.join(str(p) for p in written)} again (the package is unchanged)")
+    originals = ingest.store_originals(args.root, items)
+    if originals:
+        track_originals(args.root)
+    for item in items:
+        print("\n".join(ingest.summary(args.root, item)))
+    print(f"({time.monotonic() - started:.1f} s; commit raw/, data/, docs/, dvc.lock"
+          f"{' and ' + ingest.ORIGINALS + '.dvc' if originals else ''})")
     return 0
 
 
-def report_id_pattern(root: Path) -> str:
-    """The descriptor's pattern for report ids, which are raw/ file names without .txt."""
-    fields = resource("reports", root / "datapackage.json")["schema"]["fields"]
-    return next(f["constraints"]["pattern"] for f in fields if f["name"] == "report_id")
+def track_originals(root: Path) -> None:
+    """``dvc add originals``: the originals go into DVC's cache and ``originals.dvc``, not into git."""
+    done = subprocess.run([sys.executable, "-m", "dvc", "add", "--quiet", ingest.ORIGINALS], cwd=root,
+                          capture_output=True, text=True)
+    if done.returncode:
+        last = (done.stderr.strip() or done.stdout.strip() or "no message").splitlines()[-1]
+        raise CommandError(f"{root / ingest.ORIGINALS}: dvc add failed ({last}); the reports are built, "
+                           "run `dvc add originals` yourself")
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -154,8 +182,13 @@ def parser() -> Parser:
     show = commands.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
     show.add_argument("report", metavar="REPORT", help="report id (tianjin-jinghai-2025), or a region's name or code for its scorecard")
     show.set_defaults(run=cmd_show)
-    add = commands.add_parser("add", help=cmd_add.__doc__, description=cmd_add.__doc__)
-    add.add_argument("file", type=Path, metavar="FILE", help="report text file named <slug>.txt")
+    add = commands.add_parser("add", help=cmd_add.__doc__.splitlines()[0], description=cmd_add.__doc__)
+    add.add_argument("sources", nargs="+", metavar="SOURCE",
+                     help="a .txt, .html/.htm (saved page), .pdf (with a text layer) or .docx file, or an http(s):// address")
+    add.add_argument("--id", help="report id (default: region and plan year in pinyin, e.g. hebei-baoding-2024)")
+    add.add_argument("--allow-duplicate", action="store_true",
+                     help="add even if raw/ has a report of the same region and plan year (a genuine correction)")
+    add.add_argument("--timeout", type=float, default=30, help="seconds to wait for a download (default 30)")
     add.set_defaults(run=cmd_add)
     commands.add_parser("release", help=cmd_release.__doc__,
                         description=cmd_release.__doc__).set_defaults(run=cmd_release)
@@ -170,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `show … | head` stopped reading: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush finds no pipe
+        return 0
     except (CommandError, InputError, OSError, ValueError, KeyError, sqlite3.Error, csv.Error) as err:
         print(f"error: {args.command}: {err}", file=sys.stderr)
         return 1

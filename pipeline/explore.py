@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -164,10 +163,32 @@ def prepare(package: dict, root: Path, out_dir: Path) -> tuple[Path, Path]:
 
 
 def serve(package: dict, root: Path, out_dir: Path, port: int) -> int:
-    """Build the database and serve it until interrupted; Datasette's exit status."""
+    """Build the database, then become the Datasette server (never returns on success).
+
+    The process replaces itself with Datasette (``exec``), so the PID a user
+    sees for ``pipeline explore`` is the server's: ``kill PID`` stops it, and
+    no orphaned server is left answering. Under ``make explore`` it also asks
+    Linux to stop it when its parent (make) dies."""
     db_path, metadata_path = prepare(package, root, out_dir)
-    print(f"explore: serving {db_path.name} from {out_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    print(f"explore: serving {db_path.name} from {out_dir} on http://127.0.0.1:{port}/ (Ctrl-C stops)",
+          file=sys.stderr, flush=True)
+    stop_with_parent()
+    command = serve_command(db_path, metadata_path, port)
+    os.chdir(db_path.parent)  # the command names its files relative to their folder
+    os.execv(command[0], command)
+    return 1  # not reached
+
+
+def stop_with_parent() -> None:
+    """Have the kernel send SIGTERM to this process (and what it execs) when
+    its parent dies (Linux ``prctl(PR_SET_PDEATHSIG)``; elsewhere nothing)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
     try:
-        return subprocess.run(serve_command(db_path, metadata_path, port), cwd=db_path.parent).returncode
-    except KeyboardInterrupt:
-        return 0
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+    except (OSError, AttributeError):
+        return

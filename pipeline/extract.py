@@ -43,6 +43,7 @@ MAX_SHARED_SIDECAR_BYTES = 16 * 1024 * 1024
 MAX_FIELD_CHARS = 200  # a title, name or meeting; a longer value is no such thing
 YEARS = range(1949, 2101)  # the years a report of the People's Republic can plan or review
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+PATTERNS = {"url": re.compile(r"(?:https?://[^\s\x00-\x1f\x7f]{1,1990})?"), "sha256": re.compile(r"[0-9a-f]{64}")}
 
 
 def sidecar_fields() -> dict[str, dict[str, str]]:
@@ -190,6 +191,10 @@ def _value(where: str, value: object, spec: dict[str, str]) -> str | int:
         return _date(where, value)
     if kind == "choice" and value not in spec["allowed"].split("|"):
         raise InputError(f"{where}: expected {_expected(kind, spec)}, got {value!r}")
+    if kind in PATTERNS:
+        if not PATTERNS[kind].fullmatch(value):
+            raise InputError(f"{where}: expected {_expected(kind, spec)}, got {_shown(value)}")
+        return value
     if len(value) > MAX_FIELD_CHARS or CONTROL.search(value) or not value.strip():
         raise InputError(f"{where}: expected one line of text of 1 to {MAX_FIELD_CHARS} characters")
     return value
@@ -210,7 +215,8 @@ def _expected(kind: str, spec: dict[str, str]) -> str:
     """What a field of ``kind`` must be, for an error line."""
     if kind == "choice":
         return "one of " + ", ".join(spec["allowed"].split("|"))
-    return {"date": "a date YYYY-MM-DD", "text": "text"}[kind]
+    return {"date": "a date YYYY-MM-DD", "text": "text", "url": "an http(s) address of at most 2000 characters, or nothing",
+            "sha256": "64 hexadecimal digits"}[kind]
 
 
 def _shown(value: object) -> str:
@@ -245,9 +251,11 @@ def extract_report(path: Path, sidecar: dict) -> dict:
         parts = [p.as_dict() for p in periods.find_parts(text, sections, int(meta["plan_year"]))]
     if not any(s["kind"] for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
-    return {
+    digest = sha256(data)
+    return {  # a report without a sidecar saying otherwise is its own original, a text file
         "report": {"report_id": path.stem, "source_path": path.as_posix(), "encoding": decoded.encoding,
-                   "source_sha256": sha256(data), "chars": len(decoded.text), **meta},
+                   "source_sha256": digest, "source_format": "txt", "source_url": "", "original_sha256": digest,
+                   "chars": len(decoded.text), **meta},
         "sections": sections,
         "parts": parts,
         "mentions": [m.as_dict() for m in mentions],

@@ -1,5 +1,7 @@
-"""Release archive: ``dist/<name>-<version>.zip`` with ``datapackage.json`` and
-every resource's CSV, for users who want one download they can cite.
+"""Release archive: ``dist/<name>-<version>.zip`` with ``datapackage.json``,
+every resource's CSV, the report texts of ``raw/`` (every offset points into
+them, so a user can check any row) and the README and licence, for users who
+want one download they can cite. The version is the descriptor's.
 
 ``datapackage.json`` sits at the top of the archive, so Frictionless opens the
 zip as a package as it is (``frictionless validate dist/….zip``). The archive
@@ -9,18 +11,25 @@ permissions, no directory entries.
 from __future__ import annotations
 
 import io
+import stat
 import zipfile
 from pathlib import Path
 
 from pipeline.atomic import write_bytes
 
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
-FILE_MODE = 0o644 << 16
+FILE_MODE = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, as unzip restores it
 
 
-def archive_members(package: dict) -> list[str]:
-    """Paths inside the archive, as in the repository: the descriptor and each resource's file."""
-    return sorted({"datapackage.json", *(res["path"] for res in package["resources"])})
+DOCUMENTS = ("README.md", "LICENSE")
+
+
+def archive_members(package: dict, root: Path) -> list[str]:
+    """Paths inside the archive, as in the repository: the descriptor, each
+    resource's file, every file of ``raw/`` (reports and sidecars), README and licence."""
+    raw = [p.relative_to(root).as_posix() for p in (root / "raw").rglob("*")
+           if p.is_file() and not p.name.startswith(".")]
+    return sorted({"datapackage.json", *(res["path"] for res in package["resources"]), *raw, *DOCUMENTS})
 
 
 def build_zip(root: Path, members: list[str]) -> bytes:
@@ -38,5 +47,5 @@ def build_zip(root: Path, members: list[str]) -> bytes:
 def release(package: dict, root: Path, out_dir: Path) -> Path:
     """Write the release archive of the package at ``root`` into ``out_dir``; its path."""
     target = out_dir / f"{package['name']}-{package['version']}.zip"
-    write_bytes(target, build_zip(root, archive_members(package)))
+    write_bytes(target, build_zip(root, archive_members(package, root)))
     return target

@@ -38,7 +38,8 @@ def test_show_prints_the_reports_metadata_and_headline(capsys):
 
 @pytest.mark.parametrize(("args", "message"), [
     (("show", "nowhere-2025"), "error: show: no report or region 'nowhere-2025'; reports: "),
-    (("add", "Not_A_Slug.txt"), "error: add: Not_A_Slug.txt: name must be a lowercase slug ending in .txt"),
+    (("add", "Not_A_Slug.txt"), "error: add: Not_A_Slug.txt: no such file"),
+    (("add", "--id", "Not A Slug", __file__), f"error: add: {__file__}: its text is not a government work report"),
     (("frobnicate",), "error: argument COMMAND: invalid choice: 'frobnicate'"),
 ])
 def test_errors_are_one_line_with_a_non_zero_status(args, message):
@@ -47,7 +48,7 @@ def test_errors_are_one_line_with_a_non_zero_status(args, message):
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(message), result.stderr
 
 
-def test_add_rejects_a_file_that_is_not_text_before_touching_raw(tmp_path):
+def test_add_rejects_a_file_that_is_not_a_report_before_touching_raw(tmp_path):
     root = tmp_path / "repo"  # a bare repository folder: nothing to build if the check let the file through
     (root / "raw").mkdir(parents=True)
     (root / "datapackage.json").write_bytes((ROOT / "datapackage.json").read_bytes())
@@ -55,8 +56,14 @@ def test_add_rejects_a_file_that_is_not_text_before_touching_raw(tmp_path):
     pdf.write_bytes(b"%PDF-1.7 not text")
     result = cli("--root", str(root), "add", str(pdf))
     assert result.returncode == 1
-    assert result.stderr == f"error: add: {pdf}: a PDF file, not a text report (convert it to text first)\n"
+    assert result.stderr.startswith(f"error: add: {pdf}: not a readable PDF (") and result.stderr.count("\n") == 1
     assert list((root / "raw").iterdir()) == []
+
+
+def test_show_into_a_pipe_closed_early_ends_without_an_error():
+    result = subprocess.run(f"{sys.executable} -m pipeline show tianjin-jinghai-2025 | head -1", shell=True,
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout == "     report_id: tianjin-jinghai-2025\n" and result.stderr == ""
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +90,33 @@ def test_add_takes_the_file_out_again_when_the_build_fails(repo_copy, tmp_path):
     twin = tmp_path / "tianjin-jinghai-copy-2025.txt"  # same bytes as a report already there
     twin.write_bytes((repo_copy / "raw" / "tianjin-jinghai-2025.txt").read_bytes())
     before = git_status(repo_copy)
-    result = cli("--root", str(repo_copy), "add", str(twin), cwd=repo_copy)
+    result = cli("--root", str(repo_copy), "add", "--allow-duplicate", "--id", "tianjin-jinghai-copy-2025", str(twin),
+                 cwd=repo_copy)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (f"error: add: build failed; removed {repo_copy}/raw/{twin.name} "
                                               "again (the package is unchanged)")
     assert "same content as" in result.stderr
     assert git_status(repo_copy) == before
+
+
+def test_stages_run_with_the_projects_venv_when_the_python_on_path_lacks_it(repo_copy, tmp_path):
+    bin_dir = tmp_path / "bin"  # a shell without the venv: `python` is the bare interpreter
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys._base_executable)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "HOME": str(tmp_path), "DVC_NO_ANALYTICS": "1"}
+    dvc = [str(Path(sys.executable).parent / "dvc"), "repro", "--force", "--single-item", "extract"]
+    alone = subprocess.run(dvc, cwd=repo_copy, capture_output=True, text=True, env=env)
+    assert alone.returncode != 0
+    errors = [line for line in alone.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {bin_dir}/python lacks the project's dependencies (")
+    assert errors[0].endswith("run `make build` (creates .venv), or `source .venv/bin/activate` first")
+    assert "Traceback" not in alone.stdout + alone.stderr
+    (repo_copy / ".venv").symlink_to(Path(sys.executable).parents[1])
+    try:
+        found = subprocess.run(dvc, cwd=repo_copy, capture_output=True, text=True, env=env)
+    finally:
+        (repo_copy / ".venv").unlink()
+    assert found.returncode == 0, found.stdout + found.stderr
 
 
 def test_stages_that_do_not_draw_or_serve_do_not_import_matplotlib_or_datasette():

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -106,3 +108,31 @@ def test_datasette_serves_the_jinghai_report_with_its_links(prepared, tmp_path):
         log.close()
     printed = (tmp_path / "datasette.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in printed and "KeyError" not in printed, printed
+
+
+@pytest.mark.parametrize("how", ["pipeline", "make"])
+def test_killing_explore_stops_the_server(tmp_path, how):
+    port = free_port()
+    command = ([sys.executable, "-m", "pipeline", "explore", "--port", str(port)] if how == "pipeline"
+               else ["make", "--no-print-directory", "explore", f"PORT={port}"])
+    log = open(tmp_path / "explore.log", "wb")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log, env=env)
+    try:
+        get_json(f"http://127.0.0.1:{port}/{explore.DB_NAME}.json", time.monotonic() + STARTUP_SECONDS)
+        process.terminate()  # `kill PID`
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while answers(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not answers(port), (tmp_path / "explore.log").read_text()
+    finally:
+        process.kill()
+        process.wait()
+        log.close()
+
+
+def answers(port: int) -> bool:
+    """Whether anything still accepts connections on ``port``."""
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
