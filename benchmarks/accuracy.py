@@ -27,16 +27,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import extract, normalize  # noqa: E402
+from pipeline.convert import Source, convert  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+SHARED_ORIGINALS = ROOT.parent / "shared" / "originals"
 ROLES = ("indicator", "target")
 FIELDS = ("subject", "measure", "year", "area", "period_start", "basis")
 REPORT_FIELDS = ("region", "region_code", "region_level", "parent_region", "delivered_on", "review_year", "plan_year")
 
 
-def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
-    """Figures and projects of every report found in ``report_dirs``."""
+def build(report_dirs: list[Path], originals: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Figures, projects, reports and scorecard of every report found in
+    ``report_dirs``, and of the Word files in ``originals`` (converted as
+    ``pipeline add`` converts them) whose id is not there already."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         raw.mkdir()
@@ -45,6 +49,10 @@ def build(report_dirs: list[Path]) -> dict[str, pd.DataFrame]:
                 target = raw / path.name
                 if not target.exists():
                     target.write_bytes(path.read_bytes())
+        for path in sorted(originals.glob("*.docx")) if originals else []:
+            target = raw / f"{path.stem}.txt"
+            if not target.exists():
+                target.write_bytes(convert(Source(path.name, path.read_bytes())).raw)
         extract.run(raw, Path(tmp) / "interim")
         tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
     return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects", "reports", "scorecard")}
@@ -211,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
     parser.add_argument("--errors", action="store_true", help="list every wrong labelled figure")
     args = parser.parse_args(argv)
-    tables = build([ROOT / "raw", args.reports])
+    tables = build([ROOT / "raw", args.reports], args.reports.parent / "originals")
     labels = load_labels("figures")
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)

@@ -3,7 +3,9 @@ for the README.
 
 The committed package holds only the first report, so its scorecard is empty;
 the shared reports hold consecutive years of three regions (the State Council
-2021-2022, 河北省 2024-2025, 驻马店市 2020-2025). This script builds them in a
+2021-2022, 河北省 2024-2025, 驻马店市 2020-2025), and with the 2025 Word files
+of ../shared/originals (converted as ``pipeline add`` converts them) three more
+(上海, 重庆, 甘肃 2025-2026). This script builds them in a
 temporary folder with the pipeline's own code, draws
 ``docs/scorecard-shared-reports.png`` with ``pipeline.scorecard_chart`` and
 prints, per region, how many checkable targets were met and missed.
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    rows = build([ROOT / "raw", args.reports])["scorecard"].fillna("").astype(str).to_dict("records")
+    tables = build([ROOT / "raw", args.reports], args.reports.parent / "originals")
+    rows = tables["scorecard"].fillna("").astype(str).to_dict("records")
     write_bytes(args.out, chart(rows))
     print(summary(rows))
     print(f"\nwrote {args.out}", file=sys.stderr)

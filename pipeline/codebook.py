@@ -39,6 +39,19 @@ def code_for(subject: str, region: str = "") -> str:
     return ""
 
 
+def conditioned(row: dict) -> bool:
+    """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%):
+    such a figure is not the standard concept, so it gets no code (cues of kind condition)."""
+    context, raw = row.get("context", ""), row.get("raw", "")
+    before = context[:context.find(raw)] if raw in context else ""
+    return any(cue in before for cue in condition_cues())
+
+
+@lru_cache(maxsize=1)
+def condition_cues() -> tuple[str, ...]:
+    return tuple(r["cue"] for r in table("cues") if r["kind"] == "condition")
+
+
 def rows() -> list[dict]:
     """The codebook resource."""
     return [dict(row) for row in table("codebook")]

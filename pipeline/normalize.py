@@ -55,7 +55,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
     report = record["report"]
     figures = classify_report(record)
     for row in figures:
-        if row["role"] in ("indicator", "target"):
+        if row["role"] in ("indicator", "target") and not codebook.conditioned(row):
             row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
     return {
         "reports": [report],

@@ -75,8 +75,9 @@ def _flow(row: dict) -> str:
 def _side(row: dict, report: dict) -> str | None:
     """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
     the year, or a state at its end) with a code, for the report's own years."""
-    if not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None):
-        return None
+    if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
+            or row.get("area") != report.get("region")):
+        return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"
     if row["role"] == "target" and row["year"] == report.get("review_year"):

@@ -103,3 +103,11 @@ def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(mak
     assert rows["8041.6万千瓦"] == ("80416", "MW", "eq")  # one unit of power: 千瓦 in MW
     assert rows["50万标箱"] == ("500000", "TEU", "eq")
     assert rows["70万亿元"][2] == "lt"
+
+
+def test_a_figure_narrowed_by_its_sentence_gets_no_code():
+    from pipeline.codebook import code_for, conditioned
+
+    row = {"context": "扣除房地产开发投资后，固定资产投资增长2.7%。", "raw": "2.7%", "subject": "固定资产投资"}
+    assert code_for(row["subject"]) == "fixed_asset_investment" and conditioned(row)
+    assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
