@@ -311,11 +311,24 @@ def _distribute(rows: list[dict], mentions: list[dict], text: str) -> None:
         _, clause = clause_before(text, mentions[group[0]]["start"])
         if "分别" not in clause:
             continue
-        items = _list_items(_strip(clause.split("分别")[0]), len(group))
+        head = _strip(clause.split("分别")[0])
+        items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, text, group)
         if len(items) != len(group):
             continue
         for i, item in zip(group, items):
             rows[i]["subject"] = item
+
+
+def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int]) -> list[str]:
+    """游客17.52亿人次、花费1.27万亿元，分别增长32.9%、41.6%: the list names its
+    items with the numbers just before it, in the same sentence, one each."""
+    first = group[0]
+    earlier = [i for i in range(first - 1, -1, -1)
+               if mentions[i]["form"] == "measure" and _same_sentence(text, mentions[i]["start"], mentions[first]["start"])]
+    chosen = sorted(earlier[:len(group)])
+    if len(chosen) != len(group) or any(rows[i]["measure"] in ("growth", "share") for i in chosen):
+        return []
+    return [rows[i]["subject"] for i in chosen]
 
 
 def _list_items(head: str, count: int) -> list[str]:

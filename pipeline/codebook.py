@@ -29,6 +29,8 @@ def aliases() -> dict[str, str]:
 def code_for(subject: str, region: str = "") -> str:
     """The codebook code of ``subject``, or '' when it is no standard concept."""
     names = aliases()
+    if any(link in subject for link in list_links()):
+        return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
     subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
     subject = RATE_SUFFIX.sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
     if subject in names:
@@ -37,6 +39,11 @@ def code_for(subject: str, region: str = "") -> str:
         if subject[-size:] in names:
             return names[subject[-size:]]
     return ""
+
+
+@lru_cache(maxsize=1)
+def list_links() -> tuple[str, ...]:
+    return tuple(r["cue"] for r in table("cues") if r["kind"] == "list_link")
 
 
 def conditioned(row: dict) -> bool:

@@ -21,10 +21,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.classify import cues, format_value
+from pipeline.codebook import code_for, list_links
 from pipeline.rules import table
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
+LIST_SPLIT = re.compile("|".join(map(re.escape, list_links())))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
 CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
@@ -45,18 +47,31 @@ def sides(figures: list[dict], report: dict) -> list[dict]:
     if not report.get("region_code"):
         return []
     out: dict[tuple, dict] = {}
-    for i, row in enumerate(figures):
-        side = _side(row, report)
-        key = (side, row.get("year"), row.get("code"), row.get("measure"), _flow(row) if side else "")
-        if side is None or key in out:
-            continue
-        out[key] = {"side": side, "region_code": report["region_code"], "region": report.get("region", ""),
-                    "year": row["year"], "code": row["code"], "measure": row["measure"], "flow": key[-1],
-                    "value": row["value"],
-                    "upper": _upper(figures, i) if side != "result" else "", "unit": row["unit"],
-                    "comparator": row["comparator"], "report_id": report["report_id"],
-                    "figure_id": row["figure_id"], "quoted": "1" if side == "quoted" else ""}
+    for i, base in enumerate(figures):
+        for row in _each_concept(base):
+            side = _side(row, report)
+            key = (side, row.get("year"), row.get("code"), row.get("measure"), _flow(row) if side else "")
+            if side is not None and key not in out:
+                out[key] = _side_row(side, row, report, _upper(figures, i) if side != "result" else "", key[-1])
     return [{**row, "side": "result" if row["side"] == "result" else "target"} for row in out.values()]
+
+
+def _each_concept(row: dict) -> list[dict]:
+    """The row once per concept it is about: its own code, or, for one number
+    about a list (实际利用境外资金、进出口额均增长3%以上), each item's code."""
+    if row.get("code") or row.get("role") not in ("indicator", "target"):
+        return [row]
+    items = [item for item in LIST_SPLIT.split(row.get("subject", "")) if item]
+    codes = dict.fromkeys(code for item in items if len(items) > 1 and (code := code_for(item)))
+    return [{**row, "code": code} for code in codes] or [row]
+
+
+def _side_row(side: str, row: dict, report: dict, upper: str, flow: str) -> dict:
+    """One candidate target or result, as the scorecard's join reads it."""
+    return {"side": side, "region_code": report["region_code"], "region": report.get("region", ""),
+            "year": row["year"], "code": row["code"], "measure": row["measure"], "flow": flow,
+            "value": row["value"], "upper": upper, "unit": row["unit"], "comparator": row["comparator"],
+            "report_id": report["report_id"], "figure_id": row["figure_id"], "quoted": "1" if side == "quoted" else ""}
 
 
 def _flow(row: dict) -> str:

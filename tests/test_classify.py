@@ -111,3 +111,19 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
     row = {"context": "扣除房地产开发投资后，固定资产投资增长2.7%。", "raw": "2.7%", "subject": "固定资产投资"}
     assert code_for(row["subject"]) == "fixed_asset_investment" and conditioned(row)
     assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
+
+
+def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
+                         plan="新增高新技术企业和“专精特新”企业各3家，旅游接待人次、旅游综合收入分别增长6%以上。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["32.9%"]["subject"] == "接待游客" and rows["41.6%"]["subject"] == "旅游花费"
+    assert rows["3家"]["subject"] == "新增高新技术企业和“专精特新”企业"
+    assert rows["6%"]["subject"] == "旅游接待人次、旅游综合收入"
+
+
+def test_a_subject_listing_several_concepts_gets_no_code():
+    from pipeline.codebook import code_for
+
+    assert code_for("旅游接待人次、旅游综合收入") == "" and code_for("旅游综合收入") == "tourism_revenue"

@@ -152,3 +152,11 @@ def test_validate_checks_the_scorecards_links_also_when_reports_are_checked_in_p
                     encoding="utf-8")
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json")
     assert errors == ["scorecard: row 2: target_report_id, target_figure_id hebei-2024, f999999 not found in figures"]
+
+
+def test_one_number_about_a_list_is_a_target_for_each_concept_it_names():
+    row = {"role": "target", "code": "", "subject": "实际利用境外资金、进出口额", "measure": "growth"}
+    row = {**row, "subject": "实际利用外资、进出口额"}
+    assert [r["code"] for r in scorecard._each_concept(row)] == ["foreign_direct_investment_actual",
+                                                                  "total_imports_exports"]
+    assert scorecard._each_concept({**row, "subject": "进出口额"}) == [{**row, "subject": "进出口额"}]
