@@ -7,7 +7,8 @@ reports in ../shared/reports/, then prints, per report and overall:
   labelled passages;
 - the share of labelled indicator/target figures whose subject, measure,
   year, area, period_start and basis are right (over the labels that give
-  the field);
+  the field); the subject also strict (equal after trimming quotes and
+  spaces) and lenient (either holds the other);
 - per report, which metadata fields (region, code, level, parent, date,
   review and plan year) are right against ``tests/labels/reports.csv``;
 - for projects: precision, recall, and status/year accuracy of found ones.
@@ -108,8 +109,28 @@ def score_figures(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
                         if (key := (l["report_id"], l["start"])) in by_start
                         and str(getattr(by_start[key], field)) == str(l[field]))
             out[field] = right / len(measured) if len(measured) else float("nan")
+        measured = lab[lab["role"].isin(ROLES)]
+        for name, same in (("subject_strict", _strict_subject), ("subject_lenient", _lenient_subject)):
+            right = sum(1 for _, l in measured.iterrows()
+                        if (key := (l["report_id"], l["start"])) in by_start and same(by_start[key].subject, l["subject"]))
+            out[name] = right / len(measured) if len(measured) else float("nan")
         rows.append(out)
     return pd.DataFrame(rows).set_index("report")
+
+
+QUOTES_AND_SPACES = str.maketrans("", "", "“”‘’\"' 　")
+
+
+def _strict_subject(predicted: str, labelled: str) -> bool:
+    """The labelled subject, after trimming quotes and spaces (issue 13's strict score)."""
+    return str(predicted).translate(QUOTES_AND_SPACES) == str(labelled).translate(QUOTES_AND_SPACES)
+
+
+def _lenient_subject(predicted: str, labelled: str) -> bool:
+    """Either subject holds the other: right but for a qualifier or a shared noun
+    (地区生产总值 for 生产总值), the lenient score."""
+    got, want = (str(x).translate(QUOTES_AND_SPACES) for x in (predicted, labelled))
+    return bool(got) and bool(want) and (got in want or want in got)
 
 
 def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pipeline import periods
 from pipeline.numbers import context_span, context_window
 from pipeline.rules import lookup, table
-from pipeline.text import INVISIBLE, clean
+from pipeline.text import INVISIBLE, NUMBER, clean
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
@@ -104,6 +104,7 @@ def classify_report(record: dict) -> list[dict]:
     _roles_and_years(rows, mentions, record.get("parts", []), text, report)
     _subjects(rows, mentions, text)
     _areas(rows, text, report)
+    _distribute_areas(rows, mentions, text)
     return rows
 
 
@@ -356,14 +357,19 @@ def _list_items(head: str, count: int) -> list[str]:
 def _areas(rows: list[dict], text: str, report: dict) -> None:
     """The zone, town, park or company a sentence is about, else the report's region.
 
-    The sentence must open with the name (子牙经开区…, 友发集团连续19年…); a name
-    followed by 建设/项目 is the object of a project, not what the figures measure.
+    The sentence must open with the name (子牙经开区…, 友发集团连续19年…, a list
+    of them: 唐官屯加工物流区、静海国际商贸物流园…), or a sentence just before it
+    in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
+    产业项目到位20亿元);
+    a name followed by 建设/项目 is the object of a project, not what the figures
+    measure, and a general one (其他各乡镇) is no particular place.
     """
     region = report.get("region", "")
     for row in rows:
         if row["role"] in ("other", ""):
             continue
-        area = zone_at(text, row["start"], row["start"])
+        area = _zone(text, row["start"], row["start"])
+        area = _earlier_zone(text, row["start"]) if area is None else area
         row["area"] = area or region
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
             row["subject"] = row["subject"][len(area):]
@@ -371,12 +377,53 @@ def _areas(rows: list[dict], text: str, report: dict) -> None:
 
 def zone_at(text: str, pos: int, limit: int) -> str:
     """The zone named at the opening of the clause or sentence holding ``pos``,
-    written before ``limit``."""
+    written before ``limit`` ('' if none, or a general one)."""
+    return _zone(text, pos, limit) or ""
+
+
+def _zone(text: str, pos: int, limit: int) -> str | None:
+    """As :func:`zone_at`, but None when neither opens with a zone at all."""
     for opening in (clause_before(text, pos)[0], context_span(text, pos, pos)[0]):
-        match = _area_pattern().match(text, opening, limit)
-        if match and not text.startswith(AREA_NOT_SUBJECT, match.end()) and not _generic(match.group(1)):
-            return match.group(1)
-    return ""
+        found = _zone_opening(text, opening, limit)
+        if found is not None:
+            return found
+    return None
+
+
+def _zone_opening(text: str, opening: int, limit: int) -> str | None:
+    """The zone (or list of zones) a sentence or clause opens with; '' for a
+    general one (其他各乡镇), which says the sentence is about no particular place;
+    None when it opens with no zone at all."""
+    match = _area_pattern().match(text, opening, limit)
+    if not match or text.startswith(AREA_NOT_SUBJECT, match.end()):
+        return None
+    zones = [z for z in re.split("[、和]", match.group(1)) if z]
+    return "" if any(_generic(z) for z in zones) else match.group(1)
+
+
+def _earlier_zone(text: str, pos: int) -> str:
+    """The zone opening the sentence before the one holding ``pos``, in the same
+    paragraph, when that sentence only introduces it (合作示范区以…为目标，….
+    加强…，产业项目到位20亿元): one with figures of its own is about itself."""
+    start = context_span(text, pos, pos)[0]
+    if start == 0 or text[start - 1] == "\n":
+        return ""
+    before = context_span(text, start - 1, start - 1)[0]
+    if NUMBER.search(text, before, start):
+        return ""
+    return _zone_opening(text, before, start) or ""
+
+
+def _distribute_areas(rows: list[dict], mentions: list[dict], text: str) -> None:
+    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元: one zone per number, in order."""
+    for group in list_groups(text, mentions):
+        zones = re.split("[、和]", rows[group[0]].get("area") or "")
+        if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
+            continue
+        head = clause_before(text, mentions[group[0]]["start"])[1].split("分别")
+        if len(head) == 2 and "、" not in head[0]:
+            for i, zone in zip(group, zones):
+                rows[i]["area"] = zone
 
 
 AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
@@ -387,10 +434,11 @@ def _area_pattern() -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name)."""
     suffixes = "|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True)))
     verbs = "|".join(row["cue"] for row in table("cues") if row["kind"] == "area_stop")
-    return re.compile(rf"\s*((?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{suffixes}))(?![村级域])")
+    one = rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{suffixes})(?![村级域])"
+    return re.compile(rf"\s*({one}(?:[、和]{one})*)")
 
 
 def _generic(area: str) -> bool:
     """各重点乡镇, 全区园区, 常住人口城镇 … name no particular place."""
-    return (area.startswith(("各", "全", "重点", *cues("lead")))
+    return (area.startswith(("各", "全", "重点", "其他", *cues("lead")))
             or any(area.endswith(row["word"]) for row in table("not_areas")))

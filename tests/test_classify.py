@@ -127,3 +127,16 @@ def test_a_subject_listing_several_concepts_gets_no_code():
     from pipeline.codebook import code_for
 
     assert code_for("旅游接待人次、旅游综合收入") == "" and code_for("旅游综合收入") == "tourism_revenue"
+
+
+def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_the_area(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(plan="合作示范区以建设健康城为目标，建设科创廊道。加强对接合作，产业项目到位20亿元以上。"
+                              "唐官屯加工物流区、静海国际商贸物流园发挥优势，规模以上工业产值增长10%。"
+                              "大邱庄工业区、双塘工业园围绕主导产业，产业项目分别到位10亿元、1.2亿元以上。"
+                              "其他各乡镇规模以上工业产值增长5%。子牙经开区新增企业10家。全区新增就业1.2万人。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["20亿元"] == "合作示范区"  # the sentence before only introduces it
+    assert areas["10%"] == "唐官屯加工物流区、静海国际商贸物流园"
+    assert (areas["10亿元"], areas["1.2亿元"]) == ("大邱庄工业区", "双塘工业园")
+    assert areas["5%"] == "某某区" and areas["1.2万人"] == "某某区"  # a general zone, and a sentence after one with figures
