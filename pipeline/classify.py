@@ -261,8 +261,12 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
 
 
 def _strip(clause: str) -> str:
-    """Remove lead words, tail verbs and qualifiers around a subject."""
+    """Remove lead words, tail verbs and qualifiers around a subject, and a base
+    it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
     clause = ENUMERATION.sub("", clause.strip())
+    clause = periods.strip_bases(clause)
+    for cue in cues("compare"):
+        clause = clause.replace(cue, "")
     changed = True
     while changed and clause:
         changed = False
@@ -272,7 +276,8 @@ def _strip(clause: str) -> str:
         for cue in cues("lead"):
             if clause.startswith(cue):
                 clause, changed = clause[len(cue):], True
-    return _balance_quotes(clause.strip("、和 "))
+    phrase = _balance_quotes(clause.strip("、和 "))
+    return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
 
 
 def _balance_quotes(phrase: str) -> str:

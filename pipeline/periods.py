@@ -250,6 +250,13 @@ def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
+def strip_bases(phrase: str) -> str:
+    """``phrase`` without the bases it compares with (比2017年, 较“十三五”末的)."""
+    for pattern, _ in _base_patterns():
+        phrase = pattern.sub("", phrase)
+    return phrase.removesuffix("的")
+
+
 def _base_start(clause: str) -> int | None:
     """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021."""
     for pattern, kind in _base_patterns():

@@ -140,3 +140,14 @@ def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_t
     assert areas["10%"] == "唐官屯加工物流区、静海国际商贸物流园"
     assert (areas["10亿元"], areas["1.2亿元"]) == ("大邱庄工业区", "双塘工业园")
     assert areas["5%"] == "某某区" and areas["1.2万人"] == "某某区"  # a general zone, and a sentence after one with figures
+
+
+def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
+                                "生产总值首次突破3000亿元、增长7.2%。开工建设8个抽水蓄能电站。",
+                         plan="锚定五年跨入全国经开区百强目标，启动49个老旧小区改造提升，有序盘活12万亩储备林。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] in ("indicator", "target")}
+    assert {subjects[k] for k in ("9323.1亿元", "13697.5亿元", "7.3%", "1个百分点")} == {"地区生产总值"}
+    assert subjects["7.2%"] == "生产总值" and subjects["8个"] == "抽水蓄能电站"
+    assert subjects["49个"] == "老旧小区改造提升" and subjects["12万亩"] == "储备林"
