@@ -88,6 +88,7 @@ def _exact(pred: pd.Series, label: pd.Series) -> bool:
 def score_figures(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
     """One row per report (and 'all') with precision, recall and field accuracy."""
     figures = figures.astype(str)
+    labels = labels.drop_duplicates(["report_id", "start"])  # a figure labelled in two passages counts once
     rows = []
     for report_id in sorted(labels["report_id"].unique()) + ["all"]:
         lab = labels if report_id == "all" else labels[labels["report_id"] == report_id]
