@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import console, divisions, numbers, outline, periods, places
+from pipeline import console, divisions, numbers, outline, periods, places, publish
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint, sha256
 from pipeline.parallel import ordered_map
@@ -364,11 +364,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=Path("raw"))
     parser.add_argument("--out", type=Path, default=Path("data/interim"))
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="repository folder: a publish of its data/ cut short is finished first")
     args = parser.parse_args(argv)
     try:
+        publish.recover(args.root)
+        for stray in args.out.glob(".*.tmp"):
+            stray.unlink(missing_ok=True)
         done = run(args.raw, args.out)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: extract: {err}", file=sys.stderr)
         return 1
     print(f"extract: {done} report(s) extracted", file=sys.stderr)
     return 0

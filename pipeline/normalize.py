@@ -5,9 +5,12 @@ report's rows depend on its interim record alone. So each report's rows are
 computed once, on every CPU, and kept as CSV pieces in
 ``data/cache/normalize/<id>``, keyed by the interim file's hash and the
 stage's code (``pipeline.cache``); adding one report to a corpus of thousands
-classifies one report and joins the others' pieces. All files are written
-only when every report succeeded, and together (``atomic.write_files``), so a
-failure leaves ``data/`` as it was.
+classifies one report and joins the others' pieces.
+
+The CSVs are written to a staging folder (``build/staging/data/``), never to
+``data/``: the validate stage publishes them there once they pass. They are
+written only when every report succeeded, and together
+(``atomic.write_files``), so a failure leaves the staging folder as it was too.
 """
 from __future__ import annotations
 
@@ -21,14 +24,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipeline import codebook, console, projects, quality, scorecard
-from pipeline.atomic import write_bytes, write_files
+from pipeline.atomic import is_stray, write_bytes, write_files
 from pipeline.cache import fingerprint, sha256
 from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
 from pipeline.parallel import ordered_map
+from pipeline.publish import STAGING, recover
 from pipeline.schema import columns, resource, to_csv
 
 CACHE = Path("data/cache/normalize")
+
 SIDES = "_scorecard_sides"  # a piece's private part: the report's candidate targets and results
 DEFAULT_TOLERANCE = Decimal("0.05")
 # Python's csv module, and so Frictionless and most readers built on it, refuse a
@@ -168,19 +173,33 @@ def _sides(pieces: list[Piece]) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text, newline=""), fieldnames=scorecard.SIDE_FIELDS))
 
 
+def sweep(folder: Path) -> None:
+    """Remove the temporary files a killed run of this stage left in ``folder``."""
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if is_stray(path.name):
+                path.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interim", type=Path, default=Path("data/interim"))
     parser.add_argument("--root", type=Path, default=Path("."), help="folder holding data/")
+    parser.add_argument("--staging", type=Path, default=STAGING,
+                        help="folder (under --root) to write data/*.csv into for validate to publish")
     parser.add_argument("--approx-tolerance", type=Decimal, default=DEFAULT_TOLERANCE,
                         help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
     args = parser.parse_args(argv)
+    staging = args.root / args.staging
     try:
+        recover(args.root)
+        for folder in (staging / "data", args.root / CACHE):
+            sweep(folder)
         pieces = report_pieces(interim_files(args.interim), args.root / CACHE)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: normalize: {err}", file=sys.stderr)
         return 1
-    files, counts = package_files(pieces, args.root, args.approx_tolerance)
+    files, counts = package_files(pieces, staging, args.approx_tolerance)
     write_files(files)
     print(f"normalize: {', '.join(f'{name} {n}' for name, n in counts.items())}", file=sys.stderr)
     return 0

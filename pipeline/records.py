@@ -63,6 +63,12 @@ class Table:
         """Row numbers in the file of the records of ``report_ids``, in that order."""
         return [n for rid in report_ids for s in self.spans.get(rid, []) for n in range(s.row, s.row + s.rows)]
 
+    def report_at(self, row: int) -> str | None:
+        """The report whose records include row ``row`` of the file (None for shared resources)."""
+        if not self.per_report:
+            return None
+        return next((rid for rid, spans in self.spans.items() for s in spans if s.row <= row < s.row + s.rows), None)
+
     def dicts(self, report_ids: Iterable[str]) -> list[dict]:
         """Records of ``report_ids`` parsed into dicts keyed by the header (missing cells are '').
 

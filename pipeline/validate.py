@@ -9,6 +9,12 @@ and fails, with a readable list of problems, on:
 Writes ``metrics.json`` (counts per resource, figures per role, codebook
 coverage per report, number of errors) for ``dvc metrics show``.
 
+In the build (``--staging``) the CSVs checked are the ones normalize staged in
+``build/staging/data/``; only if they pass are they published into ``data/``,
+with ``metrics.json``, in one step (``pipeline/publish.py``). A failure leaves
+both as they were. Each problem names the file it comes from: the raw report
+behind the row, or its sidecar where the failing field is one the sidecar sets.
+
 Per report, so that a corpus of thousands is checked in seconds after a
 change: every primary and foreign key of the package includes ``report_id``
 (checked here) except references to the codebook, so one report's rows are
@@ -32,10 +38,13 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Executor
 from contextlib import ExitStack
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from pipeline import console
+import yaml
+
+from pipeline import console, publish
 from pipeline.atomic import write_text
 from pipeline.cache import fingerprint
 from pipeline.parallel import cpus, pool
@@ -44,9 +53,22 @@ from pipeline.schema import descriptor
 from pipeline.text import NUMBER, InputError, clean, decode
 
 MAX_SHOWN = 50
+SIDECAR_SUFFIXES = (".yaml", ".yml")  # as extract reads them: raw/<id>.yaml, then raw/reports.yaml
+SHARED_SIDECAR = "reports.yaml"
 CACHE = Path("data/cache/validate.json")
 ROWS_PER_WORKER = 50_000  # below this, a second process costs more than it saves
 EARLY_WORKERS_BYTES = 50_000_000  # CSVs read in ~0.15 s, half of Frictionless's import (about 400 reports)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, with the report (if any) and resource and field it is in, so
+    that the line shown can name the file it comes from (``name_files``)."""
+
+    line: str
+    report: str | None = None
+    resource: str = ""
+    field: str = ""
 
 
 def check_keys_are_per_report(package: dict) -> None:
@@ -127,10 +149,11 @@ def load_frictionless() -> None:
     import frictionless  # noqa: F401
 
 
-def frictionless_errors(package_path: Path, names: list[str], descriptor_too: bool) -> list[tuple[str, int, str]]:
+def frictionless_errors(package_path: Path, names: list[str], descriptor_too: bool
+                        ) -> list[tuple[str, int, str, str]]:
     """Every error Frictionless finds in the resources ``names`` (and, with
-    ``descriptor_too``, in the descriptor): (resource or '', row number or 0, what
-    is wrong). Resources are validated one by one, each within the package (for its
+    ``descriptor_too``, in the descriptor): (resource or '', row number or 0, field
+    or '', what is wrong). Resources are validated one by one, each within the package (for its
     foreign keys), so that workers can share a package's resources."""
     from frictionless import FrictionlessException, Package
 
@@ -139,20 +162,21 @@ def frictionless_errors(package_path: Path, names: list[str], descriptor_too: bo
         try:
             package.to_descriptor(validate=True)
         except FrictionlessException as err:
-            return [("", 0, error.message) for error in err.to_errors()]
+            return [("", 0, "", error.message) for error in err.to_errors()]
     found = []
     for name in names:
         report = package.get_resource(name).validate()
-        found += [(name, 0, err.message) for err in report.errors]
+        found += [(name, 0, "", err.message) for err in report.errors]
         for task in report.tasks:
             for err in task.errors:
                 row = getattr(err, "row_number", 0)
                 if not row:
-                    found.append((name, 0, err.message))
+                    found.append((name, 0, "", err.message))
                     continue
                 field = getattr(err, "field_name", "")
                 cell = f" {err.cell!r}" if hasattr(err, "cell") else ""
-                found.append((name, row, f"{err.title}{f' in field {field!r}' if field else ''}{cell}: {err.note}"))
+                found.append((name, row, field,
+                              f"{err.title}{f' in field {field!r}' if field else ''}{cell}: {err.note}"))
     return found
 
 
@@ -180,11 +204,11 @@ def chunks(reports: list[str], tables: dict[str, Table]) -> list[list[str]]:
 
 
 def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list[list[str]],
-                       folder: Path, executor: Executor) -> Callable[[], list[str]]:
+                       folder: Path, executor: Executor) -> Callable[[], list[Problem]]:
     """Start Frictionless on the rows of each part's reports, in as many tasks as
     there are CPUs (a part's resources split among them when there are fewer parts);
     the returned function waits for the errors, in the descriptor's resource order,
-    with row numbers of the real files."""
+    with row numbers of the real files and the report each row belongs to."""
     tasks = []
     cross = cross_report(descriptor(package_path), tables)
     own = {name: table for name, table in tables.items() if name not in cross}
@@ -195,13 +219,16 @@ def frictionless_check(package_path: Path, tables: dict[str, Table], parts: list
             tasks.append((origin, future))
     order = {name: position for position, name in enumerate(tables)}
 
-    def errors() -> list[str]:
+    def errors() -> list[Problem]:
         found = []
         for origin, future in tasks:
-            for name, row, message in future.result():
-                where = f"row {origin[name][row - 2]}: " if row else ""
-                found.append((order.get(name, -1), f"{name or package_path}: {where}{message}"))
-        return list(dict.fromkeys(line for _, line in sorted(found, key=lambda item: item[0])))
+            for name, row, field, message in future.result():
+                real = origin[name][row - 2] if row else 0
+                where = f"row {real}: " if row else ""
+                report = tables[name].report_at(real) if real else None
+                found.append((order.get(name, -1), Problem(f"{name or package_path}: {where}{message}",
+                                                           report, name, field)))
+        return list(dict.fromkeys(problem for _, problem in sorted(found, key=lambda item: item[0])))
 
     return errors
 
@@ -294,8 +321,10 @@ def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> d
     }
 
 
-def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list[str], dict]:
-    """All problems found and the metrics of the package at ``root``.
+def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | None = None
+        ) -> tuple[list[str], dict]:
+    """All problems found, each naming its file, and the metrics of the package at
+    ``root`` (its CSVs under ``csvs`` when given: the staging folder).
 
     With ``cache``, reports that passed before and are unchanged are not checked again,
     and the cache is updated when everything passes. For a large package the worker
@@ -303,9 +332,10 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     so checking one new report in a corpus of thousands waits for neither in turn."""
     package = descriptor(package_path)
     check_keys_are_per_report(package)
+    csvs = csvs or root
     with ExitStack() as stack:
-        executor = stack.enter_context(pool(cpus(), warm=load_frictionless)) if _large(root, package) else None
-        tables = read_tables(root, package)
+        executor = stack.enter_context(pool(cpus(), warm=load_frictionless)) if _large(csvs, package) else None
+        tables = read_tables(csvs, package)
         report_ids = sorted({rid for table in tables.values() if table.per_report for rid in table.spans})
         raws = raw_files(tables, root)
         shared = shared_key(tables, package_path)
@@ -321,10 +351,59 @@ def run(root: Path, package_path: Path, cache: Path | None = None) -> tuple[list
     if cache and not errors:
         entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in report_ids}
         write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
-    return errors, metrics(tables, shares, len(errors))
+    return name_files(root, tables, errors), metrics(tables, shares, len(errors))
 
 
-def cross_report_errors(package_path: Path, tables: dict[str, Table]) -> list[str]:
+def name_files(root: Path, tables: dict[str, Table], problems: list[Problem]) -> list[str]:
+    """Each problem's line, led by the file it comes from: the raw report behind the
+    row, or its sidecar where the failing field of ``reports`` is one the sidecar sets;
+    the cross-report rows of the scorecard name the files of both their reports."""
+    if not problems:
+        return []
+    sources = {row[REPORT_ID]: row.get("source_path", "") for row in tables["reports"].dicts(list(tables["reports"].spans))}
+    lines = []
+    for problem in problems:
+        files = []
+        if problem.report:
+            sidecar = (_sidecar_setting(root, problem.report, sources.get(problem.report, ""), problem.field)
+                       if problem.resource == "reports" else None)
+            files = [sidecar or sources.get(problem.report)]
+        elif problem.resource in tables and not tables[problem.resource].per_report:
+            files = [sources.get(rid) for rid in _reports_named(problem.line, sources)]
+        named = [f for f in dict.fromkeys(files) if f]
+        lines.append(f"{named[0] if len(named) == 1 else ', '.join(named)}: {problem.line}" if named else problem.line)
+    return lines
+
+
+def _reports_named(line: str, sources: dict[str, str]) -> list[str]:
+    """The report ids a cross-report problem's line mentions."""
+    return [rid for rid in sources if f" {rid}" in line or f"{rid}," in line]
+
+
+def _sidecar_setting(root: Path, report_id: str, source_path: str, field: str) -> str | None:
+    """The sidecar (``raw/<id>.yaml``, or the entry of ``raw/reports.yaml``) that sets
+    ``field`` of the report, if one does: that is where a bad value was written."""
+    if not field or not source_path:
+        return None
+    folder = Path(source_path).parent
+    for path in [folder / f"{report_id}{suffix}" for suffix in SIDECAR_SUFFIXES]:
+        if field in _yaml_mapping(root / path):
+            return path.as_posix()
+    if field in _yaml_mapping(root / folder / SHARED_SIDECAR).get(report_id, {}) or {}:
+        return f"{(folder / SHARED_SIDECAR).as_posix()}: {report_id}"
+    return None
+
+
+def _yaml_mapping(path: Path) -> dict:
+    """A sidecar's mapping ({} where there is none, or it is no mapping: extract refuses those)."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, ValueError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def cross_report_errors(package_path: Path, tables: dict[str, Table]) -> list[Problem]:
     """Problems of the cross-report resources: Frictionless on them alone (types,
     constraints, primary key, links to shared resources such as the codebook),
     and each of their links into per-report resources looked up here, report by report."""
@@ -337,9 +416,9 @@ def cross_report_errors(package_path: Path, tables: dict[str, Table]) -> list[st
         per_report = [name for name, table in tables.items() if table.per_report]
         subset_package(package_path, tables, [], folder, leave_out=per_report)
         _drop_links(folder / "datapackage.json", cross)
-        found = [f"{name}: {f'row {row}: ' if row else ''}{message}"
-                 for name, row, message in frictionless_errors(folder / "datapackage.json", list(cross), False)]
-    return found + [line for name, keys in cross.items() for line in link_errors(tables, name, keys)]
+        found = [Problem(f"{name}: {f'row {row}: ' if row else ''}{message}", None, name, field)
+                 for name, row, field, message in frictionless_errors(folder / "datapackage.json", list(cross), False)]
+    return found + [Problem(line, None, name) for name, keys in cross.items() for line in link_errors(tables, name, keys)]
 
 
 def _drop_links(descriptor_path: Path, cross: dict[str, list[dict]]) -> None:
@@ -378,7 +457,7 @@ def _large(root: Path, package: dict) -> bool:
 
 
 def check(package_path: Path, tables: dict[str, Table], reports: list[str], raws: dict[str, bytes | None],
-          shares: dict[str, dict], executor: Executor) -> list[str]:
+          shares: dict[str, dict], executor: Executor) -> list[Problem]:
     """Every problem of the rows of ``reports``: Frictionless on ``executor``'s
     workers, our own checks here meanwhile. Adds each report's share of the
     metrics to ``shares``."""
@@ -387,7 +466,7 @@ def check(package_path: Path, tables: dict[str, Table], reports: list[str], raws
         errors = []
         for rid in reports:
             rows = {name: table.dicts([rid]) for name, table in tables.items() if table.per_report}
-            errors += check_report(rid, rows, raws.get(rid))
+            errors += [Problem(line, rid, line.partition(":")[0]) for line in check_report(rid, rows, raws.get(rid))]
             shares[rid] = report_metrics(rows)
         return frictionless() + errors
 
@@ -404,21 +483,49 @@ def _passed(cache: Path | None, shared: str) -> dict[str, dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--staging", type=Path, default=None,
+                        help="folder (under --root) holding the staged data/*.csv: check them and, only if "
+                             "they pass, publish them into data/ with the metrics; without it, check data/ in place")
     parser.add_argument("--metrics", type=Path, default=Path("metrics.json"))
     args = parser.parse_args(argv)
     package_path = args.root / "datapackage.json"
+    staging = args.root / args.staging if args.staging else None
     try:
-        errors, numbers = run(args.root, package_path, args.root / CACHE)
+        publish.recover(args.root)
+        errors, numbers = run(args.root, package_path, args.root / CACHE, staging)
+        if errors:
+            return report_invalid(errors, bool(staging))
+        text = json.dumps(numbers, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        if staging:
+            names = [res["path"] for res in descriptor(package_path)["resources"]]
+            publish.publish(args.root, staging, names, {args.metrics: text.encode("utf-8")})
+        else:
+            write_text(args.metrics, text)
     except (OSError, InputError, KeyError, ValueError, csv.Error) as err:
         print(f"error: validate: {err}", file=sys.stderr)
         return 1
-    write_text(args.metrics, json.dumps(numbers, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    print(f"validate: valid, 0 problem(s){'; published data/ and ' + str(args.metrics) if staging else ''}",
+          file=sys.stderr)
+    return 0
+
+
+def report_invalid(errors: list[str], staged: bool) -> int:
+    """Print the problems (at most ``MAX_SHOWN``), then one error line naming the files they come from."""
     for line in errors[:MAX_SHOWN]:
         print(f"invalid: {line}", file=sys.stderr)
     if len(errors) > MAX_SHOWN:
         print(f"invalid: … and {len(errors) - MAX_SHOWN} more", file=sys.stderr)
-    print(f"validate: {'INVALID' if errors else 'valid'}, {len(errors)} problem(s)", file=sys.stderr)
-    return 1 if errors else 0
+    files = list(dict.fromkeys(f for line in errors if (f := _file_of(line))))
+    shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+    kept = "; data/ and metrics.json left as they were" if staged else ""
+    print(f"error: validate: {len(errors)} problem(s){f' in {shown}' if shown else ''}{kept}", file=sys.stderr)
+    return 1
+
+
+def _file_of(line: str) -> str | None:
+    """The file a problem's line begins with, if it begins with one (a path with a suffix)."""
+    head = line.split(": ", 1)[0]
+    return head if "/" in head and "." in head.rsplit("/", 1)[-1] else None
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline import extract, normalize, validate
+from pipeline import extract, normalize, publish, validate
 from pipeline.schema import descriptor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,11 +15,16 @@ BIN = Path(sys.executable).parent
 
 
 def build_package(root: Path, raw: Path) -> list[str]:
-    """Run extract, normalize and validate into ``root``; the problems found."""
+    """Run extract, normalize and validate into ``root``; the problems found. As in
+    the build, the CSVs are published into ``root/data`` only if they pass."""
     shutil.copy(ROOT / "datapackage.json", root / "datapackage.json")
     extract.run(raw, root / "data" / "interim")
     assert normalize.main(["--interim", str(root / "data" / "interim"), "--root", str(root)]) == 0
-    errors, _ = validate.run(root, root / "datapackage.json")
+    staging = root / publish.STAGING
+    errors, _ = validate.run(root, root / "datapackage.json", csvs=staging)
+    if not errors:
+        names = [res["path"] for res in descriptor(root / "datapackage.json")["resources"]]
+        publish.publish(root, staging, names, {})
     return errors
 
 

@@ -159,7 +159,8 @@ def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_repor
     lines[row] = b",".join([report, b"f9999", rest])  # no such figure
     indicators.write_bytes(b"\n".join(lines))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json")
-    assert any(line.startswith(f"indicators: row {row + 1}:") and "foreign" in line.lower() for line in errors)
+    assert any(line.startswith(f"{raw / f'{REPORT}.txt'}: indicators: row {row + 1}:") and "foreign" in line.lower()
+               for line in errors)  # led by the report's file
 
 
 @pytest.mark.skipif(cpus() < 2, reason="with one CPU there are no workers to start early")

@@ -151,7 +151,8 @@ def test_validate_checks_the_scorecards_links_also_when_reports_are_checked_in_p
     path.write_text(lines[0] + lines[1].replace(f",{target},", ",f999999,", 1) + "".join(lines[2:]),
                     encoding="utf-8")
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json")
-    assert errors == ["scorecard: row 2: target_report_id, target_figure_id hebei-2024, f999999 not found in figures"]
+    assert errors == [f"{raw / 'hebei-2024.txt'}: scorecard: row 2: "  # led by the file of the report it names
+                      "target_report_id, target_figure_id hebei-2024, f999999 not found in figures"]
 
 
 def test_one_number_about_a_list_is_a_target_for_each_concept_it_names():
