@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fcntl
 import os
 import sqlite3
 import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline import console, explore, ingest, release, validate
 from pipeline.headline import COMPARATOR_SIGNS
 from pipeline.schema import descriptor, read_csv, resource
 from pipeline.text import InputError
+
+ADD_LOCK = Path("build/add.lock")  # held by a running `pipeline add` (its pid inside)
 
 
 class CommandError(Exception):
@@ -116,6 +121,38 @@ def cmd_add(args: argparse.Namespace) -> int:
     extract each one's text into raw/<id>.txt, keep the original in originals/ (DVC), rebuild."""
     if args.id and len(args.sources) > 1:
         raise CommandError("--id names one report: give one SOURCE with it")
+    with add_lock(args.root):
+        return _add(args)
+
+
+@contextmanager
+def add_lock(root: Path) -> Iterator[None]:
+    """One ``add`` at a time per repository: two at once would each build with the
+    other's new file and could take it out again after a failure, leaving a
+    report in data/ with no raw file."""
+    path = root / ADD_LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise CommandError(f"another `pipeline add` is running in {root} (pid {holder}); "
+                               "try again when it has ended") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.truncate(0)
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _add(args: argparse.Namespace) -> int:
+    """The body of ``add``, under its lock."""
     started = time.monotonic()
     prepared, problems = [], []
     for arg in args.sources:

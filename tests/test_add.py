@@ -244,3 +244,21 @@ def test_a_page_from_a_link_goes_in_with_its_address(repo, server, shared_report
     report = next(r for r in rows(repo, "reports") if r["report_id"] == "henan-zhumadian-2025")
     assert report["source_url"] == f"{base}/zmd.html" and report["source_format"] == "html"
     assert lines((repo / "raw" / "henan-zhumadian-2025.txt").read_text(encoding="utf-8")) == lines(text)
+
+
+def test_a_second_add_while_one_runs_is_refused_with_one_line_and_changes_nothing(tmp_path, capsys):
+    import fcntl
+
+    from pipeline.__main__ import ADD_LOCK
+
+    (tmp_path / "raw").mkdir()
+    lock = tmp_path / ADD_LOCK
+    lock.parent.mkdir(parents=True)
+    with open(lock, "w", encoding="utf-8") as held:
+        held.write("4242")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)  # the first add, still building
+        assert main(["--root", str(tmp_path), "add", str(tmp_path / "x.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: add: another `pipeline add` is running") and "pid 4242" in err
+    assert list((tmp_path / "raw").iterdir()) == []
