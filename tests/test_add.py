@@ -10,6 +10,7 @@ import csv
 import functools
 import http.server
 import socket
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -20,7 +21,7 @@ from pipeline import convert, ingest
 from pipeline.__main__ import main
 from pipeline.convert import Source
 from tests import sources
-from tests.helpers import ROOT, build_package, git_status, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, scratch_copy
 from tests.test_cli import cli
 
 REPORT = "hebei-2025"  # the same report as ../shared/originals/hebei-2025.docx
@@ -262,3 +263,22 @@ def test_a_second_add_while_one_runs_is_refused_with_one_line_and_changes_nothin
     err = capsys.readouterr().err
     assert err.startswith("error: add: another `pipeline add` is running") and "pid 4242" in err
     assert list((tmp_path / "raw").iterdir()) == []
+
+
+def test_a_report_failing_in_validate_leaves_no_row_behind(tmp_path_factory):
+    """Issue 11, finding 2: the raw file is taken out again and data/ holds none of its rows."""
+    repo = scratch_copy(tmp_path_factory.mktemp("add-fails"))
+    units = repo / "pipeline" / "rules" / "units.csv"
+    units.write_bytes(units.read_bytes() + "光年,lightyear,1,level\n".encode())  # a unit the descriptor does not allow
+    assert dvc(repo, "repro").returncode == 0  # the unit changes no committed row, only dvc.lock
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "unit"],
+                   cwd=repo, check=True)
+    before = {p: (repo / p).read_bytes() for p in ("data/reports.csv", "data/figures.csv", "metrics.json")}
+    source = tmp_path_factory.mktemp("far") / "far.txt"
+    text = (ROOT / "raw" / "tianjin-jinghai-2025.txt").read_text(encoding="utf-8")
+    source.write_text(text.replace("各位代表：", "各位代表：\n航程达到5光年。", 1), encoding="utf-8")
+    result = cli("--root", str(repo), "add", str(source), "--id", "far-2025", "--allow-duplicate", cwd=repo)
+    assert result.returncode == 1 and "build failed; removed" in result.stderr, result.stderr
+    assert not (repo / "raw" / "far-2025.txt").exists()
+    assert {p: (repo / p).read_bytes() for p in before} == before
+    assert git_status(repo) == ""
