@@ -35,6 +35,14 @@ def cues(kind: str) -> tuple[str, ...]:
 MINUS_SIGNS = ("-", "－", "−")
 
 
+def unit_factor(written: str) -> Decimal:
+    """A unit's factor as the table writes it: a decimal, or an exact ratio such as
+    亩's 10000/15 (a decimal of it made 2214.54万亩 14763599999.999999 m2)."""
+    numerator, _, denominator = written.partition("/")
+    with localcontext(prec=60):
+        return Decimal(numerator) / Decimal(denominator or 1)
+
+
 def format_value(value: Decimal) -> str:
     """Plain decimal text: no exponent, no trailing zeros, at most 6 decimals.
 
@@ -145,7 +153,7 @@ def _measure(row: dict, m: dict, text: str) -> None:
         measure = "growth" if _has_growth_verb(clause) else "share"
     if m["unit_word"] in ("名", "位", "名次") and clause.rstrip().endswith(cues("rank")):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
-    value = Decimal(m["number"]) * factor * Decimal(unit["factor"])
+    value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = -value
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
@@ -243,9 +251,21 @@ def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: boo
         if after:
             return after, end + len(after)
         subject = subject.removesuffix("等")
+    if subject in cues("bare_attribute") and same_sentence:
+        subject = _without_flow(previous["subject"]) + subject  # …企业50家，总数达到310家: 高新技术企业总数
     if not subject and same_sentence:
         subject = previous["subject"]
+        if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
+            subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _without_flow(subject: str) -> str:
+    """A subject of new things (新增, 净增 … : cues kind flow) as the stock of them."""
+    for cue in cues("flow"):
+        if subject.startswith(cue) and len(subject) > len(cue) + 1:
+            return subject[len(cue):]
+    return subject
 
 
 def _rank_subject(clause: str, previous: dict | None) -> str:

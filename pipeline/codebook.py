@@ -31,6 +31,8 @@ def code_for(subject: str, region: str = "") -> str:
     names = aliases()
     if any(link in subject for link in list_links()):
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
+    if any(word in subject for word in narrowing()):
+        return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
     subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
     subject = RATE_SUFFIX.sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
     if subject in names:
@@ -44,6 +46,11 @@ def code_for(subject: str, region: str = "") -> str:
 @lru_cache(maxsize=1)
 def list_links() -> tuple[str, ...]:
     return tuple(r["cue"] for r in table("cues") if r["kind"] == "list_link")
+
+
+@lru_cache(maxsize=1)
+def narrowing() -> tuple[str, ...]:
+    return tuple(r["cue"] for r in table("cues") if r["kind"] == "narrowing")
 
 
 def conditioned(row: dict) -> bool:

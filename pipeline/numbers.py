@@ -111,7 +111,7 @@ def _read_after(text: str, mention: Mention) -> None:
         if part == "inner":
             word = text[at] if at < len(text) and text[at] in "余多" and not mention.inner else ""
         elif part == "multiplier":
-            word = longest_prefix(text, at, lookup("multipliers", "written"))
+            word = _multiplier(text, at)
         else:
             word = longest_prefix(text, at, lookup("units", "written"))
         if word:
@@ -123,6 +123,17 @@ def _read_after(text: str, mention: Mention) -> None:
     after = longest_prefix(text, _skip(text, pos), qualifiers)
     if after and qualifiers[after]["position"] == "after":
         mention.after = after
+
+
+def _multiplier(text: str, at: int) -> str:
+    """The multiplier written at ``at``, unless a unit word there reads longer than
+    the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km (not 千 × 米)."""
+    units = lookup("units", "written")
+    word = longest_prefix(text, at, lookup("multipliers", "written"))
+    unit_here = longest_prefix(text, at, units)
+    if word and len(unit_here) >= len(word) + len(longest_prefix(text, at + len(word), units)):
+        return ""
+    return word
 
 
 def _skip(text: str, pos: int) -> int:

@@ -151,3 +151,17 @@ def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
     assert {subjects[k] for k in ("9323.1亿元", "13697.5亿元", "7.3%", "1个百分点")} == {"地区生产总值"}
     assert subjects["7.2%"] == "生产总值" and subjects["8个"] == "抽水蓄能电站"
     assert subjects["49个"] == "老旧小区改造提升" and subjects["12万亩"] == "储备林"
+
+
+def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(review="用电量12千瓦时，修建道路83千米，盘活土地2214.54万亩。吸纳京津技术合同成交额25亿元。"
+                                "新型农业经营主体647家。净增市场主体3000家、达到3.3万家。新增高新技术企业50家，总数达到310家。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
+    assert (rows["12千瓦时"]["value"], rows["12千瓦时"]["unit"]) == ("12", "kWh")  # not 12 × 千
+    assert (rows["83千米"]["value"], rows["83千米"]["unit"]) == ("83", "km")
+    assert rows["2214.54万亩"]["value"] == "14763600000"  # 亩 is exactly 10000/15 m2
+    from pipeline.codebook import code_for
+    assert code_for(rows["25亿元"]["subject"]) == "" and code_for(rows["647家"]["subject"]) == ""
+    assert (rows["3.3万家"]["subject"], code_for(rows["3.3万家"]["subject"])) == ("市场主体", "market_entities_total")
+    assert rows["310家"]["subject"] == "高新技术企业总数"
