@@ -60,3 +60,12 @@ def test_not_projects(projects, sentence):
 def test_investment_stated_for_the_project(make_record):
     rows = find_projects(make_record(review="双塘物流园投资1.6亿元实施园区雨污管网提升改造。"))
     assert [(p["name"], p["investment_cny"]) for p in rows] == [("园区雨污管网提升改造", "160000000")]
+
+
+def test_planning_to_start_is_planned_and_kinds_of_facility_are_no_projects(projects):
+    found = projects(review="新建配建多功能运动场、健走步道等24处。建成老年人日间照料服务中心5个。",
+                     plan="谋划启动郊野公园和智慧城市综合指挥中心项目。打通开发区经一路、经二路。")
+    names = {name: status for name, status, _ in found}
+    assert names["郊野公园"] == "planned" and names["智慧城市综合指挥中心项目"] == "planned"
+    assert names["经一路"] == "completed"  # 打通 in the plan: to be completed this year
+    assert "健走步道" not in names and "老年人日间照料服务中心" not in names
