@@ -34,3 +34,11 @@ def make_record(tmp_path: Path):
         return extract_report(path, {})
 
     return make
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Path:
+    """An empty raw/ folder in the test's temporary folder."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder

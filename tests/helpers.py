@@ -2,6 +2,7 @@
 scratch copy of the repository to run DVC in."""
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -59,3 +60,9 @@ def dvc(copy: Path, *args: str) -> subprocess.CompletedProcess:
 def git_status(copy: Path) -> str:
     return subprocess.run(["git", "status", "--porcelain"], cwd=copy, capture_output=True, text=True,
                           check=True).stdout
+
+
+def rows(root: Path, name: str) -> list[dict]:
+    """The rows of ``data/<name>.csv`` under ``root``, as dicts of strings."""
+    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

@@ -6,7 +6,6 @@ must be the report's paragraphs in order with no chrome, and the package built
 from it must carry the same targets as the one built from the shared text."""
 from __future__ import annotations
 
-import csv
 import functools
 import http.server
 import socket
@@ -21,7 +20,7 @@ from pipeline import convert, ingest
 from pipeline.__main__ import main
 from pipeline.convert import Source
 from tests import sources
-from tests.helpers import ROOT, build_package, dvc, git_status, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, rows, scratch_copy
 from tests.test_cli import cli
 
 REPORT = "hebei-2025"  # the same report as ../shared/originals/hebei-2025.docx
@@ -41,11 +40,6 @@ MAIN_TARGETS = {
 def lines(text: str) -> list[str]:
     """A text's paragraphs: its non-blank lines without edge spaces."""
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def rows(root: Path, name: str) -> list[dict]:
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 @pytest.fixture(scope="module")

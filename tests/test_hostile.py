@@ -21,21 +21,9 @@ from pipeline.numbers import MAX_CONTEXT, find_mentions
 from pipeline.schema import descriptor, to_csv
 from pipeline.text import InputError, clean, decode
 from tests.conftest import HEAD
-from tests.helpers import ROOT, build_package
+from tests.helpers import ROOT, build_package, rows
 
 REPORT = f"{HEAD}一、2024年工作回顾\n{{review}}\n二、2025年工作安排\n{{plan}}\n"
-
-
-def rows(root: Path, name: str) -> list[dict]:
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-@pytest.fixture
-def raw(tmp_path: Path) -> Path:
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    return folder
 
 
 def write_report(raw: Path, name: str = "x", review: str = "地区生产总值增长5%。", plan: str = "增长6%左右。",

@@ -4,7 +4,6 @@ texts from ../shared/reports, in temporary folders or a scratch copy of the
 repository where ``dvc repro`` runs."""
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -14,24 +13,12 @@ from pipeline import extract, normalize, validate
 from pipeline.atomic import write_files
 from pipeline.parallel import cpus
 from pipeline.text import InputError
-from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, rows, scratch_copy
 
 REPORT = "hebei-baoding-mancheng-2023"  # header: 保定市满城区, 2023-01-11; an outline with review and plan
 ENCODINGS = {"utf8": "utf-8", "bom": "utf-8-sig", "gbk": "gb18030", "utf16": "utf-16"}
 # What a figure is, apart from where it is: equal for the same text in any encoding or line ending.
 MEANING = ("text", "raw", "role", "subject", "code", "measure", "value", "unit", "comparator", "year", "area")
-
-
-def rows(root: Path, name: str) -> list[dict]:
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-@pytest.fixture
-def raw(tmp_path: Path) -> Path:
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    return folder
 
 
 def test_every_encoding_and_crlf_gives_the_same_figures_with_offsets_into_the_decoded_text(
