@@ -33,6 +33,7 @@ def cues(kind: str) -> tuple[str, ...]:
 
 
 MINUS_SIGNS = ("-", "－", "−")
+FIRM_LOOKAHEAD = 8  # characters after 100户 where the firms it counts may be named (…户专精特新企业)
 
 
 def unit_factor(written: str) -> Decimal:
@@ -151,14 +152,31 @@ def _measure(row: dict, m: dict, text: str) -> None:
     _, clause = clause_before(text, m["start"])
     if measure == "percent":
         measure = "growth" if _has_growth_verb(clause) else "share"
-    if m["unit_word"] in ("名", "位", "名次") and clause.rstrip().endswith(cues("rank")):
+    if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
+    if unit["unit"] == "household" and _counts_firms(text, m, clause):
+        unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = -value
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
         value = -value  # 增长-2.6%: the sign is written before the number
-    row.update(measure=measure, unit=unit["unit"], value=format_value(value), comparator=_comparator(m))
+    comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
+    row.update(measure=measure, unit=unit["unit"], value=format_value(value), comparator=comparator)
+
+
+def _is_rank(m: dict, clause: str) -> bool:
+    """第N名, 居全国前10位, 排名上升到235位: a place in a ranking."""
+    if m["unit_word"] not in ("名", "位", "名次"):
+        return False
+    return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any(c in clause for c in cues("rank_noun"))
+
+
+def _counts_firms(text: str, m: dict, clause: str) -> bool:
+    """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
+    clause or the words right after the number."""
+    words = clause + text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
+    return any(c in words for c in cues("firm"))
 
 
 def _has_growth_verb(clause: str) -> bool:
@@ -270,7 +288,7 @@ def _without_flow(subject: str) -> str:
 
 def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it."""
-    rest = re.sub(r"(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?第?$", "", _strip(clause))
+    rest = re.sub(r"(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?[第前]?$", "", _strip(clause))
     rest = re.split(r"获评|评为|位居|荣获", rest)[-1]  # 某园区获评全市主题园区第四名
     if rest and rest != "增速":
         return rest

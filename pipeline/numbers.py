@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from pipeline.rules import longest_prefix, longest_suffix, lookup, table
 from pipeline.text import INVISIBLE, NUMBER, digits_of
@@ -172,7 +173,25 @@ def _form(text: str, m: Mention) -> str:
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
+    if _names_a_class(text, m):
+        return "threshold"
     return "measure"
+
+
+def _names_a_class(text: str, m: Mention) -> bool:
+    """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
+    (cues kind class_noun right after it), it measures nothing itself."""
+    counter = lookup("units", "written").get(m.unit_word, {}).get("measure") == "count"
+    if counter and not m.after:
+        return False  # 170家企业 counts firms; 55人以上大班额 is a class
+    pos = _skip(text, m.raw_end)
+    pos += len(m.after) if text.startswith(m.after, pos) else 0
+    return any(text.startswith(noun, pos) for noun in _class_nouns())
+
+
+@lru_cache(maxsize=1)
+def _class_nouns() -> tuple[str, ...]:
+    return tuple(row["cue"] for row in table("cues") if row["kind"] == "class_noun")
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:

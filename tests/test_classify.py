@@ -165,3 +165,17 @@ def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
     assert code_for(rows["25亿元"]["subject"]) == "" and code_for(rows["647家"]["subject"]) == ""
     assert (rows["3.3万家"]["subject"], code_for(rows["3.3万家"]["subject"])) == ("市场主体", "market_entities_total")
     assert rows["310家"]["subject"] == "高新技术企业总数"
+
+
+def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(review="规模以上工业增加值增速居全国前10位。世界500强排名从369位上升到235位。"
+                                "规模以上工业企业增加到3382户，新增农户2000户。营业收入超50亿元企业3家，"
+                                "新增专精特新企业170家企业。算力规模11.4万P。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["10位"]["measure"], rows["10位"]["comparator"]) == ("rank", "le")
+    assert rows["235位"]["measure"] == "rank"
+    assert rows["3382户"]["unit"] == "count" and rows["2000户"]["unit"] == "household"
+    assert rows["50亿元"]["role"] == "other" and rows["3家"]["role"] == "indicator"
+    assert rows["170家"]["role"] == "indicator"
+    assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
