@@ -33,6 +33,7 @@ def cues(kind: str) -> tuple[str, ...]:
 
 
 MINUS_SIGNS = ("-", "－", "−")
+ANNOTATION = re.compile(r"^[（(][^）)]{1,3}[）)][、，,]?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 FIRM_LOOKAHEAD = 8  # characters after 100户 where the firms it counts may be named (…户专精特新企业)
 
 
@@ -266,7 +267,7 @@ def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: boo
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
     if subject.endswith("等") or not subject or "、" in subject:
         after = _noun_after(text, end)
-        if after:
+        if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
     if subject in cues("bare_attribute") and same_sentence:
@@ -288,7 +289,7 @@ def _without_flow(subject: str) -> str:
 
 def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it."""
-    rest = re.sub(r"(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?[第前]?$", "", _strip(clause))
+    rest = re.sub(r"(?:均|分别|保持)?(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?[第前]?$", "", _strip(clause))
     rest = re.split(r"获评|评为|位居|荣获", rest)[-1]  # 某园区获评全市主题园区第四名
     if rest and rest != "增速":
         return rest
@@ -307,7 +308,8 @@ def _strip(clause: str) -> str:
         clause = clause.replace(cue, "")
     changed = True
     while changed and clause:
-        changed = False
+        stripped = periods.strip_plan_names(ANNOTATION.sub("", clause))  # “十四五”…, （间）、…
+        changed, clause = stripped != clause, stripped
         for cue in cues("tail"):
             if clause.endswith(cue):
                 clause, changed = clause[:-len(cue)], True

@@ -250,6 +250,14 @@ def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple(out)
 
 
+PLAN_OPENING = re.compile(rf"^“?[十][{CN}]?五”?(?:时期|期间|以来|末)?")
+
+
+def strip_plan_names(phrase: str) -> str:
+    """“十四五”能耗强度 → 能耗强度: the plan names the period (period_start), not what is measured."""
+    return PLAN_OPENING.sub("", phrase)
+
+
 def strip_bases(phrase: str) -> str:
     """``phrase`` without the bases it compares with (比2017年, 较“十三五”末的)."""
     for pattern, _ in _base_patterns():

@@ -121,3 +121,14 @@ def test_the_readmes_scorecard_chart_of_the_shared_reports_is_current(tables):
 
     rows = tables["scorecard"].fillna("").astype(str).to_dict("records")
     assert chart(rows) == OUT.read_bytes(), "run: python benchmarks/shared_series.py"
+
+
+def test_no_subject_is_a_bare_verb_a_qualifier_a_bracket_or_a_plan_name(tables):
+    """Issue 13: a subject names what is measured. Listed over every figure of every shared report."""
+    from pipeline.classify import cues
+    from pipeline.rules import table
+
+    words = {*cues("lead"), *cues("tail"), *cues("compare"), *(r["written"] for r in table("qualifiers"))}
+    measured = tables["figures"][tables["figures"]["role"].isin(ROLES)]
+    bad = measured[measured["subject"].map(lambda s: s in words or s.startswith(("（", "(", "“十", "十四五", "十五五")))]
+    assert bad[["report_id", "raw", "subject"]].values.tolist() == []
