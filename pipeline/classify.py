@@ -224,6 +224,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(text), "", None, None)]
     starts = [p.start for p in spans]
     review_year = report.get("review_year") or ""
+    previous: dict | None = None
     for row, m in zip(rows, mentions):
         if m["form"] != "measure":
             continue
@@ -234,7 +235,12 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
         if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
             time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
+        if row["measure"] == "duration" and time["year"]:
+            time = {**time, **periods.streak({**row, **time}, time["year"])}
+        if previous and any(c in clause for c in cues("compare")) and _same_sentence(text, previous["start"], m["start"]):
+            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 高于全省1个百分点
         row.update(time)
+        previous = row
 
 
 def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
@@ -309,13 +315,10 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_plan_names(ANNOTATION.sub("", clause))  # “十四五”…, （间）、…
-        changed, clause = stripped != clause, stripped
-        for cue in cues("tail"):
-            if clause.endswith(cue):
-                clause, changed = clause[:-len(cue)], True
-        for cue in cues("lead"):
-            if clause.startswith(cue):
-                clause, changed = clause[len(cue):], True
+        tail = next((cue for cue in cues("tail") if stripped.endswith(cue)), "")  # the longest first, one at a time
+        stripped = stripped[:len(stripped) - len(tail)]
+        lead = next((cue for cue in cues("lead") if stripped.startswith(cue)), "")
+        changed, clause = stripped[len(lead):] != clause, stripped[len(lead):]
     phrase = _balance_quotes(clause.strip("、和 "))
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
 

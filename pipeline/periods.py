@@ -13,6 +13,7 @@ paragraph with its own period.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -205,6 +206,27 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     if basis in ("annual_average", "cumulative"):
         start = _period_start(part, clause, year, bool(stated))
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+UNITS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
+
+
+def streak(row: dict, year: int) -> dict:
+    """连续16个季度, 连续8年: a run that ends in ``year`` and covers the years before
+    it, cumulative from the first of them; a target's run (五年跨入百强) starts in
+    the plan year and ends N − 1 years later. Runs of minutes or days (15分钟
+    诊疗服务圈) are no periods: nothing changes."""
+    per_year = UNITS_PER_YEAR.get(row.get("unit", ""))
+    try:
+        count = float(row.get("value") or 0)
+    except ValueError:
+        count = 0
+    if not per_year or count <= 0:
+        return {}
+    years = math.ceil(count / per_year)
+    if row.get("role") == "target":
+        return {"year": year + years - 1, "period_start": year, "basis": "cumulative"}
+    return {"period_start": year - years + 1, "basis": "cumulative"}
 
 
 def _basis(part: Part, clause: str, measure: str) -> str:

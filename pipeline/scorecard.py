@@ -87,11 +87,18 @@ def _flow(row: dict) -> str:
     return "new" if any(c in clause for c in cues("flow")) else ""
 
 
+def _in_a_run(row: dict) -> bool:
+    """连续6年稳定在325天以上: a level held through a run of years, not one year's result."""
+    context, raw = row.get("context", ""), row.get("raw", "")
+    clause = CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+    return any(cue in clause for cue in cues("streak"))
+
+
 def _side(row: dict, report: dict) -> str | None:
     """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
     the year, or a state at its end) with a code, for the report's own years."""
     if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
-            or row.get("area") != report.get("region")):
+            or row.get("area") != report.get("region") or _in_a_run(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"

@@ -60,3 +60,13 @@ def test_paragraphs_run_together_on_one_line_still_open_their_own_period(make_re
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["5%"]["period_start"], rows["5%"]["basis"]) == (2024, "annual")
     assert (rows["30万人"]["period_start"], rows["30万人"]["basis"]) == (2020, "cumulative")
+
+
+def test_a_streak_covers_the_years_it_runs_and_a_comparison_takes_the_basis_of_what_it_compares(make_record):
+    record = make_record(review="经济增速连续16个季度高于全国平均水平，粮食产量连续8年稳定在160亿斤以上。"
+                                "生产总值年均增长7.3%，高于全省1个百分点。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["16个季度"]["period_start"], rows["16个季度"]["basis"]) == (2021, "cumulative")
+    assert (rows["8年"]["period_start"], rows["8年"]["basis"]) == (2017, "cumulative")
+    assert (rows["1个百分点"]["basis"], rows["1个百分点"]["period_start"]) == ("annual_average", 2020)
+    assert rows["7.3%"]["subject"] == "生产总值"  # 年均 stripped whole, not 年 left behind

@@ -161,3 +161,8 @@ def test_one_number_about_a_list_is_a_target_for_each_concept_it_names():
     assert [r["code"] for r in scorecard._each_concept(row)] == ["foreign_direct_investment_actual",
                                                                   "total_imports_exports"]
     assert scorecard._each_concept({**row, "subject": "进出口额"}) == [{**row, "subject": "进出口额"}]
+
+
+def test_a_level_held_through_a_run_of_years_is_no_one_years_result():
+    row = {"context": "空气质量优良天数连续6年稳定在325天以上。", "raw": "325天"}
+    assert scorecard._in_a_run(row) and not scorecard._in_a_run({**row, "context": "空气质量优良天数325天。"})
