@@ -16,7 +16,7 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from pipeline import periods
-from pipeline.numbers import context_span, context_window
+from pipeline.numbers import RATIO_LINK, context_span, context_window
 from pipeline.rules import lookup, table
 from pipeline.text import INVISIBLE, NUMBER, clean
 
@@ -34,7 +34,7 @@ def cues(kind: str) -> tuple[str, ...]:
 
 MINUS_SIGNS = ("-", "－", "−")
 ANNOTATION = re.compile(r"^[（(][^）)]{1,3}[）)][、，,]?")  # 7.4万套（间）、累计…: the unit's note, not a subject
-FIRM_LOOKAHEAD = 8  # characters after 100户 where the firms it counts may be named (…户专精特新企业)
+FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 
 
 def unit_factor(written: str) -> Decimal:
@@ -146,6 +146,8 @@ def _measure(row: dict, m: dict, text: str) -> None:
     factor = Decimal(1)
     if m["multiplier"]:
         factor = Decimal(lookup("multipliers", "written")[m["multiplier"]]["factor"])
+    if unit is None and m["multiplier"] and _counts_people(text, m):
+        unit = {"unit": "person", "factor": "1", "measure": "count"}  # 5575万农村贫困人口
     if unit is None:
         row.update(measure="level", unit="", value=format_value(Decimal(m["number"]) * factor))
         return
@@ -171,6 +173,14 @@ def _is_rank(m: dict, clause: str) -> bool:
     if m["unit_word"] not in ("名", "位", "名次"):
         return False
     return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any(c in clause for c in cues("rank_noun"))
+
+
+def _counts_people(text: str, m: dict) -> bool:
+    """A bare 万 or 亿 next to words for people (cues kind person_noun):
+    农村贫困人口减少1000万, 5575万农村贫困人口, 46万群众."""
+    before = text[max(0, m["start"] - FIRM_LOOKAHEAD):m["start"]]
+    after = text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
+    return any(c in before or c in after for c in cues("person_noun"))
 
 
 def _counts_firms(text: str, m: dict, clause: str) -> bool:
@@ -254,6 +264,31 @@ def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
         row["subject"] = subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]
         previous = row
     _distribute(rows, mentions, text)
+    _structure_subjects(rows, mentions, text)
+
+
+def _structure_subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
+    """三次产业结构由22.2:41.3:36.5调整为…: each share is one part of the whole the
+    sentence names (``rules/list_expansions.csv``: 第一产业比重, 第二产业比重 …),
+    and all of them are of the first one's time."""
+    runs: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if not (m["form"] == "measure" and m["unit_word"] == "%" and m["raw_end"] == m["end"]):
+            continue
+        if runs and runs[-1][-1] == i - 1 and RATIO_LINK.fullmatch(text[mentions[i - 1]["end"]:m["start"]]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in (r for r in runs if len(r) > 1):
+        first = mentions[run[0]]["start"]
+        sentence = text[context_span(text, first, first)[0]:first]
+        for row in table("list_expansions"):
+            items = row["items"].split("|")
+            if row["written"] in sentence and len(items) == len(run):
+                for i, item in zip(run, items):
+                    rows[i]["subject"] = item
+        for i in run[1:]:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
+            rows[i].update({key: rows[run[0]][key] for key in ("year", "period_start", "basis")})
 
 
 def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:

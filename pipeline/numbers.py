@@ -80,12 +80,32 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions = [_read_arabic(text, m) for m in ARABIC.finditer(text)]
     _link_ranges(text, mentions)
+    _read_structures(text, mentions)
     taken = {m.start for m in mentions}
     for found in _chinese_measures(text):
         if found.start not in taken:
             taken.add(found.start)
             mentions.append(found)
     return sorted(mentions, key=lambda m: m.start)
+
+
+RATIO_LINK = re.compile(r"\s*[:：∶]\s*")
+MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio, not shares
+
+
+def _read_structures(text: str, mentions: list[Mention]) -> None:
+    """三次产业结构调整为19.2:38.5:42.3: bare numbers joined by colons, three or more,
+    are the shares of a whole, in percent."""
+    run: list[Mention] = []
+    for mention in [*mentions, None]:
+        if (mention is not None and run and mention.form == "bare"
+                and RATIO_LINK.fullmatch(text[run[-1].end:mention.start])):
+            run.append(mention)
+            continue
+        if len(run) >= MIN_STRUCTURE:
+            for part in run:
+                part.form, part.unit_word = "measure", "%"
+        run = [mention] if mention is not None and mention.form == "bare" else []
 
 
 def _read_arabic(text: str, match: re.Match) -> Mention:

@@ -179,3 +179,15 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     assert rows["50亿元"]["role"] == "other" and rows["3家"]["role"] == "indicator"
     assert rows["170家"]["role"] == "indicator"
     assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
+
+
+def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
+    from pipeline.classify import classify_report
+    record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
+                                "5575万农村贫困人口实现脱贫。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert [rows[k]["subject"] for k in ("22.2", "41.3", "36.5")] == ["第一产业比重", "第二产业比重", "第三产业比重"]
+    assert (rows["42.3"]["measure"], rows["42.3"]["unit"], rows["42.3"]["value"]) == ("share", "percent", "42.3")
+    assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
+    assert rows["2.1"]["role"] == "other"  # two terms are a ratio, not shares
+    assert (rows["5575万"]["unit"], rows["5575万"]["measure"]) == ("person", "count")
