@@ -303,13 +303,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder (under --root) to write data/*.csv into for validate to publish")
     parser.add_argument("--approx-tolerance", type=Decimal, default=DEFAULT_TOLERANCE,
                         help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
-    parser.add_argument("--descriptor", type=Path, default=SOURCE,
-                        help="the descriptor to expand into the staged datapackage.json (path templates)")
+    parser.add_argument("--descriptor", type=Path, default=None,
+                        help="the descriptor to expand into the staged datapackage.json (path templates; "
+                             f"default: {SOURCE} under --root if there, else this code's)")
     args = parser.parse_args(argv)
     staging = args.root / args.staging
+    if args.descriptor is None:
+        args.descriptor = args.root / SOURCE if (args.root / SOURCE).is_file() else SOURCE
     try:
         recover(args.root)
-        for folder in (staging / "data", args.root / CACHE):
+        for folder in (staging, args.root / CACHE):
             sweep(folder)
         entries = report_entries(interim_files(args.interim), args.root / CACHE)
         counts, written = write_package(entries, staging, args.descriptor, args.approx_tolerance)

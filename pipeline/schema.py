@@ -41,6 +41,9 @@ def _parsed(path: Path, mtime_ns: int, size: int, inode: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+descriptor.cache_clear = _parsed.cache_clear  # type: ignore[attr-defined]
+
+
 def resource(name: str, path: Path = DESCRIPTOR) -> dict:
     """One resource's descriptor by name."""
     for res in descriptor(path)["resources"]:

@@ -3,6 +3,8 @@ of the audit, in temporary folders, and checks what the user sees now: one line
 naming the file (and field), or data that is right."""
 from __future__ import annotations
 
+from pipeline.schema import iter_resource, resource
+
 import csv
 import io
 import json
@@ -27,8 +29,7 @@ REPORT = f"{HEAD}一、2024年工作回顾\n{{review}}\n二、2025年工作安�
 
 
 def rows(root: Path, name: str) -> list[dict]:
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return list(iter_resource(root, resource(name, root / "datapackage.json")))
 
 
 @pytest.fixture

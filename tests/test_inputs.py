@@ -4,6 +4,8 @@ texts from ../shared/reports, in temporary folders or a scratch copy of the
 repository where ``dvc repro`` runs."""
 from __future__ import annotations
 
+from pipeline.schema import iter_resource, resource
+
 import csv
 import json
 from pathlib import Path
@@ -14,7 +16,7 @@ from pipeline import extract, normalize, validate
 from pipeline.atomic import write_files
 from pipeline.parallel import cpus
 from pipeline.text import InputError
-from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, scratch_copy
 
 REPORT = "hebei-baoding-mancheng-2023"  # header: 保定市满城区, 2023-01-11; an outline with review and plan
 ENCODINGS = {"utf8": "utf-8", "bom": "utf-8-sig", "gbk": "gb18030", "utf16": "utf-16"}
@@ -23,8 +25,7 @@ MEANING = ("text", "raw", "role", "subject", "code", "measure", "value", "unit",
 
 
 def rows(root: Path, name: str) -> list[dict]:
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return list(iter_resource(root, resource(name, root / "datapackage.json")))
 
 
 @pytest.fixture
@@ -135,7 +136,7 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
     cache = tmp_path / "data" / "cache" / "validate.json"
     assert validate.run(tmp_path, tmp_path / "datapackage.json", cache) == validate.run(
         tmp_path, tmp_path / "datapackage.json")  # fills the cache, same verdict and metrics
-    figures = tmp_path / "data" / "figures.csv"
+    figures = part(tmp_path, "figures")
     good = figures.read_bytes()
     figures.write_bytes(good.replace(b",growth,", b",growing,", 1))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
@@ -152,7 +153,7 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
 def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_reports):
     (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
-    indicators = tmp_path / "data" / "indicators.csv"
+    indicators = part(tmp_path, "indicators")
     lines = indicators.read_bytes().split(b"\n")
     row = next(n for n, line in enumerate(lines) if line.startswith(f"{REPORT},".encode()))
     report, figure_id, rest = lines[row].split(b",", 2)
@@ -167,7 +168,7 @@ def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_repor
 def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, shared_reports, monkeypatch):
     (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
-    figures = tmp_path / "data" / "figures.csv"
+    figures = part(tmp_path, "figures")
     figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
     monkeypatch.setattr(validate, "EARLY_WORKERS_BYTES", 0)  # as for a corpus of hundreds of reports
@@ -180,7 +181,7 @@ def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
-    figures = tmp_path / "data" / "figures.csv"
+    figures = part(tmp_path, "figures")
     head, *rows = figures.read_bytes().splitlines(keepends=True)
     first = [row for row in rows if row.startswith(rows[0].partition(b",")[0] + b",")]
     others = [row for row in rows if row not in first]

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from pipeline import atomic, extract, normalize, publish, schema, validate
-from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, resource_bytes, scratch_copy
 
 REPORT = "政府工作报告\n——2025年1月9日在某某区第一届人民代表大会第二次会议上\n各位代表：\n" \
          "一、2024年工作回顾\n地区生产总值增长5%。{review}\n二、2025年工作安排\n地区生产总值增长6%左右。\n"
@@ -46,10 +46,12 @@ def stage(root: Path, raw: Path) -> None:
 
 def narrowed(root: Path, resource: str, field: str, change) -> None:
     """Make the descriptor under ``root`` stricter: ``change(constraints)`` on one field."""
-    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    source = root / schema.SOURCE  # the descriptor normalize expands (pipeline/descriptor.json under the root)
+    package = json.loads((source if source.exists() else ROOT / schema.SOURCE).read_text(encoding="utf-8"))
     res = next(r for r in package["resources"] if r["name"] == resource)
     change(next(f for f in res["schema"]["fields"] if f["name"] == field)["constraints"])
-    (root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     schema.descriptor.cache_clear()  # read once per process, as a stage does
 
 
@@ -64,7 +66,6 @@ def built(tmp_path: Path, shared_reports: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "tianjin-jinghai-2025.txt").write_bytes((ROOT / "raw" / "tianjin-jinghai-2025.txt").read_bytes())
-    shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
     stage(tmp_path, raw)
     assert validate_and_publish(tmp_path) == 0
     return tmp_path
@@ -91,7 +92,7 @@ def test_1_a_sidecar_value_that_fails_validation_changes_nothing_and_the_line_na
     assert [line for line in err if line.startswith("error: ")] == [
         f"error: validate: 1 problem(s) in {raw / 'far-2025.yaml'}; data/ and metrics.json left as they were"]
     assert published(built) == before  # the staged rows were not published
-    assert b"far-2025" in (built / publish.STAGING / "data" / "reports.csv").read_bytes()
+    assert b"far-2025" in resource_bytes(built / publish.STAGING, "reports")
     assert strays(built) == []
 
 
@@ -127,7 +128,7 @@ def test_1_the_cli_validates_the_published_package_in_place(built, capsys):
     before = published(built)
     assert validate.main(["--root", str(built), "--metrics", str(built / "metrics.json")]) == 0
     assert published(built) == before
-    figures = built / "data" / "figures.csv"
+    figures = part(built, "figures")
     figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
     capsys.readouterr()
     assert validate.main(["--root", str(built), "--metrics", str(built / "metrics.json")]) == 1
@@ -265,7 +266,7 @@ def test_5_a_killed_normalize_changes_nothing_published_and_its_temporary_files_
     assert published(built) == old
     assert normalize.main(args) == 0 and validate_and_publish(built) == 0
     assert strays(built) == []
-    assert b"hebei-2024" in (built / "data" / "figures.csv").read_bytes()
+    assert b"hebei-2024" in resource_bytes(built, "figures")
 
 
 def test_5_stray_temporary_files_in_data_are_removed_by_the_next_build(built):
