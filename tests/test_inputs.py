@@ -4,7 +4,7 @@ texts from ../shared/reports, in temporary folders or a scratch copy of the
 repository where ``dvc repro`` runs."""
 from __future__ import annotations
 
-from pipeline.schema import iter_resource, resource
+from pipeline.schema import iter_resource, paths, resource
 
 import csv
 import json
@@ -134,9 +134,10 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
     cache = tmp_path / "data" / "cache" / "validate.json"
+    mine = [p for p in paths(resource("figures", tmp_path / "datapackage.json")) if "/2023/" in p]
     assert validate.run(tmp_path, tmp_path / "datapackage.json", cache) == validate.run(
         tmp_path, tmp_path / "datapackage.json")  # fills the cache, same verdict and metrics
-    figures = part(tmp_path, "figures")
+    figures = tmp_path / mine[0]  # the partition of REPORT (plan year 2023, Hebei)
     good = figures.read_bytes()
     figures.write_bytes(good.replace(b",growth,", b",growing,", 1))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
@@ -177,8 +178,9 @@ def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, sha
 
 
 def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
-    for name in (REPORT, "hebei-2024"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    text = (shared_reports / f"{REPORT}.txt").read_bytes()
+    (raw / f"{REPORT}.txt").write_bytes(text)
+    (raw / f"{REPORT}-copy.txt").write_bytes(text + b"\n")  # another report of the same partition
     assert build_package(tmp_path, raw) == []
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
     figures = part(tmp_path, "figures")
@@ -266,12 +268,13 @@ def test_adding_a_report_extracts_it_alone_and_keeps_every_other_row(repo_copy, 
     assert result.returncode == 0, result.stderr
     assert "extract: 1 report(s) extracted" in result.stdout + result.stderr
     for path, before in committed.items():
-        if path.endswith("scorecard.csv"):
-            continue  # rows across reports, keyed by region: tests/test_scorecard.py
-        after = (repo_copy / path).read_bytes().splitlines()
-        assert any(line.startswith(f"{REPORT},".encode()) for line in after) or path.endswith(
-            ("codebook.csv", "quality.csv"))  # the codebook is no report's; a sound report raises no flag
-        assert [line for line in after if not line.startswith(f"{REPORT},".encode())] == before.splitlines()
+        if path.endswith(("scorecard.csv", "datapackage.json")):
+            continue  # rows across reports, keyed by region (tests/test_scorecard.py); the list of files
+        assert (repo_copy / path).read_bytes() == before, path  # another partition's file: not touched
+    for name in ("reports", "figures", "indicators", "targets", "headline"):
+        new = [p for p in paths(resource(name, repo_copy / "datapackage.json")) if p not in committed]
+        assert new == [f"data/{name}/2023/130000.csv"]  # the report's own partition: plan year, province
+        assert all(line.startswith(f"{REPORT},".encode()) for line in (repo_copy / new[0]).read_bytes().splitlines()[1:])
     added.unlink()
     result = dvc(repo_copy, "repro")
     assert result.returncode == 0, result.stderr
