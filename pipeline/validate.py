@@ -393,7 +393,8 @@ def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | 
         for part, files in groups.items():
             digest = files_digest(csvs, [f for fs in files.values() for f in fs])
             known = done.get(part, {})
-            if known.get("digest") == digest and all(rid in passed for rid in known.get("reports", [])):
+            if (known.get("digest") == digest and all(rid in passed for rid in known.get("reports", []))
+                    and known.get("raw") == raw_digest(root, known.get("sources", {}))):
                 for rid in known["reports"]:
                     shares[rid], keys[rid] = passed[rid]["metrics"], passed[rid]["key"]
                     sources[rid], where[rid] = known["sources"][rid], part
@@ -407,7 +408,8 @@ def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | 
             own = {row[REPORT_ID]: row.get("source_path", "") for row in tables["reports"].dicts(list(tables["reports"].spans))}
             sources.update(own)
             where.update({rid: part for rid in report_ids})
-            digests[part] = {"digest": digest, "reports": report_ids, "sources": {rid: own.get(rid, "") for rid in report_ids}}
+            mapped = {rid: own.get(rid, "") for rid in report_ids}
+            digests[part] = {"digest": digest, "reports": report_ids, "sources": mapped, "raw": raw_digest(root, mapped)}
             for rid in report_ids:
                 if passed.get(rid, {}).get("key") == mine[rid]:
                     shares[rid] = passed[rid]["metrics"]
@@ -424,6 +426,15 @@ def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | 
         write_text(cache, json.dumps({"shared": shared, "reports": entries, "partitions": digests},
                                      sort_keys=True) + "\n")
     return errors, metrics(package, shared_tables, shares, len(errors))
+
+
+def raw_digest(root: Path, sources: dict[str, str]) -> str:
+    """Hash of the raw files of a partition's reports (their rows are checked against them)."""
+    digest = hashlib.sha256()
+    for rid in sorted(sources):
+        path = root / sources[rid] if sources[rid] else None
+        digest.update(f"\0{rid}\0".encode() + (path.read_bytes() if path and path.is_file() else b"\0missing"))
+    return digest.hexdigest()
 
 
 def _header(root: Path, name: str) -> bytes:
