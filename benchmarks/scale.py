@@ -1,174 +1,313 @@
-"""How the pipeline scales: a full ``dvc repro`` of N reports, then the rebuild
-after adding one more.
+"""How the pipeline scales: a full ``dvc repro`` of N reports, the rebuild after
+adding one more and after a rule change, against floors measured in the same run.
 
 The corpus is built in a temporary folder (never inside the repository) from
-the texts in ../shared/reports/: copy i of a text gets the id ``<stem>-c<i>``
-and i+1 extra trailing newlines, so that every file has distinct bytes (the
-pipeline rejects duplicates) and the same numbers.
+the texts in ../shared/reports/, shaped like real years of reports: report i
+is a copy of a shared text (i+1 extra trailing newlines, so every file has
+distinct bytes) with a sidecar giving it the region of row i of the division
+table (national, provinces, cities, counties: 3,210 regions, so 3,210 reports
+are one plan year) and the plan year 2025 - i // 3210. Its rows therefore fall
+into the partitions (plan year, province) a real year's would.
 
-Prints, per N: wall time per stage (from the moment DVC starts a stage to the
-moment it starts the next one, so DVC's own hashing and caching are counted),
-peak memory (the largest process of the run, and the machine's memory in use
-sampled every 50 ms, above what it was before the run: worker processes run
-side by side), characters per second of extraction, and the incremental
-rebuild with the extract stage's own count.
+Prints, per N and in one run: per stage the wall time (from the moment DVC
+starts a stage to the moment it starts the next, so DVC's hashing and
+dvc.lock are counted), ms per report, the largest process and the memory of
+the stage's processes together (sampled every 50 ms); the output sizes, the
+largest committed file, and what it would be partitioned by plan year alone
+or not at all; the rebuild after adding one report and after a rule change;
+and the ratios of extract and normalize to their floors:
+- extract floor: a minimal script that decodes every report (``text.decode``)
+  and writes every regex number (``text.NUMBER``) to a CSV, in one process;
+- normalize floor: reading every output CSV with pandas, in one process.
 
-Usage: python benchmarks/scale.py [--sizes 100 1000] [--runs N] [--reports DIR] [--target STAGE]
-(--target: build only up to that stage, e.g. validate, to time the stages before it alone)
+Usage: python benchmarks/scale.py [--sizes 1000 3200] [--reports DIR] [--keep DIR]
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.rebuild import BIN, env, project_copy  # noqa: E402
-from pipeline.text import read_report  # noqa: E402
 
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+DIVISIONS = ROOT / "pipeline" / "rules" / "divisions.csv"
 STAGE_START = re.compile(r"Running stage '([^']+)'")
 EXTRACTED = re.compile(r"extract: \d+ report\(s\) extracted")
+PER_YEAR = 3210  # rows of the division table: one report per region is a year
+MIB = 1024 * 1024
+GOALS = {"largest committed file": "50 MB", "add one": "5 % of the full build",
+         "extract": "4x floor", "normalize": "5x floor", "peak memory": "1 GiB"}
+
+
+@dataclass
+class StageUse:
+    seconds: float = 0.0
+    largest_mib: float = 0.0  # the largest single process
+    together_mib: float = 0.0  # the stage's processes together (workers side by side)
 
 
 @dataclass
 class Build:
-    """One ``dvc repro``: total and per-stage seconds, peak memory, the extract count line."""
+    """One ``dvc repro``: total seconds, per stage time and memory, extract's count line."""
 
     seconds: float
-    stages: dict[str, float] = field(default_factory=dict)
-    peak_mib: float = 0.0
-    machine_mib: float = 0.0
+    stages: dict[str, StageUse] = field(default_factory=dict)
     extracted: str = ""
 
+    @property
+    def largest_mib(self) -> float:
+        return max((s.largest_mib for s in self.stages.values()), default=0.0)
 
-def memory_in_use_mib() -> float:
-    """The machine's memory in use (total minus available), in MiB."""
-    info = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
-    return (int(info["MemTotal"].split()[0]) - int(info["MemAvailable"].split()[0])) / 1024
+    @property
+    def together_mib(self) -> float:
+        return max((s.together_mib for s in self.stages.values()), default=0.0)
 
 
-class MemorySampler(threading.Thread):
-    """The highest memory in use while it runs, above what was in use when it started."""
+class TreeSampler(threading.Thread):
+    """Every 50 ms, the resident memory of a process and its descendants, charged to
+    the stage running at the time: the largest process and the sum."""
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.base = self.peak = memory_in_use_mib()
+        self.root = psutil.Process(pid)
+        self.stage = "dvc start-up"
+        self.largest: dict[str, float] = defaultdict(float)
+        self.together: dict[str, float] = defaultdict(float)
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.wait(0.05):
-            self.peak = max(self.peak, memory_in_use_mib())
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                continue
+            rss = []
+            for proc in procs:
+                try:
+                    rss.append(proc.memory_info().rss / MIB)
+                except psutil.Error:
+                    pass
+            if rss:
+                stage = self.stage
+                self.largest[stage] = max(self.largest[stage], max(rss))
+                self.together[stage] = max(self.together[stage], sum(rss))
 
-    def stop(self) -> float:
+    def stop(self) -> None:
         self.done.set()
         self.join()
-        return self.peak - self.base
+
+
+def regions() -> list[dict]:
+    """The division table's rows with their parent's name."""
+    with open(DIVISIONS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {row["code"]: row["name"] for row in rows}
+    return [{**row, "parent": names.get(row["parent_code"], "")} for row in rows]
 
 
 def make_corpus(raw: Path, sources: list[Path], count: int, first: int = 0) -> int:
-    """Write ``count`` distinct reports into ``raw``; their total characters."""
-    chars = 0
+    """Write reports ``first`` .. ``first + count - 1`` (texts and sidecars) into ``raw``; their bytes."""
+    table = regions()
+    size = 0
     for i in range(first, first + count):
         source = sources[i % len(sources)]
         data = source.read_bytes() + b"\n" * (i + 1)
-        (raw / f"{source.stem}-c{i:05d}.txt").write_bytes(data)
-        chars += len(read_report(source).text) + i + 1
-    return chars
+        stem = f"{source.stem}-c{i:05d}"
+        (raw / f"{stem}.txt").write_bytes(data)
+        region = table[i % len(table)]
+        plan = 2025 - i // len(table)
+        lines = [f"region: {region['name']}", f"region_level: {region['level']}",
+                 f"plan_year: {plan}", f"review_year: {plan - 1}"]
+        if region["parent"]:
+            lines.append(f"parent_region: {region['parent']}")
+        (raw / f"{stem}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        size += len(data)
+    return size
 
 
-def repro(project: Path, targets: list[str]) -> Build:
-    """Run ``dvc repro``, timing each stage from its 'Running stage' line."""
-    sampler = MemorySampler()
-    sampler.start()
+def repro(project: Path, targets: list[str] = ()) -> Build:
+    """Run ``dvc repro``, timing each stage from its 'Running stage' line and sampling its memory."""
     began = time.perf_counter()
     proc = subprocess.Popen([str(BIN / "dvc"), "repro", *targets], cwd=project, env=env(project), text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    sampler = TreeSampler(proc.pid)
+    sampler.start()
     marks: list[tuple[str, float]] = []
     lines = []
     for line in proc.stdout:
         lines.append(line)
         if match := STAGE_START.search(line):
             marks.append((match.group(1), time.perf_counter()))
-    _, status, usage = os.wait4(proc.pid, 0)
+            sampler.stage = match.group(1)
+    status = proc.wait()
     ended = time.perf_counter()
+    sampler.stop()
     if status != 0:
-        sys.exit("dvc repro failed:\n" + "".join(lines[-20:]))
-    build = Build(ended - began, peak_mib=usage.ru_maxrss / 1024, machine_mib=sampler.stop())
-    build.stages["dvc start-up"] = marks[0][1] - began if marks else ended - began
+        sys.exit("dvc repro failed:\n" + "".join(lines[-30:]))
+    build = Build(ended - began)
+    first = marks[0][1] if marks else ended
+    build.stages["dvc start-up"] = StageUse(first - began, sampler.largest["dvc start-up"],
+                                            sampler.together["dvc start-up"])
     for (stage, start), (_, end) in zip(marks, [*marks[1:], ("", ended)]):
-        build.stages[stage] = end - start
+        build.stages[stage] = StageUse(end - start, sampler.largest[stage], sampler.together[stage])
     found = [m.group() for m in map(EXTRACTED.search, lines) if m]
     build.extracted = found[-1] if found else "extract did not run"
     return build
 
 
-def median_build(builds: list[Build]) -> Build:
-    """Per figure, the median over ``builds``."""
-    return Build(statistics.median(b.seconds for b in builds),
-                 {stage: statistics.median(b.stages.get(stage, 0.0) for b in builds) for stage in builds[0].stages},
-                 statistics.median(b.peak_mib for b in builds), statistics.median(b.machine_mib for b in builds),
-                 builds[0].extracted)
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MiB) of a command."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env(cwd))
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status:
+        sys.exit(f"{command}: failed")
+    return time.perf_counter() - began, usage.ru_maxrss / 1024
 
 
-def measure(size: int, sources: list[Path], tmp: Path, targets: list[str], runs: int) -> None:
-    """Full builds of ``size`` reports, each followed by the rebuild after adding one report; medians."""
-    fulls, addeds = [], []
-    for run in range(runs):
-        project = project_copy(tmp / f"n{size}-{run}")
-        raw = project / "raw"
-        for old in raw.iterdir():
-            old.unlink()
-        chars = make_corpus(raw, sources, size)
-        fulls.append(repro(project, targets))
-        make_corpus(raw, sources, 1, first=size)
-        addeds.append(repro(project, targets))
-        shutil.rmtree(project)
-    full, added = median_build(fulls), median_build(addeds)
-    print(f"N={size}: {chars / 1e6:.1f} M characters; medians of {runs} run(s)")
-    print(f"  full build        {full.seconds:7.1f} s  peak memory {full.peak_mib:6.0f} MiB "
-          f"(machine {full.machine_mib:.0f} MiB)")
-    print_stages(full)
-    if "extract" in full.stages:
-        print(f"  extraction        {chars / full.stages['extract'] / 1e3:7.0f} k characters/s")
-    print(f"  add one report    {added.seconds:7.1f} s  peak memory {added.peak_mib:6.0f} MiB "
-          f"(machine {added.machine_mib:.0f} MiB) "
-          f"= {added.seconds / full.seconds:.1%} of the full build ({added.extracted})")
-    print_stages(added)
+def extract_floor(raw: Path, out: Path) -> None:
+    """The extract floor: decode every report, write every regex number to one CSV."""
+    from pipeline.text import NUMBER, decode
+
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["report_id", "start", "end", "text"])
+        for path in sorted(raw.glob("*.txt")):
+            text = decode(path.read_bytes(), str(path)).text
+            writer.writerows((path.stem, m.start(), m.end(), m.group()) for m in NUMBER.finditer(text))
+
+
+def normalize_floor(data: Path) -> None:
+    """The normalize floor: read every output CSV with pandas."""
+    import pandas as pd
+
+    rows = sum(len(pd.read_csv(path, dtype=str, keep_default_na=False)) for path in sorted(data.rglob("*.csv"))
+               if "cache" not in path.parts and "interim" not in path.parts)
+    print(rows)
+
+
+def committed_files(project: Path) -> dict[str, int]:
+    """Bytes of every file the package commits: datapackage.json and data/'s CSVs."""
+    out = {"datapackage.json": (project / "datapackage.json").stat().st_size}
+    for path in (project / "data").rglob("*.csv"):
+        rel = path.relative_to(project)
+        if rel.parts[1] not in ("cache", "interim"):
+            out[rel.as_posix()] = path.stat().st_size
+    return out
+
+
+def layouts(files: dict[str, int]) -> dict[str, tuple[str, int]]:
+    """The largest file under each layout: as published (plan year and province), by plan
+    year alone, and one file per resource."""
+    by_year: dict[str, int] = defaultdict(int)
+    whole: dict[str, int] = defaultdict(int)
+    for path, size in files.items():
+        parts = path.split("/")
+        if len(parts) == 4:  # data/<resource>/<year>/<province>.csv
+            by_year[f"data/{parts[1]}/{parts[2]}.csv"] += size
+            whole[f"data/{parts[1]}.csv"] += size
+        else:
+            by_year[path] += size
+            whole[path] += size
+    return {name: max(sizes.items(), key=lambda item: item[1])
+            for name, sizes in (("plan year and province (as published)", files),
+                                ("plan year alone", by_year), ("one file per resource", whole))}
+
+
+def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> None:
+    """Everything for N = ``size`` reports, in one run."""
+    project = project_copy(tmp / f"n{size}")
+    raw = project / "raw"
+    for old in raw.iterdir():
+        old.unlink()
+    corpus_bytes = make_corpus(raw, sources, size)
+    full = repro(project)
+
+    files = committed_files(project)
+    floor_out = tmp / f"floor-{size}.csv"
+    py = str(BIN / "python")
+    me = str(Path(__file__).resolve())
+    extract_floor_s, extract_floor_mib = timed([py, me, "--floor", "extract", str(raw), str(floor_out)], project)
+    normalize_floor_s, normalize_floor_mib = timed([py, me, "--floor", "normalize", str(project / "data")], project)
+
+    make_corpus(raw, sources, 1, first=size)
+    added = repro(project)
+    added_files = committed_files(project)
+    touched = [p for p, n in added_files.items() if files.get(p) != n]
+
+    with open(project / "pipeline" / "rules.py", "a", encoding="utf-8") as fh:
+        fh.write("\n# benchmark: a rule change (every stage's code, so every report is redone)\n")
+    changed = repro(project)
+
+    n = size
+    print(f"\nN={n}: {corpus_bytes / 1e6:.1f} MB of text, {os.cpu_count()} CPUs, one run")
+    print(f"  full build            {full.seconds:7.1f} s  {full.seconds / n * 1e3:6.1f} ms/report  "
+          f"largest process {full.largest_mib:5.0f} MiB  processes together {full.together_mib:5.0f} MiB")
+    print(f"    {'stage':<16} {'s':>7} {'ms/report':>10} {'largest MiB':>12} {'together MiB':>13}")
+    for stage, use in full.stages.items():
+        print(f"    {stage:<16} {use.seconds:7.1f} {use.seconds / n * 1e3:10.2f} {use.largest_mib:12.0f} "
+              f"{use.together_mib:13.0f}")
+    total = sum(files.values())
+    print(f"  output: {len(files)} committed files, {total / 1e6:.1f} MB")
+    for name, (path, biggest) in layouts(files).items():
+        print(f"    largest file, {name:<38} {biggest / 1e6:7.1f} MB  {path}")
+    ex, no = full.stages.get("extract"), full.stages.get("normalize")
+    print(f"  floors (one process): extract floor {extract_floor_s:.1f} s ({extract_floor_mib:.0f} MiB), "
+          f"normalize floor {normalize_floor_s:.1f} s ({normalize_floor_mib:.0f} MiB)")
+    if ex and no:
+        print(f"    extract   {ex.seconds:6.1f} s = {ex.seconds / extract_floor_s:4.1f}x its floor (goal <= 4x)")
+        print(f"    normalize {no.seconds:6.1f} s = {no.seconds / normalize_floor_s:4.1f}x its floor (goal <= 5x)")
+    print(f"  add one report        {added.seconds:7.1f} s = {added.seconds / full.seconds:.1%} of the full build "
+          f"(goal <= 5%); {len(touched)} committed file(s) rewritten ({added.extracted})")
+    for stage, use in added.stages.items():
+        print(f"    {stage:<16} {use.seconds:7.1f} s  largest {use.largest_mib:5.0f} MiB")
+    print(f"  rule change           {changed.seconds:7.1f} s = {changed.seconds / full.seconds:.1%} of the full build "
+          f"({changed.extracted})")
+    for stage, use in changed.stages.items():
+        print(f"    {stage:<16} {use.seconds:7.1f} s  largest {use.largest_mib:5.0f} MiB  "
+              f"together {use.together_mib:5.0f} MiB")
     sys.stdout.flush()
-
-
-def print_stages(build: Build) -> None:
-    """Seconds per stage, after DVC's start-up before the first stage."""
-    for stage, seconds in build.stages.items():
-        print(f"    {stage:<15} {seconds:7.1f} s")
+    if keep:
+        shutil.copytree(project, keep / f"n{size}", symlinks=True, dirs_exist_ok=True)
+    shutil.rmtree(project)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3200])
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
-    parser.add_argument("--target", action="append", default=[], help="dvc repro target (default: every stage)")
-    parser.add_argument("--runs", type=int, default=1, help="builds per size; medians are printed")
+    parser.add_argument("--keep", type=Path, default=None, help="copy each built project here")
+    parser.add_argument("--floor", nargs="+", help=argparse.SUPPRESS)  # the floors, run as their own process
     args = parser.parse_args(argv)
+    if args.floor:
+        if args.floor[0] == "extract":
+            extract_floor(Path(args.floor[1]), Path(args.floor[2]))
+        else:
+            normalize_floor(Path(args.floor[1]))
+        return 0
     sources = sorted(args.reports.glob("*.txt"))
     if not sources:
         sys.exit(f"{args.reports}: no .txt reports")
-    print(f"{os.cpu_count()} CPUs; goals for N=1000: <= 120 s, <= 2048 MiB, add one <= 10% of full")
+    print(f"{os.cpu_count()} CPUs; goals at N=3200: " + ", ".join(f"{k} <= {v}" for k, v in GOALS.items()))
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            measure(size, sources, Path(tmp), args.target, args.runs)
+            measure(size, sources, Path(tmp), args.keep)
     return 0
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pipeline import console, explore, ingest, release, validate
 from pipeline.headline import COMPARATOR_SIGNS
-from pipeline.schema import descriptor, read_csv, resource
+from pipeline.schema import descriptor, iter_resource, paths, resource
 from pipeline.text import InputError
 
 ADD_LOCK = Path("build/add.lock")  # held by a running `pipeline add` (its pid inside)
@@ -57,10 +57,14 @@ def repro(root: Path, quiet: bool = False) -> int:
 
 def read_resource(root: Path, name: str) -> list[dict]:
     """A resource's rows from its CSV under ``root``."""
-    path = root / resource(name, root / "datapackage.json")["path"]
-    if not path.exists():
-        raise CommandError(f"{path}: missing (run `python -m pipeline build` first)")
-    return read_csv(path)
+    package = root / "datapackage.json"
+    if not package.exists():
+        raise CommandError(f"{package}: missing (run `python -m pipeline build` first)")
+    res = resource(name, package)
+    missing = [path for path in paths(res) if not (root / path).exists()]
+    if missing:
+        raise CommandError(f"{root / missing[0]}: missing (run `python -m pipeline build` first)")
+    return list(iter_resource(root, res))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -146,21 +146,24 @@ def is_stray(name: str) -> bool:
 
 
 def publish_folder(folder: Path, files: dict[str, Path | bytes], work: Path,
-                   outside: dict[Path, bytes] | None = None) -> None:
-    """Replace the files ``files`` names in ``folder`` (each the file to link, or
-    its bytes) and the files ``outside`` it, all as one step. Other plain files of
-    ``folder`` are kept; its subfolders (caches) are moved into the new folder
-    right after the swap. ``work`` (same file system) holds the transaction."""
+                   outside: dict[Path, bytes] | None = None, keep_others: bool = True) -> None:
+    """Replace the files ``files`` names in ``folder`` (paths relative to it, in
+    subfolders too; each the file to link, or its bytes) and the files ``outside``
+    it, all as one step. Other plain files of ``folder`` are kept (unless
+    ``keep_others`` is false: then the folder holds exactly ``files``); its
+    subfolders that ``files`` does not write into (caches) are moved into the new
+    folder right after the swap. ``work`` (same file system) holds the transaction."""
     outside = outside or {}
     with _locked(work):
         _recover(folder, work)
         building, ready, pending = work / "next.partial", work / "next", work / "pending"
         building.mkdir()
-        if folder.is_dir():
+        if folder.is_dir() and keep_others:
             for entry in folder.iterdir():
                 if entry.name not in files and not is_stray(entry.name) and entry.is_file() and not entry.is_symlink():
                     _link_or_copy(entry, building / entry.name)
         for name, source in files.items():
+            (building / name).parent.mkdir(parents=True, exist_ok=True)
             if isinstance(source, Path):
                 _link_or_copy(source, building / name)
             else:

@@ -135,15 +135,25 @@ def _drawn_key(panels: dict[str, list[dict]], names: dict[str, str], max_reports
     return sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode())
 
 
+def headline_rows(path: Path) -> Iterable[dict]:
+    """The headline rows of a CSV file, or of every CSV under a folder (a partitioned
+    resource: ``data/headline/<plan_year>/<province>.csv``) in path order, which is
+    the order of the files in ``datapackage.json``."""
+    files = sorted(path.rglob("*.csv"), key=lambda p: p.as_posix()) if path.is_dir() else [path]
+    for file in files:
+        yield from iter_csv(file)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--headline", type=Path, default=Path("data/headline.csv"))
+    parser.add_argument("--headline", type=Path, default=Path("data/headline"),
+                        help="headline CSV, or the folder of its partitions")
     parser.add_argument("--codebook", type=Path, default=Path("data/codebook.csv"))
     parser.add_argument("--out", type=Path, default=Path("docs/headline.png"))
     parser.add_argument("--max-reports", type=int, default=MAX_REPORTS, help="panels drawn at most")
     args = parser.parse_args(argv)
     try:
-        panels = growth_panels(iter_csv(args.headline), args.max_reports)
+        panels = growth_panels(headline_rows(args.headline), args.max_reports)
         names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}
         key = _drawn_key(panels, names, args.max_reports)
         if args.out.exists() and STAMP.exists() and STAMP.read_text(encoding="utf-8") == key:

@@ -14,10 +14,11 @@ import os
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.atomic import publish_mode, write_text
-from pipeline.schema import read_csv
+from pipeline.schema import iter_resource
 
 DB_NAME = "package"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
@@ -72,12 +73,16 @@ def _quoted(names: list[str]) -> str:
 def typed_rows(resource: dict, root: Path, joined: list[list[str]] = ()) -> list[tuple]:
     """The resource's CSV rows as tuples of Python values (None for empty cells),
     then the ``joined`` key columns (None where a part of the key is empty)."""
+    return list(iter_typed_rows(resource, root, joined))
+
+
+def iter_typed_rows(resource: dict, root: Path, joined: list[list[str]] = ()) -> Iterator[tuple]:
+    """``typed_rows`` one at a time, file after file of a partitioned resource, so
+    that loading a year of reports does not hold a table in memory."""
     fields = resource["schema"]["fields"]
-    rows = []
-    for row in read_csv(root / resource["path"]):
+    for row in iter_resource(root, resource):
         keys = [KEY_SEPARATOR.join(row[f] for f in key) if all(row[f] for f in key) else None for key in joined]
-        rows.append((*(_value(row[f["name"]], f["type"]) for f in fields), *keys))
-    return rows
+        yield (*(_value(row[f["name"]], f["type"]) for f in fields), *keys)
 
 
 def _value(cell: str, kind: str) -> object:
@@ -114,7 +119,7 @@ def load(package: dict, root: Path, db_file: str) -> None:
                 conn.execute(create_table_sql(resource, package))
                 marks = ", ".join("?" * (len(resource["schema"]["fields"]) + len(joined)))
                 conn.executemany(f'INSERT INTO "{resource["name"]}" VALUES ({marks})',
-                                 typed_rows(resource, root, joined))
+                                 iter_typed_rows(resource, root, joined))
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise sqlite3.IntegrityError(f"{len(broken)} row(s) break a foreign key, first: {broken[0]}")

@@ -26,7 +26,7 @@ from pipeline.atomic import write_bytes, write_text
 from pipeline.cache import sha256
 from pipeline.convert import Converted, Source, convert, fetch
 from pipeline.rules import lookup, table
-from pipeline.schema import read_csv, resource
+from pipeline.schema import iter_resource, paths, resource
 from pipeline.text import InputError
 
 ORIGINALS = "originals"
@@ -144,11 +144,19 @@ def same_report(meta: dict, other: dict) -> bool:
         other.get("region"), other.get("parent_region") or "")
 
 
+def _rows(root: Path, name: str) -> list[dict]:
+    """A resource's rows in the package published under ``root`` (none before the first build)."""
+    package = root / "datapackage.json"
+    if not package.exists():
+        return []
+    res = resource(name, package)
+    return list(iter_resource(root, res)) if all((root / p).exists() for p in paths(res)) else []
+
+
 def check_duplicates(prepared: list[tuple[str, Prepared]], root: Path) -> list[str]:
     """One line per source whose region and plan year a report in raw/ (or an
     earlier source of the same command) already has."""
-    reports_csv = root / resource("reports", root / "datapackage.json")["path"]
-    known = [(row["source_path"], row) for row in read_csv(reports_csv)] if reports_csv.exists() else []
+    known = [(row["source_path"], row) for row in _rows(root, "reports")]
     known = [(path, row) for path, row in known if (root / path).exists()]
     problems = []
     for arg, item in prepared:
@@ -187,8 +195,7 @@ def summary(root: Path, item: Prepared) -> list[str]:
     """A few lines on an added report: id, place, years, how many targets and
     indicators, its headline concepts and quality flags."""
     def rows(name: str) -> list[dict]:
-        return [r for r in read_csv(root / resource(name, root / "datapackage.json")["path"])
-                if r["report_id"] == item.report_id]
+        return [r for r in _rows(root, name) if r["report_id"] == item.report_id]
 
     report = rows("reports")[0]
     headline = [r["code"] for r in rows("headline")]

@@ -30,7 +30,8 @@ from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
 from pipeline.parallel import ordered_map
 from pipeline.publish import STAGING, recover
-from pipeline.schema import columns, resource, to_csv
+from pipeline.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
+                             partitioned, to_csv)
 
 CACHE = Path("data/cache/normalize")
 
@@ -93,16 +94,19 @@ class Piece:
     csv: dict[str, bytes | memoryview]
     rows: dict[str, int]
 
-    def dump(self, key: str) -> bytes:
-        """A cache file: one JSON line (key, counts, sizes), then the CSV bytes, so
-        reading it back needs no decoding of the rows."""
-        head = {"key": key, "rows": self.rows, "sizes": {name: len(data) for name, data in self.csv.items()}}
-        return json.dumps(head).encode() + b"\n" + b"".join(self.csv.values())
+    def dump(self, key: str, partition: str) -> bytes:
+        """A cache file: one JSON line (key, partition, counts, sizes), then the CSV
+        bytes, the scorecard sides first, so that reading the sides back reads the
+        file's first bytes only and reading the rows needs no decoding."""
+        names = sorted(self.csv, key=lambda name: name != SIDES)
+        head = {"key": key, "partition": partition, "rows": self.rows,
+                "sizes": {name: len(self.csv[name]) for name in names}}
+        return json.dumps(head).encode() + b"\n" + b"".join(self.csv[name] for name in names)
 
     @classmethod
     def load(cls, path: Path, key: str) -> Piece | None:
         """The piece cached at ``path`` if it was made with ``key``; its CSV parts
-        are views into the file's bytes (a corpus of thousands holds ~100 MB)."""
+        are views into the file's bytes."""
         try:
             data = path.read_bytes()
             cut = data.index(b"\n")
@@ -117,6 +121,32 @@ class Piece:
         return cls(csv, meta["rows"])
 
 
+@dataclass
+class Entry:
+    """A report's cached piece as normalize needs it before reading its rows."""
+
+    report_id: str
+    key: str
+    partition: str
+    path: Path
+
+
+def head(path: Path) -> dict | None:
+    """A cache file's first line (key, partition, counts, sizes), None if unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            return json.loads(fh.readline())
+    except (OSError, ValueError):
+        return None
+
+
+def read_sides(entry: Entry) -> bytes:
+    """The scorecard sides of a cached piece (the first bytes after its head)."""
+    with open(entry.path, "rb") as fh:
+        meta = json.loads(fh.readline())
+        return fh.read(meta["sizes"].get(SIDES, 0))
+
+
 def check_cells(tables: dict[str, list[dict]], source: str) -> None:
     """ValueError naming the report's file, resource, row and field of a cell no
     CSV reader would read back (``MAX_CELL``)."""
@@ -129,55 +159,138 @@ def check_cells(tables: dict[str, list[dict]], source: str) -> None:
                                      "(does the text lack line breaks?)")
 
 
-def report_piece(path: Path) -> Piece:
-    """One report's piece, computed from its interim file."""
+def report_piece(path: Path) -> tuple[Piece, str]:
+    """One report's piece and partition, computed from its interim file."""
     record = json.loads(path.read_text(encoding="utf-8"))
     tables = report_tables(record)
     check_cells(tables, record["report"]["source_path"])
     fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
-    return Piece({name: to_csv(rows, fields[name], header=False).encode("utf-8") for name, rows in tables.items()},
-                 {name: len(rows) for name, rows in tables.items()})
+    piece = Piece({name: to_csv(rows, fields[name], header=False).encode("utf-8") for name, rows in tables.items()},
+                  {name: len(rows) for name, rows in tables.items()})
+    return piece, partition_of(record["report"])
 
 
-def report_pieces(paths: list[Path], cache_dir: Path) -> list[Piece]:
-    """Every report's piece, from the cache where its interim file and the code are unchanged."""
+def interim_keys(paths: list[Path]) -> dict[Path, str]:
+    """What each interim file was made from: extract's record of it in ``index.csv``
+    (the report's bytes, sidecar and extract's code), so that an unchanged corpus is
+    not read again; the file's own hash where the index does not name it."""
+    index = {}
+    if paths and (paths[0].parent / "index.csv").is_file():  # extract's INDEX: report_id, input key, code
+        with open(paths[0].parent / "index.csv", encoding="utf-8", newline="") as fh:
+            index = {row["report_id"]: (row["input_sha256"], row["fingerprint"]) for row in csv.DictReader(fh)}
+    return {p: ":".join(index[p.stem]) if p.stem in index else sha256(p.read_bytes()) for p in paths}
+
+
+def report_entries(paths: list[Path], cache_dir: Path) -> list[Entry]:
+    """Every report's cached piece, computing those whose interim file or the code
+    changed (on every CPU); a piece is written to the cache as it comes and not
+    kept, so memory does not grow with the corpus."""
     code = fingerprint("normalize")
-    keys = {p: f"{code}:{sha256(p.read_bytes())}" for p in paths}
-    pieces = {p: Piece.load(cache_dir / p.stem, keys[p]) for p in paths}
-    pending = [p for p, piece in pieces.items() if piece is None]
-    for path, piece in zip(pending, ordered_map(report_piece, pending, "normalize")):
-        write_bytes(cache_dir / path.stem, piece.dump(keys[path]))
-        pieces[path] = piece
+    keys = {p: f"{code}:{k}" for p, k in interim_keys(paths).items()}
+    entries: dict[Path, Entry] = {}
+    for p in paths:
+        meta = head(cache_dir / p.stem)
+        if meta and meta.get("key") == keys[p] and "partition" in meta:
+            entries[p] = Entry(p.stem, keys[p], meta["partition"], cache_dir / p.stem)
+    pending = [p for p in paths if p not in entries]
+    for path, (piece, partition) in zip(pending, ordered_map(report_piece, pending, "normalize")):
+        write_bytes(cache_dir / path.stem, piece.dump(keys[path], partition))
+        entries[path] = Entry(path.stem, keys[path], partition, cache_dir / path.stem)
     wanted = {p.stem for p in paths}
     for stale in cache_dir.iterdir():
         if stale.name not in wanted:
             stale.unlink()
-    return [pieces[p] for p in paths]
+    return [entries[p] for p in paths]
 
 
-def package_files(pieces: list[Piece], root: Path, tolerance: Decimal = DEFAULT_TOLERANCE
-                  ) -> tuple[dict[Path, list[bytes | memoryview]], dict[str, int]]:
-    """Each resource's CSV as its parts (a header, then the reports' pieces in order) and its row count;
-    the codebook from its rule table and the scorecard joined from the pieces' sides."""
-    files = {name: [to_csv([], columns(name)).encode("utf-8"), *(p.csv[name] for p in pieces)]
-             for name in pieces[0].csv if name != SIDES}
-    counts = {name: sum(p.rows[name] for p in pieces) for name in files}
-    for name, rows in (("codebook", codebook.rows()), ("scorecard", scorecard.build(_sides(pieces), tolerance))):
-        files[name], counts[name] = [to_csv(rows, columns(name)).encode("utf-8")], len(rows)
-    return {root / resource(name)["path"]: data for name, data in files.items()}, counts
+def partition_key(entries: list[Entry], source: bytes) -> str:
+    """What a partition's files are made from: its reports' piece keys, in order, and the descriptor."""
+    return sha256(json.dumps([[e.report_id, e.key] for e in entries]).encode() + b"\0" + source)
 
 
-def _sides(pieces: list[Piece]) -> list[dict]:
-    """Every report's scorecard sides, read back from the pieces' private part."""
-    text = b"".join(bytes(p.csv.get(SIDES, b"")) for p in pieces).decode("utf-8")
-    return list(csv.DictReader(io.StringIO(text, newline=""), fieldnames=scorecard.SIDE_FIELDS))
+def partition_files(entries: list[Entry], partition: str, package: dict) -> dict[str, list[bytes | memoryview]]:
+    """The files of one partition (path relative to the root → parts): each per-report
+    resource's header, then its reports' rows in report order."""
+    pieces = []
+    for entry in entries:
+        piece = Piece.load(entry.path, entry.key)
+        if piece is None:
+            raise ValueError(f"{entry.path}: cached rows of {entry.report_id} changed while normalize ran")
+        pieces.append(piece)
+    return {part_path(res, partition): [to_csv([], columns(res["name"])).encode("utf-8"),
+                                        *(p.csv[res["name"]] for p in pieces)]
+            for res in package["resources"] if partitioned(res)}
+
+
+def shared_files(entries: list[Entry], package: dict, tolerance: Decimal) -> tuple[dict[str, bytes], dict[str, int]]:
+    """The resources that are no report's own: the codebook from its rule table and the
+    scorecard joined from every report's sides (read from the cache, a few hundred bytes each)."""
+    sides = b"".join(read_sides(e) for e in entries).decode("utf-8")
+    rows = {"codebook": codebook.rows(),
+            "scorecard": scorecard.build(list(csv.DictReader(io.StringIO(sides, newline=""),
+                                                              fieldnames=scorecard.SIDE_FIELDS)), tolerance)}
+    files = {res["path"]: to_csv(rows[res["name"]], columns(res["name"])).encode("utf-8")
+             for res in package["resources"] if not partitioned(res)}
+    return files, {name: len(r) for name, r in rows.items()}
+
+
+MANIFEST = "partitions.json"  # in the staging folder: partition → the key its files were written with
+
+
+def write_package(entries: list[Entry], staging: Path, source: Path, tolerance: Decimal = DEFAULT_TOLERANCE
+                  ) -> tuple[dict[str, int], list[str]]:
+    """Write the staged package: the files of every partition whose reports changed
+    (one partition in memory at a time), the shared resources and the expanded
+    descriptor where their bytes changed; remove the files of partitions gone.
+    Returns the row counts and the partitions written."""
+    source_bytes = source.read_bytes()
+    package = json.loads(source_bytes)
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.partition, []).append(entry)
+    try:
+        manifest = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    keys = {part: partition_key(group, source_bytes) for part, group in groups.items()}
+    written = []
+    for part in sorted(groups):
+        files = [staging / p for p in partition_files([], part, package)]
+        if manifest.get(part) == keys[part] and all(f.is_file() for f in files):
+            continue
+        write_files({staging / path: data for path, data in partition_files(groups[part], part, package).items()})
+        written.append(part)
+    shared, counts = shared_files(entries, package, tolerance)
+    shared[PUBLISHED.as_posix()] = descriptor_bytes(expand(package, list(groups)))
+    changed = {staging / path: data for path, data in shared.items() if _bytes(staging / path) != data}
+    changed[staging / MANIFEST] = (json.dumps(keys, sort_keys=True, indent=0) + "\n").encode()
+    write_files(changed)
+    wanted = {staging / path for part in groups for path in partition_files([], part, package)}
+    wanted |= {staging / path for path in shared}
+    data = staging / "data"
+    for stale in (data.rglob("*.csv") if data.is_dir() else []):
+        if stale not in wanted:
+            stale.unlink()  # a partition gone, or a file of an older layout (data/figures.csv)
+    totals = {res["name"]: counts.get(res["name"], 0) for res in package["resources"]}
+    for entry in entries:
+        for name, n in (head(entry.path) or {}).get("rows", {}).items():
+            if name in totals and partitioned(next(r for r in package["resources"] if r["name"] == name)):
+                totals[name] += n
+    return totals, written
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def sweep(folder: Path) -> None:
     """Remove the temporary files a killed run of this stage left in ``folder``."""
     if folder.is_dir():
-        for path in folder.iterdir():
-            if is_stray(path.name):
+        for path in folder.rglob(".*.tmp"):
+            if is_stray(path.name) and path.is_file():
                 path.unlink(missing_ok=True)
 
 
@@ -189,19 +302,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder (under --root) to write data/*.csv into for validate to publish")
     parser.add_argument("--approx-tolerance", type=Decimal, default=DEFAULT_TOLERANCE,
                         help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
+    parser.add_argument("--descriptor", type=Path, default=None,
+                        help="the descriptor to expand into the staged datapackage.json (path templates; "
+                             f"default: {SOURCE} under --root if there, else this code's)")
     args = parser.parse_args(argv)
     staging = args.root / args.staging
+    if args.descriptor is None:
+        args.descriptor = args.root / SOURCE if (args.root / SOURCE).is_file() else SOURCE
     try:
         recover(args.root)
-        for folder in (staging / "data", args.root / CACHE):
+        for folder in (staging, args.root / CACHE):
             sweep(folder)
-        pieces = report_pieces(interim_files(args.interim), args.root / CACHE)
+        entries = report_entries(interim_files(args.interim), args.root / CACHE)
+        counts, written = write_package(entries, staging, args.descriptor, args.approx_tolerance)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: normalize: {err}", file=sys.stderr)
         return 1
-    files, counts = package_files(pieces, staging, args.approx_tolerance)
-    write_files(files)
-    print(f"normalize: {', '.join(f'{name} {n}' for name, n in counts.items())}", file=sys.stderr)
+    print(f"normalize: {', '.join(f'{name} {n}' for name, n in counts.items())}; "
+          f"{len(written)} partition(s) written", file=sys.stderr)
     return 0
 
 

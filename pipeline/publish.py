@@ -28,12 +28,14 @@ def recover(root: Path) -> None:
 
 
 def publish(root: Path, staging: Path, names: list[str], outside: dict[Path, bytes]) -> None:
-    """Publish the staged files ``names`` (paths relative to the root, all in
-    ``data/``) and the files ``outside`` as one step."""
+    """Publish the staged files ``names`` (paths relative to the root, all under
+    ``data/``: a partitioned resource's files are in subfolders) and the files
+    ``outside`` as one step. ``data/`` then holds exactly these files (and the
+    caches): a partition that is gone, or a file of an older layout, goes too."""
     files = {}
     for name in names:
         path = Path(name)
-        if path.parent != PUBLISHED:
-            raise ValueError(f"{name}: only files directly in {PUBLISHED}/ are published")
-        files[path.name] = staging / path
-    publish_folder(root / PUBLISHED, files, root / WORK, outside)
+        if PUBLISHED not in path.parents or ".." in path.parts:
+            raise ValueError(f"{name}: only files in {PUBLISHED}/ are published")
+        files[path.relative_to(PUBLISHED).as_posix()] = staging / path
+    publish_folder(root / PUBLISHED, files, root / WORK, outside, keep_others=False)

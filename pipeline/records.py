@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 from pathlib import Path
 
-from pipeline.schema import descriptor
+from pipeline.schema import descriptor, paths
 
 REPORT_ID = "report_id"
 ALL = "*all rows*"  # the key of a table's only span when it has no report_id column
@@ -84,12 +84,27 @@ class Table:
                    for s in self.spans.get(rid, []))
 
 
-def read_table(root: Path, resource: dict, order: list[str] | None = None) -> Table:
-    """A resource's CSV file mapped into spans; ``order`` is the report ids in the
-    order normalize writes them (``reports.csv``), for the fast mapping."""
-    data = (root / resource["path"]).read_bytes()
-    if data and not data.endswith(b"\n"):
-        data += b"\n"  # so that every record ends with a line break, wherever it is copied to
+def read_parts(root: Path, files: Sequence[str]) -> bytes:
+    """The files of a resource (or of one partition of it) as one CSV: the first
+    file whole, the others without their header row, as Frictionless reads a
+    multipart resource; each ending with a line break."""
+    out = []
+    for n, name in enumerate(files):
+        data = (root / name).read_bytes()
+        if n:
+            data = data[data.find(b"\n") + 1:] if b"\n" in data else b""
+        if data and not data.endswith(b"\n"):
+            data += b"\n"  # so that every record ends with a line break, wherever it is copied to
+        out.append(data)
+    return b"".join(out)
+
+
+def read_table(root: Path, resource: dict, order: list[str] | None = None, files: Sequence[str] | None = None
+               ) -> Table:
+    """A resource's CSV file (or ``files``, one partition's, read as one) mapped into
+    spans; ``order`` is the report ids in the order normalize writes them
+    (``reports.csv``), for the fast mapping."""
+    data = read_parts(root, files if files is not None else paths(resource))
     body = data.find(b"\n") + 1 or len(data)
     header = next(csv.reader([data[:body].decode("utf-8", "replace")]), [])
     table = Table(resource["name"], data, header, body)
@@ -198,11 +213,11 @@ def subset_package(package_path: Path, tables: dict[str, Table], reports: list[s
     ``leave_out``; per resource, the row number in the real file of each record written."""
     folder.mkdir(parents=True)
     package = descriptor(package_path)
-    if leave_out:
-        package = {**package, "resources": [r for r in package["resources"] if r["name"] not in leave_out]}
-        (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
-    else:
-        (folder / "datapackage.json").write_bytes(package_path.read_bytes())
+    # one file per resource, whatever the package's layout (a partitioned resource's
+    # rows here are those of ``tables``, which hold one partition)
+    package = {**package, "resources": [{**r, "path": f"data/{r['name']}.csv"} for r in package["resources"]
+                                        if r["name"] not in leave_out]}
+    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     origins: dict[str, list[int]] = {}
     for res in package["resources"]:
         table = tables[res["name"]]

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from pipeline.atomic import write_bytes
+from pipeline.schema import paths
 
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 FILE_MODE = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, as unzip restores it
@@ -29,7 +30,8 @@ def archive_members(package: dict, root: Path) -> list[str]:
     resource's file, every file of ``raw/`` (reports and sidecars), README and licence."""
     raw = [p.relative_to(root).as_posix() for p in (root / "raw").rglob("*")
            if p.is_file() and not p.name.startswith(".")]
-    return sorted({"datapackage.json", *(res["path"] for res in package["resources"]), *raw, *DOCUMENTS})
+    data = [path for res in package["resources"] for path in paths(res)]  # every part of a partitioned resource
+    return sorted({"datapackage.json", *data, *raw, *DOCUMENTS})
 
 
 def build_zip(root: Path, members: list[str]) -> bytes:

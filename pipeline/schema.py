@@ -1,7 +1,16 @@
 """The package descriptor is the one source of truth for resources and columns.
 
 Code asks this module for a resource's column names and path instead of
-repeating field lists, so adding a column is one edit to datapackage.json.
+repeating field lists, so adding a column is one edit to the descriptor.
+
+The descriptor you edit is ``pipeline/descriptor.json`` (``SOURCE``). A
+resource whose rows belong to reports is partitioned: its ``path`` there is a
+template, ``data/figures/{plan_year}/{province}.csv``, one file per plan year
+and province (the GB/T 2260 code of the report's province, ``120000``), each
+a CSV with its own header row. The ``datapackage.json`` users receive, at the
+repository root, is that descriptor with each template replaced by the list
+of its files (a Data Package v2 multipart resource, ``expand``): normalize
+writes it beside the staged CSVs and validate publishes it with them.
 """
 from __future__ import annotations
 
@@ -13,13 +22,26 @@ from functools import lru_cache
 from pathlib import Path
 
 
-DESCRIPTOR = Path("datapackage.json")
+SOURCE = Path("pipeline/descriptor.json")  # the descriptor you edit (path templates)
+DESCRIPTOR = SOURCE  # what code reads column lists from
+PUBLISHED = Path("datapackage.json")  # the package's descriptor, generated: templates → lists of files
+NO_YEAR = "no-year"  # the partition of a report whose plan year is unknown
+NO_PROVINCE = "unknown"  # ... whose region code is unknown
 
 
-@lru_cache(maxsize=None)
 def descriptor(path: Path = DESCRIPTOR) -> dict:
-    """The parsed ``datapackage.json``."""
+    """The parsed descriptor at ``path`` (read again once the file has changed: the
+    published ``datapackage.json`` changes with every build that adds a partition)."""
+    st = Path(path).stat()
+    return _parsed(Path(path), st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: Path, mtime_ns: int, size: int, inode: int) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+descriptor.cache_clear = _parsed.cache_clear  # type: ignore[attr-defined]
 
 
 def resource(name: str, path: Path = DESCRIPTOR) -> dict:
@@ -33,6 +55,51 @@ def resource(name: str, path: Path = DESCRIPTOR) -> dict:
 def columns(name: str, path: Path = DESCRIPTOR) -> list[str]:
     """Column names of a resource, in descriptor order."""
     return [field["name"] for field in resource(name, path)["schema"]["fields"]]
+
+
+def paths(res: dict) -> list[str]:
+    """A resource's files (one, or the parts of a multipart resource)."""
+    path = res["path"]
+    return list(path) if isinstance(path, list) else [path]
+
+
+def partitioned(res: dict) -> bool:
+    """Whether a resource of the source descriptor is split into one file per partition."""
+    return isinstance(res.get("path"), str) and "{" in res["path"]
+
+
+def partition_of(report: dict) -> str:
+    """The partition a report's rows go to: ``<plan_year>/<province code>`` (``2025/120000``)."""
+    code = str(report.get("region_code") or "")
+    province = f"{code[:2]}0000" if len(code) == 6 and code.isdigit() else NO_PROVINCE
+    return f"{report.get('plan_year') or NO_YEAR}/{province}"
+
+
+def part_path(res: dict, partition: str) -> str:
+    """The file of ``partition`` of a partitioned resource of the source descriptor."""
+    year, province = partition.split("/")
+    return res["path"].format(plan_year=year, province=province)
+
+
+def expand(source: dict, partitions: list[str]) -> dict:
+    """The published descriptor: ``source`` with each path template replaced by the
+    files of ``partitions`` (sorted), as a list even when there is one."""
+    out = json.loads(json.dumps(source))
+    for res in out["resources"]:
+        if partitioned(res):
+            res["path"] = [part_path(res, p) for p in sorted(partitions)]
+    return out
+
+
+def descriptor_bytes(package: dict) -> bytes:
+    """A descriptor as written to ``datapackage.json``: indented like the source, one LF at the end."""
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def iter_resource(root: Path, res: dict) -> Iterator[dict]:
+    """Rows of every file of a resource of a published descriptor, file after file."""
+    for path in paths(res):
+        yield from iter_csv(root / path)
 
 
 class _Lines:

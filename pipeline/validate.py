@@ -49,7 +49,7 @@ from pipeline.atomic import write_text
 from pipeline.cache import fingerprint
 from pipeline.parallel import cpus, pool
 from pipeline.records import ALL, REPORT_ID, Table, read_table, subset_package
-from pipeline.schema import descriptor
+from pipeline.schema import PUBLISHED, descriptor, paths
 from pipeline.text import NUMBER, InputError, clean, decode
 
 MAX_SHOWN = 50
@@ -89,23 +89,21 @@ def check_keys_are_per_report(package: dict) -> None:
                                  "so reports cannot be validated one by one (see pipeline/validate.py)")
 
 
-def read_tables(root: Path, package: dict) -> dict[str, Table]:
-    """Every resource's CSV, mapped per report; ``reports.csv`` first, whose order
-    lets the others be mapped fast."""
-    resources = {res["name"]: res for res in package["resources"]}
-    reports = read_table(root, resources["reports"])
-    order = list(reports.spans)
-    return {name: reports if name == "reports" else read_table(root, res, order) for name, res in resources.items()}
-
-
-def shared_key(tables: dict[str, Table], package_path: Path) -> str:
-    """Hash of all that every report's verdict depends on besides its own rows."""
-    digest = hashlib.sha256(package_path.read_bytes())
+def shared_key(shared: dict[str, Table], heads: dict[str, bytes], package_path: Path, package: dict) -> str:
+    """Hash of all that every report's verdict depends on besides its own rows: the
+    descriptor, this code, Frictionless's version, every file's header row and the
+    rows of the shared resources no report's verdict depends on (the codebook)."""
+    # the descriptor without its lists of files: a partition added is no change for the others
+    layout = {**package, "resources": [{k: v for k, v in res.items() if k != "path"} for res in package["resources"]]}
+    digest = hashlib.sha256(json.dumps(layout, sort_keys=True, ensure_ascii=False).encode())
     digest.update(f"{fingerprint('validate')}\0{version('frictionless')}".encode())
-    cross = cross_report(descriptor(package_path), tables)
-    for table in tables.values():
+    cross = {res["name"] for res in package["resources"] if res["name"] in shared
+             and any(fk["reference"]["resource"] not in shared for fk in res["schema"].get("foreignKeys", []))}
+    for name in sorted(heads):
+        digest.update(b"\0" + name.encode() + b"\0" + heads[name])
+    for table in shared.values():
         digest.update(b"\0" + table.data[:table.body])
-        if not table.per_report and table.name not in cross:
+        if table.name not in cross:
             digest.update(table.records(ALL))
     return digest.hexdigest()
 
@@ -305,13 +303,15 @@ def report_metrics(rows: dict[str, list[dict]]) -> dict:
             "coverage": (round(coded / len(measured), 3) if measured else 0.0) if rows["reports"] else None}
 
 
-def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> dict:
+def metrics(package: dict, shared: dict[str, Table], shares: dict[str, dict], errors: int) -> dict:
     """Numbers worth watching from one build to the next, from every report's share."""
-    rows = {name: 0 if table.per_report else table.count() for name, table in tables.items()}
+    rows = {res["name"]: shared[res["name"]].count() if res["name"] in shared else 0 for res in package["resources"]}
     roles: Counter = Counter()
-    for share in shares.values():
+    for rid in sorted(shares):
+        share = shares[rid]
         rows.update({name: rows[name] + n for name, n in share["rows"].items()})
         roles.update(share["roles"])
+    shares = dict(sorted(shares.items()))
     return {
         "rows": rows,
         "figures_by_role": dict(sorted(roles.items())),
@@ -321,46 +321,142 @@ def metrics(tables: dict[str, Table], shares: dict[str, dict], errors: int) -> d
     }
 
 
+def partitions(package: dict) -> dict[str, dict[str, list[str]]]:
+    """The package's per-report files in groups that share their reports: partition →
+    resource → its files. A package as normalize writes it has one file per resource
+    and partition, at the same place of every per-report resource's list of paths;
+    any other layout is one group of every file."""
+    local = [res for res in package["resources"] if any(f["name"] == REPORT_ID for f in res["schema"]["fields"])]
+    lists = {res["name"]: paths(res) for res in local}
+    counts = {len(files) for files in lists.values()}
+    if len(counts) != 1:
+        return {"": lists}
+    return {"|".join(files[i] for files in lists.values()): {name: [files[i]] for name, files in lists.items()}
+            for i in range(counts.pop())}
+
+
+def files_digest(root: Path, files: list[str]) -> str:
+    """Hash of the bytes of ``files`` (read in blocks: memory stays small)."""
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(f"\0{name}\0".encode())
+        with open(root / name, "rb") as fh:
+            while block := fh.read(1 << 20):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def read_partition(root: Path, package: dict, files: dict[str, list[str]], shared: dict[str, Table]
+                   ) -> dict[str, Table]:
+    """One partition's tables (``reports`` first, whose order lets the others be
+    mapped fast) with the shared ones, in the descriptor's resource order."""
+    resources = {res["name"]: res for res in package["resources"]}
+    reports = read_table(root, resources["reports"], files=files["reports"])
+    order = list(reports.spans)
+    return {name: shared[name] if name in shared else reports if name == "reports"
+            else read_table(root, res, order, files=files[name]) for name, res in resources.items()}
+
+
 def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | None = None
         ) -> tuple[list[str], dict]:
     """All problems found, each naming its file, and the metrics of the package at
-    ``root`` (its CSVs under ``csvs`` when given: the staging folder).
+    ``root`` (its CSVs under ``csvs`` when given: the staging folder, whose own
+    ``datapackage.json``, written by normalize, is then the one checked).
 
-    With ``cache``, reports that passed before and are unchanged are not checked again,
-    and the cache is updated when everything passes. For a large package the worker
-    processes start first and load Frictionless while this process reads the tables,
-    so checking one new report in a corpus of thousands waits for neither in turn."""
+    The package is read one partition at a time (a plan year and province: every
+    key of the package holds within one), so memory is that of the largest
+    partition, not of the corpus. With ``cache``, a partition whose files are byte
+    for byte those that passed is not read again, reports that passed before and
+    are unchanged are not checked again, and the cache is updated when everything
+    passes. For a large package the worker processes start first and load
+    Frictionless while this process reads the tables."""
+    csvs = csvs or root
+    if (csvs / PUBLISHED).is_file() and csvs != root:
+        package_path = csvs / PUBLISHED
     package = descriptor(package_path)
     check_keys_are_per_report(package)
-    csvs = csvs or root
+    groups = partitions(package)
+    shared_tables = {res["name"]: read_table(csvs, res) for res in package["resources"]
+                     if not any(f["name"] == REPORT_ID for f in res["schema"]["fields"])}
+    heads = {name: _header(csvs, f) for group in groups.values() for name, files in group.items() for f in files}
+    shared = shared_key(shared_tables, heads, package_path, package)
+    entry = _cache_entry(cache, shared)
+    passed, done = entry.get("reports", {}), entry.get("partitions", {})
+    shares: dict[str, dict] = {}
+    keys: dict[str, str] = {}
+    digests: dict[str, dict] = {}
+    sources: dict[str, str] = {}
+    where: dict[str, str] = {}  # report → its partition
+    errors: list[str] = []
     with ExitStack() as stack:
         executor = stack.enter_context(pool(cpus(), warm=load_frictionless)) if _large(csvs, package) else None
-        tables = read_tables(csvs, package)
-        report_ids = sorted({rid for table in tables.values() if table.per_report for rid in table.spans})
-        raws = raw_files(tables, root)
-        shared = shared_key(tables, package_path)
-        keys = {rid: report_key(tables, rid, raws.get(rid)) for rid in report_ids}
-        passed = _passed(cache, shared)
-        shares = {rid: passed[rid]["metrics"] for rid in report_ids if passed.get(rid, {}).get("key") == keys[rid]}
-        pending = [rid for rid in report_ids if rid not in shares]
-        errors = []
-        if pending:
-            executor = executor or stack.enter_context(pool(cpus()))
-            errors = check(package_path, tables, pending, raws, shares, executor)
-        errors += cross_report_errors(package_path, tables)
+        for part, files in groups.items():
+            digest = files_digest(csvs, [f for fs in files.values() for f in fs])
+            known = done.get(part, {})
+            if (known.get("digest") == digest and all(rid in passed for rid in known.get("reports", []))
+                    and known.get("raw") == raw_digest(root, known.get("sources", {}))):
+                for rid in known["reports"]:
+                    shares[rid], keys[rid] = passed[rid]["metrics"], passed[rid]["key"]
+                    sources[rid], where[rid] = known["sources"][rid], part
+                digests[part] = known
+                continue
+            tables = read_partition(csvs, package, files, shared_tables)
+            report_ids = sorted({rid for table in tables.values() if table.per_report for rid in table.spans})
+            raws = raw_files(tables, root)
+            mine = {rid: report_key(tables, rid, raws.get(rid)) for rid in report_ids}
+            keys.update(mine)
+            own = {row[REPORT_ID]: row.get("source_path", "") for row in tables["reports"].dicts(list(tables["reports"].spans))}
+            sources.update(own)
+            where.update({rid: part for rid in report_ids})
+            mapped = {rid: own.get(rid, "") for rid in report_ids}
+            digests[part] = {"digest": digest, "reports": report_ids, "sources": mapped, "raw": raw_digest(root, mapped)}
+            for rid in report_ids:
+                if passed.get(rid, {}).get("key") == mine[rid]:
+                    shares[rid] = passed[rid]["metrics"]
+            pending = [rid for rid in report_ids if rid not in shares]
+            if pending:
+                executor = executor or stack.enter_context(pool(cpus()))
+                problems = check(package_path, tables, pending, raws, shares, executor)
+                errors += name_files(root, tables, problems, sources)
+            del tables, raws
+        cross = cross_report_errors(package_path, csvs, package, groups, shared_tables, where)
+        errors += name_files(root, shared_tables, cross, sources)
     if cache and not errors:
-        entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in report_ids}
-        write_text(cache, json.dumps({"shared": shared, "reports": entries}, sort_keys=True) + "\n")
-    return name_files(root, tables, errors), metrics(tables, shares, len(errors))
+        entries = {rid: {"key": keys[rid], "metrics": shares[rid]} for rid in sorted(keys)}
+        write_text(cache, json.dumps({"shared": shared, "reports": entries, "partitions": digests},
+                                     sort_keys=True) + "\n")
+    return errors, metrics(package, shared_tables, shares, len(errors))
 
 
-def name_files(root: Path, tables: dict[str, Table], problems: list[Problem]) -> list[str]:
+def raw_digest(root: Path, sources: dict[str, str]) -> str:
+    """Hash of the raw files of a partition's reports (their rows are checked against them)."""
+    digest = hashlib.sha256()
+    for rid in sorted(sources):
+        path = root / sources[rid] if sources[rid] else None
+        digest.update(f"\0{rid}\0".encode() + (path.read_bytes() if path and path.is_file() else b"\0missing"))
+    return digest.hexdigest()
+
+
+def _header(root: Path, name: str) -> bytes:
+    """A CSV file's header row (its first line)."""
+    with open(root / name, "rb") as fh:
+        return fh.readline()
+
+
+def _cache_entry(cache: Path | None, shared: str) -> dict:
+    """The validate cache if it was written with this shared key, else {}."""
+    try:
+        entry = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
+    except (OSError, ValueError):
+        return {}
+    return entry if entry.get("shared") == shared else {}
+
+
+def name_files(root: Path, tables: dict[str, Table], problems: list[Problem], sources: dict[str, str]) -> list[str]:
     """Each problem's line, led by the file it comes from: the raw report behind the
-    row, or its sidecar where the failing field of ``reports`` is one the sidecar sets;
-    the cross-report rows of the scorecard name the files of both their reports."""
-    if not problems:
-        return []
-    sources = {row[REPORT_ID]: row.get("source_path", "") for row in tables["reports"].dicts(list(tables["reports"].spans))}
+    row (``sources``: report → its raw file), or its sidecar where the failing field
+    of ``reports`` is one the sidecar sets; the cross-report rows of the scorecard
+    name the files of both their reports."""
     lines = []
     for problem in problems:
         files = []
@@ -403,22 +499,39 @@ def _yaml_mapping(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def cross_report_errors(package_path: Path, tables: dict[str, Table]) -> list[Problem]:
+def cross_report_errors(package_path: Path, csvs: Path, package: dict, groups: dict[str, dict[str, list[str]]],
+                        shared: dict[str, Table], where: dict[str, str]) -> list[Problem]:
     """Problems of the cross-report resources: Frictionless on them alone (types,
     constraints, primary key, links to shared resources such as the codebook),
-    and each of their links into per-report resources looked up here, report by report."""
-    package = descriptor(package_path)
-    cross = cross_report(package, tables)
-    if not any(tables[name].spans.get(ALL) for name in cross):
+    and each of their links into per-report resources looked up here, in the
+    partition of the report it names."""
+    cross = {res["name"]: [fk for fk in res["schema"].get("foreignKeys", []) if fk["reference"]["resource"] not in shared]
+             for res in package["resources"] if res["name"] in shared}
+    cross = {name: keys for name, keys in cross.items() if keys}
+    if not any(shared[name].spans.get(ALL) for name in cross):
         return []
     with tempfile.TemporaryDirectory(prefix="validate-cross-") as tmp:
         folder = Path(tmp) / "package"
-        per_report = [name for name, table in tables.items() if table.per_report]
-        subset_package(package_path, tables, [], folder, leave_out=per_report)
+        per_report = [res["name"] for res in package["resources"] if res["name"] not in shared]
+        subset_package(package_path, shared, [], folder, leave_out=per_report)
         _drop_links(folder / "datapackage.json", cross)
         found = [Problem(f"{name}: {f'row {row}: ' if row else ''}{message}", None, name, field)
                  for name, row, field, message in frictionless_errors(folder / "datapackage.json", list(cross), False)]
-    return found + [Problem(line, None, name) for name, keys in cross.items() for line in link_errors(tables, name, keys)]
+    resources = {res["name"]: res for res in package["resources"]}
+    loaded: dict[tuple[str, str], Table] = {}
+
+    def rows_of(name: str, rid: str) -> list[dict]:
+        """The rows of report ``rid`` in resource ``name`` (its partition's file, read once)."""
+        part = where.get(rid)
+        if part is None:
+            return []
+        if (name, part) not in loaded:
+            loaded.clear()  # one partition's file at a time
+            loaded[(name, part)] = read_table(csvs, resources[name], files=groups[part][name])
+        return loaded[(name, part)].dicts([rid])
+
+    return found + [Problem(line, None, name) for name, keys in cross.items()
+                    for line in link_errors(shared[name], keys, rows_of)]
 
 
 def _drop_links(descriptor_path: Path, cross: dict[str, list[dict]]) -> None:
@@ -431,18 +544,19 @@ def _drop_links(descriptor_path: Path, cross: dict[str, list[dict]]) -> None:
     descriptor_path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
 
 
-def link_errors(tables: dict[str, Table], name: str, keys: list[dict]) -> list[str]:
-    """Rows of ``name`` whose link names a row that the referenced resource does not hold."""
-    rows = tables[name].dicts([ALL])
+def link_errors(table: Table, keys: list[dict], rows_of: Callable[[str, str], list[dict]]) -> list[str]:
+    """Rows of ``table`` whose link names a row that the referenced resource does not
+    hold (``rows_of(resource, report)``: that report's rows of it)."""
+    rows = table.dicts([ALL])
     errors = []
     for fk in keys:
-        ref = tables[fk["reference"]["resource"]]
+        ref = fk["reference"]["resource"]
         wanted = {tuple(row[f] for f in fk["fields"]) for row in rows}
         at = fk["reference"]["fields"].index(REPORT_ID)  # which part of the link names the report
         held: set[tuple] = set()
         for rid in sorted({key[at] for key in wanted}):
-            held |= {tuple(r[f] for f in fk["reference"]["fields"]) for r in ref.dicts([rid])}
-        errors += [f"{name}: row {i}: {', '.join(fk['fields'])} {', '.join(key)} not found in {ref.name}"
+            held |= {tuple(r[f] for f in fk["reference"]["fields"]) for r in rows_of(ref, rid)}
+        errors += [f"{table.name}: row {i}: {', '.join(fk['fields'])} {', '.join(key)} not found in {ref}"
                    for i, row in enumerate(rows, start=2)
                    if (key := tuple(row[f] for f in fk["fields"])) not in held]
     return errors
@@ -452,8 +566,8 @@ def _large(root: Path, package: dict) -> bool:
     """Whether reading the package's CSVs takes about as long as loading Frictionless,
     so that workers started first are ready in time and, when there is nothing to
     check, make this process wait little for their loading to end."""
-    return sum((root / res["path"]).stat().st_size for res in package["resources"]
-               if (root / res["path"]).is_file()) >= EARLY_WORKERS_BYTES
+    return sum((root / path).stat().st_size for res in package["resources"] for path in paths(res)
+               if (root / path).is_file()) >= EARLY_WORKERS_BYTES
 
 
 def check(package_path: Path, tables: dict[str, Table], reports: list[str], raws: dict[str, bytes | None],
@@ -469,15 +583,6 @@ def check(package_path: Path, tables: dict[str, Table], reports: list[str], raws
             errors += [Problem(line, rid, line.partition(":")[0]) for line in check_report(rid, rows, raws.get(rid))]
             shares[rid] = report_metrics(rows)
         return frictionless() + errors
-
-
-def _passed(cache: Path | None, shared: str) -> dict[str, dict]:
-    """report_id → key and metrics of the reports that passed with this shared key."""
-    try:
-        entry = json.loads(cache.read_text(encoding="utf-8")) if cache else {}
-    except (OSError, ValueError):
-        return {}
-    return entry.get("reports", {}) if entry.get("shared") == shared else {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -497,8 +602,10 @@ def main(argv: list[str] | None = None) -> int:
             return report_invalid(errors, bool(staging))
         text = json.dumps(numbers, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         if staging:
-            names = [res["path"] for res in descriptor(package_path)["resources"]]
-            publish.publish(args.root, staging, names, {args.metrics: text.encode("utf-8")})
+            staged = staging / PUBLISHED if (staging / PUBLISHED).is_file() else package_path
+            names = [path for res in descriptor(staged)["resources"] for path in paths(res)]
+            publish.publish(args.root, staging, names, {args.metrics: text.encode("utf-8"),
+                                                        package_path: staged.read_bytes()})
         else:
             write_text(args.metrics, text)
     except (OSError, InputError, KeyError, ValueError, csv.Error) as err:

@@ -2,14 +2,13 @@
 scratch copy of the repository to run DVC in."""
 from __future__ import annotations
 
-import csv
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from pipeline import extract, normalize, publish, validate
-from pipeline.schema import descriptor
+from pipeline.schema import descriptor, iter_resource, paths, resource
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -18,21 +17,35 @@ BIN = Path(sys.executable).parent
 def build_package(root: Path, raw: Path) -> list[str]:
     """Run extract, normalize and validate into ``root``; the problems found. As in
     the build, the CSVs are published into ``root/data`` only if they pass."""
-    shutil.copy(ROOT / "datapackage.json", root / "datapackage.json")
     extract.run(raw, root / "data" / "interim")
     assert normalize.main(["--interim", str(root / "data" / "interim"), "--root", str(root)]) == 0
     staging = root / publish.STAGING
     errors, _ = validate.run(root, root / "datapackage.json", csvs=staging)
     if not errors:
-        names = [res["path"] for res in descriptor(root / "datapackage.json")["resources"]]
-        publish.publish(root, staging, names, {})
+        staged = staging / "datapackage.json"
+        names = [path for res in descriptor(staged)["resources"] for path in paths(res)]
+        publish.publish(root, staging, names, {root / "datapackage.json": staged.read_bytes()})
     return errors
 
 
 def package_bytes(root: Path) -> dict[str, bytes]:
-    """The bytes of every CSV of the package under ``root``, by path."""
-    paths = [res["path"] for res in descriptor(ROOT / "datapackage.json")["resources"]]
-    return {path: (root / path).read_bytes() for path in paths}
+    """The bytes of datapackage.json and every CSV of the package under ``root``, by path."""
+    files = [path for res in descriptor(root / "datapackage.json")["resources"] for path in paths(res)]
+    return {path: (root / path).read_bytes() for path in ["datapackage.json", *files]}
+
+
+def part(base: Path, name: str) -> Path:
+    """The one file of resource ``name`` in the package at ``base`` (a root, or the
+    staging folder), which holds one partition (tests build a report or a few of one
+    plan year and province)."""
+    files = paths(resource(name, base / "datapackage.json"))
+    assert len(files) == 1, f"{name}: {len(files)} files"
+    return base / files[0]
+
+
+def resource_bytes(base: Path, name: str) -> bytes:
+    """Every file of resource ``name`` in the package at ``base``, joined."""
+    return b"".join((base / path).read_bytes() for path in paths(resource(name, base / "datapackage.json")))
 
 
 def scratch_copy(tmp_path: Path) -> Path:
@@ -63,6 +76,6 @@ def git_status(copy: Path) -> str:
 
 
 def rows(root: Path, name: str) -> list[dict]:
-    """The rows of ``data/<name>.csv`` under ``root``, as dicts of strings."""
-    with open(root / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    """The rows of resource ``name`` of the package under ``root`` (all its
+    partition files), as dicts of strings."""
+    return list(iter_resource(root, resource(name, root / "datapackage.json")))

@@ -267,7 +267,7 @@ def test_a_report_failing_in_validate_leaves_no_row_behind(tmp_path_factory):
     assert dvc(repo, "repro").returncode == 0  # the unit changes no committed row, only dvc.lock
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "unit"],
                    cwd=repo, check=True)
-    before = {p: (repo / p).read_bytes() for p in ("data/reports.csv", "data/figures.csv", "metrics.json")}
+    before = {p: (repo / p).read_bytes() for p in ("datapackage.json", "data/reports/2025/120000.csv", "data/figures/2025/120000.csv", "metrics.json")}
     source = tmp_path_factory.mktemp("far") / "far.txt"
     text = (ROOT / "raw" / "tianjin-jinghai-2025.txt").read_text(encoding="utf-8")
     source.write_text(text.replace("各位代表：", "各位代表：\n航程达到5光年。", 1), encoding="utf-8")

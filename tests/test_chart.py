@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import chart
 from pipeline.chart import growth_panels, render
 from pipeline.schema import read_csv
 
@@ -16,7 +17,7 @@ def names() -> dict[str, str]:
 
 
 def test_chart_is_byte_identical_across_builds_and_committed_current():
-    headline = read_csv(ROOT / "data" / "headline.csv")
+    headline = list(chart.headline_rows(ROOT / "data" / "headline"))
     first, second = render(headline, names()), render(headline, names())
     assert first.startswith(b"\x89PNG\r\n\x1a\n")
     assert first == second
@@ -55,8 +56,8 @@ def test_adding_a_report_that_is_not_drawn_keeps_the_png(tmp_path, monkeypatch, 
     from pipeline.schema import to_csv
 
     monkeypatch.chdir(tmp_path)
-    fields = list(read_csv(ROOT / "data" / "headline.csv")[0])
-    row = {**read_csv(ROOT / "data" / "headline.csv")[0], "target_measure": "growth", "target_value": "5"}
+    fields = list(list(chart.headline_rows(ROOT / "data" / "headline"))[0])
+    row = {**list(chart.headline_rows(ROOT / "data" / "headline"))[0], "target_measure": "growth", "target_value": "5"}
     rows = [{**row, "report_id": f"r{i:02d}"} for i in range(3)]
     (tmp_path / "h.csv").write_text(to_csv(rows, fields), encoding="utf-8")
     args = ["--headline", "h.csv", "--codebook", str(ROOT / "data" / "codebook.csv"), "--out", "c.png",

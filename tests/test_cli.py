@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.__main__ import main
+from tests.helpers import resource_bytes
 from tests.test_pipeline import scratch_copy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,9 +82,9 @@ def test_add_copies_the_report_and_rebuilds(repo_copy, shared_reports):
     result = cli("--root", str(repo_copy), "add", str(source), cwd=repo_copy)
     assert result.returncode == 0, result.stderr
     assert (repo_copy / "raw" / source.name).read_bytes() == source.read_bytes()
-    reports = (repo_copy / "data" / "reports.csv").read_text(encoding="utf-8")
+    reports = resource_bytes(repo_copy, "reports").decode("utf-8")
     assert "\nhebei-baoding-mancheng-2023," in reports
-    assert "\nhebei-baoding-mancheng-2023," in (repo_copy / "data" / "headline.csv").read_text(encoding="utf-8")
+    assert "\nhebei-baoding-mancheng-2023," in resource_bytes(repo_copy, "headline").decode("utf-8")
 
 
 def test_add_takes_the_file_out_again_when_the_build_fails(repo_copy, tmp_path):

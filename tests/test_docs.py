@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def package() -> dict:
-    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "pipeline" / "descriptor.json").read_text(encoding="utf-8"))  # the one you edit
 
 
 def test_committed_data_dictionary_is_current():

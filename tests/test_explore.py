@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import explore
+from pipeline.schema import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30
@@ -33,8 +34,8 @@ def prepared(tmp_path_factory) -> tuple[Path, Path]:
 def test_every_table_has_its_rows_keys_and_types(prepared):
     conn = sqlite3.connect(prepared[0])
     for res in package()["resources"]:
-        with open(ROOT / res["path"], encoding="utf-8", newline="") as fh:
-            assert conn.execute(f'SELECT count(*) FROM "{res["name"]}"').fetchone()[0] == len(list(csv.DictReader(fh)))
+        rows = sum(len(list(csv.DictReader(open(ROOT / path, encoding="utf-8", newline="")))) for path in paths(res))
+        assert conn.execute(f'SELECT count(*) FROM "{res["name"]}"').fetchone()[0] == rows
         pk = [row[1] for row in sorted(conn.execute(f'PRAGMA table_info("{res["name"]}")'), key=lambda r: r[5])
               if row[5]]
         assert pk == res["schema"].get("primaryKey", [])
@@ -49,8 +50,11 @@ def test_a_broken_foreign_key_stops_the_load(tmp_path):
     root = tmp_path / "pkg"
     (root / "data").mkdir(parents=True)
     for res in package()["resources"]:
-        (root / res["path"]).write_bytes((ROOT / res["path"]).read_bytes())
-    with open(root / "data" / "headline.csv", "a", encoding="utf-8") as fh:
+        for path in paths(res):
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_bytes((ROOT / path).read_bytes())
+    with open(root / paths(next(r for r in package()["resources"] if r["name"] == "headline"))[-1], "a",
+              encoding="utf-8") as fh:
         fh.write("tianjin-jinghai-2025,no_such_code" + "," * 12 + "\n")
     with pytest.raises(sqlite3.IntegrityError, match="foreign key"):
         explore.build_database(package(), root, tmp_path / "out.sqlite")

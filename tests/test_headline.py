@@ -2,6 +2,8 @@
 committed rows of the Jinghai report."""
 from __future__ import annotations
 
+from pipeline.schema import iter_resource, resource
+
 import csv
 from pathlib import Path
 
@@ -67,8 +69,7 @@ def test_rows_follow_the_reports_then_the_text():
 
 
 def read_committed(name: str) -> list[dict]:
-    with open(ROOT / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return list(iter_resource(ROOT, resource(name, ROOT / "datapackage.json")))
 
 
 def committed_headline(report_id: str) -> dict[str, dict]:

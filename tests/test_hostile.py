@@ -3,6 +3,7 @@ of the audit, in temporary folders, and checks what the user sees now: one line
 naming the file (and field), or data that is right."""
 from __future__ import annotations
 
+
 import csv
 import io
 import json

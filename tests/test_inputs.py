@@ -12,8 +12,9 @@ import pytest
 from pipeline import extract, normalize, validate
 from pipeline.atomic import write_files
 from pipeline.parallel import cpus
+from pipeline.schema import paths, resource
 from pipeline.text import InputError
-from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, rows, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, rows, scratch_copy
 
 REPORT = "hebei-baoding-mancheng-2023"  # header: 保定市满城区, 2023-01-11; an outline with review and plan
 ENCODINGS = {"utf8": "utf-8", "bom": "utf-8-sig", "gbk": "gb18030", "utf16": "utf-16"}
@@ -120,9 +121,10 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
     cache = tmp_path / "data" / "cache" / "validate.json"
+    mine = [p for p in paths(resource("figures", tmp_path / "datapackage.json")) if "/2023/" in p]
     assert validate.run(tmp_path, tmp_path / "datapackage.json", cache) == validate.run(
         tmp_path, tmp_path / "datapackage.json")  # fills the cache, same verdict and metrics
-    figures = tmp_path / "data" / "figures.csv"
+    figures = tmp_path / mine[0]  # the partition of REPORT (plan year 2023, Hebei)
     good = figures.read_bytes()
     figures.write_bytes(good.replace(b",growth,", b",growing,", 1))
     errors, _ = validate.run(tmp_path, tmp_path / "datapackage.json", cache)
@@ -139,7 +141,7 @@ def test_validation_cache_never_hides_a_change(tmp_path, raw, shared_reports):
 def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_reports):
     (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
-    indicators = tmp_path / "data" / "indicators.csv"
+    indicators = part(tmp_path, "indicators")
     lines = indicators.read_bytes().split(b"\n")
     row = next(n for n, line in enumerate(lines) if line.startswith(f"{REPORT},".encode()))
     report, figure_id, rest = lines[row].split(b",", 2)
@@ -154,7 +156,7 @@ def test_a_broken_foreign_key_is_reported_at_its_row(tmp_path, raw, shared_repor
 def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, shared_reports, monkeypatch):
     (raw / f"{REPORT}.txt").write_bytes((shared_reports / f"{REPORT}.txt").read_bytes())
     assert build_package(tmp_path, raw) == []
-    figures = tmp_path / "data" / "figures.csv"
+    figures = part(tmp_path, "figures")
     figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
     monkeypatch.setattr(validate, "EARLY_WORKERS_BYTES", 0)  # as for a corpus of hundreds of reports
@@ -163,11 +165,12 @@ def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, sha
 
 
 def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
-    for name in (REPORT, "hebei-2024"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    text = (shared_reports / f"{REPORT}.txt").read_bytes()
+    (raw / f"{REPORT}.txt").write_bytes(text)
+    (raw / f"{REPORT}-copy.txt").write_bytes(text + b"\n")  # another report of the same partition
     assert build_package(tmp_path, raw) == []
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
-    figures = tmp_path / "data" / "figures.csv"
+    figures = part(tmp_path, "figures")
     head, *rows = figures.read_bytes().splitlines(keepends=True)
     first = [row for row in rows if row.startswith(rows[0].partition(b",")[0] + b",")]
     others = [row for row in rows if row not in first]
@@ -252,12 +255,13 @@ def test_adding_a_report_extracts_it_alone_and_keeps_every_other_row(repo_copy, 
     assert result.returncode == 0, result.stderr
     assert "extract: 1 report(s) extracted" in result.stdout + result.stderr
     for path, before in committed.items():
-        if path.endswith("scorecard.csv"):
-            continue  # rows across reports, keyed by region: tests/test_scorecard.py
-        after = (repo_copy / path).read_bytes().splitlines()
-        assert any(line.startswith(f"{REPORT},".encode()) for line in after) or path.endswith(
-            ("codebook.csv", "quality.csv"))  # the codebook is no report's; a sound report raises no flag
-        assert [line for line in after if not line.startswith(f"{REPORT},".encode())] == before.splitlines()
+        if path.endswith(("scorecard.csv", "datapackage.json")):
+            continue  # rows across reports, keyed by region (tests/test_scorecard.py); the list of files
+        assert (repo_copy / path).read_bytes() == before, path  # another partition's file: not touched
+    for name in ("reports", "figures", "indicators", "targets", "headline"):
+        new = [p for p in paths(resource(name, repo_copy / "datapackage.json")) if p not in committed]
+        assert new == [f"data/{name}/2023/130000.csv"]  # the report's own partition: plan year, province
+        assert all(line.startswith(f"{REPORT},".encode()) for line in (repo_copy / new[0]).read_bytes().splitlines()[1:])
     added.unlink()
     result = dvc(repo_copy, "repro")
     assert result.returncode == 0, result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import validate
-from tests.helpers import ROOT, build_package, dvc, git_status, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, resource_bytes, scratch_copy
 
 
 def test_every_shared_report_builds_a_valid_complete_package(tmp_path, shared_reports):
@@ -18,10 +18,10 @@ def test_every_shared_report_builds_a_valid_complete_package(tmp_path, shared_re
         (raw / path.name).write_bytes(path.read_bytes())
     errors = build_package(tmp_path, raw)
     assert errors == []  # includes the ledger: every Arabic numeral is a figure
-    figures = (tmp_path / "data" / "figures.csv").read_text(encoding="utf-8")
+    figures = resource_bytes(tmp_path, "figures").decode("utf-8")
     for report in raw.glob("*.txt"):
         assert f"\n{report.stem}," in figures
-    reports = (tmp_path / "data" / "reports.csv").read_text(encoding="utf-8")
+    reports = resource_bytes(tmp_path, "reports").decode("utf-8")
     assert "甘肃省,620000,province,全国" in reports and "驻马店市,411700,city,河南省" in reports and "定兴县,130626,county,保定市" in reports
 
 

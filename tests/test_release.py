@@ -10,6 +10,7 @@ from pathlib import Path
 from frictionless import Package
 
 from pipeline import release
+from pipeline.schema import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +24,7 @@ def test_release_zip_is_deterministic_and_validates_straight_from_the_zip(tmp_pa
     with zipfile.ZipFile(first) as archive:
         raw = sorted(f"raw/{p.name}" for p in (ROOT / "raw").iterdir() if not p.name.startswith("."))
         assert archive.namelist() == sorted(["datapackage.json", "README.md", "LICENSE", *raw,
-                                             *(r["path"] for r in package["resources"])])
+                                             *(p for r in package["resources"] for p in paths(r))])
         assert {info.date_time for info in archive.infolist()} == {release.EPOCH}
         assert {info.external_attr >> 16 for info in archive.infolist()} == {0o100644}
         assert archive.read("raw/tianjin-jinghai-2025.txt") == (ROOT / "raw" / "tianjin-jinghai-2025.txt").read_bytes()

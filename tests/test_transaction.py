@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from pipeline import atomic, extract, normalize, publish, schema, validate
-from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, scratch_copy
+from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, resource_bytes, scratch_copy
 
 REPORT = "政府工作报告\n——2025年1月9日在某某区第一届人民代表大会第二次会议上\n各位代表：\n" \
          "一、2024年工作回顾\n地区生产总值增长5%。{review}\n二、2025年工作安排\n地区生产总值增长6%左右。\n"
@@ -28,6 +28,13 @@ def published(root: Path) -> dict[str, bytes]:
     if metrics.exists():
         files["metrics.json"] = metrics.read_bytes()
     return files
+
+
+def data_files(base: Path) -> dict[str, bytes]:
+    """The package's CSVs under ``base`` (a root, or the staging folder) as they are
+    on disk, whatever datapackage.json says: caches left out."""
+    return {p.relative_to(base).as_posix(): p.read_bytes() for p in (base / "data").rglob("*.csv")
+            if p.relative_to(base / "data").parts[0] not in ("cache", "interim")}
 
 
 def strays(root: Path) -> list[str]:
@@ -46,10 +53,12 @@ def stage(root: Path, raw: Path) -> None:
 
 def narrowed(root: Path, resource: str, field: str, change) -> None:
     """Make the descriptor under ``root`` stricter: ``change(constraints)`` on one field."""
-    package = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    source = root / schema.SOURCE  # the descriptor normalize expands (pipeline/descriptor.json under the root)
+    package = json.loads((source if source.exists() else ROOT / schema.SOURCE).read_text(encoding="utf-8"))
     res = next(r for r in package["resources"] if r["name"] == resource)
     change(next(f for f in res["schema"]["fields"] if f["name"] == field)["constraints"])
-    (root / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     schema.descriptor.cache_clear()  # read once per process, as a stage does
 
 
@@ -64,7 +73,6 @@ def built(tmp_path: Path, shared_reports: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "tianjin-jinghai-2025.txt").write_bytes((ROOT / "raw" / "tianjin-jinghai-2025.txt").read_bytes())
-    shutil.copy(ROOT / "datapackage.json", tmp_path / "datapackage.json")
     stage(tmp_path, raw)
     assert validate_and_publish(tmp_path) == 0
     return tmp_path
@@ -91,7 +99,7 @@ def test_1_a_sidecar_value_that_fails_validation_changes_nothing_and_the_line_na
     assert [line for line in err if line.startswith("error: ")] == [
         f"error: validate: 1 problem(s) in {raw / 'far-2025.yaml'}; data/ and metrics.json left as they were"]
     assert published(built) == before  # the staged rows were not published
-    assert b"far-2025" in (built / publish.STAGING / "data" / "reports.csv").read_bytes()
+    assert b"far-2025" in resource_bytes(built / publish.STAGING, "reports")
     assert strays(built) == []
 
 
@@ -127,7 +135,7 @@ def test_1_the_cli_validates_the_published_package_in_place(built, capsys):
     before = published(built)
     assert validate.main(["--root", str(built), "--metrics", str(built / "metrics.json")]) == 0
     assert published(built) == before
-    figures = built / "data" / "figures.csv"
+    figures = part(built, "figures")
     figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
     capsys.readouterr()
     assert validate.main(["--root", str(built), "--metrics", str(built / "metrics.json")]) == 1
@@ -229,9 +237,11 @@ def test_5_a_kill_at_any_step_of_publishing_leaves_the_old_package_or_the_new_on
     stage(built, built / "raw")
     (built / "data" / ".figures.csv.x1y2z3.tmp").write_bytes(b"left by a build killed before this fix\n")
     new = {**package_bytes(built / publish.STAGING), "metrics.json": b'{"new": true}\n'}
-    names = [name for name in new if name != "metrics.json"]
+    old_files, new_files = data_files(built), data_files(built / publish.STAGING)
+    names = list(new_files)
+    outside = {"metrics.json": new["metrics.json"], "datapackage.json": new["datapackage.json"]}
     caches = {str(p.relative_to(built)): p.read_bytes() for p in (built / "data").rglob("*")
-              if p.is_file() and p.parent != built / "data"}
+              if p.is_file() and p.relative_to(built / "data").parts[0] in ("cache", "interim")}
     assert any("interim" in name for name in caches) and any("normalize" in name for name in caches)
     step = 0
     while True:
@@ -239,18 +249,17 @@ def test_5_a_kill_at_any_step_of_publishing_leaves_the_old_package_or_the_new_on
         root = tmp_path_factory.mktemp(f"step{step}") / "repo"
         shutil.copytree(built, root, symlinks=True)
         if not killed_at(step, lambda: publish.publish(root, root / publish.STAGING, names,
-                                                       {root / "metrics.json": new["metrics.json"]}), exchange):
+                                                       {root / k: v for k, v in outside.items()}), exchange):
             break
         if (root / "data").is_dir():
-            assert package_bytes(root) in ({k: old[k] for k in names}, {k: new[k] for k in names}), \
-                f"killed at step {step}: old and new CSVs mixed"
+            assert data_files(root) in (old_files, new_files), f"killed at step {step}: old and new CSVs mixed"
         else:
             assert not exchange, f"killed at step {step}: no data/"
         publish.recover(root)  # what the next build does first
         assert published(root) in (old, new), f"killed at step {step}"
         assert strays(root) == [], f"killed at step {step}"
         assert {str(p.relative_to(root)): p.read_bytes() for p in (root / "data").rglob("*")
-                if p.is_file() and p.parent != root / "data"} == caches, f"killed at step {step}: caches lost"
+                if p.is_file() and p.relative_to(root / "data").parts[0] in ("cache", "interim")} == caches, f"killed at step {step}: caches lost"
     assert step > 10  # the kills fell all through the publish
     assert published(root) == new and strays(root) == []
 
@@ -265,7 +274,7 @@ def test_5_a_killed_normalize_changes_nothing_published_and_its_temporary_files_
     assert published(built) == old
     assert normalize.main(args) == 0 and validate_and_publish(built) == 0
     assert strays(built) == []
-    assert b"hebei-2024" in (built / "data" / "figures.csv").read_bytes()
+    assert b"hebei-2024" in resource_bytes(built, "figures")
 
 
 def test_5_stray_temporary_files_in_data_are_removed_by_the_next_build(built):
