@@ -317,8 +317,18 @@ def metrics(package: dict, shared: dict[str, Table], shares: dict[str, dict], er
         "figures_by_role": dict(sorted(roles.items())),
         "code_coverage": {rid: share["coverage"] for rid, share in shares.items() if share["coverage"] is not None},
         "quality_flags": {rid: share["flags"] for rid, share in shares.items() if share.get("flags")},
+        "scorecard": scorecard_summary(shared.get("scorecard")),
         "validation_errors": errors,
     }
+
+
+def scorecard_summary(table: Table | None) -> dict[str, dict[str, int]]:
+    """Per region (name and code): how many checkable targets were met, missed, unclear."""
+    out: dict[str, dict[str, int]] = {}
+    for row in table.dicts([ALL]) if table is not None else []:
+        counts = out.setdefault(f"{row['region']} {row['region_code']}", {"met": 0, "missed": 0, "unclear": 0})
+        counts[row["verdict"]] = counts.get(row["verdict"], 0) + 1
+    return dict(sorted(out.items()))
 
 
 def partitions(package: dict) -> dict[str, dict[str, list[str]]]:

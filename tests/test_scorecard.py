@@ -166,3 +166,17 @@ def test_one_number_about_a_list_is_a_target_for_each_concept_it_names():
 def test_a_level_held_through_a_run_of_years_is_no_one_years_result():
     row = {"context": "空气质量优良天数连续6年稳定在325天以上。", "raw": "325天"}
     assert scorecard._in_a_run(row) and not scorecard._in_a_run({**row, "context": "空气质量优良天数325天。"})
+
+
+def test_the_metrics_say_per_region_how_many_targets_were_met_and_missed(tmp_path, shared_reports):
+    from pipeline import validate
+    from tests.helpers import build_package
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("hebei-2024", "hebei-2025"):
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(tmp_path, raw) == []
+    _, numbers = validate.run(tmp_path, tmp_path / "datapackage.json")
+    summary = numbers["scorecard"]["河北省 130000"]
+    assert summary["met"] >= 10 and summary["missed"] >= 1 and set(summary) == {"met", "missed", "unclear"}
