@@ -30,6 +30,7 @@ from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
 from pipeline.parallel import ordered_map
 from pipeline.publish import STAGING, recover
+from pipeline.reading import Reading
 from pipeline.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
                              partitioned, to_csv)
 
@@ -59,7 +60,8 @@ def load_interim(interim_dir: Path) -> list[dict]:
 def report_tables(record: dict) -> dict[str, list[dict]]:
     """The rows one report contributes to each resource (all but the codebook)."""
     report = record["report"]
-    figures = classify_report(record)
+    reading = Reading(record["text"])  # one cleaned view and one index of stops for every rule below
+    figures = classify_report(record, reading)
     for row in figures:
         if row["role"] in ("indicator", "target") and not codebook.conditioned(row):
             row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
@@ -69,7 +71,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "figures": figures,
         "indicators": [r for r in figures if r["role"] == "indicator"],
         "targets": [r for r in figures if r["role"] == "target"],
-        "projects": projects.find_projects(record),
+        "projects": projects.find_projects(record, reading),
         "headline": headline_rows(figures, [report]),
         "quality": quality.report_flags(report, record["parts"], figures, record["text"]),
         SIDES: scorecard.sides(figures, report),

@@ -8,7 +8,7 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.rules import longest_prefix, longest_suffix, lookup, table
@@ -45,7 +45,7 @@ class Mention:
     chinese: bool = False
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
 
 
 class TooManyDigits(ValueError):
