@@ -159,15 +159,17 @@ def _multiplier(text: str, at: int) -> str:
 
 def _skip(text: str, pos: int) -> int:
     """The first position from ``pos`` on that is not an invisible character."""
-    while pos < len(text) and text[pos] == INVISIBLE:
-        pos += 1
+    if text.startswith(INVISIBLE, pos):
+        while pos < len(text) and text[pos] == INVISIBLE:
+            pos += 1
     return pos
 
 
 def _skip_back(text: str, pos: int) -> int:
     """``pos`` moved back over the invisible characters just before it."""
-    while pos > 0 and text[pos - 1] == INVISIBLE:
-        pos -= 1
+    if pos > 0 and text[pos - 1] == INVISIBLE:
+        while pos > 0 and text[pos - 1] == INVISIBLE:
+            pos -= 1
     return pos
 
 

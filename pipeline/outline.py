@@ -9,7 +9,7 @@ figure is an achievement or a target.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from pipeline.numbers import cn_digits_to_int, cn_to_int
 from pipeline.rules import table
@@ -44,7 +44,7 @@ class Section:
     title_end: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # plain values: no deep copy needed
 
 
 def section_kind(title: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.numbers import cn_to_int
@@ -52,7 +52,7 @@ class Part:
         return self.year is not None and self.period_start is not None and self.period_start < self.year
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # plain values: no deep copy needed
 
 
 @lru_cache(maxsize=None)

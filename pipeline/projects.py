@@ -21,6 +21,7 @@ from pipeline.rules import longest_prefix, lookup, table
 
 CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
 MEASURE_PREFIX = re.compile(r"^(?:总?投资)?[\d.]+(?:万|亿)?(?:元|公里|千米|米|平方米|平方公里|亩|吨|千瓦|兆瓦)")
+MEASURE_AT = re.compile(MEASURE_PREFIX.pattern.removeprefix("^"))  # MEASURE_PREFIX at a position, no slice
 COUNTED = re.compile(r"[\d一二三四五六七八九十两]+(?:个|家|座|所|条|项|处|套|批|栋)")
 COUNT_AFTER = re.compile(r"[\d.]+(?:个|家|座|所|条|项|处|套|批|栋)(?:以上|左右)?(?:[，,；;。]|$)")  # 项目10个: a category
 CATEGORY_LIST = re.compile(r"等(?:各类|各种|各级)")
@@ -49,11 +50,11 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in CLAUSE.finditer(text):
+        if not _verb_pattern().search(clause.group()):
+            continue  # no status verb, no project (and the name search is the costly part)
         section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
-        if not _verb_pattern().search(clause.group()):
-            continue  # no status verb, no project (and the name search is the costly part)
         candidates = _names(r, clause.start(), clause.end())
         status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
         for found in candidates if status else []:
@@ -97,7 +98,19 @@ def _names_in(r: Reading, start: int, end: int) -> list[Candidate]:
 
 
 def _has_head(phrase: str) -> bool:
-    return any(row["head"] in phrase for row in table("project_heads"))
+    return _any_head().search(phrase) is not None
+
+
+@lru_cache(maxsize=1)
+def _any_head() -> re.Pattern:
+    """Any head noun (one search instead of a test per row)."""
+    return _any_of(row["head"] for row in table("project_heads"))
+
+
+def _any_of(words) -> re.Pattern:
+    """A pattern found in a text exactly when one of ``words`` is in it."""
+    words = list(words)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _name_in(r: Reading, start: int, end: int) -> Candidate | None:
@@ -133,8 +146,8 @@ def _lead_length(item: str) -> int:
     total = 0
     while True:
         word = longest_prefix(item, total, leads)
-        match = MEASURE_PREFIX.match(item[total:])
-        step = max(len(word), match.end() if match else 0)
+        match = MEASURE_AT.match(item, total)
+        step = max(len(word), match.end() - total if match else 0)
         if not step:
             return total
         total += step
@@ -189,13 +202,22 @@ def _unquote(start: int, name: str) -> tuple[int, str]:
 
 def _category(text: str, end: int) -> bool:
     """老年人日间照料服务中心覆盖率: the name is a kind of thing being measured."""
-    return any(text.startswith(row["word"], end) for row in table("project_not_after"))
+    return text.startswith(_not_after(), end)
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> tuple[str, ...]:
+    return tuple(row["word"] for row in table("project_not_after"))
+
+
+@lru_cache(maxsize=1)
+def _excluded() -> re.Pattern:
+    return _any_of(r["word"] for r in table("project_exclude"))
 
 
 def _acceptable(name: str) -> bool:
-    excluded = [r["word"] for r in table("project_exclude")]
     return (MIN_NAME <= len(name) <= MAX_NAME and not name[0].isdigit() and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not any(word in name for word in excluded)
+            and name.count("“") == name.count("”") and not _excluded().search(name)
             and not _generic(name))
 
 
@@ -238,13 +260,17 @@ def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) 
     for name in names:
         masked[name.start - start:name.end - start] = "□" * (name.end - name.start)
     clause = "".join(masked)
-    verbs = lookup("project_status", "verb")
     best, best_strength = "", 0
-    for verb, row in sorted(verbs.items(), key=lambda item: -len(item[0])):
+    for verb, row in _verbs_longest_first():
         if verb in clause and int(row["strength"]) > best_strength:
             best, best_strength = row[kind], int(row["strength"])
             clause = clause.replace(verb, "□" * len(verb))
     return best
+
+
+@lru_cache(maxsize=1)
+def _verbs_longest_first() -> tuple[tuple[str, dict[str, str]], ...]:
+    return tuple(sorted(lookup("project_status", "verb").items(), key=lambda item: -len(item[0])))
 
 
 def _row(record: dict, r: Reading, found: Candidate, status: str, section: dict, clause: re.Match) -> dict:

@@ -15,8 +15,9 @@ nothing it is given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import accumulate
 
 from pipeline.numbers import MAX_CONTEXT, SENTENCE_REACH, SENTENCE_STOPS
 from pipeline.text import clean
@@ -25,20 +26,23 @@ CLAUSE_STOPS = "，,；;。：:！!？?\n"  # classify.CLAUSE_STOP's characters
 
 
 class Stops:
-    """Where the characters of one set stand in one text, sorted, for bisection."""
+    """Where the characters of one set stand in one text, for bisection: the
+    position just after each, ascending (from the lengths of the pieces between
+    them, which makes no match object per stop)."""
 
     def __init__(self, text: str, chars: str) -> None:
-        self.at = [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+        pieces = re.split("[" + re.escape(chars) + "]", text)
+        self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
 
     def last_before(self, pos: int) -> int:
         """The last stop before ``pos`` (-1 if none)."""
-        i = bisect_left(self.at, pos)
-        return self.at[i - 1] if i else -1
+        i = bisect_right(self.after, pos)
+        return self.after[i - 1] - 1 if i else -1
 
     def first_from(self, pos: int) -> int:
         """The first stop at or after ``pos`` (-1 if none)."""
-        i = bisect_left(self.at, pos)
-        return self.at[i] if i < len(self.at) else -1
+        i = bisect_left(self.after, pos + 1)
+        return self.after[i] - 1 if i < len(self.after) else -1
 
 
 class Reading:
