@@ -12,7 +12,8 @@ into the partitions (plan year, province) a real year's would.
 Prints, per N and in one run: per stage the wall time (from the moment DVC
 starts a stage to the moment it starts the next, so DVC's hashing and
 dvc.lock are counted), ms per report, the largest process and the memory of
-the stage's processes together (sampled every 50 ms); the output sizes, the
+the stage's processes together (sampled every 50 ms), and how many CPUs the
+stage kept busy (its processes' CPU time over its wall time); the output sizes, the
 largest committed file, and what it would be partitioned by plan year alone
 or not at all; the rebuild after adding one report and after a rule change;
 and the ratios of extract and normalize to their floors:
@@ -60,6 +61,12 @@ class StageUse:
     seconds: float = 0.0
     largest_mib: float = 0.0  # the largest single process
     together_mib: float = 0.0  # the stage's processes together (workers side by side)
+    cpu_seconds: float = 0.0  # CPU time of every process of the stage (DVC's own work included)
+
+    @property
+    def cores(self) -> float:
+        """How many CPUs the stage kept busy on average (2.0: both cores all the time)."""
+        return self.cpu_seconds / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -148,27 +155,38 @@ def repro(project: Path, targets: list[str] = ()) -> Build:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     sampler = TreeSampler(proc.pid)
     sampler.start()
-    marks: list[tuple[str, float]] = []
+    marks: list[tuple[str, float, float]] = []
     lines = []
     for line in proc.stdout:
         lines.append(line)
         if match := STAGE_START.search(line):
-            marks.append((match.group(1), time.perf_counter()))
+            marks.append((match.group(1), time.perf_counter(), cpu_so_far(sampler.root)))
             sampler.stage = match.group(1)
-    status = proc.wait()
-    ended = time.perf_counter()
+    _, wait_status, usage = os.wait4(proc.pid, 0)  # the rusage of DVC and every stage process it waited for
+    proc.returncode = status = os.waitstatus_to_exitcode(wait_status)
+    ended, cpu_end = time.perf_counter(), usage.ru_utime + usage.ru_stime
     sampler.stop()
     if status != 0:
         sys.exit("dvc repro failed:\n" + "".join(lines[-30:]))
     build = Build(ended - began)
-    first = marks[0][1] if marks else ended
+    first, cpu_first = (marks[0][1], marks[0][2]) if marks else (ended, cpu_end)
     build.stages["dvc start-up"] = StageUse(first - began, sampler.largest["dvc start-up"],
-                                            sampler.together["dvc start-up"])
-    for (stage, start), (_, end) in zip(marks, [*marks[1:], ("", ended)]):
-        build.stages[stage] = StageUse(end - start, sampler.largest[stage], sampler.together[stage])
+                                            sampler.together["dvc start-up"], cpu_first)
+    for (stage, start, cpu), (_, end, cpu_next) in zip(marks, [*marks[1:], ("", ended, cpu_end)]):
+        build.stages[stage] = StageUse(end - start, sampler.largest[stage], sampler.together[stage], cpu_next - cpu)
     found = [m.group() for m in map(EXTRACTED.search, lines) if m]
     build.extracted = found[-1] if found else "extract did not run"
     return build
+
+
+def cpu_so_far(root: psutil.Process) -> float:
+    """CPU seconds of DVC and of the stage processes it has waited for (a stage's
+    pool workers are waited for by the stage, so they count once the stage ends)."""
+    try:
+        times = root.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -259,10 +277,10 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
     print(f"\nN={n}: {corpus_bytes / 1e6:.1f} MB of text, {os.cpu_count()} CPUs, one run")
     print(f"  full build            {full.seconds:7.1f} s  {full.seconds / n * 1e3:6.1f} ms/report  "
           f"largest process {full.largest_mib:5.0f} MiB  processes together {full.together_mib:5.0f} MiB")
-    print(f"    {'stage':<16} {'s':>7} {'ms/report':>10} {'largest MiB':>12} {'together MiB':>13}")
+    print(f"    {'stage':<16} {'s':>7} {'ms/report':>10} {'largest MiB':>12} {'together MiB':>13} {'CPUs busy':>10}")
     for stage, use in full.stages.items():
         print(f"    {stage:<16} {use.seconds:7.1f} {use.seconds / n * 1e3:10.2f} {use.largest_mib:12.0f} "
-              f"{use.together_mib:13.0f}")
+              f"{use.together_mib:13.0f} {use.cores:10.2f}")
     total = sum(files.values())
     print(f"  output: {len(files)} committed files, {total / 1e6:.1f} MB")
     for name, (path, biggest) in layouts(files).items():
@@ -281,7 +299,7 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
           f"({changed.extracted})")
     for stage, use in changed.stages.items():
         print(f"    {stage:<16} {use.seconds:7.1f} s  largest {use.largest_mib:5.0f} MiB  "
-              f"together {use.together_mib:5.0f} MiB")
+              f"together {use.together_mib:5.0f} MiB  CPUs busy {use.cores:4.2f} of {os.cpu_count()}")
     sys.stdout.flush()
     if keep:
         shutil.copytree(project, keep / f"n{size}", symlinks=True, dirs_exist_ok=True)

@@ -16,14 +16,16 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 
 from pipeline import periods
-from pipeline.numbers import RATIO_LINK, context_span, context_window
+from pipeline.numbers import RATIO_LINK
+from pipeline.reading import Reading
 from pipeline.rules import lookup, table
-from pipeline.text import INVISIBLE, NUMBER, clean
+from pipeline.text import INVISIBLE, NUMBER
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
 ENUMERATION = re.compile(r"^[一二三四五六七八九十]+是")  # 七是完成…
 MAX_SUBJECT = 24
+NOUN_AFTER = re.compile(r"[^，,；;。：:！!？?\n\d]*")
 
 
 @lru_cache(maxsize=None)
@@ -98,28 +100,31 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
     return groups
 
 
-def classify_report(record: dict) -> list[dict]:
-    """``figures`` rows of one report, in text order."""
-    raw = record["text"]
-    text = clean(raw)
+def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
+    """``figures`` rows of one report, in text order. ``reading`` is the report's
+    text read once (``pipeline.reading``), when the caller has it already."""
+    r = reading or Reading(record["text"])
+    raw, text = r.raw, r.text
     report = record["report"]
-    mentions = record["mentions"]
+    mentions = [dict(m) for m in record["mentions"]]  # list qualifiers are shared below: the record stays as given
     section_at = section_finder(record["sections"])
-    rows = [_base_row(report, section_at, raw, m) for m in mentions]
-    for group in list_groups(text, mentions):
+    rows = [_base_row(report, section_at, r, m) for m in mentions]
+    groups = list_groups(text, mentions)
+    for group in groups:
         _share_list_qualifiers(group, mentions)
     for row, mention in zip(rows, mentions):
         if mention["form"] == "measure":
-            _measure(row, mention, text)
-    _roles_and_years(rows, mentions, record.get("parts", []), text, report)
-    _subjects(rows, mentions, text)
-    _areas(rows, text, report)
-    _distribute_areas(rows, mentions, text)
+            _measure(row, mention, r)
+    _roles_and_years(rows, mentions, record.get("parts", []), r, report)
+    _subjects(rows, mentions, r, groups)
+    _areas(rows, r, report)
+    _distribute_areas(rows, mentions, r, groups)
     return rows
 
 
-def _base_row(report: dict, section_at: Callable[[int], dict], raw: str, m: dict) -> dict:
-    ctx_start, ctx_end = context_window(raw, m["start"], m["end"])
+def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: dict) -> dict:
+    raw = r.raw
+    ctx_start, ctx_end = r.raw_window(m["start"], m["end"])
     return {
         "report_id": report["report_id"],
         "figure_id": f"f{m['start']:06d}",
@@ -140,8 +145,9 @@ def _share_list_qualifiers(group: list[int], mentions: list[dict]) -> None:
             mentions[i]["after"] = last["after"]
 
 
-def _measure(row: dict, m: dict, text: str) -> None:
+def _measure(row: dict, m: dict, r: Reading) -> None:
     """Canonical unit and value, measure and comparator of one measure."""
+    text = r.text
     unit = lookup("units", "written").get(m["unit_word"])
     factor = Decimal(1)
     if m["multiplier"]:
@@ -152,7 +158,7 @@ def _measure(row: dict, m: dict, text: str) -> None:
         row.update(measure="level", unit="", value=format_value(Decimal(m["number"]) * factor))
         return
     measure = unit["measure"]
-    _, clause = clause_before(text, m["start"])
+    _, clause = r.clause_before(m["start"])
     if measure == "percent":
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
@@ -225,12 +231,13 @@ def _comparator(m: dict) -> str:
     return "eq"
 
 
-def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], text: str,
+def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
                      report: dict) -> None:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.periods``): a review part gives indicators, a plan part targets,
     except a stock described in the plan (an indicator of the review year) and a
     target quoted beside a result in the review."""
+    text = r.text
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(text), "", None, None)]
     starts = [p.start for p in spans]
     review_year = report.get("review_year") or ""
@@ -239,8 +246,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         if m["form"] != "measure":
             continue
         part = periods.part_at(spans, starts, m["start"])
-        _, clause = clause_before(text, m["start"])
-        sentence = text[context_span(text, m["start"], m["end"])[0]:m["start"]]
+        _, clause = r.clause_before(m["start"])
+        sentence = text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
         quoted = part.kind == "review" and periods.is_quoted_target(text, m["start"])
         time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
         if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
@@ -253,24 +260,26 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         previous = row
 
 
-def _subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
+def _subjects(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
     """The shortest phrase near the number that says what it measures."""
+    text = r.text
     previous: dict | None = None
     last_end = 0
     for row, m in zip(rows, mentions):
         if m["form"] != "measure":
             continue
-        subject, last_end = _subject(text, m, last_end, previous, row["measure"] == "rank")
+        subject, last_end = _subject(r, m, last_end, previous, row["measure"] == "rank")
         row["subject"] = subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]
         previous = row
-    _distribute(rows, mentions, text)
-    _structure_subjects(rows, mentions, text)
+    _distribute(rows, mentions, r, groups)
+    _structure_subjects(rows, mentions, r)
 
 
-def _structure_subjects(rows: list[dict], mentions: list[dict], text: str) -> None:
+def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None:
     """三次产业结构由22.2:41.3:36.5调整为…: each share is one part of the whole the
     sentence names (``rules/list_expansions.csv``: 第一产业比重, 第二产业比重 …),
     and all of them are of the first one's time."""
+    text = r.text
     runs: list[list[int]] = []
     for i, m in enumerate(mentions):
         if not (m["form"] == "measure" and m["unit_word"] == "%" and m["raw_end"] == m["end"]):
@@ -281,7 +290,7 @@ def _structure_subjects(rows: list[dict], mentions: list[dict], text: str) -> No
             runs.append([i])
     for run in (r for r in runs if len(r) > 1):
         first = mentions[run[0]]["start"]
-        sentence = text[context_span(text, first, first)[0]:first]
+        sentence = text[r.sentence_span(first, first)[0]:first]
         for row in table("list_expansions"):
             items = row["items"].split("|")
             if row["written"] in sentence and len(items) == len(run):
@@ -291,11 +300,12 @@ def _structure_subjects(rows: list[dict], mentions: list[dict], text: str) -> No
             rows[i].update({key: rows[run[0]][key] for key in ("year", "period_start", "basis")})
 
 
-def _subject(text: str, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:
+def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it."""
+    text = r.text
     end = m["raw_end"] + len(m["after"])
-    clause_start, _ = clause_before(text, m["start"])
+    clause_start = r.clause_start(m["start"])
     clause = text[max(clause_start, last_end):m["start"]].lstrip("、和及与")
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
@@ -350,12 +360,31 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_plan_names(ANNOTATION.sub("", clause))  # “十四五”…, （间）、…
-        tail = next((cue for cue in cues("tail") if stripped.endswith(cue)), "")  # the longest first, one at a time
+        tail = _longest_end(stripped, "tail")  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
-        lead = next((cue for cue in cues("lead") if stripped.startswith(cue)), "")
+        lead = _longest_start(stripped, "lead")
         changed, clause = stripped[len(lead):] != clause, stripped[len(lead):]
     phrase = _balance_quotes(clause.strip("、和 "))
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
+
+
+@lru_cache(maxsize=None)
+def _cue_words(kind: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The cue words of ``kind`` and their lengths, longest first."""
+    words = frozenset(cue for cue in cues(kind) if cue)
+    return words, tuple(sorted({len(cue) for cue in words}, reverse=True))
+
+
+def _longest_end(phrase: str, kind: str) -> str:
+    """The longest cue of ``kind`` that ``phrase`` ends with ('' if none)."""
+    words, sizes = _cue_words(kind)
+    return next((phrase[-size:] for size in sizes if size <= len(phrase) and phrase[-size:] in words), "")
+
+
+def _longest_start(phrase: str, kind: str) -> str:
+    """The longest cue of ``kind`` that ``phrase`` starts with ('' if none)."""
+    words, sizes = _cue_words(kind)
+    return next((phrase[:size] for size in sizes if size <= len(phrase) and phrase[:size] in words), "")
 
 
 def _balance_quotes(phrase: str) -> str:
@@ -377,7 +406,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
-    match = re.match(r"[^，,；;。：:！!？?\n\d]*", text[pos:])
+    match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = match.group() if match else ""
     if phrase.startswith(("、", "和", "及")):
         return ""  # the number is an item of a list whose subject came before
@@ -387,12 +416,13 @@ def _noun_after(text: str, pos: int) -> str:
     return _balance_quotes(phrase[:min(ends)] if ends else phrase)[:MAX_SUBJECT]
 
 
-def _distribute(rows: list[dict], mentions: list[dict], text: str) -> None:
+def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
     """A、B、C分别增长10%、5%和10%: one subject per number, in order."""
-    for group in list_groups(text, mentions):
+    text = r.text
+    for group in groups:
         if len(group) < 2 or rows[group[0]]["role"] == "other":
             continue
-        _, clause = clause_before(text, mentions[group[0]]["start"])
+        _, clause = r.clause_before(mentions[group[0]]["start"])
         if "分别" not in clause:
             continue
         head = _strip(clause.split("分别")[0])
@@ -437,7 +467,7 @@ def _list_items(head: str, count: int) -> list[str]:
     return out
 
 
-def _areas(rows: list[dict], text: str, report: dict) -> None:
+def _areas(rows: list[dict], r: Reading, report: dict) -> None:
     """The zone, town, park or company a sentence is about, else the report's region.
 
     The sentence must open with the name (子牙经开区…, 友发集团连续19年…, a list
@@ -451,23 +481,23 @@ def _areas(rows: list[dict], text: str, report: dict) -> None:
     for row in rows:
         if row["role"] in ("other", ""):
             continue
-        area = _zone(text, row["start"], row["start"])
-        area = _earlier_zone(text, row["start"]) if area is None else area
+        area = _zone(r, row["start"], row["start"])
+        area = _earlier_zone(r, row["start"]) if area is None else area
         row["area"] = area or region
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
             row["subject"] = row["subject"][len(area):]
 
 
-def zone_at(text: str, pos: int, limit: int) -> str:
+def zone_at(r: Reading, pos: int, limit: int) -> str:
     """The zone named at the opening of the clause or sentence holding ``pos``,
     written before ``limit`` ('' if none, or a general one)."""
-    return _zone(text, pos, limit) or ""
+    return _zone(r, pos, limit) or ""
 
 
-def _zone(text: str, pos: int, limit: int) -> str | None:
+def _zone(r: Reading, pos: int, limit: int) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all."""
-    for opening in (clause_before(text, pos)[0], context_span(text, pos, pos)[0]):
-        found = _zone_opening(text, opening, limit)
+    for opening in (r.clause_start(pos), r.sentence_span(pos, pos)[0]):
+        found = _zone_opening(r.text, opening, limit)
         if found is not None:
             return found
     return None
@@ -477,6 +507,8 @@ def _zone_opening(text: str, opening: int, limit: int) -> str | None:
     """The zone (or list of zones) a sentence or clause opens with; '' for a
     general one (其他各乡镇), which says the sentence is about no particular place;
     None when it opens with no zone at all."""
+    if not _area_suffix().search(text, opening, limit):
+        return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern().match(text, opening, limit)
     if not match or text.startswith(AREA_NOT_SUBJECT, match.end()):
         return None
@@ -484,26 +516,27 @@ def _zone_opening(text: str, opening: int, limit: int) -> str | None:
     return "" if any(_generic(z) for z in zones) else match.group(1)
 
 
-def _earlier_zone(text: str, pos: int) -> str:
+def _earlier_zone(r: Reading, pos: int) -> str:
     """The zone opening the sentence before the one holding ``pos``, in the same
     paragraph, when that sentence only introduces it (合作示范区以…为目标，….
     加强…，产业项目到位20亿元): one with figures of its own is about itself."""
-    start = context_span(text, pos, pos)[0]
+    text = r.text
+    start = r.sentence_span(pos, pos)[0]
     if start == 0 or text[start - 1] == "\n":
         return ""
-    before = context_span(text, start - 1, start - 1)[0]
+    before = r.sentence_span(start - 1, start - 1)[0]
     if NUMBER.search(text, before, start):
         return ""
     return _zone_opening(text, before, start) or ""
 
 
-def _distribute_areas(rows: list[dict], mentions: list[dict], text: str) -> None:
+def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
     """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元: one zone per number, in order."""
-    for group in list_groups(text, mentions):
+    for group in groups:
         zones = re.split("[、和]", rows[group[0]].get("area") or "")
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        head = clause_before(text, mentions[group[0]]["start"])[1].split("分别")
+        head = r.clause_before(mentions[group[0]]["start"])[1].split("分别")
         if len(head) == 2 and "、" not in head[0]:
             for i, zone in zip(group, zones):
                 rows[i]["area"] = zone
@@ -519,6 +552,12 @@ def _area_pattern() -> re.Pattern:
     verbs = "|".join(row["cue"] for row in table("cues") if row["kind"] == "area_stop")
     one = rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{suffixes})(?![村级域])"
     return re.compile(rf"\s*({one}(?:[、和]{one})*)")
+
+
+@lru_cache(maxsize=1)
+def _area_suffix() -> re.Pattern:
+    """Any zone suffix: a sentence holding none before the limit opens with no zone."""
+    return re.compile("|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True))))
 
 
 def _generic(area: str) -> bool:

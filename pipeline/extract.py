@@ -126,14 +126,15 @@ def load_sidecars(raw_dir: Path, report_ids: list[str]) -> dict[str, dict]:
     A report's own file wins over the shared one. Each file is read once, so a
     shared file listing thousands of reports costs one parse. A sidecar whose
     report is missing is an error: it would be ignored, and its fields lost unseen."""
+    known = set(report_ids)  # not the list: a lookup per sidecar in it made this quadratic in the corpus
     orphans = sorted(p for p in checked_entries(raw_dir) if p.suffix in SIDECAR_SUFFIXES
-                     and p.name != SHARED_SIDECAR and p.stem not in report_ids)
+                     and p.name != SHARED_SIDECAR and p.stem not in known)
     if orphans:
         raise InputError(f"{orphans[0]}: a sidecar without its report ({raw_dir / orphans[0].stem}.txt or "
                          "another file of that name): add the report or remove the sidecar")
     shared_path = raw_dir / SHARED_SIDECAR
     shared = _read_yaml(shared_path, MAX_SHARED_SIDECAR_BYTES) if shared_path.exists() else {}
-    unknown = sorted(set(map(str, shared)) - set(report_ids))
+    unknown = sorted(set(map(str, shared)) - known)
     if unknown:
         print(f"warning: {shared_path}: no report file for {', '.join(unknown)}", file=sys.stderr)
     out = {}

@@ -30,6 +30,7 @@ from pipeline.classify import classify_report
 from pipeline.headline import headline_rows
 from pipeline.parallel import ordered_map
 from pipeline.publish import STAGING, recover
+from pipeline.reading import Reading
 from pipeline.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
                              partitioned, to_csv)
 
@@ -59,7 +60,8 @@ def load_interim(interim_dir: Path) -> list[dict]:
 def report_tables(record: dict) -> dict[str, list[dict]]:
     """The rows one report contributes to each resource (all but the codebook)."""
     report = record["report"]
-    figures = classify_report(record)
+    reading = Reading(record["text"])  # one cleaned view and one index of stops for every rule below
+    figures = classify_report(record, reading)
     for row in figures:
         if row["role"] in ("indicator", "target") and not codebook.conditioned(row):
             row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
@@ -69,7 +71,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "figures": figures,
         "indicators": [r for r in figures if r["role"] == "indicator"],
         "targets": [r for r in figures if r["role"] == "target"],
-        "projects": projects.find_projects(record),
+        "projects": projects.find_projects(record, reading),
         "headline": headline_rows(figures, [report]),
         "quality": quality.report_flags(report, record["parts"], figures, record["text"]),
         SIDES: scorecard.sides(figures, report),
@@ -163,9 +165,12 @@ def report_piece(path: Path) -> tuple[Piece, str]:
     """One report's piece and partition, computed from its interim file."""
     record = json.loads(path.read_text(encoding="utf-8"))
     tables = report_tables(record)
-    check_cells(tables, record["report"]["source_path"])
     fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
-    piece = Piece({name: to_csv(rows, fields[name], header=False).encode("utf-8") for name, rows in tables.items()},
+    texts = {name: to_csv(rows, fields[name], header=False) for name, rows in tables.items()}
+    for name, text in texts.items():  # in table order, as check_cells goes: the same first error
+        if len(text) > MAX_CELL:  # else no cell of it can be longer
+            check_cells({name: tables[name]}, record["report"]["source_path"])
+    piece = Piece({name: text.encode("utf-8") for name, text in texts.items()},
                   {name: len(rows) for name, rows in tables.items()})
     return piece, partition_of(record["report"])
 

@@ -8,7 +8,7 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.rules import longest_prefix, longest_suffix, lookup, table
@@ -45,7 +45,7 @@ class Mention:
     chinese: bool = False
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
 
 
 class TooManyDigits(ValueError):
@@ -159,15 +159,17 @@ def _multiplier(text: str, at: int) -> str:
 
 def _skip(text: str, pos: int) -> int:
     """The first position from ``pos`` on that is not an invisible character."""
-    while pos < len(text) and text[pos] == INVISIBLE:
-        pos += 1
+    if text.startswith(INVISIBLE, pos):
+        while pos < len(text) and text[pos] == INVISIBLE:
+            pos += 1
     return pos
 
 
 def _skip_back(text: str, pos: int) -> int:
     """``pos`` moved back over the invisible characters just before it."""
-    while pos > 0 and text[pos - 1] == INVISIBLE:
-        pos -= 1
+    if pos > 0 and text[pos - 1] == INVISIBLE:
+        while pos > 0 and text[pos - 1] == INVISIBLE:
+            pos -= 1
     return pos
 
 

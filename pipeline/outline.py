@@ -9,7 +9,7 @@ figure is an achievement or a target.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from pipeline.numbers import cn_digits_to_int, cn_to_int
 from pipeline.rules import table
@@ -44,7 +44,7 @@ class Section:
     title_end: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # plain values: no deep copy needed
 
 
 def section_kind(title: str) -> str:
@@ -172,7 +172,7 @@ def read_header(text: str) -> dict:
     head = text[:body_start(text) or 600]
     flat = re.sub(r"\s+", "", head)
     meta: dict = {}
-    first = next((line for line in text.split("\n") if line.strip()), "")
+    first = _first_line(text)
     title = re.sub(r"[\s—]+", "", first)
     title = re.split(r"——|（\d", title)[0]
     if "报告" in title:
@@ -182,6 +182,8 @@ def read_header(text: str) -> dict:
     if match := MEETING.search(flat):
         meta["meeting"] = match.group("region") + match.group("meeting")
     for speaker_title in SPEAKER_TITLES:
+        if speaker_title not in head:
+            continue  # a title not written is not searched for (the lazy pattern costs a scan per position)
         if match := re.search(rf"([^\n（）]*?){speaker_title}[\s?？]*([\u4e00-\u9fff][\u4e00-\u9fff\s?？]{{1,5}})$",
                               head, re.MULTILINE):
             office = re.split(r"会议上|[）)]", re.sub(r"\s", "", match.group(1)))[-1]
@@ -189,6 +191,17 @@ def read_header(text: str) -> dict:
             meta["speaker"] = re.sub(r"[\s?？]", "", match.group(2))
             break
     return meta
+
+
+def _first_line(text: str) -> str:
+    """The first line holding more than white space ('' if none), without splitting the whole text."""
+    pos = 0
+    while True:
+        cut = text.find("\n", pos)
+        line = text[pos:] if cut == -1 else text[pos:cut]
+        if line.strip() or cut == -1:
+            return line if line.strip() else ""
+        pos = cut + 1
 
 
 def _date(match: re.Match) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.numbers import cn_to_int
@@ -52,7 +52,7 @@ class Part:
         return self.year is not None and self.period_start is not None and self.period_start < self.year
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # plain values: no deep copy needed
 
 
 @lru_cache(maxsize=None)
@@ -323,7 +323,8 @@ def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> i
 def is_quoted_target(text: str, pos: int) -> bool:
     """Whether the number at ``pos`` stands in brackets opened by a target cue:
     增长6.5%（年度目标6%以上） quotes last year's target beside the result."""
-    open_at = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    window = max(0, pos - 12)  # a bracket further back is too far anyway: no scan back to the report's start
+    open_at = max(text.rfind("（", window, pos), text.rfind("(", window, pos))
     if open_at == -1 or pos - open_at > 12 or re.search(r"[）)，。；]", text[open_at:pos]):
         return False
     inside = text[open_at + 1:pos]

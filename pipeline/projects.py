@@ -16,12 +16,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.classify import format_value, section_finder, zone_at
-from pipeline.numbers import context_window
+from pipeline.reading import Reading
 from pipeline.rules import longest_prefix, lookup, table
-from pipeline.text import clean
 
 CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
 MEASURE_PREFIX = re.compile(r"^(?:总?投资)?[\d.]+(?:万|亿)?(?:元|公里|千米|米|平方米|平方公里|亩|吨|千瓦|兆瓦)")
+MEASURE_AT = re.compile(MEASURE_PREFIX.pattern.removeprefix("^"))  # MEASURE_PREFIX at a position, no slice
 COUNTED = re.compile(r"[\d一二三四五六七八九十两]+(?:个|家|座|所|条|项|处|套|批|栋)")
 COUNT_AFTER = re.compile(r"[\d.]+(?:个|家|座|所|条|项|处|套|批|栋)(?:以上|左右)?(?:[，,；;。]|$)")  # 项目10个: a category
 CATEGORY_LIST = re.compile(r"等(?:各类|各种|各级)")
@@ -42,22 +42,24 @@ class Candidate:
     area: str
 
 
-def find_projects(record: dict) -> list[dict]:
-    """``projects`` rows of one report, in text order."""
-    raw = record["text"]
-    text = clean(raw)
+def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
+    """``projects`` rows of one report, in text order. ``reading`` is the report's
+    text read once (``pipeline.reading``), when the caller has it already."""
+    r = reading or Reading(record["text"])
+    text = r.text
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in CLAUSE.finditer(text):
+        if not _verb_pattern().search(clause.group()):
+            continue  # no status verb, no project (and the name search is the costly part)
         section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
-        if not _verb_pattern().search(clause.group()):
-            continue  # no status verb, no project (and the name search is the costly part)
-        candidates = _names(text, clause.start(), clause.end())
+        candidates = _names(r, clause.start(), clause.end())
         status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
         for found in candidates if status else []:
-            rows.setdefault(found.start, _row(record, raw, text, found, status, section, clause))
+            if found.start not in rows:
+                rows[found.start] = _row(record, r, found, status, section, clause)
     return [rows[k] for k in sorted(rows)]
 
 
@@ -66,9 +68,9 @@ def _verb_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, lookup("project_status", "verb"))))
 
 
-def _names(text: str, start: int, end: int) -> list[Candidate]:
+def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     """Named projects among the 、-separated items of one clause."""
-    clause = text[start:end]
+    clause = r.text[start:end]
     if CATEGORY_LIST.search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     first = clause.split("、")[0]
@@ -80,32 +82,45 @@ def _names(text: str, start: int, end: int) -> list[Candidate]:
         item_start = pos
         pos += len(item) + 1
         if not counted_first:
-            found.extend(_names_in(text, item_start, item_start + len(item)))
+            found.extend(_names_in(r, item_start, item_start + len(item)))
     return found
 
 
-def _names_in(text: str, start: int, end: int) -> list[Candidate]:
+def _names_in(r: Reading, start: int, end: int) -> list[Candidate]:
     """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun)."""
-    item = text[start:end]
+    item = r.text[start:end]
     for link in re.finditer(r"[和与及]", item):
         left, right = item[:link.start()], item[link.end():]
         if _has_head(left) and _has_head(right):
-            return _names_in(text, start, start + link.start()) + _names_in(text, start + link.end(), end)
-    candidate = _name_in(text, start, end)
+            return _names_in(r, start, start + link.start()) + _names_in(r, start + link.end(), end)
+    candidate = _name_in(r, start, end)
     return [candidate] if candidate else []
 
 
 def _has_head(phrase: str) -> bool:
-    return any(row["head"] in phrase for row in table("project_heads"))
+    return _any_head().search(phrase) is not None
 
 
-def _name_in(text: str, start: int, end: int) -> Candidate | None:
+@lru_cache(maxsize=1)
+def _any_head() -> re.Pattern:
+    """Any head noun (one search instead of a test per row)."""
+    return _any_of(row["head"] for row in table("project_heads"))
+
+
+def _any_of(words) -> re.Pattern:
+    """A pattern found in a text exactly when one of ``words`` is in it."""
+    words = list(words)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
+def _name_in(r: Reading, start: int, end: int) -> Candidate | None:
     """The project name inside one list item, if it has one."""
+    text = r.text
     item = text[start:end]
     if "——" in item:
         offset = item.rindex("——") + 2
         start, item = start + offset, item[offset:]
-    area = zone_at(text, start, end)
+    area = zone_at(r, start, end)
     skip = len(area) if area and item.startswith(area) else 0
     skip += _lead_length(item[skip:])
     start, item = start + skip, item[skip:]
@@ -131,8 +146,8 @@ def _lead_length(item: str) -> int:
     total = 0
     while True:
         word = longest_prefix(item, total, leads)
-        match = MEASURE_PREFIX.match(item[total:])
-        step = max(len(word), match.end() if match else 0)
+        match = MEASURE_AT.match(item, total)
+        step = max(len(word), match.end() - total if match else 0)
         if not step:
             return total
         total += step
@@ -142,14 +157,14 @@ def _name_length(item: str) -> int:
     """Length of the name: up to its right-most head noun, plus suffixes."""
     best = 0
     masked = SEGMENT.sub(lambda m: "□" * len(m.group()), item)  # heads inside （…） do not end a name
-    for row in table("project_heads"):
-        pos = masked.rfind(row["head"])
-        while pos != -1:
+    starts, heads = _heads()
+    for at in starts.finditer(masked):  # the name ends where its last head noun ends
+        pos = at.start()
+        for row in heads[masked[pos]]:
             end = pos + len(row["head"])
-            if end > best and (not row["needs"] or re.search(row["needs"], item[:end])):
+            if end > best and masked.startswith(row["head"], pos) and (
+                    not row["needs"] or re.search(row["needs"], item[:end])):
                 best = end
-                break
-            pos = masked.rfind(row["head"], 0, pos)
     if not best:
         return 0
     suffixes = sorted((r["suffix"] for r in table("project_suffixes")), key=len, reverse=True)
@@ -166,6 +181,16 @@ def _name_length(item: str) -> int:
     return len(name)
 
 
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern, dict[str, list[dict[str, str]]]]:
+    """The first characters of the head nouns, as a pattern, and the head rows by
+    first character: a name's end is found in one pass over it, not one per head."""
+    heads: dict[str, list[dict[str, str]]] = {}
+    for row in table("project_heads"):
+        heads.setdefault(row["head"][0], []).append(row)
+    return re.compile("[" + "".join(map(re.escape, heads)) + "]"), heads
+
+
 def _unquote(start: int, name: str) -> tuple[int, str]:
     """“循环经济数字中台” → 循环经济数字中台; unbalanced leading quotes dropped."""
     while name.startswith("“") and name.count("“") > name.count("”") or name.startswith("“") and name.endswith("”"):
@@ -177,13 +202,22 @@ def _unquote(start: int, name: str) -> tuple[int, str]:
 
 def _category(text: str, end: int) -> bool:
     """老年人日间照料服务中心覆盖率: the name is a kind of thing being measured."""
-    return any(text.startswith(row["word"], end) for row in table("project_not_after"))
+    return text.startswith(_not_after(), end)
+
+
+@lru_cache(maxsize=1)
+def _not_after() -> tuple[str, ...]:
+    return tuple(row["word"] for row in table("project_not_after"))
+
+
+@lru_cache(maxsize=1)
+def _excluded() -> re.Pattern:
+    return _any_of(r["word"] for r in table("project_exclude"))
 
 
 def _acceptable(name: str) -> bool:
-    excluded = [r["word"] for r in table("project_exclude")]
     return (MIN_NAME <= len(name) <= MAX_NAME and not name[0].isdigit() and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not any(word in name for word in excluded)
+            and name.count("“") == name.count("”") and not _excluded().search(name)
             and not _generic(name))
 
 
@@ -226,19 +260,23 @@ def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) 
     for name in names:
         masked[name.start - start:name.end - start] = "□" * (name.end - name.start)
     clause = "".join(masked)
-    verbs = lookup("project_status", "verb")
     best, best_strength = "", 0
-    for verb, row in sorted(verbs.items(), key=lambda item: -len(item[0])):
+    for verb, row in _verbs_longest_first():
         if verb in clause and int(row["strength"]) > best_strength:
             best, best_strength = row[kind], int(row["strength"])
             clause = clause.replace(verb, "□" * len(verb))
     return best
 
 
-def _row(record: dict, raw: str, text: str, found: Candidate, status: str, section: dict,
-         clause: re.Match) -> dict:
+@lru_cache(maxsize=1)
+def _verbs_longest_first() -> tuple[tuple[str, dict[str, str]], ...]:
+    return tuple(sorted(lookup("project_status", "verb").items(), key=lambda item: -len(item[0])))
+
+
+def _row(record: dict, r: Reading, found: Candidate, status: str, section: dict, clause: re.Match) -> dict:
+    raw = r.raw
     report = record["report"]
-    sentence_start, sentence_end = context_window(raw, found.start, found.end)
+    sentence_start, sentence_end = r.raw_window(found.start, found.end)
     year = report.get("review_year") if section["kind"] == "review" else report.get("plan_year")
     investment = INVESTMENT.search(clause.group())
     value = ""

@@ -28,17 +28,42 @@ def lookup(name: str, key: str) -> dict[str, dict[str, str]]:
     return out
 
 
+MAX_WORD = 8  # the longest word ``longest_prefix`` and ``longest_suffix`` look for
+
+
+def _shape(words: dict[str, dict[str, str]]) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    """The first characters, last characters and lengths (longest first, at most
+    ``MAX_WORD``) of the keys of ``words``, computed once per table: a position
+    whose character starts no key is passed over without slicing the text."""
+    shape = _SHAPES.get(id(words))
+    if shape is None or shape[0] is not words:
+        keys = [k for k in words if 0 < len(k) <= MAX_WORD]
+        shape = (words, (frozenset(k[0] for k in keys), frozenset(k[-1] for k in keys),
+                         tuple(sorted({len(k) for k in keys}, reverse=True))))
+        _SHAPES[id(words)] = shape  # the table itself is kept, so its id is never reused
+    return shape[1]
+
+
+_SHAPES: dict[int, tuple[dict, tuple[frozenset[str], frozenset[str], tuple[int, ...]]]] = {}
+
+
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
-    """The longest key of ``words`` that ``text`` has at ``pos`` ('' if none)."""
-    for size in range(min(8, len(text) - pos), 0, -1):
+    """The longest key of ``words`` (of at most ``MAX_WORD`` characters) that ``text`` has at ``pos`` ('' if none)."""
+    firsts, _, sizes = _shape(words)
+    if pos >= len(text) or text[pos] not in firsts:
+        return ""
+    for size in sizes:
         if text[pos:pos + size] in words:
             return text[pos:pos + size]
     return ""
 
 
 def longest_suffix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
-    """The longest key of ``words`` that ends in ``text`` just before ``pos``."""
-    for size in range(min(8, pos), 0, -1):
-        if text[pos - size:pos] in words:
+    """The longest key of ``words`` (of at most ``MAX_WORD`` characters) that ends in ``text`` just before ``pos``."""
+    _, lasts, sizes = _shape(words)
+    if pos <= 0 or text[pos - 1] not in lasts:
+        return ""
+    for size in sizes:
+        if size <= pos and text[pos - size:pos] in words:
             return text[pos - size:pos]
     return ""

@@ -124,11 +124,11 @@ def to_csv(rows: list[dict], fields: list[str], header: bool = True) -> str:
 
     Without ``header``, the rows alone: a piece that joins other pieces under one header."""
     out = _Lines()
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # DictWriter's per-row dict and generator cost a tenth of normalize
     if header:
-        writer.writeheader()
+        writer.writerow(fields)
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
+        writer.writerow(["" if (value := row.get(k)) is None else value for k in fields])
     return "".join(out.rows)
 
 

@@ -120,11 +120,26 @@ def _invisibles() -> tuple[dict[int, str], re.Pattern, dict[int, str]]:
     return {**FULL_WIDTH, **hidden}, between, {ord(char): " " for char in groups}
 
 
+@lru_cache(maxsize=1)
+def _replacers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    """``_invisibles``' two translations as patterns of the characters they change and
+    what each becomes: a report holds a handful of them, and ``str.translate`` with a
+    mapping looks up every character of the text (a millisecond per report)."""
+    hidden, _, spaces = _invisibles()
+    out: list = []
+    for mapping in (hidden, spaces):
+        chars = {chr(code): to for code, to in mapping.items()}
+        out += [re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)"), chars]
+    return tuple(out)  # type: ignore[return-value]
+
+
 def clean(text: str) -> str:
     """The cleaned view: same length as ``text``, so offsets need no map."""
-    hidden, between, spaces = _invisibles()
-    text = ARTEFACT.sub(lambda m: " " * len(m.group()), text).translate(hidden)
-    return between.sub(",", text).translate(spaces)
+    _, between, _ = _invisibles()
+    hidden, hidden_to, spaces, spaces_to = _replacers()
+    text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
+    text = hidden.sub(lambda m: hidden_to[m.group()], text)
+    return spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
 
 
 def digits_of(numeral: str) -> str:

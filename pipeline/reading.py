@@ -1,0 +1,97 @@
+"""One reading of a report: its decoded text, the cleaned view and the spans
+the rules ask for again and again, built once per report and shared.
+
+Classification, areas and projects each ask, for thousands of positions, where
+the clause or the sentence holding it starts and ends. Scanning the text back
+and forth for that on every question cost more than the rules themselves; here
+the stops are found once (one regular-expression pass per set of stops) and
+every question is a binary search. The answers are exactly those of
+``numbers.context_span`` and ``classify.clause_before`` (a test checks them
+against each other), so nothing the rules decide changes.
+
+A ``Reading`` is never written to after it is built, and it writes into
+nothing it is given.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+from itertools import accumulate
+
+from pipeline.numbers import MAX_CONTEXT, SENTENCE_REACH, SENTENCE_STOPS
+from pipeline.text import clean
+
+CLAUSE_STOPS = "，,；;。：:！!？?\n"  # classify.CLAUSE_STOP's characters
+
+
+class Stops:
+    """Where the characters of one set stand in one text, for bisection: the
+    position just after each, ascending (from the lengths of the pieces between
+    them, which makes no match object per stop)."""
+
+    def __init__(self, text: str, chars: str) -> None:
+        pieces = re.split("[" + re.escape(chars) + "]", text)
+        self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
+
+    def last_before(self, pos: int) -> int:
+        """The last stop before ``pos`` (-1 if none)."""
+        i = bisect_right(self.after, pos)
+        return self.after[i - 1] - 1 if i else -1
+
+    def first_from(self, pos: int) -> int:
+        """The first stop at or after ``pos`` (-1 if none)."""
+        i = bisect_left(self.after, pos + 1)
+        return self.after[i] - 1 if i < len(self.after) else -1
+
+
+class Reading:
+    """A report's text (``raw``, the decoded text every offset points into) and
+    its cleaned view (``text``, same length), with their stops."""
+
+    def __init__(self, raw: str, text: str | None = None) -> None:
+        self.raw = raw
+        self.text = clean(raw) if text is None else text
+
+    @cached_property
+    def _sentences(self) -> Stops:
+        return Stops(self.text, SENTENCE_STOPS)
+
+    @cached_property
+    def _raw_sentences(self) -> Stops:
+        return Stops(self.raw, SENTENCE_STOPS)
+
+    @cached_property
+    def _clauses(self) -> Stops:
+        return Stops(self.text, CLAUSE_STOPS)
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """``numbers.context_span(self.text, start, end)``."""
+        return _span(self._sentences, len(self.text), start, end)
+
+    def raw_window(self, start: int, end: int) -> tuple[int, int]:
+        """``numbers.context_window(self.raw, start, end)``."""
+        first, last = _span(self._raw_sentences, len(self.raw), start, end)
+        if last - first <= MAX_CONTEXT:
+            return first, last
+        left = max(first, start - max(0, MAX_CONTEXT - (end - start)) // 2)
+        right = min(last, max(end, left + MAX_CONTEXT))
+        return max(first, min(left, right - MAX_CONTEXT)), right
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause ending at ``pos`` starts (back to ，；。 etc.)."""
+        return self._clauses.last_before(pos) + 1 if pos > 0 else pos
+
+    def clause_before(self, pos: int) -> tuple[int, str]:
+        """``classify.clause_before(self.text, pos)``: start and text of the clause ending at ``pos``."""
+        start = self.clause_start(pos)
+        return start, self.text[start:pos]
+
+
+def _span(stops: Stops, length: int, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
+    """``numbers.context_span`` answered from the stops of the text."""
+    floor = max(0, start - reach)
+    left = stops.last_before(start) + 1 if start > 0 else 0
+    left = left if left > floor else floor
+    right = stops.first_from(end)
+    return left, (right + 1 if right != -1 and right < end + reach else min(length, end + reach))

@@ -1,0 +1,42 @@
+"""One reading of a report (``pipeline.reading``): its spans are exactly those the
+scanning functions give, on every position of real reports and of hostile text."""
+import random
+from pathlib import Path
+
+import pytest
+
+from pipeline.classify import classify_report, clause_before
+from pipeline.numbers import context_span, context_window
+from pipeline.reading import Reading
+from pipeline.text import clean, read_report
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
+
+
+def texts() -> list[str]:
+    random.seed(14)
+    alphabet = "。；;！？!?\n，,：:年增长5%的区"
+    made = ["", "。", "\n\n", "增长5%", *("".join(random.choice(alphabet) for _ in range(n)) for n in range(1, 200))]
+    made.append("增长" * 1500 + "。" + "5%" * 1500)  # stops further apart than SENTENCE_REACH
+    made.append("前文[image: 图。1\n]后文！增长５％，[bookmark: a；b]完成。")  # cleaning blanks stops: raw and view differ
+    return made + [read_report(p).text for p in sorted(SHARED.glob("*.txt"))[:3]]
+
+
+@pytest.mark.parametrize("raw", texts())
+def test_spans_are_those_of_the_scanning_functions(raw):
+    r = Reading(raw)
+    assert r.text == clean(raw)
+    step = max(1, len(raw) // 400)
+    for pos in range(0, len(raw) + 1, step):
+        end = min(len(raw), pos + 3)
+        assert r.sentence_span(pos, end) == context_span(r.text, pos, end)
+        assert r.sentence_span(pos, pos) == context_span(r.text, pos, pos)
+        assert r.raw_window(pos, end) == context_window(raw, pos, end)
+        assert r.clause_before(pos) == clause_before(r.text, pos)
+
+
+def test_classification_leaves_the_record_as_given(make_record):
+    record = make_record(review="工业增加值、投资分别增长7%、8%左右。")
+    before = repr(record)
+    classify_report(record)
+    assert repr(record) == before
