@@ -6,6 +6,19 @@ from pipeline.classify import classify_report
 from pipeline.codebook import code_for
 
 TOL = Decimal("0.05")
+SERIES = ("hebei-2024", "hebei-2025")  # a region's consecutive years: a scorecard of real pairs
+
+
+def build_series(root, shared_reports):
+    """The package of 河北省 2024 and 2025 built under ``root``; its raw folder."""
+    from tests.helpers import build_package
+
+    raw = root / "raw"
+    raw.mkdir()
+    for name in SERIES:
+        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
+    assert build_package(root, raw) == []
+    return raw
 
 
 def target(value: str, comparator: str, code: str = "gdp", upper: str = "") -> dict:
@@ -79,13 +92,8 @@ def test_the_plans_target_wins_over_a_quoted_one_that_disagrees():
 
 def test_a_two_year_series_validates_and_shows_by_region(tmp_path, shared_reports, capsys):
     from pipeline.__main__ import main
-    from tests.helpers import build_package
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("hebei-2024", "hebei-2025"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
-    assert build_package(tmp_path, raw) == []  # foreign keys from scorecard to both reports' figures hold
+    build_series(tmp_path, shared_reports)  # foreign keys from scorecard to both reports' figures hold
     assert main(["--root", str(tmp_path), "show", "130000"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("scorecard of 130000: ") and "2024 gdp" in out
@@ -116,13 +124,8 @@ def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_pa
     import sqlite3
 
     from pipeline import explore
-    from tests.helpers import build_package
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("hebei-2024", "hebei-2025"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
-    assert build_package(tmp_path, raw) == []
+    build_series(tmp_path, shared_reports)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     db, _ = explore.prepare(package, tmp_path, tmp_path / "build")
     conn = sqlite3.connect(db)
@@ -137,14 +140,9 @@ def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_pa
 def test_validate_checks_the_scorecards_links_also_when_reports_are_checked_in_parts(tmp_path, shared_reports,
                                                                                       monkeypatch):
     from pipeline import validate
-    from tests.helpers import build_package
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("hebei-2024", "hebei-2025"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
     monkeypatch.setattr(validate, "ROWS_PER_WORKER", 50)  # each report in a part of its own
-    assert build_package(tmp_path, raw) == []  # a pair's two reports lie in different parts
+    raw = build_series(tmp_path, shared_reports)  # a pair's two reports lie in different parts
     path = tmp_path / "data" / "scorecard.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     target = lines[1].split(",")[10]
@@ -170,13 +168,8 @@ def test_a_level_held_through_a_run_of_years_is_no_one_years_result():
 
 def test_the_metrics_say_per_region_how_many_targets_were_met_and_missed(tmp_path, shared_reports):
     from pipeline import validate
-    from tests.helpers import build_package
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("hebei-2024", "hebei-2025"):
-        (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())
-    assert build_package(tmp_path, raw) == []
+    build_series(tmp_path, shared_reports)
     _, numbers = validate.run(tmp_path, tmp_path / "datapackage.json")
     summary = numbers["scorecard"]["河北省 130000"]
     assert summary["met"] >= 10 and summary["missed"] >= 1 and set(summary) == {"met", "missed", "unclear"}
