@@ -20,11 +20,12 @@ from pipeline import convert, ingest
 from pipeline.__main__ import main
 from pipeline.convert import Source
 from tests import sources
+from tests.conftest import SHARED_REPORTS
 from tests.helpers import ROOT, build_package, dvc, git_status, rows, scratch_copy
 from tests.test_cli import cli
 
 REPORT = "hebei-2025"  # the same report as ../shared/originals/hebei-2025.docx
-ORIGINALS = Path(__file__).resolve().parents[2] / "shared" / "originals"
+ORIGINALS = SHARED_REPORTS.parent / "originals"  # beside the shared reports, wherever SHARED_REPORTS points
 TARGET = ("text", "raw", "role", "subject", "code", "measure", "value", "unit", "comparator", "year", "area")
 # the main targets (主要预期目标) of each real Word file, as a reader finds them: subject, value, comparator
 MAIN_TARGETS = {
