@@ -18,7 +18,7 @@ from functools import lru_cache
 from pipeline import periods
 from pipeline.numbers import RATIO_LINK
 from pipeline.reading import Reading
-from pipeline.rules import lookup, table
+from pipeline.rules import cues, lookup, table
 from pipeline.text import INVISIBLE, NUMBER
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
@@ -26,12 +26,6 @@ LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
 ENUMERATION = re.compile(r"^[一二三四五六七八九十]+是")  # 七是完成…
 MAX_SUBJECT = 24
 NOUN_AFTER = re.compile(r"[^，,；;。：:！!？?\n\d]*")
-
-
-@lru_cache(maxsize=None)
-def cues(kind: str) -> tuple[str, ...]:
-    """Cue words of one kind from ``rules/cues.csv``, longest first."""
-    return tuple(sorted((r["cue"] for r in table("cues") if r["kind"] == kind), key=len, reverse=True))
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -548,9 +542,8 @@ AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
 @lru_cache(maxsize=1)
 def _area_pattern() -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name)."""
-    suffixes = "|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True)))
-    verbs = "|".join(row["cue"] for row in table("cues") if row["kind"] == "area_stop")
-    one = rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{suffixes})(?![村级域])"
+    verbs = "|".join(cues("area_stop"))
+    one = rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern})(?![村级域])"
     return re.compile(rf"\s*({one}(?:[、和]{one})*)")
 
 

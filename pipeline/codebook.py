@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline.rules import table
+from pipeline.rules import cues, table
 
 PREFIX = re.compile(r"^(?:全[区市省县州盟旗]|[本我][区市省县]|全年)")
 RATE_SUFFIX = re.compile(r"(?:增速|增幅|增长率)$")
@@ -29,9 +29,9 @@ def aliases() -> dict[str, str]:
 def code_for(subject: str, region: str = "") -> str:
     """The codebook code of ``subject``, or '' when it is no standard concept."""
     names = aliases()
-    if any(link in subject for link in list_links()):
+    if any(link in subject for link in cues("list_link")):
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
-    if any(word in subject for word in narrowing()):
+    if any(word in subject for word in cues("narrowing")):
         return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
     subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
     subject = RATE_SUFFIX.sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
@@ -43,27 +43,12 @@ def code_for(subject: str, region: str = "") -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
-def list_links() -> tuple[str, ...]:
-    return tuple(r["cue"] for r in table("cues") if r["kind"] == "list_link")
-
-
-@lru_cache(maxsize=1)
-def narrowing() -> tuple[str, ...]:
-    return tuple(r["cue"] for r in table("cues") if r["kind"] == "narrowing")
-
-
 def conditioned(row: dict) -> bool:
     """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%):
     such a figure is not the standard concept, so it gets no code (cues of kind condition)."""
     context, raw = row.get("context", ""), row.get("raw", "")
     before = context[:context.find(raw)] if raw in context else ""
-    return any(cue in before for cue in condition_cues())
-
-
-@lru_cache(maxsize=1)
-def condition_cues() -> tuple[str, ...]:
-    return tuple(r["cue"] for r in table("cues") if r["kind"] == "condition")
+    return any(cue in before for cue in cues("condition"))
 
 
 def rows() -> list[dict]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.rules import longest_prefix, longest_suffix, lookup, table
+from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table
 from pipeline.text import INVISIBLE, NUMBER, digits_of
 
 ARABIC = NUMBER
@@ -208,12 +208,8 @@ def _names_a_class(text: str, m: Mention) -> bool:
         return False  # 170家企业 counts firms; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
-    return any(text.startswith(noun, pos) for noun in _class_nouns())
+    return any(text.startswith(noun, pos) for noun in cues("class_noun"))
 
-
-@lru_cache(maxsize=1)
-def _class_nouns() -> tuple[str, ...]:
-    return tuple(row["cue"] for row in table("cues") if row["kind"] == "class_noun")
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:

@@ -13,8 +13,7 @@ import re
 import statistics
 from functools import lru_cache
 
-from pipeline.classify import cues
-from pipeline.rules import lookup
+from pipeline.rules import cues, lookup
 
 ROLES = ("indicator", "target")
 

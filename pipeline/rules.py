@@ -47,6 +47,13 @@ def _shape(words: dict[str, dict[str, str]]) -> tuple[frozenset[str], frozenset[
 _SHAPES: dict[int, tuple[dict, tuple[frozenset[str], frozenset[str], tuple[int, ...]]]] = {}
 
 
+@lru_cache(maxsize=None)
+def cues(kind: str) -> tuple[str, ...]:
+    """Cue words of one kind from ``rules/cues.csv``, longest first (a longer cue
+    is tried before one it contains: 年均 before 均)."""
+    return tuple(sorted((r["cue"] for r in table("cues") if r["kind"] == kind), key=len, reverse=True))
+
+
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
     """The longest key of ``words`` (of at most ``MAX_WORD`` characters) that ``text`` has at ``pos`` ('' if none)."""
     firsts, _, sizes = _shape(words)

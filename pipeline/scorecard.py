@@ -20,13 +20,13 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.classify import cues, format_value
-from pipeline.codebook import code_for, list_links
-from pipeline.rules import table
+from pipeline.classify import format_value
+from pipeline.codebook import code_for
+from pipeline.rules import cues, table
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
-LIST_SPLIT = re.compile("|".join(map(re.escape, list_links())))
+LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
 CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
@@ -80,17 +80,21 @@ def _flow(row: dict) -> str:
     things and the stock one code, and the scorecard never pairs 'new' with 'stock'."""
     if row.get("measure") not in COUNTED:
         return ""
-    context, raw = row.get("context", ""), row.get("raw", "")
-    clause = CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+    clause = _clause(row)
     if row.get("basis") == "as_of" or any(c in clause for c in cues("stock_total")):
         return "stock"
     return "new" if any(c in clause for c in cues("flow")) else ""
 
 
+def _clause(row: dict) -> str:
+    """The words of the figure's clause before its number (its context up to ``raw``)."""
+    context, raw = row.get("context", ""), row.get("raw", "")
+    return CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+
+
 def _in_a_run(row: dict) -> bool:
     """连续6年稳定在325天以上: a level held through a run of years, not one year's result."""
-    context, raw = row.get("context", ""), row.get("raw", "")
-    clause = CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+    clause = _clause(row)
     return any(cue in clause for cue in cues("streak"))
 
 

@@ -125,7 +125,7 @@ def test_the_readmes_scorecard_chart_of_the_shared_reports_is_current(tables):
 
 def test_no_subject_is_a_bare_verb_a_qualifier_a_bracket_or_a_plan_name(tables):
     """Issue 13: a subject names what is measured. Listed over every figure of every shared report."""
-    from pipeline.classify import cues
+    from pipeline.rules import cues
     from pipeline.rules import table
 
     words = {*cues("lead"), *cues("tail"), *cues("compare"), *(r["written"] for r in table("qualifiers"))}
