@@ -38,9 +38,12 @@ FIELDS = ("subject", "measure", "year", "area", "period_start", "basis")
 REPORT_FIELDS = ("region", "region_code", "region_level", "parent_region", "delivered_on", "review_year", "plan_year")
 
 
-def build(report_dirs: list[Path], originals: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Figures, projects, reports and scorecard of every report found in
-    ``report_dirs``, and of the Word files in ``originals`` (converted as
+SCORED = ("figures", "projects", "reports", "scorecard")
+
+
+def build(report_dirs: list[Path], originals: Path | None = None, names: tuple[str, ...] = SCORED) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` (by default those scored here) of every report found
+    in ``report_dirs``, and of the Word files in ``originals`` (converted as
     ``pipeline add`` converts them) whose id is not there already."""
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
@@ -56,7 +59,7 @@ def build(report_dirs: list[Path], originals: Path | None = None) -> dict[str, p
                 target.write_bytes(convert(Source(path.name, path.read_bytes())).raw)
         extract.run(raw, Path(tmp) / "interim")
         tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
-    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in ("figures", "projects", "reports", "scorecard")}
+    return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in names}
 
 
 def load_labels(kind: str, spans: bool = True) -> pd.DataFrame:
