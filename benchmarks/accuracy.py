@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import extract, normalize  # noqa: E402
-from pipeline.convert import Source, convert  # noqa: E402
+from pipeline.read.convert import Source, convert  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"

@@ -18,9 +18,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pandas as pd  # noqa: E402
+
 from benchmarks.accuracy import SHARED_REPORTS, build  # noqa: E402
 
 TABLES = ("figures", "projects", "reports", "scorecard", "indicators", "targets", "headline", "quality")
+
+
+def _portable(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each source path cut to its file name: the reports are built
+    in a fresh temporary folder each run, whose name says nothing of the code."""
+    if "source_path" not in table:
+        return table
+    return table.assign(source_path=table["source_path"].map(lambda p: Path(p).name if p else p))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tables = build([ROOT / "raw", args.reports], args.reports.parent / "originals", TABLES)
     for name in sorted(tables):
-        text = tables[name].to_csv(index=False, lineterminator="\n")
+        text = _portable(tables[name]).to_csv(index=False, lineterminator="\n")
         print(f"{name:<12} {len(tables[name]):>6} rows  {hashlib.sha256(text.encode()).hexdigest()}")
         if args.dump:
             args.dump.mkdir(parents=True, exist_ok=True)

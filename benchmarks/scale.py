@@ -201,7 +201,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 
 def extract_floor(raw: Path, out: Path) -> None:
     """The extract floor: decode every report, write every regex number to one CSV."""
-    from pipeline.text import NUMBER, decode
+    from pipeline.read.text import NUMBER, decode
 
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.accuracy import SHARED_REPORTS, build  # noqa: E402
 from pipeline import scorecard_chart  # noqa: E402
-from pipeline.atomic import write_bytes  # noqa: E402
+from pipeline.run.atomic import write_bytes  # noqa: E402
 from pipeline.rules import table  # noqa: E402
 
 OUT = ROOT / "docs" / "scorecard-shared-reports.png"

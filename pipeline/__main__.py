@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pipeline import console, explore, ingest, release, validate
-from pipeline.headline import COMPARATOR_SIGNS
-from pipeline.schema import descriptor, iter_resource, paths, resource
-from pipeline.text import InputError
+from pipeline.run import console
+from pipeline.tools import explore, release
+from pipeline import add as ingest, validate
+from pipeline.meaning.headline import COMPARATOR_SIGNS
+from pipeline.package.schema import descriptor, iter_resource, paths, resource
+from pipeline.read.text import InputError
 
 ADD_LOCK = Path("build/add.lock")  # held by a running `pipeline add` (its pid inside)
 

@@ -20,11 +20,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import console
-from pipeline.atomic import write_bytes, write_text
-from pipeline.cache import fingerprint, sha256
-from pipeline.headline import COMPARATOR_SIGNS
-from pipeline.schema import iter_csv, read_csv
+from pipeline.run import console
+from pipeline.run.atomic import write_bytes, write_text
+from pipeline.run.cache import fingerprint, sha256
+from pipeline.meaning.headline import COMPARATOR_SIGNS
+from pipeline.package.schema import iter_csv, read_csv
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt

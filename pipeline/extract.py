@@ -26,12 +26,15 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import console, divisions, numbers, outline, periods, places, publish
-from pipeline.atomic import write_text
-from pipeline.cache import fingerprint, sha256
-from pipeline.parallel import ordered_map
+from pipeline.run import console
+from pipeline.meaning import divisions, periods, places
+from pipeline.read import mentions as numbers, outline
+from pipeline.package import publish
+from pipeline.run.atomic import write_text
+from pipeline.run.cache import fingerprint, sha256
+from pipeline.run.parallel import ordered_map
 from pipeline.rules import lookup
-from pipeline.text import InputError, clean, decode
+from pipeline.read.text import InputError, clean, decode
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")

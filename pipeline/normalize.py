@@ -4,7 +4,7 @@ Every resource but the codebook is a concatenation of per-report rows, and a
 report's rows depend on its interim record alone. So each report's rows are
 computed once, on every CPU, and kept as CSV pieces in
 ``data/cache/normalize/<id>``, keyed by the interim file's hash and the
-stage's code (``pipeline.cache``); adding one report to a corpus of thousands
+stage's code (``pipeline.run.cache``); adding one report to a corpus of thousands
 classifies one report and joins the others' pieces.
 
 The CSVs are written to a staging folder (``build/staging/data/``), never to
@@ -23,15 +23,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import codebook, console, projects, quality, scorecard
-from pipeline.atomic import is_stray, write_bytes, write_files
-from pipeline.cache import fingerprint, sha256
-from pipeline.classify import classify_report
-from pipeline.headline import headline_rows
-from pipeline.parallel import ordered_map
-from pipeline.publish import STAGING, recover
-from pipeline.reading import Reading
-from pipeline.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
+from pipeline.meaning import codebook, projects, quality, scorecard
+from pipeline.run import console
+from pipeline.run.atomic import is_stray, write_bytes, write_files
+from pipeline.run.cache import fingerprint, sha256
+from pipeline.meaning.figures import classify_report
+from pipeline.meaning.headline import headline_rows
+from pipeline.run.parallel import ordered_map
+from pipeline.package.publish import STAGING, recover
+from pipeline.read.reading import Reading
+from pipeline.package.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
                              partitioned, to_csv)
 
 CACHE = Path("data/cache/normalize")

@@ -20,11 +20,11 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline import console
-from pipeline.atomic import write_bytes
+from pipeline.run import console
+from pipeline.run.atomic import write_bytes
 from pipeline.chart import _pyplot
-from pipeline.headline import COMPARATOR_SIGNS
-from pipeline.schema import read_csv
+from pipeline.meaning.headline import COMPARATOR_SIGNS
+from pipeline.package.schema import read_csv
 
 MAX_REGIONS = 6
 MAX_CONCEPTS = 4

@@ -11,7 +11,7 @@ coverage per report, number of errors) for ``dvc metrics show``.
 
 In the build (``--staging``) the CSVs checked are the ones normalize staged in
 ``build/staging/data/``; only if they pass are they published into ``data/``,
-with ``metrics.json``, in one step (``pipeline/publish.py``). A failure leaves
+with ``metrics.json``, in one step (``pipeline/package/publish.py``). A failure leaves
 both as they were. Each problem names the file it comes from: the raw report
 behind the row, or its sidecar where the failing field is one the sidecar sets.
 
@@ -23,7 +23,7 @@ and everything shared (descriptor, codebook, CSV headers, this code, the
 Frictionless version) are unchanged since they last passed every check is not
 checked again (``data/cache/validate.json``). The others are checked as a
 package of their own: the same descriptor with only their rows and the whole
-codebook (``pipeline/records.py`` finds and writes out a report's rows), split
+codebook (``pipeline/package/spans.py`` finds and writes out a report's rows), split
 over the CPUs when there are many.
 """
 from __future__ import annotations
@@ -44,13 +44,14 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import console, publish
-from pipeline.atomic import write_text
-from pipeline.cache import fingerprint
-from pipeline.parallel import cpus, pool
-from pipeline.records import ALL, REPORT_ID, Table, read_table, subset_package
-from pipeline.schema import PUBLISHED, descriptor, paths
-from pipeline.text import NUMBER, InputError, clean, decode
+from pipeline.run import console
+from pipeline.package import publish
+from pipeline.run.atomic import write_text
+from pipeline.run.cache import fingerprint
+from pipeline.run.parallel import cpus, pool
+from pipeline.package.spans import ALL, REPORT_ID, Table, read_table, subset_package
+from pipeline.package.schema import PUBLISHED, descriptor, paths
+from pipeline.read.text import NUMBER, InputError, clean, decode
 
 MAX_SHOWN = 50
 SIDECAR_SUFFIXES = (".yaml", ".yml")  # as extract reads them: raw/<id>.yaml, then raw/reports.yaml

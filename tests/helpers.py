@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pipeline import extract, normalize, publish, validate
-from pipeline.schema import descriptor, iter_resource, paths, resource
+from pipeline import extract, normalize, validate
+from pipeline.package import publish
+from pipeline.package.schema import descriptor, iter_resource, paths, resource
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -79,3 +80,23 @@ def rows(root: Path, name: str) -> list[dict]:
     """The rows of resource ``name`` of the package under ``root`` (all its
     partition files), as dicts of strings."""
     return list(iter_resource(root, resource(name, root / "datapackage.json")))
+
+
+def with_rule_line(tmp_path: Path, table: str, line: str) -> Path:
+    """A scratch root whose ``pipeline/`` is this one with ``line`` appended to rule
+    table ``table`` (found by name under ``pipeline/rules/``): how a reader makes a
+    one-line rule change, so a test can prove the line alone has its effect."""
+    shutil.copytree(ROOT / "pipeline", tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    target = next((tmp_path / "pipeline" / "rules").rglob(f"{table}.csv"))
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text + ("" if text.endswith("\n") else "\n") + line + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def run_python(root: Path, code: str) -> str:
+    """What ``code`` prints when run by this interpreter with ``root`` as the project
+    (its ``pipeline`` package first on the path); fails the test if it fails."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(root), "PATH": str(BIN), "PIPELINE_REEXEC": "1"})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import convert, ingest
+from pipeline.read import convert
+from pipeline import add as ingest
 from pipeline.__main__ import main
-from pipeline.convert import Source
+from pipeline.read.convert import Source
 from tests import sources
 from tests.conftest import SHARED_REPORTS
 from tests.helpers import ROOT, build_package, dvc, git_status, rows, scratch_copy
@@ -263,7 +264,7 @@ def test_a_second_add_while_one_runs_is_refused_with_one_line_and_changes_nothin
 def test_a_report_failing_in_validate_leaves_no_row_behind(tmp_path_factory):
     """Issue 11, finding 2: the raw file is taken out again and data/ holds none of its rows."""
     repo = scratch_copy(tmp_path_factory.mktemp("add-fails"))
-    units = repo / "pipeline" / "rules" / "units.csv"
+    units = repo / "pipeline" / "rules" / "read" / "units.csv"
     units.write_bytes(units.read_bytes() + "光年,lightyear,1,level\n".encode())  # a unit the descriptor does not allow
     assert dvc(repo, "repro").returncode == 0  # the unit changes no committed row, only dvc.lock
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "unit"],

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline import chart
 from pipeline.chart import growth_panels, render
-from pipeline.schema import read_csv
+from pipeline.package.schema import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,7 @@ def test_reading_stops_after_the_last_drawn_report():
 
 def test_adding_a_report_that_is_not_drawn_keeps_the_png(tmp_path, monkeypatch, capsys):
     from pipeline.chart import main
-    from pipeline.schema import to_csv
+    from pipeline.package.schema import to_csv
 
     monkeypatch.chdir(tmp_path)
     fields = list(list(chart.headline_rows(ROOT / "data" / "headline"))[0])

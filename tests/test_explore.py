@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import explore
-from pipeline.schema import paths
+from pipeline.tools import explore
+from pipeline.package.schema import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 30

@@ -2,12 +2,12 @@
 committed rows of the Jinghai report."""
 from __future__ import annotations
 
-from pipeline.schema import iter_resource, resource
+from pipeline.package.schema import iter_resource, resource
 
 import csv
 from pathlib import Path
 
-from pipeline.headline import headline_rows
+from pipeline.meaning.headline import headline_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = {"report_id": "r", "region": "静海区", "review_year": 2024, "plan_year": 2025}

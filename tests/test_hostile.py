@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import atomic, console, explore, extract, normalize
-from pipeline.classify import format_value, section_finder
+from pipeline.run import atomic, console
+from pipeline.tools import explore
+from pipeline import extract, normalize
+from pipeline.meaning.figures import format_value, section_finder
 from pipeline.normalize import report_tables
-from pipeline.numbers import MAX_CONTEXT, find_mentions
-from pipeline.schema import descriptor, to_csv
-from pipeline.text import InputError, clean, decode
+from pipeline.read.mentions import MAX_CONTEXT, find_mentions
+from pipeline.package.schema import descriptor, to_csv
+from pipeline.read.text import InputError, clean, decode
 from tests.conftest import HEAD
 from tests.helpers import ROOT, build_package, rows
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract, normalize, validate
-from pipeline.atomic import write_files
-from pipeline.parallel import cpus
-from pipeline.schema import paths, resource
-from pipeline.text import InputError
+from pipeline.run.atomic import write_files
+from pipeline.run.parallel import cpus
+from pipeline.package.schema import paths, resource
+from pipeline.read.text import InputError
 from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, rows, scratch_copy
 
 REPORT = "hebei-baoding-mancheng-2023"  # header: 保定市满城区, 2023-01-11; an outline with review and plan

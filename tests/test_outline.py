@@ -1,5 +1,5 @@
 """Outline and header rules, on short texts written for the test."""
-from pipeline.outline import body_start, find_sections, horizon_year, read_header
+from pipeline.read.outline import body_start, find_sections, horizon_year, read_header
 
 REPORT = (
     "政 府 工 作 报 告\n"

@@ -15,8 +15,10 @@ import pandas as pd
 import pytest
 from frictionless import Package
 
-from pipeline import explore, normalize, publish, release
-from pipeline.schema import descriptor, paths, resource
+from pipeline.tools import explore, release
+from pipeline import normalize
+from pipeline.package import publish
+from pipeline.package.schema import descriptor, paths, resource
 from tests.helpers import BIN, build_package
 
 PARTITIONED = ("reports", "sections", "figures", "indicators", "targets", "projects", "quality", "headline")

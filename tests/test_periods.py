@@ -1,8 +1,8 @@
 """Parts of a report and each figure's period, on short sentences written for the tests."""
 from __future__ import annotations
 
-from pipeline import periods
-from pipeline.classify import classify_report
+from pipeline.meaning import periods
+from pipeline.meaning.figures import classify_report
 
 
 def test_a_heading_naming_a_past_year_is_a_review_whatever_its_cue_words():

@@ -3,8 +3,8 @@ against the division table (short headers written for the test)."""
 import csv
 import re
 
-from pipeline.places import level_from_words, locate, split_written, written_names
-from pipeline.rules import RULES_DIR
+from pipeline.meaning.places import level_from_words, locate, split_written, written_names
+from pipeline.rules import path
 
 
 def place(head: str, body: str = "", given: dict | None = None) -> dict:
@@ -53,7 +53,7 @@ def test_without_any_name_the_words_the_report_uses_of_itself_decide_the_level()
 
 
 def test_every_self_reference_example_gives_its_name():
-    with open(RULES_DIR / "self_references.csv", encoding="utf-8", newline="") as fh:
+    with open(path("self_references"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             sentence, expected = row["example"].split(" → ")
             match = re.search(row["pattern"], sentence, re.MULTILINE)
@@ -61,7 +61,7 @@ def test_every_self_reference_example_gives_its_name():
 
 
 def test_every_level_word_example_gives_its_level():
-    with open(RULES_DIR / "level_words.csv", encoding="utf-8", newline="") as fh:
+    with open(path("level_words"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             sentence, expected = row["example"].split(" → ")
             assert level_from_words(sentence) == expected, row

@@ -1,7 +1,7 @@
 """Project rules, on short sentences written for the test."""
 import pytest
 
-from pipeline.projects import find_projects
+from pipeline.meaning.projects import find_projects
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """Quality flags on reports whose structure looks wrong (short reports written for the test)."""
 from pathlib import Path
 
-from pipeline.classify import classify_report
+from pipeline.meaning.figures import classify_report
 from pipeline.extract import extract_report
-from pipeline.quality import report_flags
+from pipeline.meaning.quality import report_flags
 
 HEAD = "政府工作报告\n——2025年1月9日在天津市静海区第三届人民代表大会第六次会议上\n静海区区长 李四\n各位代表：\n"
 REVIEW = "地区生产总值增长4%，一般公共预算收入增长5%，新增就业1.2万人。\n"

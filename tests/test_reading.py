@@ -1,14 +1,14 @@
-"""One reading of a report (``pipeline.reading``): its spans are exactly those the
+"""One reading of a report (``pipeline.read.reading``): its spans are exactly those the
 scanning functions give, on every position of real reports and of hostile text."""
 import random
 from pathlib import Path
 
 import pytest
 
-from pipeline.classify import classify_report, clause_before
-from pipeline.numbers import context_span, context_window
-from pipeline.reading import Reading
-from pipeline.text import clean, read_report
+from pipeline.meaning.figures import classify_report, clause_before
+from pipeline.read.mentions import context_span, context_window
+from pipeline.read.reading import Reading
+from pipeline.read.text import clean, read_report
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from frictionless import Package
 
-from pipeline import release
-from pipeline.schema import paths
+from pipeline.tools import release
+from pipeline.package.schema import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,9 +1,9 @@
 """The scorecard's verdict rule and pairing, on rows and short reports written for the test."""
 from decimal import Decimal
 
-from pipeline import scorecard
-from pipeline.classify import classify_report
-from pipeline.codebook import code_for
+from pipeline.meaning import scorecard
+from pipeline.meaning.figures import classify_report
+from pipeline.meaning.codebook import code_for
 
 TOL = Decimal("0.05")
 SERIES = ("hebei-2024", "hebei-2025")  # a region's consecutive years: a scorecard of real pairs
@@ -123,7 +123,7 @@ def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_pa
     import json
     import sqlite3
 
-    from pipeline import explore
+    from pipeline.tools import explore
 
     build_series(tmp_path, shared_reports)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))

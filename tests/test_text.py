@@ -1,7 +1,7 @@
 """Decoding and bad-input rules."""
 import pytest
 
-from pipeline.text import InputError, clean, decode
+from pipeline.read.text import InputError, clean, decode
 
 SENTENCE = "地区生产总值增长５%左右"
 

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import atomic, extract, normalize, publish, schema, validate
+from pipeline.run import atomic
+from pipeline import extract, normalize, validate
+from pipeline.package import publish, schema
 from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, resource_bytes, scratch_copy
 
 REPORT = "政府工作报告\n——2025年1月9日在某某区第一届人民代表大会第二次会议上\n各位代表：\n" \
@@ -161,7 +163,7 @@ def test_1_dvc_repro_failing_in_validate_leaves_everything_published_as_it_was(r
     before = {**published(repo_copy), **{p: (repo_copy / p).read_bytes() for p in
                                          ("docs/headline.png", "docs/scorecard.png", "docs/data-dictionary.md")}}
     committed_lock = lock(repo_copy)
-    units = repo_copy / "pipeline" / "rules" / "units.csv"
+    units = repo_copy / "pipeline" / "rules" / "read" / "units.csv"
     rules = units.read_bytes()
     units.write_bytes(rules + "光年,lightyear,1,level\n".encode())
     report = repo_copy / "raw" / "far-2025.txt"
@@ -182,7 +184,7 @@ def test_1_dvc_repro_failing_in_validate_leaves_everything_published_as_it_was(r
         r"error: validate: \d+ problem\(s\) in raw/far-2025.txt; data/ and metrics.json left as they were", ours[0]), ours
     assert any(line.startswith("invalid: raw/far-2025.txt: figures: row ") and "lightyear" in line for line in out)
     assert after == before  # CSVs, metrics and charts byte for byte
-    assert sorted(status.split()) == ["??", "M", "M", "dvc.lock", "pipeline/rules/units.csv", "raw/far-2025.txt"]
+    assert sorted(status.split()) == ["??", "M", "M", "dvc.lock", "pipeline/rules/read/units.csv", "raw/far-2025.txt"]
     # dvc.lock records what ran: extract and normalize (outputs in data/interim and build/staging, git-ignored);
     # validate, and the stages drawing from data/, still describe the published package
     assert stages["validate"] == committed_lock["validate"] and stages["chart"] == committed_lock["chart"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table
-from pipeline.text import INVISIBLE, NUMBER, digits_of
+from pipeline.read.text import INVISIBLE, NUMBER, digits_of
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in

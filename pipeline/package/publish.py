@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.atomic import publish_folder, recover as recover_folder
+from pipeline.run.atomic import publish_folder, recover as recover_folder
 
 PUBLISHED = Path("data")  # under the repository root: the package's CSVs
 STAGING = Path("build/staging")  # the same layout, for the build under way

@@ -15,8 +15,8 @@ import stat
 import zipfile
 from pathlib import Path
 
-from pipeline.atomic import write_bytes
-from pipeline.schema import paths
+from pipeline.run.atomic import write_bytes
+from pipeline.package.schema import paths
 
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 FILE_MODE = (stat.S_IFREG | 0o644) << 16  # a regular file, rw-r--r--, as unzip restores it

@@ -27,9 +27,9 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline import outline
+from pipeline.read import outline
 from pipeline.rules import table
-from pipeline.text import BOMS, InputError, clean, decode
+from pipeline.read.text import BOMS, InputError, clean, decode
 
 FORMATS = ("txt", "html", "pdf", "docx")
 MIN_REPORT_CHARS = 3000  # the shortest shared report (a county's) has 12,800; a news item on a report ~1,000

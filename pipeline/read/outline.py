@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.numbers import cn_digits_to_int, cn_to_int
+from pipeline.read.mentions import cn_digits_to_int, cn_to_int
 from pipeline.rules import table
 
 CN = "一二三四五六七八九十"

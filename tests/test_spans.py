@@ -1,12 +1,12 @@
-"""Finding each report's rows in the package's CSVs (pipeline/records.py)."""
+"""Finding each report's rows in the package's CSVs (pipeline/package/spans.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from pipeline import records
-from pipeline.records import ALL, Span, read_table
+from pipeline.package import spans as records
+from pipeline.package.spans import ALL, Span, read_table
 
 HEADER = b"report_id,n,text\n"
 

@@ -1,7 +1,7 @@
 """How every command ends: an exit status, and on Ctrl-C one line, not a traceback.
 
 Each stage and the command line call ``run`` as their entry point. Worker
-processes ignore Ctrl-C (``pipeline.parallel``): the main process alone says
+processes ignore Ctrl-C (``pipeline.run.parallel``): the main process alone says
 that the run was interrupted, once.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Role, measure, unit, comparator, subject, year and area rules, on short reports."""
 import pytest
 
-from pipeline.classify import classify_report
+from pipeline.meaning.figures import classify_report
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_chinese_numeral_measure_is_a_figure(figures):
 
 
 def test_codebook_codes_standard_subjects():
-    from pipeline.codebook import code_for
+    from pipeline.meaning.codebook import code_for
 
     assert code_for("地区生产总值") == code_for("全区生产总值") == code_for("GDP") == "gdp"
     assert code_for("地区生产总值增速") == "gdp"
@@ -86,14 +86,14 @@ def test_codebook_codes_standard_subjects():
 
 
 def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(plan="城镇新增就业6万人、城镇登记失业率控制在4.5%以内，地区生产总值增长率6%。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["4.5%"]["measure"] == "share" and rows["6%"]["measure"] == "growth"
 
 
 def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(plan="国内生产总值增长6%－6.5%，全员劳动生产率达到25万元/人，新能源装机8041.6万千瓦，"
                               "货运量达到50万标箱，国内生产总值从不到70万亿元增加到100万亿元。")
     rows = {r["raw"]: (r["value"], r["unit"], r["comparator"]) for r in classify_report(record)
@@ -106,7 +106,7 @@ def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(mak
 
 
 def test_a_figure_narrowed_by_its_sentence_gets_no_code():
-    from pipeline.codebook import code_for, conditioned
+    from pipeline.meaning.codebook import code_for, conditioned
 
     row = {"context": "扣除房地产开发投资后，固定资产投资增长2.7%。", "raw": "2.7%", "subject": "固定资产投资"}
     assert code_for(row["subject"]) == "fixed_asset_investment" and conditioned(row)
@@ -114,7 +114,7 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
 
 
 def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
                          plan="新增高新技术企业和“专精特新”企业各3家，旅游接待人次、旅游综合收入分别增长6%以上。")
     rows = {r["raw"]: r for r in classify_report(record)}
@@ -124,13 +124,13 @@ def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(ma
 
 
 def test_a_subject_listing_several_concepts_gets_no_code():
-    from pipeline.codebook import code_for
+    from pipeline.meaning.codebook import code_for
 
     assert code_for("旅游接待人次、旅游综合收入") == "" and code_for("旅游综合收入") == "tourism_revenue"
 
 
 def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_the_area(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(plan="合作示范区以建设健康城为目标，建设科创廊道。加强对接合作，产业项目到位20亿元以上。"
                               "唐官屯加工物流区、静海国际商贸物流园发挥优势，规模以上工业产值增长10%。"
                               "大邱庄工业区、双塘工业园围绕主导产业，产业项目分别到位10亿元、1.2亿元以上。"
@@ -143,7 +143,7 @@ def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_t
 
 
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
                                 "生产总值首次突破3000亿元、增长7.2%。开工建设8个抽水蓄能电站。",
                          plan="锚定五年跨入全国经开区百强目标，启动49个老旧小区改造提升，有序盘活12万亩储备林。")
@@ -154,21 +154,21 @@ def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
 
 
 def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(review="用电量12千瓦时，修建道路83千米，盘活土地2214.54万亩。吸纳京津技术合同成交额25亿元。"
                                 "新型农业经营主体647家。净增市场主体3000家、达到3.3万家。新增高新技术企业50家，总数达到310家。")
     rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
     assert (rows["12千瓦时"]["value"], rows["12千瓦时"]["unit"]) == ("12", "kWh")  # not 12 × 千
     assert (rows["83千米"]["value"], rows["83千米"]["unit"]) == ("83", "km")
     assert rows["2214.54万亩"]["value"] == "14763600000"  # 亩 is exactly 10000/15 m2
-    from pipeline.codebook import code_for
+    from pipeline.meaning.codebook import code_for
     assert code_for(rows["25亿元"]["subject"]) == "" and code_for(rows["647家"]["subject"]) == ""
     assert (rows["3.3万家"]["subject"], code_for(rows["3.3万家"]["subject"])) == ("市场主体", "market_entities_total")
     assert rows["310家"]["subject"] == "高新技术企业总数"
 
 
 def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(review="规模以上工业增加值增速居全国前10位。世界500强排名从369位上升到235位。"
                                 "规模以上工业企业增加到3382户，新增农户2000户。营业收入超50亿元企业3家，"
                                 "新增专精特新企业170家企业。算力规模11.4万P。")
@@ -182,7 +182,7 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
 
 
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
-    from pipeline.classify import classify_report
+    from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
                                 "5575万农村贫困人口实现脱贫。")
     rows = {r["raw"]: r for r in classify_report(record)}

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.numbers import cn_to_int
-from pipeline.outline import section_kind
+from pipeline.read.mentions import cn_to_int
+from pipeline.read.outline import section_kind
 from pipeline.rules import table
 
 CN = "一二三四五六七八九十"

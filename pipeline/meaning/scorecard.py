@@ -20,8 +20,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.classify import format_value
-from pipeline.codebook import code_for
+from pipeline.meaning.figures import format_value
+from pipeline.meaning.codebook import code_for
 from pipeline.rules import cues, table
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",

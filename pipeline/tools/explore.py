@@ -17,8 +17,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.atomic import publish_mode, write_text
-from pipeline.schema import iter_resource
+from pipeline.run.atomic import publish_mode, write_text
+from pipeline.package.schema import iter_resource
 
 DB_NAME = "package"
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
 
-from pipeline.progress import progress
+from pipeline.run.progress import progress
 
 T = TypeVar("T")
 R = TypeVar("R")

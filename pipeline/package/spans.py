@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 from pathlib import Path
 
-from pipeline.schema import descriptor, paths
+from pipeline.package.schema import descriptor, paths
 
 REPORT_ID = "report_id"
 ALL = "*all rows*"  # the key of a table's only span when it has no report_id column

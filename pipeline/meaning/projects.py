@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.classify import format_value, section_finder, zone_at
-from pipeline.reading import Reading
+from pipeline.meaning.figures import format_value, section_finder, zone_at
+from pipeline.read.reading import Reading
 from pipeline.rules import longest_prefix, lookup, table
 
 CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
@@ -44,7 +44,7 @@ class Candidate:
 
 def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     """``projects`` rows of one report, in text order. ``reading`` is the report's
-    text read once (``pipeline.reading``), when the caller has it already."""
+    text read once (``pipeline.read.reading``), when the caller has it already."""
     r = reading or Reading(record["text"])
     text = r.text
     rows: dict[int, dict] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DVC_YAML = ROOT / "dvc.yaml"
 
 
@@ -41,7 +41,7 @@ def fingerprint(stage: str) -> str:
             continue
         path = ROOT / dep
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.is_file():
+            if file.is_file() and "__pycache__" not in file.parts:  # as .dvcignore: bytecode is no dependency
                 digest.update(f"{file.relative_to(ROOT).as_posix()}\0".encode() + file.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,6 +1,6 @@
 """Number, unit and qualifier rules, on short sentences written for the test."""
-from pipeline.numbers import cn_to_int, find_mentions
-from pipeline.text import clean
+from pipeline.read.mentions import cn_to_int, find_mentions
+from pipeline.read.text import clean
 
 
 def only(sentence: str):

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from decimal import Decimal, localcontext
 from functools import lru_cache
 
-from pipeline import periods
-from pipeline.numbers import RATIO_LINK
-from pipeline.reading import Reading
+from pipeline.meaning import periods
+from pipeline.read.mentions import RATIO_LINK
+from pipeline.read.reading import Reading
 from pipeline.rules import cues, lookup, table
-from pipeline.text import INVISIBLE, NUMBER
+from pipeline.read.text import INVISIBLE, NUMBER
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
@@ -96,7 +96,7 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
 
 def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     """``figures`` rows of one report, in text order. ``reading`` is the report's
-    text read once (``pipeline.reading``), when the caller has it already."""
+    text read once (``pipeline.read.reading``), when the caller has it already."""
     r = reading or Reading(record["text"])
     raw, text = r.raw, r.text
     report = record["report"]
@@ -228,7 +228,7 @@ def _comparator(m: dict) -> str:
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
                      report: dict) -> None:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.periods``): a review part gives indicators, a plan part targets,
+    (``pipeline.meaning.periods``): a review part gives indicators, a plan part targets,
     except a stock described in the plan (an indicator of the review year) and a
     target quoted beside a result in the review."""
     text = r.text

@@ -19,8 +19,8 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from itertools import accumulate
 
-from pipeline.numbers import MAX_CONTEXT, SENTENCE_REACH, SENTENCE_STOPS
-from pipeline.text import clean
+from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH, SENTENCE_STOPS
+from pipeline.read.text import clean
 
 CLAUSE_STOPS = "，,；;。：:！!？?\n"  # classify.CLAUSE_STOP's characters
 

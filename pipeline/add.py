@@ -1,6 +1,6 @@
 """``python -m pipeline add``: from a published report to a report in raw/.
 
-Each source (a file or an http(s) address) is converted (``pipeline.convert``),
+Each source (a file or an http(s) address) is converted (``pipeline.read.convert``),
 read as extract reads it (region, level, years), named, and checked against
 the reports already there, all before anything is written: a source that
 fails any of this leaves raw/, data/ and originals/ as they were. Then the
@@ -21,13 +21,14 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import divisions, extract, places
-from pipeline.atomic import write_bytes, write_text
-from pipeline.cache import sha256
-from pipeline.convert import Converted, Source, convert, fetch
+from pipeline.meaning import divisions, places
+from pipeline import extract
+from pipeline.run.atomic import write_bytes, write_text
+from pipeline.run.cache import sha256
+from pipeline.read.convert import Converted, Source, convert, fetch
 from pipeline.rules import lookup, table
-from pipeline.schema import iter_resource, paths, resource
-from pipeline.text import InputError
+from pipeline.package.schema import iter_resource, paths, resource
+from pipeline.read.text import InputError
 
 ORIGINALS = "originals"
 URL = re.compile(r"https?://", re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""For users of the package: browse it in Datasette, make the release zip."""
