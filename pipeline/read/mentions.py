@@ -1,7 +1,8 @@
 """Find every number in a report and read what is written around it.
 
 This module knows numerals, multipliers (万, 亿), unit and counter words and
-qualifiers (左右, 以上, 超 …), all from the tables in ``pipeline/rules/``.
+qualifiers (左右, 以上, 超 …), all from the tables in ``pipeline/rules/``, and
+reads characters and Chinese numerals as ``read.text`` defines them.
 It knows nothing of roles, subjects or canonical units: it reports what is
 written, with spans, so that later stages can decide what it means.
 """
@@ -11,19 +12,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table
-from pipeline.read.text import INVISIBLE, NUMBER, digits_of
+from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table, words
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
+                                RATIO_LINKS, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
 # yuan, have 15; an ID card number 18) and would exceed the precision values are
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
-CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMERAL = f"[{CN_DIGITS}十百千]+"
-RANGE_LINK = re.compile(r"[—–\-~至到]{1,2}")
+CN_NUMERAL = char_class(CN_DIGITS + CN_SCALES) + "+"
+RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 LATIN = re.compile(r"[A-Za-z]")
-QUOTES = {"“": "”", "\"": "\"", "「": "」", "《": "》"}
 
 
 @dataclass
@@ -54,21 +54,19 @@ class TooManyDigits(ValueError):
 
 def cn_to_int(numeral: str) -> int:
     """Value of a Chinese numeral such as 八, 两, 十二, 二十, 一百零五."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
     total, current = 0, 0
     for char in numeral:
-        if char in digits:
-            current = digits[char]
-        else:
-            scale = {"十": 10, "百": 100, "千": 1000}[char]
-            total += (current or 1) * scale
+        if char in CN_SCALES:
+            total += (current or 1) * CN_VALUES[char]
             current = 0
+        else:
+            current = CN_VALUES[char]
     return total + current
 
 
 def cn_digits_to_int(numeral: str) -> int:
     """Digit-by-digit value, as in dates: 二〇二六 -> 2026; else cn_to_int."""
-    if any(c in "十百千" for c in numeral):
+    if any(c in CN_SCALES for c in numeral):
         return cn_to_int(numeral)
     return int("".join(str(cn_to_int(c)) for c in numeral))
 
@@ -89,7 +87,7 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-RATIO_LINK = re.compile(r"\s*[:：∶]\s*")
+RATIO_LINK = re.compile(rf"\s*{char_class(RATIO_LINKS)}\s*")
 MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio, not shares
 
 
@@ -123,6 +121,13 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
     return mention
 
 
+@lru_cache(maxsize=None)
+def _qualifiers(position: str) -> dict[str, dict[str, str]]:
+    """The qualifiers of ``rules/qualifiers.csv`` written at ``position`` (before,
+    inner, after), by word: the table alone says which word goes where."""
+    return {word: row for word, row in lookup("qualifiers", "written").items() if row["position"] == position}
+
+
 def _read_after(text: str, mention: Mention) -> None:
     """Read inner qualifier, multiplier, unit word and trailing qualifier."""
     qualifiers = lookup("qualifiers", "written")
@@ -130,7 +135,7 @@ def _read_after(text: str, mention: Mention) -> None:
     for part in ("inner", "multiplier", "inner", "unit_word"):
         at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
         if part == "inner":
-            word = text[at] if at < len(text) and text[at] in "余多" and not mention.inner else ""
+            word = "" if mention.inner else longest_prefix(text, at, _qualifiers("inner"))
         elif part == "multiplier":
             word = _multiplier(text, at)
         else:
@@ -184,14 +189,15 @@ def _form(text: str, m: Mention) -> str:
         return "name"
     if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
         return "year"
-    if nxt in "月日号" or (prev in "月" and nxt in "日号"):
+    if text.startswith(words("number_forms", "written", "date_after"), after):
         return "date"
-    if text.startswith("周年", m.end):
+    if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
-    if prev == "第" and not m.unit_word and _after_rank_scope(text, m.start - 1):
-        m.unit_word = "名次"
+    ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, before)
+    if ordinal and not m.unit_word and _after_rank_scope(text, m.start - 1):
+        m.unit_word = rank_unit()
         return "measure"
-    if prev == "第" and m.unit_word not in ("名", "位", "名次"):
+    if ordinal and m.unit_word not in words("number_forms", "written", "rank_counter"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
@@ -210,6 +216,12 @@ def _names_a_class(text: str, m: Mention) -> bool:
     pos += len(m.after) if text.startswith(m.after, pos) else 0
     return any(text.startswith(noun, pos) for noun in cues("class_noun"))
 
+
+
+@lru_cache(maxsize=1)
+def rank_unit() -> str:
+    """The unit word of a place in a ranking: the word ``rules/units.csv`` gives the measure rank (名次)."""
+    return next(word for word, row in lookup("units", "written").items() if row["measure"] == "rank")
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
@@ -248,11 +260,10 @@ def _chinese_measures(text: str) -> list[Mention]:
 
 def _is_slogan(text: str, pos: int) -> bool:
     """A numeral directly followed by a quoted phrase is a slogan (四个“善作善成”)."""
-    return pos < len(text) and text[pos] in QUOTES
+    return pos < len(text) and text[pos] in QUOTES_OPEN
 
 
-SENTENCE_STOPS = "。；;！？!?\n"
-SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}]")
+SENTENCE_END = re.compile(char_class(SENTENCE_STOPS))
 # How far a sentence is looked for on each side of a number: real sentences are
 # under 400 characters, and a line of numbers with no stop must not make every
 # number scan the whole line (time and output growing with the square of it).

@@ -19,10 +19,8 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from itertools import accumulate
 
-from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH, SENTENCE_STOPS
-from pipeline.read.text import clean
-
-CLAUSE_STOPS = "，,；;。：:！!？?\n"  # classify.CLAUSE_STOP's characters
+from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH
+from pipeline.read.text import CLAUSE_STOPS, SENTENCE_STOPS, char_class, clean
 
 
 class Stops:
@@ -31,7 +29,7 @@ class Stops:
     them, which makes no match object per stop)."""
 
     def __init__(self, text: str, chars: str) -> None:
-        pieces = re.split("[" + re.escape(chars) + "]", text)
+        pieces = re.split(char_class(chars), text)
         self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
 
     def last_before(self, pos: int) -> int:

@@ -59,6 +59,39 @@ _I = re.escape(INVISIBLE)
 NUMBER = re.compile(rf"\d(?:{_I}*\d)*(?:{_I}*,{_I}*\d(?:{_I}*\d){{2}})*(?:{_I}*\.{_I}*\d(?:{_I}*\d)*)?")
 
 
+def characters(kind: str) -> str:
+    """The characters of one kind of ``rules/characters.csv`` (``\\n`` there is a line break)."""
+    rows = [row["characters"] for row in table("characters") if row["kind"] == kind]
+    if len(rows) != 1:
+        raise LookupError(f"rules/characters.csv: {len(rows)} rows of kind {kind} (expected one)")
+    return rows[0].replace("\\n", "\n")
+
+
+def char_class(chars: str) -> str:
+    """A regular-expression class of ``chars`` (each escaped)."""
+    return "[" + "".join(map(re.escape, chars)) + "]"
+
+
+SENTENCE_STOPS = characters("sentence_stop")
+CLAUSE_STOPS = characters("clause_stop")
+FULL_STOPS = characters("full_stop")
+ITEM_STOPS = characters("item_stop")
+GREETING_ENDS = characters("greeting_end")
+BRACKETS_OPEN = characters("bracket_open")
+BRACKETS_CLOSE = characters("bracket_close")
+QUOTES_OPEN = characters("quote_open")
+RANGE_LINKS = characters("range_link")
+RATIO_LINKS = characters("ratio_link")
+LIST_LINKS = characters("list_link")
+
+_NUMERALS = table("chinese_numerals")
+CN_VALUES = {row["written"]: int(row["value"]) for row in _NUMERALS}
+CN_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] in ("digit", "count"))
+CN_SCALES = "".join(row["written"] for row in _NUMERALS if row["kind"] == "scale")
+CN_DATE_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] == "digit")  # 二〇二六, never 两
+CN_ORDINALS = "".join(row["written"] for row in _NUMERALS if row["ordinal"] == "yes")  # 一、 （十二） 十四五
+
+
 @dataclass(frozen=True)
 class Decoded:
     """A report's decoded text and how it was decoded."""

@@ -8,6 +8,8 @@ sorted like the code that reads them (``read/`` for what is written,
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,16 +41,14 @@ def lookup(name: str, key: str) -> dict[str, dict[str, str]]:
     return out
 
 
-MAX_WORD = 8  # the longest word ``longest_prefix`` and ``longest_suffix`` look for
-
-
 def _shape(words: dict[str, dict[str, str]]) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
-    """The first characters, last characters and lengths (longest first, at most
-    ``MAX_WORD``) of the keys of ``words``, computed once per table: a position
-    whose character starts no key is passed over without slicing the text."""
+    """The first characters, last characters and lengths (longest first) of the
+    keys of ``words``, computed once per table: a position whose character starts
+    no key is passed over without slicing the text, and only the lengths keys have
+    are tried (no limit on how long a word may be)."""
     shape = _SHAPES.get(id(words))
     if shape is None or shape[0] is not words:
-        keys = [k for k in words if 0 < len(k) <= MAX_WORD]
+        keys = [k for k in words if k]
         shape = (words, (frozenset(k[0] for k in keys), frozenset(k[-1] for k in keys),
                          tuple(sorted({len(k) for k in keys}, reverse=True))))
         _SHAPES[id(words)] = shape  # the table itself is kept, so its id is never reused
@@ -59,6 +59,20 @@ _SHAPES: dict[int, tuple[dict, tuple[frozenset[str], frozenset[str], tuple[int, 
 
 
 @lru_cache(maxsize=None)
+def words(name: str, column: str, kind: str = "") -> tuple[str, ...]:
+    """The values of ``column`` in table ``name`` (only rows whose ``kind`` is
+    ``kind``, if given), longest first: a longer word is tried before one it contains."""
+    rows = table(name) if not kind else [row for row in table(name) if row["kind"] == kind]
+    return tuple(sorted((row[column] for row in rows), key=len, reverse=True))
+
+
+def alternation(choices: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``choices`` as written (escaped,
+    longest first, so that 自治州 is preferred to 州 where both fit)."""
+    return "(?:" + "|".join(re.escape(c) for c in sorted(choices, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=None)
 def cues(kind: str) -> tuple[str, ...]:
     """Cue words of one kind from ``rules/cues.csv``, longest first (a longer cue
     is tried before one it contains: 年均 before 均)."""
@@ -66,7 +80,7 @@ def cues(kind: str) -> tuple[str, ...]:
 
 
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
-    """The longest key of ``words`` (of at most ``MAX_WORD`` characters) that ``text`` has at ``pos`` ('' if none)."""
+    """The longest key of ``words`` that ``text`` has at ``pos`` ('' if none)."""
     firsts, _, sizes = _shape(words)
     if pos >= len(text) or text[pos] not in firsts:
         return ""
@@ -77,7 +91,7 @@ def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str
 
 
 def longest_suffix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
-    """The longest key of ``words`` (of at most ``MAX_WORD`` characters) that ends in ``text`` just before ``pos``."""
+    """The longest key of ``words`` that ends in ``text`` just before ``pos`` ('' if none)."""
     _, lasts, sizes = _shape(words)
     if pos <= 0 or text[pos - 1] not in lasts:
         return ""
