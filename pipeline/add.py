@@ -108,7 +108,7 @@ def suggest_id(meta: dict, name: str) -> str:
             chain.insert(0, up)
         names = [d.name for d in chain]
     else:
-        names = places.NAME_PART.findall(str(meta["parent_region"])) + [meta["region"]]
+        names = places.name_part().findall(str(meta["parent_region"])) + [meta["region"]]
     parts = [romanised(n) for n in names]
     return "-".join([p for p in parts if p] + [str(meta["plan_year"])])
 

@@ -1,10 +1,9 @@
 """Where a report is from: header, opening line and self-references, checked
 against the division table (short headers written for the test)."""
 import csv
-import re
 
-from pipeline.meaning.places import level_from_words, locate, split_written, written_names
-from pipeline.rules import path
+from pipeline.meaning.places import level_from_words, locate, self_reference_patterns, split_written, written_names
+from pipeline.rules import path, table
 
 
 def place(head: str, body: str = "", given: dict | None = None) -> dict:
@@ -53,11 +52,10 @@ def test_without_any_name_the_words_the_report_uses_of_itself_decide_the_level()
 
 
 def test_every_self_reference_example_gives_its_name():
-    with open(path("self_references"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            sentence, expected = row["example"].split(" → ")
-            match = re.search(row["pattern"], sentence, re.MULTILINE)
-            assert match and match.group("region") == expected, row
+    for row, pattern in zip(table("self_references"), self_reference_patterns(), strict=True):
+        sentence, expected = row["example"].split(" → ")
+        match = pattern.search(sentence)
+        assert match and match.group("region") == expected, row
 
 
 def test_every_level_word_example_gives_its_level():

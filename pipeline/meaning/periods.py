@@ -19,19 +19,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import cn_to_int
-from pipeline.read.outline import section_kind
-from pipeline.rules import table
+from pipeline.read.outline import report_cue, section_kind
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, FULL_STOPS,
+                                GREETING_ENDS, ITEM_STOPS, char_class)
+from pipeline.rules import alternation, table
 
-CN = "一二三四五六七八九十"
+CN = char_class(CN_ORDINALS)
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-PLAN_NAME = re.compile(rf"第([{CN}]+)个五年|“([十][{CN}]?)五”|(?<![{CN}])([十][{CN}]?)五(?=时期|规划|期间|以来|末)")
-OPENER_NAME = re.compile(rf"^“?([十][{CN}]?)五”?(?:时期|期间|以来|规划|，)")
-CLAUSE_END = re.compile(r"[，,。！!？?：:；;\n]")
-OPENER_LEAD = re.compile(r"^[\s　]*(?:各位代表[！!，,]?|——|—)?[\s　]*")
-TARGET_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+YEAR_SLOT = r"((?:19|20)\d\d)"
+CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
+OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
-SENTENCE_END = re.compile(r"[。！？!?](?=[^\n])")
+SENTENCE_END = re.compile(rf"{char_class(FULL_STOPS)}(?=[^\n])")
+QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))  # a bracket closed, or a clause ended, before the number
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow
@@ -67,9 +68,28 @@ def plan_span(numeral: str) -> tuple[int, int]:
     return end - 4, end
 
 
+@lru_cache(maxsize=None)
+def plan_pattern(kind: str) -> str:
+    """The patterns of one kind of ``rules/plan_names.csv`` as one regex: ``{n}``
+    an ordinal Chinese numeral, ``{plan_after}`` a word of periods.csv kind plan_after."""
+    rows = [row["pattern"] for row in table("plan_names") if row["kind"] == kind]
+    fill = {"{n}": CN, "{plan_after}": alternation(cues("plan_after"))}
+    return "|".join(re.sub("|".join(map(re.escape, fill)), lambda m: fill[m.group()], row) for row in rows)
+
+
+@lru_cache(maxsize=None)
+def _plan_regex(where: str) -> re.Pattern:
+    """A plan's name: ``anywhere`` in a text; at the ``opener`` of a paragraph,
+    with a period word or a comma after it; at the ``start`` of a phrase, with
+    its period word if any (what ``strip_plan_names`` takes off)."""
+    short, after = plan_pattern("short"), alternation(cues("plan_after"))
+    return re.compile({"anywhere": plan_pattern("name"), "opener": rf"^{short}(?:{after}|，)",
+                       "start": rf"^{short}{after}?"}[where])
+
+
 def plan_spans(text: str) -> list[tuple[int, int]]:
     """Every five-year plan named in ``text`` (“十四五”, 第十五个五年规划)."""
-    return [plan_span(next(g for g in m.groups() if g)) for m in PLAN_NAME.finditer(text)]
+    return [plan_span(next(g for g in m.groups() if g)) for m in _plan_regex("anywhere").finditer(text)]
 
 
 def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | None]:
@@ -168,7 +188,7 @@ def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
     review = plan_year - 1
     if any(c in clause for c in cues("future_five")):
         return "plan", plan_year + 4, plan_year
-    if match := OPENER_NAME.match(clause):
+    if match := _plan_regex("opener").match(clause):
         first, last = plan_span(match.group(1))
         return ("plan", last, first) if last >= plan_year else ("review", last, first)
     if any(c in clause for c in cues("past_five")):
@@ -195,7 +215,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     role = "indicator" if part.kind == "review" and not quoted else "target"
     year = part.year
-    stated = TARGET_YEAR.findall(sentence)
+    stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
     if part.five_year and measure not in RATE_MEASURES and clause.rstrip().endswith(cues("from")):
@@ -262,22 +282,25 @@ def _five_year_basis(clause: str, measure: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """The base-year cues as patterns: 比{year}年 → 比(2020)年; 比{plan}末 → 比“?(十三)五”?末."""
+def _slot_patterns(kinds: tuple[str, ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    """The cues of ``kinds`` as patterns with their kind, their slot a group:
+    比{year}年 → 比(2020)年; 比{plan}末 → 比“?(十三)五”?末; 到{year}年 → 到(2027)年."""
     out = []
-    for kind, slot in (("base_year", r"((?:19|20)\d\d)"), ("base_plan", rf"“?([十][{CN}]?)五”?")):
+    for kind in kinds:
         for cue in cues(kind):
-            pattern = re.escape(cue).replace(re.escape("{year}"), slot).replace(re.escape("{plan}"), slot)
-            out.append((re.compile(pattern), kind))
+            pattern = re.escape(cue).replace(re.escape("{year}"), YEAR_SLOT)
+            out.append((re.compile(pattern.replace(re.escape("{plan}"), plan_pattern("short"))), kind))
     return tuple(out)
 
 
-PLAN_OPENING = re.compile(rf"^“?[十][{CN}]?五”?(?:时期|期间|以来|末)?")
+def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """The base cues (比2020年, 较“十三五”末) as patterns."""
+    return _slot_patterns(("base_year", "base_plan"))
 
 
 def strip_plan_names(phrase: str) -> str:
     """“十四五”能耗强度 → 能耗强度: the plan names the period (period_start), not what is measured."""
-    return PLAN_OPENING.sub("", phrase)
+    return _plan_regex("start").sub("", phrase)
 
 
 def strip_bases(phrase: str) -> str:
@@ -324,8 +347,8 @@ def is_quoted_target(text: str, pos: int) -> bool:
     """Whether the number at ``pos`` stands in brackets opened by a target cue:
     增长6.5%（年度目标6%以上） quotes last year's target beside the result."""
     window = max(0, pos - 12)  # a bracket further back is too far anyway: no scan back to the report's start
-    open_at = max(text.rfind("（", window, pos), text.rfind("(", window, pos))
-    if open_at == -1 or pos - open_at > 12 or re.search(r"[）)，。；]", text[open_at:pos]):
+    open_at = max(text.rfind(bracket, window, pos) for bracket in BRACKETS_OPEN)
+    if open_at == -1 or pos - open_at > 12 or QUOTE_BREAK.search(text, open_at, pos):
         return False
     inside = text[open_at + 1:pos]
     return any(inside.startswith(c) for c in cues("target_quote"))

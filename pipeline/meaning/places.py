@@ -18,22 +18,32 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.meaning import divisions
-from pipeline.rules import table
+from pipeline.read.text import CN_ORDINALS
+from pipeline.rules import alternation, table, words
 
-NAME_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)")
 PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[re.Pattern, ...]:
-    """The self-reference patterns, in the table's order of trust."""
-    return tuple(re.compile(row["pattern"], re.MULTILINE) for row in table("self_references"))
+def self_reference_patterns() -> tuple[re.Pattern, ...]:
+    """The self-reference patterns, in the table's order of trust, their ``{n}``
+    an ordinal Chinese numeral and ``{speaker_title}`` any title of ``rules/speaker_titles.csv``."""
+    fill = {"{n}": re.escape(CN_ORDINALS), "{speaker_title}": alternation(words("speaker_titles", "title"))}
+    return tuple(re.compile(re.sub(r"\{n\}|\{speaker_title\}", lambda m: fill[m.group()], row["pattern"]), re.MULTILINE)
+                 for row in table("self_references"))
+
+
+@lru_cache(maxsize=1)
+def name_part() -> re.Pattern:
+    """One name of a written chain: Chinese characters up to the first level
+    suffix of ``rules/region_levels.csv`` (某某市某某县 → 某某市, 某某县)."""
+    return re.compile(r"[\u4e00-\u9fff]+?" + alternation(row["suffix"] for row in table("region_levels")))
 
 
 def written_names(head: str) -> list[str]:
     """Every region name the header and opening lines write, most trusted first."""
     names = []
-    for pattern in _patterns():
+    for pattern in self_reference_patterns():
         names += [m.group("region") for m in pattern.finditer(head)]
     return names
 
@@ -49,7 +59,7 @@ def level_of_word(name: str) -> str:
 def split_written(name: str) -> dict:
     """A chain the table does not know, as written: 某某市某某县 → region 某某县,
     parent 某某市, level county. A bare level word gives the level only."""
-    parts = NAME_PART.findall(name)
+    parts = name_part().findall(name)
     if not parts:
         return {"region_level": level_of_word(name)} if name else {}
     out = {"region": parts[-1], "region_level": level_of_word(parts[-1])}

@@ -271,12 +271,6 @@ def _chrome(kind: str) -> tuple[re.Pattern, ...]:
                  if row["formats"] == "all" or kind in row["formats"].split())
 
 
-@lru_cache(maxsize=None)
-def _cues(kind: str) -> tuple[re.Pattern, ...]:
-    """Patterns of ``rules/report_cues.csv`` of one kind."""
-    return tuple(re.compile(row["pattern"]) for row in table("report_cues") if row["kind"] == kind)
-
-
 def is_chrome(line: str, kind: str = "txt") -> bool:
     """True for a whole line of a ``kind`` file that is page chrome (``rules/chrome.csv``), never for a long paragraph."""
     line = line.strip().translate(WIDE_SPACES)
@@ -296,11 +290,11 @@ def check_report(text: str, name: str) -> None:
     """InputError unless ``text`` reads as a work report: long enough, and it
     addresses the deputies (各位代表) or has a numbered outline (一、… 二、…)."""
     body = clean(text)
-    addressed = any(p.search(body) for p in _cues("address"))
+    addressed = outline.report_cue("address").search(body) is not None
     headings = [s for s in outline.find_sections(body, outline.body_start(body)) if s.level == 1]
     if len(text) < MIN_REPORT_CHARS or not (addressed or len(headings) >= 2):
         raise InputError(f"{name}: its text is not a government work report ({len(text)} characters, "
-                         f"{'with' if addressed else 'no'} 各位代表, {len(headings)} top-level headings)")
+                         f"{'with' if addressed else 'no'} address to the deputies, {len(headings)} top-level headings)")
 
 
 # ------------------------------------------------------------------ together

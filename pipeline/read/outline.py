@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
-from pipeline.rules import table
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_DATE_DIGITS, CN_ORDINALS,
+                                FULL_STOPS, ITEM_STOPS, LOST, SENTENCE_STOPS, char_class)
+from pipeline.rules import table, words
 
-CN = "一二三四五六七八九十"
+CN = char_class(CN_ORDINALS)
+OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
-    (1, re.compile(rf"[ \t]*([{CN}]+)、")),
-    (2, re.compile(rf"[ \t]*[（(]([{CN}]+)[）)]")),
-    (3, re.compile(rf"[ \t]*([{CN}]+)是")),
+    (1, re.compile(rf"[ \t]*({CN}+)、")),
+    (2, re.compile(rf"[ \t]*{OPEN}({CN}+){CLOSE}")),
+    (3, re.compile(rf"[ \t]*({CN}+)是")),
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-FIVE_YEAR_PLAN = re.compile(rf"([{CN}]+)五")
-TITLE_STOP = re.compile(r"[。；！？\n]")
-CLAUSE_STOP = re.compile(r"[，,：:]")
+FIVE_YEAR_PLAN = re.compile(rf"({CN}+)五")
+TITLE_STOP = re.compile(char_class(SENTENCE_STOPS))
+CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))  # a title has no comma: a cue past one is in the run-in paragraph
+ITEM_STOP = re.compile(char_class(ITEM_STOPS))
 
 
 @dataclass
@@ -94,7 +99,7 @@ def find_sections(text: str, body_start: int) -> list[Section]:
 
 def _numeral(label: str) -> int:
     """The number a label writes (（三） → 3), 0 for unnumbered headings."""
-    digits = re.sub(rf"[^{CN}]", "", label)
+    digits = "".join(c for c in label if c in CN_ORDINALS)
     return cn_to_int(digits) if digits else 0
 
 
@@ -111,7 +116,7 @@ def _previous_kind(sections: list[Section], level: int) -> str:
     return same[-1].kind if same and level == 1 else ""
 
 
-RUN_IN = re.compile(rf"\n|(?<=[。！？])(?=[（(][{CN}]+[）)])")
+RUN_IN = re.compile(rf"\n|(?<={char_class(FULL_STOPS)})(?={OPEN}{CN}+{CLOSE})")
 
 
 def _lines(text: str, start: int):
@@ -131,7 +136,7 @@ def _heading(line: str) -> tuple[int, str, int] | None:
             return level, match.group(), _title_length(rest, level)
     stripped = line.strip()
     if (stripped and len(stripped) <= UNNUMBERED_MAX and section_kind(stripped)
-            and not re.search(r"[，。；：！？]", stripped)):
+            and not CLAUSE_STOP.search(stripped)):
         return 1, "", len(line)
     return None
 
@@ -141,9 +146,9 @@ def _title_length(rest: str, level: int) -> int:
     stop = TITLE_STOP.search(rest)
     length = stop.start() if stop else len(rest)
     if level == 3:
-        first_stop = re.search(r"[，。；]", rest)
+        first_stop = ITEM_STOP.search(rest)
         return first_stop.start() if first_stop else length
-    clause = CLAUSE_STOP.search(rest)  # a title has no comma: a cue past one is in the run-in paragraph
+    clause = CLAUSE_STOP.search(rest)
     within = min(length, clause.start()) if clause else length
     cues = [rest.find(row["cue"]) + len(row["cue"]) for row in table("sections")
             if 0 <= rest.find(row["cue"]) < within]
@@ -154,17 +159,27 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-MEETING = re.compile(
-    r"在(?P<region>[^\n第]{0,20}?)(?P<meeting>第?[一二三四五六七八九十\d]+届(?:全国)?人民代表大会第[一二三四五六七八九十\d]+次会议)")
-DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|[二〇零一三四五六七八九]{{4}})年(?P<m>\d{{1,2}}|[{CN}]+)月(?P<d>\d{{1,2}}|[{CN}]+)日")
-SPEAKER_TITLES = ("省长", "市长", "区长", "县长", "州长", "旗长", "盟长", "主席", "总理")
-GREETING = "各位代表"
+DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{CN}+)月(?P<d>\d{{1,2}}|{CN}+)日")
+
+
+LOST_CHARS = "".join(map(re.escape, LOST))
+OFFICE = "([^\\n" + "".join(map(re.escape, BRACKETS_OPEN + BRACKETS_CLOSE)) + "]*?)"  # the office, back to a bracket
+NAME = rf"[\s{LOST_CHARS}]*([\u4e00-\u9fff][\u4e00-\u9fff\s{LOST_CHARS}]{{1,5}})"
+
+
+@lru_cache(maxsize=None)
+def report_cue(kind: str) -> re.Pattern:
+    """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
+    rows are alternatives; ``{n}`` stands for an ordinal Chinese numeral)."""
+    patterns = [row["pattern"].replace("{n}", re.escape(CN_ORDINALS)) for row in table("report_cues")
+                if row["kind"] == kind]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def body_start(text: str) -> int:
-    """Where the speech starts: after the first 各位代表 line, else 0."""
-    pos = text.find(GREETING)
-    return pos if 0 <= pos < 2000 else 0
+    """Where the speech starts: after the first 各位代表 line (cue kind address), else 0."""
+    match = report_cue("address").search(text)
+    return match.start() if match and match.start() < 2000 else 0
 
 
 def read_header(text: str) -> dict:
@@ -175,22 +190,25 @@ def read_header(text: str) -> dict:
     first = _first_line(text)
     title = re.sub(r"[\s—]+", "", first)
     title = re.split(r"——|（\d", title)[0]
-    if "报告" in title:
-        meta["title"] = title[:title.index("报告") + 2] if len(title) > 40 else title
+    if end := report_cue("title_end").search(title):
+        meta["title"] = title[:end.end()] if len(title) > 40 else title
     if match := DATE.search(flat):
         meta["delivered_on"] = _date(match)
-    if match := MEETING.search(flat):
+    if match := report_cue("meeting").search(flat):
         meta["meeting"] = match.group("region") + match.group("meeting")
-    for speaker_title in SPEAKER_TITLES:
+    return {**meta, **_speaker(head)}
+
+
+def _speaker(head: str) -> dict:
+    """Speaker and office from the header: the first title of ``rules/speaker_titles.csv``
+    written there with a name after it (河北省省长 王正谱)."""
+    for speaker_title in words("speaker_titles", "title"):
         if speaker_title not in head:
             continue  # a title not written is not searched for (the lazy pattern costs a scan per position)
-        if match := re.search(rf"([^\n（）]*?){speaker_title}[\s?？]*([\u4e00-\u9fff][\u4e00-\u9fff\s?？]{{1,5}})$",
-                              head, re.MULTILINE):
-            office = re.split(r"会议上|[）)]", re.sub(r"\s", "", match.group(1)))[-1]
-            meta["speaker_title"] = office + speaker_title
-            meta["speaker"] = re.sub(r"[\s?？]", "", match.group(2))
-            break
-    return meta
+        if match := re.search(rf"{OFFICE}{re.escape(speaker_title)}{NAME}$", head, re.MULTILINE):
+            office = report_cue("office_after").split(re.sub(r"\s", "", match.group(1)))[-1]
+            return {"speaker_title": office + speaker_title, "speaker": re.sub(rf"[\s{LOST_CHARS}]", "", match.group(2))}
+    return {}
 
 
 def _first_line(text: str) -> str:

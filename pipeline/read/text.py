@@ -83,6 +83,7 @@ QUOTES_OPEN = characters("quote_open")
 RANGE_LINKS = characters("range_link")
 RATIO_LINKS = characters("ratio_link")
 LIST_LINKS = characters("list_link")
+LOST = characters("lost")
 
 _NUMERALS = table("chinese_numerals")
 CN_VALUES = {row["written"]: int(row["value"]) for row in _NUMERALS}
