@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from pipeline.meaning import divisions
 from pipeline.read.text import CN_ORDINALS
-from pipeline.rules import alternation, table, words
+from pipeline.rules import alternation, lookup, table, words
 
 PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
 
@@ -37,7 +37,7 @@ def self_reference_patterns() -> tuple[re.Pattern, ...]:
 def name_part() -> re.Pattern:
     """One name of a written chain: Chinese characters up to the first level
     suffix of ``rules/region_levels.csv`` (某某市某某县 → 某某市, 某某县)."""
-    return re.compile(r"[\u4e00-\u9fff]+?" + alternation(row["suffix"] for row in table("region_levels")))
+    return re.compile(r"[\u4e00-\u9fff]+?" + alternation(words("region_levels", "suffix")))
 
 
 def written_names(head: str) -> list[str]:
@@ -49,11 +49,10 @@ def written_names(head: str) -> list[str]:
 
 
 def level_of_word(name: str) -> str:
-    """The level a written name's suffix says (静海区 → district, 县 → county), or ''."""
-    for row in table("region_levels"):
-        if name.endswith(row["suffix"]):
-            return row["level"]
-    return ""
+    """The level a written name's longest suffix says (静海区 → district, 县 →
+    county, 神农架林区 → whatever a row 林区 says, wherever in the table it is), or ''."""
+    suffix = next((s for s in words("region_levels", "suffix") if name.endswith(s)), None)
+    return lookup("region_levels", "suffix")[suffix]["level"] if suffix is not None else ""
 
 
 def split_written(name: str) -> dict:
