@@ -20,11 +20,10 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, FULL_STOPS,
-                                GREETING_ENDS, ITEM_STOPS, char_class)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, FULL_STOPS,
+                                GREETING_ENDS, ITEM_STOPS, ORDINAL, char_class)
 from pipeline.rules import alternation, table
 
-CN = char_class(CN_ORDINALS)
 YEAR_SLOT = r"((?:19|20)\d\d)"
 CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
 OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
@@ -69,11 +68,11 @@ def plan_span(numeral: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=None)
 def plan_pattern(kind: str) -> str:
-    """The patterns of one kind of ``rules/plan_names.csv`` as one regex: ``{n}``
-    an ordinal Chinese numeral, ``{plan_after}`` a word of periods.csv kind plan_after."""
-    rows = [row["pattern"] for row in table("plan_names") if row["kind"] == kind]
-    fill = {"{n}": CN, "{plan_after}": alternation(cues("plan_after"))}
-    return "|".join(re.sub("|".join(map(re.escape, fill)), lambda m: fill[m.group()], row) for row in rows)
+    """The patterns of one kind of ``rules/plan_names.csv`` as one regex: ``{ordinal}``
+    a character of an ordinal Chinese numeral, ``{plan_after}`` a word of periods.csv kind plan_after."""
+    after = alternation(cues("plan_after"))
+    return "|".join(row["pattern"].replace("{ordinal}", ORDINAL).replace("{plan_after}", after)
+                    for row in table("plan_names") if row["kind"] == kind)
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from pipeline.meaning import divisions
-from pipeline.read.text import CN_ORDINALS
+from pipeline.read.text import ORDINAL
 from pipeline.rules import alternation, lookup, table, words
 
 PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
@@ -26,11 +26,12 @@ PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
 
 @lru_cache(maxsize=None)
 def self_reference_patterns() -> tuple[re.Pattern, ...]:
-    """The self-reference patterns, in the table's order of trust, their ``{n}``
-    an ordinal Chinese numeral and ``{speaker_title}`` any title of ``rules/speaker_titles.csv``."""
-    fill = {"{n}": re.escape(CN_ORDINALS), "{speaker_title}": alternation(words("speaker_titles", "title"))}
-    return tuple(re.compile(re.sub(r"\{n\}|\{speaker_title\}", lambda m: fill[m.group()], row["pattern"]), re.MULTILINE)
-                 for row in table("self_references"))
+    """The self-reference patterns, in the table's order of trust, their ``{ordinal}``
+    a character of an ordinal Chinese numeral and ``{speaker_title}`` any title of
+    ``rules/speaker_titles.csv``."""
+    title = alternation(words("speaker_titles", "title"))
+    return tuple(re.compile(row["pattern"].replace("{ordinal}", ORDINAL).replace("{speaker_title}", title),
+                            re.MULTILINE) for row in table("self_references"))
 
 
 @lru_cache(maxsize=1)

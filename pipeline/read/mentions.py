@@ -39,7 +39,7 @@ class Mention:
     unit_word: str = ""      # 元, %, 个百分点, 人次 …
     before: str = ""         # qualifier word just before the number (约, 超 …)
     after: str = ""          # qualifier word just after the unit (左右, 以上 …)
-    inner: str = ""          # 余 or 多 between number and unit
+    inner: str = ""          # a qualifier between number and unit (余, 多: position inner in qualifiers.csv)
     form: str = "measure"    # measure | year | date | anniversary | ordinal | name | bare
     range_part: str = ""     # low | high for the two ends of a range
     chinese: bool = False

@@ -14,19 +14,18 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_DATE_DIGITS, CN_ORDINALS,
-                                FULL_STOPS, ITEM_STOPS, LOST, SENTENCE_STOPS, char_class)
+                                FULL_STOPS, ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOPS, char_class)
 from pipeline.rules import table, words
 
-CN = char_class(CN_ORDINALS)
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
-    (1, re.compile(rf"[ \t]*({CN}+)、")),
-    (2, re.compile(rf"[ \t]*{OPEN}({CN}+){CLOSE}")),
-    (3, re.compile(rf"[ \t]*({CN}+)是")),
+    (1, re.compile(rf"[ \t]*({ORDINAL}+)、")),
+    (2, re.compile(rf"[ \t]*{OPEN}({ORDINAL}+){CLOSE}")),
+    (3, re.compile(rf"[ \t]*({ORDINAL}+)是")),
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-FIVE_YEAR_PLAN = re.compile(rf"({CN}+)五")
+FIVE_YEAR_PLAN = re.compile(rf"({ORDINAL}+)五")
 TITLE_STOP = re.compile(char_class(SENTENCE_STOPS))
 CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))  # a title has no comma: a cue past one is in the run-in paragraph
 ITEM_STOP = re.compile(char_class(ITEM_STOPS))
@@ -116,7 +115,7 @@ def _previous_kind(sections: list[Section], level: int) -> str:
     return same[-1].kind if same and level == 1 else ""
 
 
-RUN_IN = re.compile(rf"\n|(?<={char_class(FULL_STOPS)})(?={OPEN}{CN}+{CLOSE})")
+RUN_IN = re.compile(rf"\n|(?<={char_class(FULL_STOPS)})(?={OPEN}{ORDINAL}+{CLOSE})")
 
 
 def _lines(text: str, start: int):
@@ -159,7 +158,7 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{CN}+)月(?P<d>\d{{1,2}}|{CN}+)日")
+DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
 LOST_CHARS = "".join(map(re.escape, LOST))
@@ -170,8 +169,8 @@ NAME = rf"[\s{LOST_CHARS}]*([\u4e00-\u9fff][\u4e00-\u9fff\s{LOST_CHARS}]{{1,5}})
 @lru_cache(maxsize=None)
 def report_cue(kind: str) -> re.Pattern:
     """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
-    rows are alternatives; ``{n}`` stands for an ordinal Chinese numeral)."""
-    patterns = [row["pattern"].replace("{n}", re.escape(CN_ORDINALS)) for row in table("report_cues")
+    rows are alternatives; ``{ordinal}`` stands for a character of an ordinal Chinese numeral)."""
+    patterns = [row["pattern"].replace("{ordinal}", ORDINAL) for row in table("report_cues")
                 if row["kind"] == kind]
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 

@@ -91,6 +91,7 @@ CN_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] in ("digi
 CN_SCALES = "".join(row["written"] for row in _NUMERALS if row["kind"] == "scale")
 CN_DATE_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] == "digit")  # 二〇二六, never 两
 CN_ORDINALS = "".join(row["written"] for row in _NUMERALS if row["ordinal"] == "yes")  # 一、 （十二） 十四五
+ORDINAL = char_class(CN_ORDINALS)  # what ``{ordinal}`` stands for in a rule table's pattern
 
 
 @dataclass(frozen=True)
