@@ -30,7 +30,8 @@ OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
 SENTENCE_END = re.compile(rf"{char_class(FULL_STOPS)}(?=[^\n])")
-QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))  # a bracket closed, or a clause ended, before the number
+# a bracket closed, or a clause ended, between a bracket and the number: no quoted target
+QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow

@@ -158,7 +158,8 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月(?P<d>\d{{1,2}}|{ORDINAL}+)日")
+DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年"
+                  rf"(?P<m>\d{{1,2}}|{ORDINAL}+)月(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
 LOST_CHARS = "".join(map(re.escape, LOST))
@@ -206,7 +207,8 @@ def _speaker(head: str) -> dict:
             continue  # a title not written is not searched for (the lazy pattern costs a scan per position)
         if match := re.search(rf"{OFFICE}{re.escape(speaker_title)}{NAME}$", head, re.MULTILINE):
             office = report_cue("office_after").split(re.sub(r"\s", "", match.group(1)))[-1]
-            return {"speaker_title": office + speaker_title, "speaker": re.sub(rf"[\s{LOST_CHARS}]", "", match.group(2))}
+            speaker = re.sub(rf"[\s{LOST_CHARS}]", "", match.group(2))
+            return {"speaker_title": office + speaker_title, "speaker": speaker}
     return {}
 
 
