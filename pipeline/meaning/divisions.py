@@ -69,7 +69,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.run.atomic import write_text
-from pipeline.rules import path as table_path, table
+from pipeline.rules import lookup, path as table_path, table, words
 
 TABLE_PATH = table_path("divisions")
 COLUMNS = ("code", "name", "level", "parent_code")
@@ -255,10 +255,11 @@ def _level(code: str, name: str) -> str:
         return "province"
     if code in _exceptions("county"):
         return "county"
-    tier = "prefecture" if code.endswith("00") else "county"
-    for row in table("division_suffixes"):
-        if row["tier"] == tier and name.endswith(row["suffix"]):
-            return row["level"]
+    column = "at_prefecture" if code.endswith("00") else "at_county"
+    suffixes = lookup("division_suffixes", "suffix")
+    for suffix in words("division_suffixes", "suffix"):  # longest first: 自治县 before 县
+        if suffixes[suffix][column] and name.endswith(suffix):
+            return suffixes[suffix][column]
     raise ValueError(f"{code} {name}: no level for this name; extend rules/meaning/division_suffixes.csv")
 
 

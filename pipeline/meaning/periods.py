@@ -83,7 +83,7 @@ def _plan_regex(where: str) -> re.Pattern:
     its period word if any (what ``strip_plan_names`` takes off)."""
     short, after = plan_pattern("short"), alternation(cues("plan_after"))
     return re.compile({"anywhere": plan_pattern("name"), "opener": rf"^{short}(?:{after}|，)",
-                       "start": rf"^{short}{after}?"}[where])
+                       "start": rf"^{short}(?:{after})?"}[where])
 
 
 def plan_spans(text: str) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ def self_reference_patterns() -> tuple[re.Pattern, ...]:
 def name_part() -> re.Pattern:
     """One name of a written chain: Chinese characters up to the first level
     suffix of ``rules/region_levels.csv`` (某某市某某县 → 某某市, 某某县)."""
-    return re.compile(r"[\u4e00-\u9fff]+?" + alternation(words("region_levels", "suffix")))
+    return re.compile(rf"[\u4e00-\u9fff]+?(?:{alternation(words('region_levels', 'suffix'))})")
 
 
 def written_names(head: str) -> list[str]:

@@ -67,9 +67,11 @@ def words(name: str, column: str, kind: str = "") -> tuple[str, ...]:
 
 
 def alternation(choices: Iterable[str]) -> str:
-    """A regular-expression group matching any of ``choices`` as written (escaped,
-    longest first, so that 自治州 is preferred to 州 where both fit)."""
-    return "(?:" + "|".join(re.escape(c) for c in sorted(choices, key=len, reverse=True)) + ")"
+    """``a|b|c`` of ``choices`` as written: escaped, longest first (自治州 is tried
+    before 州), in table order among equals, each once; a pattern that never
+    matches when there are none. The caller groups it where it needs to."""
+    unique = sorted(dict.fromkeys(c for c in choices if c), key=len, reverse=True)
+    return "|".join(map(re.escape, unique)) if unique else "(?!)"
 
 
 @lru_cache(maxsize=None)
