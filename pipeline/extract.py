@@ -20,6 +20,8 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -64,16 +66,17 @@ SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.const
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
+# Raw bytes read ahead of the workers at most: reports are read once, by this
+# process, and a cold build of a large corpus must not hold all of them.
+BATCH_BYTES = 64 * 1024 * 1024
 
 
-def report_files(raw_dir: Path) -> dict[Path, str]:
-    """The reports in ``raw_dir`` (every file but sidecars and dotfiles) → SHA-256 of their bytes.
+def report_files(raw_dir: Path) -> list[Path]:
+    """The reports in ``raw_dir``: every file but sidecars and dotfiles, unread.
 
-    Raises InputError on a name that is not a slug, two files with the same bytes
-    or the same report id, or an entry that is not a plain file (``checked_entries``)."""
+    Raises InputError on a name that is not a slug, two files with the same report
+    id, or an entry that is not a plain file (``checked_entries``)."""
     files = [p for p in checked_entries(raw_dir) if p.suffix not in SIDECAR_SUFFIXES]
-    hashes: dict[Path, str] = {}
-    seen: dict[str, Path] = {}
     stems: dict[str, Path] = {}
     for path in files:
         if not SLUG.fullmatch(path.stem):
@@ -83,12 +86,21 @@ def report_files(raw_dir: Path) -> dict[Path, str]:
             raise InputError(f"{path}: report id '{path.stem}' is also {stems[path.stem]} "
                              "(one file per report: remove or rename one of them)")
         stems[path.stem] = path
-        digest = sha256(read_regular(path))
+    return files
+
+
+def read_reports(files: list[Path]) -> Iterator[tuple[Path, bytes, str]]:
+    """Each report's path, bytes and their SHA-256, each file read once (by
+    ``read_regular``, the one place this stage reads a report); InputError on a
+    file with the same bytes as one before it."""
+    seen: dict[str, Path] = {}
+    for path in files:
+        data = read_regular(path)
+        digest = sha256(data)
         if digest in seen:
             raise InputError(f"{path}: same content as {seen[digest]} (remove one of them)")
         seen[digest] = path
-        hashes[path] = digest
-    return hashes
+        yield path, data, digest
 
 
 def checked_entries(raw_dir: Path) -> list[Path]:
@@ -235,9 +247,11 @@ def _shown(value: object) -> str:
     return next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
 
 
-def extract_report(path: Path, sidecar: dict) -> dict:
-    """The interim record of one report; ``sidecar`` fills or overrides its header."""
-    data = read_regular(path)
+def extract_report(path: Path, sidecar: dict, data: bytes | None = None) -> dict:
+    """The interim record of one report; ``sidecar`` fills or overrides its header.
+    ``data``: the report's bytes where the caller has read them already (``run``), so
+    that no report is read twice."""
+    data = read_regular(path) if data is None else data
     decoded = decode(data, str(path))
     text = clean(decoded.text)
     try:
@@ -333,35 +347,70 @@ def write_index(out_dir: Path, index: dict[str, tuple[str, str]]) -> None:
     write_text(out_dir / INDEX, buf.getvalue())
 
 
-def extract_to(out_dir: Path, job: tuple[Path, dict]) -> None:
+@dataclass(frozen=True)
+class Job:
+    """One report to extract: its bytes, read once here, go with it to the worker."""
+
+    path: Path
+    data: bytes
+    sidecar: dict
+    key: tuple[str, str]  # what index.csv records: (input key, code fingerprint)
+
+
+def extract_to(out_dir: Path, job: Job) -> None:
     """Extract one report and write its interim file (runs in a worker process)."""
-    path, sidecar = job
-    record = extract_report(path, sidecar)
-    write_text(out_dir / f"{path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
+    record = extract_report(job.path, job.sidecar, job.data)
+    write_text(out_dir / f"{job.path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def extracted(out_dir: Path, jobs: list[Job]) -> Iterator[Job]:
+    """Each of ``jobs`` once its interim file is written, in order, on every CPU."""
+    yield from (job for job, _ in zip(jobs, ordered_map(partial(extract_to, out_dir), jobs, "extract")))
+
+
+def batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """``jobs`` in consecutive lists of about ``BATCH_BYTES`` of reports each."""
+    batch: list[Job] = []
+    size = 0
+    for job in jobs:
+        batch.append(job)
+        size += len(job.data)
+        if size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def run(raw_dir: Path, out_dir: Path) -> int:
-    """Extract every report not extracted yet; returns how many were (re)extracted."""
+    """Extract every report not extracted yet; returns how many were (re)extracted.
+
+    Reports are read one by one and handed to the workers in batches of at most
+    ``BATCH_BYTES``, so memory does not grow with the corpus. The index keeps, for
+    a report not reached (an error stopped the run), what its interim file was made from."""
     files = report_files(raw_dir)
     if not files:
         raise InputError(f"{raw_dir}: no reports found")
-    sidecars = load_sidecars(raw_dir, [p.stem for p in files])
+    sidecars = load_sidecars(raw_dir, [p.stem for p in files])  # one entry per report
     code = fingerprint("extract")
-    old = read_index(out_dir)
-    wanted = {p.stem: (input_key(sha, sidecars[p.stem]), code) for p, sha in files.items()}
-    index = {rid: key for rid, key in old.items() if wanted.get(rid) == key and (out_dir / f"{rid}.json").exists()}
-    pending = [p for p in files if p.stem not in index]
+    index = {rid: key for rid, key in read_index(out_dir).items()
+             if rid in sidecars and (out_dir / f"{rid}.json").exists()}
     out_dir.mkdir(parents=True, exist_ok=True)
+    made = dict(index)
+    jobs = (Job(path, data, sidecars[path.stem], (input_key(digest, sidecars[path.stem]), code))
+            for path, data, digest in read_reports(files))
+    done = 0
     try:
-        for path, _ in zip(pending, ordered_map(partial(extract_to, out_dir),
-                                                [(p, sidecars[p.stem]) for p in pending], "extract")):
-            index[path.stem] = wanted[path.stem]
+        for batch in batches(job for job in jobs if made.get(job.path.stem) != job.key):
+            for job in extracted(out_dir, batch):
+                index[job.path.stem] = job.key
+                done += 1
     finally:
         write_index(out_dir, index)
     for stale in out_dir.glob("*.json"):
-        if stale.stem not in wanted:
+        if stale.stem not in sidecars:
             stale.unlink()
-    return len(pending)
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
