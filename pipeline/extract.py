@@ -16,7 +16,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import stat
 import sys
@@ -36,7 +35,7 @@ from pipeline.run.atomic import write_text
 from pipeline.run.cache import fingerprint, sha256
 from pipeline.run.parallel import ordered_map
 from pipeline.rules import lookup
-from pipeline.read.text import InputError, clean, decode
+from pipeline.read.text import InputError, clean, decode, read_file
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
@@ -91,11 +90,11 @@ def report_files(raw_dir: Path) -> list[Path]:
 
 def read_reports(files: list[Path]) -> Iterator[tuple[Path, bytes, str]]:
     """Each report's path, bytes and their SHA-256, each file read once (by
-    ``read_regular``, the one place this stage reads a report); InputError on a
+    ``read_file``, the one place this stage reads a report); InputError on a
     file with the same bytes as one before it."""
     seen: dict[str, Path] = {}
     for path in files:
-        data = read_regular(path)
+        data = read_file(path)
         digest = sha256(data)
         if digest in seen:
             raise InputError(f"{path}: same content as {seen[digest]} (remove one of them)")
@@ -117,22 +116,6 @@ def checked_entries(raw_dir: Path) -> list[Path]:
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: not a regular file (a pipe, socket or device), not a text report")
     return entries
-
-
-def read_regular(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of the plain file at ``path``, never through a symbolic link even
-    if one was put there since ``checked_entries`` looked; InputError beyond ``limit`` bytes."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file, not a text report")
-        if limit is not None and info.st_size > limit:
-            raise InputError(f"{path}: {info.st_size} bytes, more than the {limit} a sidecar may have")
-        return fh.read()
 
 
 def load_sidecars(raw_dir: Path, report_ids: list[str]) -> dict[str, dict]:
@@ -168,7 +151,7 @@ def _read_yaml(path: Path, limit: int) -> dict:
     are refused before anything is built: a few hundred bytes of nested aliases
     expand into gigabytes."""
     try:
-        text = read_regular(path, limit).decode("utf-8")
+        text = read_file(path, limit).decode("utf-8")
         for event in yaml.parse(text, Loader=SidecarLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise InputError(f"{path}: YAML anchors and aliases (&name, *name) are not allowed in a sidecar")
@@ -251,7 +234,7 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None) -> dict
     """The interim record of one report; ``sidecar`` fills or overrides its header.
     ``data``: the report's bytes where the caller has read them already (``run``), so
     that no report is read twice."""
-    data = read_regular(path) if data is None else data
+    data = read_file(path) if data is None else data
     decoded = decode(data, str(path))
     text = clean(decoded.text)
     try:
