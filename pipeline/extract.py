@@ -34,6 +34,7 @@ from pipeline.package import publish
 from pipeline.run.atomic import write_text
 from pipeline.run.cache import fingerprint, sha256
 from pipeline.run.parallel import ordered_map
+from pipeline.run.params import stage_params
 from pipeline.rules import lookup
 from pipeline.read.text import InputError, clean, decode, read_file
 
@@ -398,8 +399,9 @@ def run(raw_dir: Path, out_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--raw", type=Path, default=Path("raw"))
-    parser.add_argument("--out", type=Path, default=Path("data/interim"))
+    params = stage_params("extract")
+    parser.add_argument("--raw", type=Path, default=Path(params["raw"]))
+    parser.add_argument("--out", type=Path, default=Path(params["interim"]))
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="repository folder: a publish of its data/ cut short is finished first")
     args = parser.parse_args(argv)

@@ -33,6 +33,7 @@ from pipeline.package.schema import PUBLISHED, descriptor, paths
 from pipeline.read.text import InputError
 from pipeline.run import console
 from pipeline.run.atomic import write_text
+from pipeline.run.params import stage_params
 
 MAX_SHOWN = 50
 
@@ -54,11 +55,12 @@ def run(root: Path, package_path: Path, cache: Path | None = None, csvs: Path | 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path("."))
+    params = stage_params("validate")
+    parser.add_argument("--root", type=Path, default=Path(params["root"]))
     parser.add_argument("--staging", type=Path, default=None,
                         help="folder (under --root) holding the staged data/*.csv: check them and, only if "
                              "they pass, publish them into data/ with the metrics; without it, check data/ in place")
-    parser.add_argument("--metrics", type=Path, default=Path("metrics.json"))
+    parser.add_argument("--metrics", type=Path, default=Path(params["metrics"]))
     args = parser.parse_args(argv)
     package_path = args.root / "datapackage.json"
     staging = args.root / args.staging if args.staging else None
