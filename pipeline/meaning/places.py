@@ -21,7 +21,6 @@ from pipeline.meaning import divisions
 from pipeline.rules import table
 
 NAME_PART = re.compile(r"[\u4e00-\u9fff]+?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗)")
-PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
 
 
 @lru_cache(maxsize=None)
