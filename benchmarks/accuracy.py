@@ -18,8 +18,10 @@ Usage: python benchmarks/accuracy.py [--reports DIR]
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline import extract, normalize  # noqa: E402
+from pipeline.meaning import codebook, scorecard  # noqa: E402
+from pipeline.run.params import stage_params  # noqa: E402
 from pipeline.read.convert import Source, convert  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
@@ -58,8 +62,21 @@ def build(report_dirs: list[Path], originals: Path | None = None, names: tuple[s
             if not target.exists():
                 target.write_bytes(convert(Source(path.name, path.read_bytes())).raw)
         extract.run(raw, Path(tmp) / "interim")
-        tables = normalize.build_tables(normalize.load_interim(Path(tmp) / "interim"))
+        tables = build_tables(Path(tmp) / "interim")
     return {name: pd.DataFrame(rows) for name, rows in tables.items() if name in names}
+
+
+def build_tables(interim_dir: Path) -> dict[str, list[dict]]:
+    """Every resource's rows from the interim records, in memory: normalize's rows
+    without its caches, partitions and files."""
+    tables: dict[str, list[dict]] = {}
+    for path in normalize.interim_files(interim_dir):
+        for name, rows in normalize.report_tables(json.loads(path.read_text(encoding="utf-8"))).items():
+            tables.setdefault(name, []).extend(rows)
+    tables["codebook"] = codebook.rows()
+    tolerance = Decimal(str(stage_params("normalize")["approx_tolerance"]))
+    tables["scorecard"] = scorecard.build(tables.pop(normalize.SIDES, []), tolerance)
+    return tables
 
 
 def load_labels(kind: str, spans: bool = True) -> pd.DataFrame:

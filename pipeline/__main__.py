@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pipeline.run import console
 from pipeline.tools import explore, release
-from pipeline import add as ingest, validate
+from pipeline import add, validate
 from pipeline.meaning.headline import COMPARATOR_SIGNS
 from pipeline.package.schema import descriptor, iter_resource, paths, resource
 from pipeline.read.text import InputError
@@ -163,39 +163,39 @@ def _add(args: argparse.Namespace) -> int:
     prepared, problems = [], []
     for arg in args.sources:
         try:
-            prepared.append((arg, ingest.prepare(arg, args.root, args.id, args.timeout)))
+            prepared.append((arg, add.prepare(arg, args.root, args.id, args.timeout)))
         except InputError as err:
             problems.append(str(err))
-    duplicates = [] if args.allow_duplicate else ingest.check_duplicates(prepared, args.root)
-    problems += duplicates or ingest.check_ids(prepared, args.root)
+    duplicates = [] if args.allow_duplicate else add.check_duplicates(prepared, args.root)
+    problems += duplicates or add.check_ids(prepared, args.root)
     if problems:
         for line in problems[:-1]:
             print(f"error: add: {line}", file=sys.stderr)
         raise CommandError(problems[-1] + (" (nothing was added)" if len(args.sources) > 1 else ""))
     items = [item for _, item in prepared]
-    written = [path for item in items for path in ingest.write_raw(args.root, item)]
+    written = [path for item in items for path in add.write_raw(args.root, item)]
     if repro(args.root, quiet=True):
         for path in written:
             path.unlink(missing_ok=True)
         repro(args.root, quiet=True)  # back to the package without them (cached: a few seconds)
         raise CommandError(f"build failed; removed {', '.join(str(p) for p in written)} again (the package is unchanged)")
-    originals = ingest.store_originals(args.root, items)
+    originals = add.store_originals(args.root, items)
     if originals:
         track_originals(args.root)
     for item in items:
-        print("\n".join(ingest.summary(args.root, item)))
+        print("\n".join(add.summary(args.root, item)))
     print(f"({time.monotonic() - started:.1f} s; commit raw/, data/, docs/, dvc.lock"
-          f"{' and ' + ingest.ORIGINALS + '.dvc' if originals else ''})")
+          f"{' and ' + add.ORIGINALS + '.dvc' if originals else ''})")
     return 0
 
 
 def track_originals(root: Path) -> None:
     """``dvc add originals``: the originals go into DVC's cache and ``originals.dvc``, not into git."""
-    done = subprocess.run([sys.executable, "-m", "dvc", "add", "--quiet", ingest.ORIGINALS], cwd=root,
+    done = subprocess.run([sys.executable, "-m", "dvc", "add", "--quiet", add.ORIGINALS], cwd=root,
                           capture_output=True, text=True)
     if done.returncode:
         last = (done.stderr.strip() or done.stdout.strip() or "no message").splitlines()[-1]
-        raise CommandError(f"{root / ingest.ORIGINALS}: dvc add failed ({last}); the reports are built, "
+        raise CommandError(f"{root / add.ORIGINALS}: dvc add failed ({last}); the reports are built, "
                            "run `dvc add originals` yourself")
 
 
@@ -225,14 +225,14 @@ def parser() -> Parser:
     show = commands.add_parser("show", help=cmd_show.__doc__, description=cmd_show.__doc__)
     show.add_argument("report", metavar="REPORT", help="report id (tianjin-jinghai-2025), or a region's name or code for its scorecard")
     show.set_defaults(run=cmd_show)
-    add = commands.add_parser("add", help=cmd_add.__doc__.splitlines()[0], description=cmd_add.__doc__)
-    add.add_argument("sources", nargs="+", metavar="SOURCE",
+    add_cmd = commands.add_parser("add", help=cmd_add.__doc__.splitlines()[0], description=cmd_add.__doc__)
+    add_cmd.add_argument("sources", nargs="+", metavar="SOURCE",
                      help="a .txt, .html/.htm (saved page), .pdf (with a text layer) or .docx file, or an http(s):// address")
-    add.add_argument("--id", help="report id (default: region and plan year in pinyin, e.g. hebei-baoding-2024)")
-    add.add_argument("--allow-duplicate", action="store_true",
+    add_cmd.add_argument("--id", help="report id (default: region and plan year in pinyin, e.g. hebei-baoding-2024)")
+    add_cmd.add_argument("--allow-duplicate", action="store_true",
                      help="add even if raw/ has a report of the same region and plan year (a genuine correction)")
-    add.add_argument("--timeout", type=float, default=30, help="seconds to wait for a download (default 30)")
-    add.set_defaults(run=cmd_add)
+    add_cmd.add_argument("--timeout", type=float, default=30, help="seconds to wait for a download (default 30)")
+    add_cmd.set_defaults(run=cmd_add)
     commands.add_parser("release", help=cmd_release.__doc__,
                         description=cmd_release.__doc__).set_defaults(run=cmd_release)
     explore_cmd = commands.add_parser("explore", help=cmd_explore.__doc__, description=cmd_explore.__doc__)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from pipeline.run import console
 from pipeline.run.atomic import write_bytes, write_text
 from pipeline.run.cache import fingerprint, sha256
+from pipeline.run.params import stage_params
 from pipeline.meaning.headline import COMPARATOR_SIGNS
 from pipeline.package.schema import iter_csv, read_csv
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     import matplotlib.pyplot as plt
 
 COLUMNS = 2
-MAX_REPORTS = 12  # panels drawn at most; the rest are in data/headline.csv
 PANEL_WIDTH_IN = 6.5
 BAR_HEIGHT_IN = 0.3
 PANEL_EXTRA_IN = 1.3
@@ -40,7 +40,7 @@ LABEL_WIDTH = 24
 LABEL_LINES = 3
 
 
-def growth_panels(headline: Iterable[dict], max_reports: int = MAX_REPORTS) -> dict[str, list[dict]]:
+def growth_panels(headline: Iterable[dict], max_reports: int) -> dict[str, list[dict]]:
     """report_id → its rows with a growth target, in table order, for the first
     ``max_reports`` reports that have one (a corpus of thousands would make a
     picture nobody can read and matplotlib minutes to draw).
@@ -56,7 +56,7 @@ def growth_panels(headline: Iterable[dict], max_reports: int = MAX_REPORTS) -> d
     return panels
 
 
-def render(headline: list[dict], names: dict[str, str], max_reports: int = MAX_REPORTS) -> bytes:
+def render(headline: list[dict], names: dict[str, str], max_reports: int) -> bytes:
     """The chart as PNG bytes, panels two to a row; ``names`` maps a code to its English label."""
     panels = list(growth_panels(headline, max_reports).items())
     if not panels:
@@ -146,11 +146,12 @@ def headline_rows(path: Path) -> Iterable[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--headline", type=Path, default=Path("data/headline"),
+    params = stage_params("chart")  # max_reports: panels drawn at most; the rest are in data/headline/
+    parser.add_argument("--headline", type=Path, default=Path(params["headline"]),
                         help="headline CSV, or the folder of its partitions")
-    parser.add_argument("--codebook", type=Path, default=Path("data/codebook.csv"))
-    parser.add_argument("--out", type=Path, default=Path("docs/headline.png"))
-    parser.add_argument("--max-reports", type=int, default=MAX_REPORTS, help="panels drawn at most")
+    parser.add_argument("--codebook", type=Path, default=Path(params["codebook"]))
+    parser.add_argument("--out", type=Path, default=Path(params["out"]))
+    parser.add_argument("--max-reports", type=int, default=params["max_reports"], help="panels drawn at most")
     args = parser.parse_args(argv)
     try:
         panels = growth_panels(headline_rows(args.headline), args.max_reports)

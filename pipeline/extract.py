@@ -16,10 +16,11 @@ import argparse
 import csv
 import io
 import json
-import os
 import re
 import stat
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -33,8 +34,9 @@ from pipeline.package import publish
 from pipeline.run.atomic import write_text
 from pipeline.run.cache import fingerprint, sha256
 from pipeline.run.parallel import ordered_map
+from pipeline.run.params import stage_params
 from pipeline.rules import lookup
-from pipeline.read.text import InputError, clean, decode
+from pipeline.read.text import InputError, clean, decode, read_file
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SIDECAR_SUFFIXES = (".yaml", ".yml")
@@ -64,16 +66,17 @@ SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.const
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
+# Raw bytes read ahead of the workers at most: reports are read once, by this
+# process, and a cold build of a large corpus must not hold all of them.
+BATCH_BYTES = 64 * 1024 * 1024
 
 
-def report_files(raw_dir: Path) -> dict[Path, str]:
-    """The reports in ``raw_dir`` (every file but sidecars and dotfiles) → SHA-256 of their bytes.
+def report_files(raw_dir: Path) -> list[Path]:
+    """The reports in ``raw_dir``: every file but sidecars and dotfiles, unread.
 
-    Raises InputError on a name that is not a slug, two files with the same bytes
-    or the same report id, or an entry that is not a plain file (``checked_entries``)."""
+    Raises InputError on a name that is not a slug, two files with the same report
+    id, or an entry that is not a plain file (``checked_entries``)."""
     files = [p for p in checked_entries(raw_dir) if p.suffix not in SIDECAR_SUFFIXES]
-    hashes: dict[Path, str] = {}
-    seen: dict[str, Path] = {}
     stems: dict[str, Path] = {}
     for path in files:
         if not SLUG.fullmatch(path.stem):
@@ -83,12 +86,21 @@ def report_files(raw_dir: Path) -> dict[Path, str]:
             raise InputError(f"{path}: report id '{path.stem}' is also {stems[path.stem]} "
                              "(one file per report: remove or rename one of them)")
         stems[path.stem] = path
-        digest = sha256(read_regular(path))
+    return files
+
+
+def read_reports(files: list[Path]) -> Iterator[tuple[Path, bytes, str]]:
+    """Each report's path, bytes and their SHA-256, each file read once (by
+    ``read_file``, the one place this stage reads a report); InputError on a
+    file with the same bytes as one before it."""
+    seen: dict[str, Path] = {}
+    for path in files:
+        data = read_file(path)
+        digest = sha256(data)
         if digest in seen:
             raise InputError(f"{path}: same content as {seen[digest]} (remove one of them)")
         seen[digest] = path
-        hashes[path] = digest
-    return hashes
+        yield path, data, digest
 
 
 def checked_entries(raw_dir: Path) -> list[Path]:
@@ -105,22 +117,6 @@ def checked_entries(raw_dir: Path) -> list[Path]:
         if not stat.S_ISREG(mode):
             raise InputError(f"{path}: not a regular file (a pipe, socket or device), not a text report")
     return entries
-
-
-def read_regular(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of the plain file at ``path``, never through a symbolic link even
-    if one was put there since ``checked_entries`` looked; InputError beyond ``limit`` bytes."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file, not a text report")
-        if limit is not None and info.st_size > limit:
-            raise InputError(f"{path}: {info.st_size} bytes, more than the {limit} a sidecar may have")
-        return fh.read()
 
 
 def load_sidecars(raw_dir: Path, report_ids: list[str]) -> dict[str, dict]:
@@ -156,7 +152,7 @@ def _read_yaml(path: Path, limit: int) -> dict:
     are refused before anything is built: a few hundred bytes of nested aliases
     expand into gigabytes."""
     try:
-        text = read_regular(path, limit).decode("utf-8")
+        text = read_file(path, limit).decode("utf-8")
         for event in yaml.parse(text, Loader=SidecarLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise InputError(f"{path}: YAML anchors and aliases (&name, *name) are not allowed in a sidecar")
@@ -235,9 +231,11 @@ def _shown(value: object) -> str:
     return next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
 
 
-def extract_report(path: Path, sidecar: dict) -> dict:
-    """The interim record of one report; ``sidecar`` fills or overrides its header."""
-    data = read_regular(path)
+def extract_report(path: Path, sidecar: dict, data: bytes | None = None) -> dict:
+    """The interim record of one report; ``sidecar`` fills or overrides its header.
+    ``data``: the report's bytes where the caller has read them already (``run``), so
+    that no report is read twice."""
+    data = read_file(path) if data is None else data
     decoded = decode(data, str(path))
     text = clean(decoded.text)
     try:
@@ -333,41 +331,77 @@ def write_index(out_dir: Path, index: dict[str, tuple[str, str]]) -> None:
     write_text(out_dir / INDEX, buf.getvalue())
 
 
-def extract_to(out_dir: Path, job: tuple[Path, dict]) -> None:
+@dataclass(frozen=True)
+class Job:
+    """One report to extract: its bytes, read once here, go with it to the worker."""
+
+    path: Path
+    data: bytes
+    sidecar: dict
+    key: tuple[str, str]  # what index.csv records: (input key, code fingerprint)
+
+
+def extract_to(out_dir: Path, job: Job) -> None:
     """Extract one report and write its interim file (runs in a worker process)."""
-    path, sidecar = job
-    record = extract_report(path, sidecar)
-    write_text(out_dir / f"{path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
+    record = extract_report(job.path, job.sidecar, job.data)
+    write_text(out_dir / f"{job.path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
+
+
+def extracted(out_dir: Path, jobs: list[Job]) -> Iterator[Job]:
+    """Each of ``jobs`` once its interim file is written, in order, on every CPU."""
+    yield from (job for job, _ in zip(jobs, ordered_map(partial(extract_to, out_dir), jobs, "extract")))
+
+
+def batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """``jobs`` in consecutive lists of about ``BATCH_BYTES`` of reports each."""
+    batch: list[Job] = []
+    size = 0
+    for job in jobs:
+        batch.append(job)
+        size += len(job.data)
+        if size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def run(raw_dir: Path, out_dir: Path) -> int:
-    """Extract every report not extracted yet; returns how many were (re)extracted."""
+    """Extract every report not extracted yet; returns how many were (re)extracted.
+
+    Reports are read one by one and handed to the workers in batches of at most
+    ``BATCH_BYTES``, so memory does not grow with the corpus. The index keeps, for
+    a report not reached (an error stopped the run), what its interim file was made from."""
     files = report_files(raw_dir)
     if not files:
         raise InputError(f"{raw_dir}: no reports found")
-    sidecars = load_sidecars(raw_dir, [p.stem for p in files])
+    sidecars = load_sidecars(raw_dir, [p.stem for p in files])  # one entry per report
     code = fingerprint("extract")
-    old = read_index(out_dir)
-    wanted = {p.stem: (input_key(sha, sidecars[p.stem]), code) for p, sha in files.items()}
-    index = {rid: key for rid, key in old.items() if wanted.get(rid) == key and (out_dir / f"{rid}.json").exists()}
-    pending = [p for p in files if p.stem not in index]
+    index = {rid: key for rid, key in read_index(out_dir).items()
+             if rid in sidecars and (out_dir / f"{rid}.json").exists()}
     out_dir.mkdir(parents=True, exist_ok=True)
+    made = dict(index)
+    jobs = (Job(path, data, sidecars[path.stem], (input_key(digest, sidecars[path.stem]), code))
+            for path, data, digest in read_reports(files))
+    done = 0
     try:
-        for path, _ in zip(pending, ordered_map(partial(extract_to, out_dir),
-                                                [(p, sidecars[p.stem]) for p in pending], "extract")):
-            index[path.stem] = wanted[path.stem]
+        for batch in batches(job for job in jobs if made.get(job.path.stem) != job.key):
+            for job in extracted(out_dir, batch):
+                index[job.path.stem] = job.key
+                done += 1
     finally:
         write_index(out_dir, index)
     for stale in out_dir.glob("*.json"):
-        if stale.stem not in wanted:
+        if stale.stem not in sidecars:
             stale.unlink()
-    return len(pending)
+    return done
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--raw", type=Path, default=Path("raw"))
-    parser.add_argument("--out", type=Path, default=Path("data/interim"))
+    params = stage_params("extract")
+    parser.add_argument("--raw", type=Path, default=Path(params["raw"]))
+    parser.add_argument("--out", type=Path, default=Path(params["interim"]))
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="repository folder: a publish of its data/ cut short is finished first")
     args = parser.parse_args(argv)

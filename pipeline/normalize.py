@@ -30,7 +30,8 @@ from pipeline.run.cache import fingerprint, sha256
 from pipeline.meaning.figures import classify_report
 from pipeline.meaning.headline import headline_rows
 from pipeline.run.parallel import ordered_map
-from pipeline.package.publish import STAGING, recover
+from pipeline.run.params import stage_params
+from pipeline.package.publish import recover
 from pipeline.read.reading import Reading
 from pipeline.package.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
                              partitioned, to_csv)
@@ -38,7 +39,6 @@ from pipeline.package.schema import (PUBLISHED, SOURCE, columns, descriptor_byte
 CACHE = Path("data/cache/normalize")
 
 SIDES = "_scorecard_sides"  # a piece's private part: the report's candidate targets and results
-DEFAULT_TOLERANCE = Decimal("0.05")
 # Python's csv module, and so Frictionless and most readers built on it, refuse a
 # cell over 131,072 characters. Contexts are capped far below this; a cell this
 # long is a report with no line breaks or stops where headings should end.
@@ -51,11 +51,6 @@ def interim_files(interim_dir: Path) -> list[Path]:
     if not paths:
         raise FileNotFoundError(f"{interim_dir}: no interim files (run the extract stage first)")
     return paths
-
-
-def load_interim(interim_dir: Path) -> list[dict]:
-    """Interim records, sorted by report id."""
-    return [json.loads(p.read_text(encoding="utf-8")) for p in interim_files(interim_dir)]
 
 
 def report_tables(record: dict) -> dict[str, list[dict]]:
@@ -77,17 +72,6 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "quality": quality.report_flags(report, record["parts"], figures, record["text"]),
         SIDES: scorecard.sides(figures, report),
     }
-
-
-def build_tables(records: list[dict], tolerance: Decimal = DEFAULT_TOLERANCE) -> dict[str, list[dict]]:
-    """Every resource's rows from the interim records, in memory (for measurements)."""
-    tables: dict[str, list[dict]] = {}
-    for record in records:
-        for name, rows in report_tables(record).items():
-            tables.setdefault(name, []).extend(rows)
-    tables["codebook"] = codebook.rows()
-    tables["scorecard"] = scorecard.build(tables.pop(SIDES, []), tolerance)
-    return tables
 
 
 @dataclass
@@ -243,7 +227,7 @@ def shared_files(entries: list[Entry], package: dict, tolerance: Decimal) -> tup
 MANIFEST = "partitions.json"  # in the staging folder: partition → the key its files were written with
 
 
-def write_package(entries: list[Entry], staging: Path, source: Path, tolerance: Decimal = DEFAULT_TOLERANCE
+def write_package(entries: list[Entry], staging: Path, source: Path, tolerance: Decimal
                   ) -> tuple[dict[str, int], list[str]]:
     """Write the staged package: the files of every partition whose reports changed
     (one partition in memory at a time), the shared resources and the expanded
@@ -302,11 +286,12 @@ def sweep(folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--interim", type=Path, default=Path("data/interim"))
-    parser.add_argument("--root", type=Path, default=Path("."), help="folder holding data/")
-    parser.add_argument("--staging", type=Path, default=STAGING,
+    params = stage_params("normalize")
+    parser.add_argument("--interim", type=Path, default=Path(params["interim"]))
+    parser.add_argument("--root", type=Path, default=Path(params["root"]), help="folder holding data/")
+    parser.add_argument("--staging", type=Path, default=Path(params["staging"]),
                         help="folder (under --root) to write data/*.csv into for validate to publish")
-    parser.add_argument("--approx-tolerance", type=Decimal, default=DEFAULT_TOLERANCE,
+    parser.add_argument("--approx-tolerance", type=Decimal, default=Decimal(str(params["approx_tolerance"])),
                         help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
     parser.add_argument("--descriptor", type=Path, default=None,
                         help="the descriptor to expand into the staged datapackage.json (path templates; "

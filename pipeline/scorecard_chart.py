@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipeline.run import console
 from pipeline.run.atomic import write_bytes
+from pipeline.run.params import stage_params
 from pipeline.chart import _pyplot
 from pipeline.meaning.headline import COMPARATOR_SIGNS
 from pipeline.package.schema import read_csv
@@ -121,9 +122,10 @@ def _png(plt, fig) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scorecard", type=Path, default=Path("data/scorecard.csv"))
-    parser.add_argument("--codebook", type=Path, default=Path("data/codebook.csv"))
-    parser.add_argument("--out", type=Path, default=Path("docs/scorecard.png"))
+    params = stage_params("scorecard_chart")
+    parser.add_argument("--scorecard", type=Path, default=Path(params["scorecard"]))
+    parser.add_argument("--codebook", type=Path, default=Path(params["codebook"]))
+    parser.add_argument("--out", type=Path, default=Path(params["out"]))
     args = parser.parse_args(argv)
     try:
         names = {row["code"]: row["name_en"] for row in read_csv(args.codebook)}

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.read import convert
-from pipeline import add as ingest
+from pipeline import add
 from pipeline.__main__ import main
 from pipeline.read.convert import Source
 from tests import sources
@@ -114,7 +114,7 @@ def test_the_six_real_word_files_give_their_main_targets_and_hebei_those_of_its_
     for path in sorted(ORIGINALS.glob("*.docx")):
         item = convert.convert(Source(str(path), path.read_bytes()))
         assert not [c for c in ("来源：", "ICP备") if c in item.text]
-        assert ingest.suggest_id(ingest.read_meta(item.raw, path.name), path.name) == path.stem
+        assert add.suggest_id(add.read_meta(item.raw, path.name), path.name) == path.stem
         (raw / f"{path.stem}.txt").write_bytes(item.raw)
     assert build_package(tmp_path, raw) == []
     targets = rows(tmp_path, "targets")
@@ -131,7 +131,7 @@ def test_the_six_real_word_files_give_their_main_targets_and_hebei_those_of_its_
 
 def test_ids_suggested_from_the_text_are_the_shared_reports_names(shared_reports):
     for path in sorted(shared_reports.glob("*.txt")):
-        assert ingest.suggest_id(ingest.read_meta(path.read_bytes(), path.name), path.name) == path.stem
+        assert add.suggest_id(add.read_meta(path.read_bytes(), path.name), path.name) == path.stem
 
 
 # ------------------------------------------------------------------ bad input
@@ -216,7 +216,7 @@ def test_the_six_word_files_go_in_with_one_command(repo):
     reports = {r["report_id"]: r for r in rows(repo, "reports")}
     for path in files:
         report = reports[path.stem]
-        assert (report["source_format"], report["original_sha256"]) == ("docx", ingest.sha256(path.read_bytes()))
+        assert (report["source_format"], report["original_sha256"]) == ("docx", add.sha256(path.read_bytes()))
         assert (repo / "originals" / path.name).read_bytes() == path.read_bytes()
     assert (repo / "originals.dvc").exists() and "originals" not in git_status(repo).split("originals.dvc")[0]
 

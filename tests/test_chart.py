@@ -18,7 +18,7 @@ def names() -> dict[str, str]:
 
 def test_chart_is_byte_identical_across_builds_and_committed_current():
     headline = list(chart.headline_rows(ROOT / "data" / "headline"))
-    first, second = render(headline, names()), render(headline, names())
+    first, second = render(headline, names(), 12), render(headline, names(), 12)
     assert first.startswith(b"\x89PNG\r\n\x1a\n")
     assert first == second
     assert (ROOT / "docs" / "headline.png").read_bytes() == first, "docs/headline.png is stale: run `dvc repro chart`"
@@ -28,12 +28,12 @@ def test_only_reports_with_growth_targets_get_a_panel():
     rows = [{"report_id": "a", "code": "gdp", "target_measure": "growth"},
             {"report_id": "a", "code": "revenue", "target_measure": "level"},
             {"report_id": "b", "code": "gdp", "target_measure": ""}]
-    assert growth_panels(rows) == {"a": [rows[0]]}
+    assert growth_panels(rows, 12) == {"a": [rows[0]]}
 
 
 def test_no_growth_target_at_all_is_a_clear_error():
     with pytest.raises(ValueError, match="no growth targets"):
-        render([], names())
+        render([], names(), 12)
 
 
 def test_a_large_corpus_draws_a_bounded_number_of_panels():

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract, normalize, validate
+from pipeline.package import checks, incremental
 from pipeline.run.atomic import write_files
 from pipeline.run.parallel import cpus
 from pipeline.package.schema import paths, resource
@@ -159,7 +160,7 @@ def test_workers_started_before_reading_give_the_same_verdict(tmp_path, raw, sha
     figures = part(tmp_path, "figures")
     figures.write_bytes(figures.read_bytes().replace(b",growth,", b",growing,", 1))
     expected = validate.run(tmp_path, tmp_path / "datapackage.json")
-    monkeypatch.setattr(validate, "EARLY_WORKERS_BYTES", 0)  # as for a corpus of hundreds of reports
+    monkeypatch.setattr(incremental, "EARLY_WORKERS_BYTES", 0)  # as for a corpus of hundreds of reports
     assert validate.run(tmp_path, tmp_path / "datapackage.json") == expected
     assert any("growing" in line for line in expected[0])
 
@@ -180,11 +181,11 @@ def test_rows_in_any_order_validate_the_same(tmp_path, raw, shared_reports):
 
 def test_a_key_across_reports_is_refused():
     package = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
-    validate.check_keys_are_per_report(package)
+    checks.check_keys_are_per_report(package)
     figures = next(r for r in package["resources"] if r["name"] == "figures")
     figures["schema"]["primaryKey"] = ["figure_id"]
     with pytest.raises(ValueError, match="figures: key .*figure_id.* does not include report_id"):
-        validate.check_keys_are_per_report(package)
+        checks.check_keys_are_per_report(package)
 
 
 # --- dvc repro on a scratch copy of the repository ---------------------------

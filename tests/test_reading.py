@@ -8,7 +8,7 @@ import pytest
 from pipeline.meaning.figures import classify_report, clause_before
 from pipeline.read.mentions import context_span, context_window
 from pipeline.read.reading import Reading
-from pipeline.read.text import clean, read_report
+from pipeline.read.text import clean, decode, read_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
 
@@ -19,7 +19,7 @@ def texts() -> list[str]:
     made = ["", "。", "\n\n", "增长5%", *("".join(random.choice(alphabet) for _ in range(n)) for n in range(1, 200))]
     made.append("增长" * 1500 + "。" + "5%" * 1500)  # stops further apart than SENTENCE_REACH
     made.append("前文[image: 图。1\n]后文！增长５％，[bookmark: a；b]完成。")  # cleaning blanks stops: raw and view differ
-    return made + [read_report(p).text for p in sorted(SHARED.glob("*.txt"))[:3]]
+    return made + [decode(read_file(p), str(p)).text for p in sorted(SHARED.glob("*.txt"))[:3]]
 
 
 @pytest.mark.parametrize("raw", texts())

@@ -140,8 +140,9 @@ def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_pa
 def test_validate_checks_the_scorecards_links_also_when_reports_are_checked_in_parts(tmp_path, shared_reports,
                                                                                       monkeypatch):
     from pipeline import validate
+    from pipeline.package import incremental
 
-    monkeypatch.setattr(validate, "ROWS_PER_WORKER", 50)  # each report in a part of its own
+    monkeypatch.setattr(incremental, "ROWS_PER_WORKER", 50)  # each report in a part of its own
     raw = build_series(tmp_path, shared_reports)  # a pair's two reports lie in different parts
     path = tmp_path / "data" / "scorecard.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -2,18 +2,28 @@
 
 Reports name the same concept many ways (生产总值, 地区生产总值, GDP, 全区生产总值);
 the codebook lists them as aliases. A subject matches when, after dropping
-region prefixes (全区, 全市 …), it equals a name or alias, or ends with one.
+region prefixes (全区, 全市 …: cues kind own_scope) and a rate word (增速:
+cues kind rate_suffix), it equals a name or alias, or ends with one.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from pipeline.meaning.word_patterns import cue_words
 from pipeline.rules import cues, table
 
-PREFIX = re.compile(r"^(?:全[区市省县州盟旗]|[本我][区市省县]|全年)")
-RATE_SUFFIX = re.compile(r"(?:增速|增幅|增长率)$")
 MIN_SUFFIX = 4
+
+
+@cache
+def _prefix() -> re.Pattern:
+    return re.compile(f"^(?:{cue_words('own_scope')})")
+
+
+@cache
+def _rate_suffix() -> re.Pattern:
+    return re.compile(f"(?:{cue_words('rate_suffix')})$")
 
 
 @lru_cache(maxsize=None)
@@ -33,8 +43,8 @@ def code_for(subject: str, region: str = "") -> str:
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
     if any(word in subject for word in cues("narrowing")):
         return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
-    subject = PREFIX.sub("", subject.removeprefix(region)) if subject else ""
-    subject = RATE_SUFFIX.sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
+    subject = _prefix().sub("", subject.removeprefix(region)) if subject else ""
+    subject = _rate_suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
     if subject in names:
         return names[subject]
     for size in range(len(subject) - 1, MIN_SUFFIX - 1, -1):

@@ -13,17 +13,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from decimal import Decimal, localcontext
-from functools import lru_cache
+from functools import cache
 
 from pipeline.meaning import periods
+from pipeline.meaning.word_patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import cues, lookup, table
 from pipeline.read.text import INVISIBLE, NUMBER
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
-LIST_LINK = re.compile(r"(?:、|和|及|与|、和)")
-ENUMERATION = re.compile(r"^[一二三四五六七八九十]+是")  # 七是完成…
 MAX_SUBJECT = 24
 NOUN_AFTER = re.compile(r"[^，,；;。：:！!？?\n\d]*")
 
@@ -87,7 +86,7 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
     for i, mention in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         if (prev and prev["form"] == mention["form"] == "measure"
-                and LIST_LINK.fullmatch(text[prev["raw_end"]:mention["start"]].strip())):
+                and any_cue("item_link").fullmatch(text[prev["raw_end"]:mention["start"]].strip())):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -170,7 +169,7 @@ def _measure(row: dict, m: dict, r: Reading) -> None:
 
 def _is_rank(m: dict, clause: str) -> bool:
     """第N名, 居全国前10位, 排名上升到235位: a place in a ranking."""
-    if m["unit_word"] not in ("名", "位", "名次"):
+    if m["unit_word"] not in cues("rank_unit"):
         return False
     return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any(c in clause for c in cues("rank_noun"))
 
@@ -197,7 +196,7 @@ def _has_growth_verb(clause: str) -> bool:
         if pos == -1:
             continue
         rest = clause[pos + len(cue):]
-        if rest[:1] not in ("到", "至") and not any(noun in rest[1:] for noun in cues("rate_noun")):
+        if not rest.startswith(cues("level_reached")) and not any(noun in rest[1:] for noun in cues("rate_noun")):
             return True  # 新增就业…、失业率控制在4.5%: the rate named after the verb is what is measured
     return False
 
@@ -300,7 +299,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
     text = r.text
     end = m["raw_end"] + len(m["after"])
     clause_start = r.clause_start(m["start"])
-    clause = text[max(clause_start, last_end):m["start"]].lstrip("、和及与")
+    clause = _leading_links().sub("", text[max(clause_start, last_end):m["start"]])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -324,6 +323,12 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
     return subject, end
 
 
+@cache
+def _enumeration() -> re.Pattern:
+    """七是完成…: a task's number (cues kind enumeration after a Chinese numeral) opens no subject."""
+    return re.compile(rf"^[{periods.CN}]+(?:{cue_words('enumeration')})")
+
+
 def _without_flow(subject: str) -> str:
     """A subject of new things (新增, 净增 … : cues kind flow) as the stock of them."""
     for cue in cues("flow"):
@@ -333,21 +338,38 @@ def _without_flow(subject: str) -> str:
 
 
 def _rank_subject(clause: str, previous: dict | None) -> str:
-    """增速居全国第2位 ranks the growth of the figure before it."""
-    rest = re.sub(r"(?:均|分别|保持)?(?:居|位居|位列|列|排名|排)?(?:全国|全省|全市|全区|全县)?[第前]?$", "", _strip(clause))
-    rest = re.split(r"获评|评为|位居|荣获", rest)[-1]  # 某园区获评全市主题园区第四名
-    if rest and rest != "增速":
+    """增速居全国第2位 ranks the growth of the figure before it (cues kind
+    ranked_growth: 增速)."""
+    rest = _rank_words().sub("", _strip(clause))
+    rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
+    growth_words = cues("ranked_growth")
+    if rest and rest not in growth_words:
         return rest
     if previous is None:
         return rest
-    growth = rest == "增速" or previous["measure"] == "growth"
-    return previous["subject"] + ("增速" if growth and not previous["subject"].endswith("增速") else "")
+    growth = rest in growth_words or previous["measure"] == "growth"
+    added = growth_words[0] if growth and not previous["subject"].endswith(growth_words) else ""
+    return previous["subject"] + added
+
+
+@cache
+def _rank_words() -> re.Pattern:
+    """The words that end a clause before a rank (均居全国第, 位列全省前), in
+    their order: each of the four kinds at most once, all of them optional."""
+    kinds = ("rank_adverb", "rank_verb", "rank_area", "rank_ordinal")
+    return re.compile("".join(f"(?:{cue_words(kind)})?" for kind in kinds) + "$")
+
+
+@cache
+def _leading_links() -> re.Pattern:
+    """List links (cues kind item_link) at the start of a clause: 、和… ."""
+    return re.compile(f"^(?:{cue_words('item_link')})+")
 
 
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
-    clause = ENUMERATION.sub("", clause.strip())
+    clause = _enumeration().sub("", clause.strip())
     clause = periods.strip_bases(clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
@@ -358,12 +380,19 @@ def _strip(clause: str) -> str:
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _longest_start(stripped, "lead")
         changed, clause = stripped[len(lead):] != clause, stripped[len(lead):]
-    phrase = _balance_quotes(clause.strip("、和 "))
+    phrase = _balance_quotes(_edge_links().sub("", clause))
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
 
 
-@lru_cache(maxsize=None)
-def _cue_words(kind: str) -> tuple[frozenset[str], tuple[int, ...]]:
+@cache
+def _edge_links() -> re.Pattern:
+    """List links (cues kind list_link) and spaces at either end of a phrase."""
+    edge = f"(?:{cue_words('list_link')}| )+"
+    return re.compile(f"^{edge}|{edge}$")
+
+
+@cache
+def _cue_set(kind: str) -> tuple[frozenset[str], tuple[int, ...]]:
     """The cue words of ``kind`` and their lengths, longest first."""
     words = frozenset(cue for cue in cues(kind) if cue)
     return words, tuple(sorted({len(cue) for cue in words}, reverse=True))
@@ -371,13 +400,13 @@ def _cue_words(kind: str) -> tuple[frozenset[str], tuple[int, ...]]:
 
 def _longest_end(phrase: str, kind: str) -> str:
     """The longest cue of ``kind`` that ``phrase`` ends with ('' if none)."""
-    words, sizes = _cue_words(kind)
+    words, sizes = _cue_set(kind)
     return next((phrase[-size:] for size in sizes if size <= len(phrase) and phrase[-size:] in words), "")
 
 
 def _longest_start(phrase: str, kind: str) -> str:
     """The longest cue of ``kind`` that ``phrase`` starts with ('' if none)."""
-    words, sizes = _cue_words(kind)
+    words, sizes = _cue_set(kind)
     return next((phrase[:size] for size in sizes if size <= len(phrase) and phrase[:size] in words), "")
 
 
@@ -391,7 +420,13 @@ def _balance_quotes(phrase: str) -> str:
 def _continues(text: str, consumed_end: int, pos: int) -> bool:
     """Whether the words before ``pos`` run on, with no break, from a subject
     that the previous number took from after its counter."""
-    return consumed_end > 0 and not re.search(r"[、，,；;。和及与\s]", text[consumed_end:pos])
+    return consumed_end > 0 and not _run_break().search(text, consumed_end, pos)
+
+
+@cache
+def _run_break() -> re.Pattern:
+    """A break in a run of words: a stop, a space or a list link (cues kind item_link)."""
+    return re.compile(rf"[，,；;。\s]|{cue_words('item_link')}")
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -402,10 +437,11 @@ def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = match.group() if match else ""
-    if phrase.startswith(("、", "和", "及")):
+    if any_cue("item_link").match(phrase):
         return ""  # the number is an item of a list whose subject came before
-    if "成为" in phrase:
-        return _balance_quotes(phrase.split("成为", 1)[1])[:MAX_SUBJECT]
+    became = any_cue("becomes").search(phrase)
+    if became:  # …成为X: the subject is what it became
+        return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
     return _balance_quotes(phrase[:min(ends)] if ends else phrase)[:MAX_SUBJECT]
 
@@ -417,9 +453,10 @@ def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list
         if len(group) < 2 or rows[group[0]]["role"] == "other":
             continue
         _, clause = r.clause_before(mentions[group[0]]["start"])
-        if "分别" not in clause:
+        split = any_cue("respectively").split(clause)
+        if len(split) < 2:
             continue
-        head = _strip(clause.split("分别")[0])
+        head = _strip(split[0])
         items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, text, group)
         if len(items) != len(group):
             continue
@@ -447,7 +484,7 @@ def _list_items(head: str, count: int) -> list[str]:
             return [item + rest for item in row["items"].split("|")]
     items = [i for i in head.split("、") if i]
     if len(items) != count:
-        items = [i for i in re.split(r"、|和", head) if i]
+        items = [i for i in any_cue("list_link").split(head) if i]
     last = items[-1] if items else ""
     shared = re.search(r"(占.*)$", last)
     tail = shared.group(1) if shared else ""
@@ -504,9 +541,9 @@ def _zone_opening(text: str, opening: int, limit: int) -> str | None:
     if not _area_suffix().search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern().match(text, opening, limit)
-    if not match or text.startswith(AREA_NOT_SUBJECT, match.end()):
+    if not match or text.startswith(cues("area_object"), match.end()):
         return None
-    zones = [z for z in re.split("[、和]", match.group(1)) if z]
+    zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
     return "" if any(_generic(z) for z in zones) else match.group(1)
 
 
@@ -527,33 +564,34 @@ def _earlier_zone(r: Reading, pos: int) -> str:
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
     """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元: one zone per number, in order."""
     for group in groups:
-        zones = re.split("[、和]", rows[group[0]].get("area") or "")
+        zones = any_cue("list_link").split(rows[group[0]].get("area") or "")
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        head = r.clause_before(mentions[group[0]]["start"])[1].split("分别")
+        head = any_cue("respectively").split(r.clause_before(mentions[group[0]]["start"])[1])
         if len(head) == 2 and "、" not in head[0]:
             for i, zone in zip(group, zones):
                 rows[i]["area"] = zone
 
 
-AREA_NOT_SUBJECT = ("建设", "项目", "工程", "等")
-
-
-@lru_cache(maxsize=1)
+@cache
 def _area_pattern() -> re.Pattern:
-    """A sentence opening with a name that ends in a zone suffix (longest such name)."""
+    """A sentence opening with a name that ends in a zone suffix (longest such name),
+    not followed by a word that makes the suffix part of another word (镇村, 区域:
+    cues kind not_zone_after); names joined by list links (cues kind list_link)."""
     verbs = "|".join(cues("area_stop"))
-    one = rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern})(?![村级域])"
-    return re.compile(rf"\s*({one}(?:[、和]{one})*)")
+    one = (rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern})"
+           rf"(?!{cue_words('not_zone_after')})")
+    return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _area_suffix() -> re.Pattern:
     """Any zone suffix: a sentence holding none before the limit opens with no zone."""
     return re.compile("|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True))))
 
 
 def _generic(area: str) -> bool:
-    """各重点乡镇, 全区园区, 常住人口城镇 … name no particular place."""
-    return (area.startswith(("各", "全", "重点", "其他", *cues("lead")))
+    """各重点乡镇, 全区园区, 常住人口城镇 … name no particular place (cues kinds
+    general_area and lead before, ``rules/not_areas.csv`` at the end)."""
+    return (area.startswith((*cues("general_area"), *cues("lead")))
             or any(area.endswith(row["word"]) for row in table("not_areas")))

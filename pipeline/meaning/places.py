@@ -21,8 +21,6 @@ from pipeline.meaning import divisions
 from pipeline.read.text import ORDINAL
 from pipeline.rules import alternation, lookup, table, words
 
-PLACE_FIELDS = ("region", "region_code", "region_level", "parent_region")
-
 
 @lru_cache(maxsize=None)
 def self_reference_patterns() -> tuple[re.Pattern, ...]:

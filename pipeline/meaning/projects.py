@@ -13,23 +13,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline.meaning.figures import format_value, section_finder, zone_at
+from pipeline.meaning.word_patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
+from pipeline.read.text import CN_ORDINALS
 from pipeline.rules import longest_prefix, lookup, table
 
 CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
-MEASURE_PREFIX = re.compile(r"^(?:总?投资)?[\d.]+(?:万|亿)?(?:元|公里|千米|米|平方米|平方公里|亩|吨|千瓦|兆瓦)")
-MEASURE_AT = re.compile(MEASURE_PREFIX.pattern.removeprefix("^"))  # MEASURE_PREFIX at a position, no slice
-COUNTED = re.compile(r"[\d一二三四五六七八九十两]+(?:个|家|座|所|条|项|处|套|批|栋)")
-COUNT_AFTER = re.compile(r"[\d.]+(?:个|家|座|所|条|项|处|套|批|栋)(?:以上|左右)?(?:[，,；;。]|$)")  # 项目10个: a category
-CATEGORY_LIST = re.compile(r"等(?:各类|各种|各级)")
-SLOGAN = re.compile(r"^[一二三四五六七八九十两][^一二三四五六七八九十两]")  # 四好农村路, 两横三纵
+NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
+SLOGAN = re.compile(rf"^[{NUMERALS}][^{NUMERALS}]")  # 四好农村路, 两横三纵
 SEGMENT = re.compile(r"（[^（）]{1,20}）")  # 西二环北延（北三环至马坊路）
-TRAILING = re.compile(r"(?:主体|全面|顺利|正式|建设)+$")
-INVESTMENT = re.compile(r"投资(\d+(?:\.\d+)?)(亿|万)?元")
 MIN_NAME, MAX_NAME = 3, 30
+
+
+@cache
+def _measure_at() -> re.Pattern:
+    """An amount before a name (83公里, 总投资5亿元): an investment word (cues kind
+    investment), a number, a multiplier and a unit of a level (``rules/units.csv``)."""
+    return re.compile(rf"(?:{cue_words('investment')})?[\d.]+(?:{multiplier_words()})?"
+                      rf"(?:{unit_words('measure', 'level')})")
+
+
+@cache
+def _counted() -> re.Pattern:
+    """A number of things (8家, 两座): a numeral and a counter (unit count in ``rules/units.csv``)."""
+    return re.compile(rf"[\d{NUMERALS}]+(?:{unit_words('unit', 'count')})")
+
+
+@cache
+def _count_after() -> re.Pattern:
+    """项目10个, 项目10个以上: a name followed by a count is a category."""
+    return re.compile(rf"[\d.]+(?:{unit_words('unit', 'count')})(?:{qualifier_words('after')})?(?:[，,；;。]|$)")
+
+
+@cache
+def _trailing() -> re.Pattern:
+    """Words after a name that belong to its verb (cues kind project_tail: 主体封顶)."""
+    return re.compile(f"(?:{cue_words('project_tail')})+$")
+
+
+@cache
+def _investment() -> re.Pattern:
+    """投资5亿元: the amount, its multiplier and a word of the yuan (unit CNY)."""
+    return re.compile(rf"(?:{cue_words('investment')})(\d+(?:\.\d+)?)({multiplier_words()})?"
+                      rf"(?:{unit_words('unit', 'CNY')})")
 
 
 @dataclass
@@ -71,10 +100,10 @@ def _verb_pattern() -> re.Pattern:
 def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     """Named projects among the 、-separated items of one clause."""
     clause = r.text[start:end]
-    if CATEGORY_LIST.search(clause):
+    if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     first = clause.split("、")[0]
-    counted_first = bool(COUNTED.match(first, _lead_length(first)))  # 建成8家智能工厂、数字车间…
+    counted_first = bool(_counted().match(first, _lead_length(first)))  # 建成8家智能工厂、数字车间…
     found: list[Candidate] = []
     pos = start
     items = clause.split("、")
@@ -86,10 +115,17 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     return found
 
 
+@cache
+def _category_list() -> re.Pattern:
+    """甲、乙等各类平台 (cues kind category after 等): a list of categories."""
+    return re.compile(f"等(?:{cue_words('category')})")
+
+
 def _names_in(r: Reading, start: int, end: int) -> list[Candidate]:
-    """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun)."""
+    """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun;
+    cues kind item_link)."""
     item = r.text[start:end]
-    for link in re.finditer(r"[和与及]", item):
+    for link in any_cue("item_link").finditer(item):
         left, right = item[:link.start()], item[link.end():]
         if _has_head(left) and _has_head(right):
             return _names_in(r, start, start + link.start()) + _names_in(r, start + link.end(), end)
@@ -124,18 +160,18 @@ def _name_in(r: Reading, start: int, end: int) -> Candidate | None:
     skip = len(area) if area and item.startswith(area) else 0
     skip += _lead_length(item[skip:])
     start, item = start + skip, item[skip:]
-    if COUNTED.match(item):
+    if _counted().match(item):
         return None
     if "的" in item:  # 历时3年的市政管网…工程: the name follows the last 的
         cut = item.rindex("的") + 1
         start, item = start + cut, item[cut:]
-    counted = COUNTED.search(item)
+    counted = _counted().search(item)
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
     length = _name_length(item)
     if not length:
         return None
     start, name = _unquote(start, item[:length])
-    if not _acceptable(name) or COUNT_AFTER.match(text, start + len(name)) or _category(text, start + len(name)):
+    if not _acceptable(name) or _count_after().match(text, start + len(name)) or _category(text, start + len(name)):
         return None
     return Candidate(start, start + len(name), _kind(name), area)
 
@@ -146,7 +182,7 @@ def _lead_length(item: str) -> int:
     total = 0
     while True:
         word = longest_prefix(item, total, leads)
-        match = MEASURE_AT.match(item, total)
+        match = _measure_at().match(item, total)
         step = max(len(word), match.end() - total if match else 0)
         if not step:
             return total
@@ -177,7 +213,7 @@ def _name_length(item: str) -> int:
                 break
     segment = SEGMENT.match(item, best)
     best = segment.end() if segment else best
-    name = TRAILING.sub("", item[:best])
+    name = _trailing().sub("", item[:best])
     return len(name)
 
 
@@ -278,7 +314,7 @@ def _row(record: dict, r: Reading, found: Candidate, status: str, section: dict,
     report = record["report"]
     sentence_start, sentence_end = r.raw_window(found.start, found.end)
     year = report.get("review_year") if section["kind"] == "review" else report.get("plan_year")
-    investment = INVESTMENT.search(clause.group())
+    investment = _investment().search(clause.group())
     value = ""
     if investment:
         factor = Decimal(lookup("multipliers", "written")[investment.group(2)]["factor"]) if investment.group(2) else 1

@@ -4,8 +4,9 @@ if it were fine.
 A report of a kind the rules have not met can come out with its review read
 as plan (every result a target) or with no plan at all. Such a report is still
 built, but each symptom becomes a row of the ``quality`` resource, shown by
-``dvc metrics show`` and ``pipeline show``. The flags, their thresholds and
-their meaning are ``rules/quality_flags.csv``; the README lists them.
+``dvc metrics show`` and ``pipeline show``. The flags, their thresholds, their
+meaning and the detail a row gives (a template filled in here) are
+``rules/quality_flags.csv``; the README lists them.
 """
 from __future__ import annotations
 
@@ -23,11 +24,16 @@ def threshold(flag: str) -> float:
     return float(lookup("quality_flags", "flag")[flag]["threshold"])
 
 
+def raised(flag: str, **values: object) -> tuple[str, str]:
+    """``flag`` and its detail: the table's template filled with ``values``."""
+    return flag, lookup("quality_flags", "flag")[flag]["detail"].format(**values)
+
+
 def report_flags(report: dict, parts: list[dict], figures: list[dict], text: str) -> list[dict]:
     """The ``quality`` rows of one report: one per flag raised, with a detail for a reader."""
     found = [*_structure(parts, figures, text), *_years(report), *_roles(figures)]
     if not report.get("region_code"):
-        found.append(("region_unknown", f"region {report.get('region') or '(none)'}"))
+        found.append(raised("region_unknown", region=report.get("region") or "(none)"))
     return [{"report_id": report["report_id"], "flag": flag, "detail": detail} for flag, detail in found]
 
 
@@ -35,14 +41,14 @@ def _structure(parts: list[dict], figures: list[dict], text: str) -> list[tuple[
     kinds = {p["kind"] for p in parts}
     out = []
     if "review" not in kinds:
-        out.append(("no_review_part", "no review part found"))
+        out.append(raised("no_review_part"))
     if "plan" not in kinds:
-        return [*out, ("no_plan_part", "no plan part found")]
+        return [*out, raised("no_plan_part")]
     if not any(f["role"] == "target" for f in figures):
-        out.append(("plan_without_targets", "0 targets"))
+        out.append(raised("plan_without_targets"))
     plan_text = "".join(text[p["start"]:p["end"]] for p in parts if p["kind"] == "plan")
     if not any(cue in plan_text for cue in cues("main_targets")):
-        out.append(("no_main_targets_list", "no 主要预期目标 (or the like) in the plan part"))
+        out.append(raised("no_main_targets_list"))
     return out
 
 
@@ -53,9 +59,9 @@ def _years(report: dict) -> list[tuple[str, str]]:
     if plan and re.fullmatch(r"\d{4}-\d{2}-\d{2}", delivered):
         year = int(delivered[:4]) + (delivered[5:7] == "12")
         if int(plan) != year:
-            out.append(("plan_year_not_delivery_year", f"plan year {plan}, delivered {delivered}"))
+            out.append(raised("plan_year_not_delivery_year", plan=plan, delivered=delivered))
     if plan and review and int(review) != int(plan) - 1:
-        out.append(("review_year_not_plan_year_minus_one", f"review year {review}, plan year {plan}"))
+        out.append(raised("review_year_not_plan_year_minus_one", review=review, plan=plan))
     return out
 
 
@@ -67,8 +73,8 @@ def _roles(figures: list[dict]) -> list[tuple[str, str]]:
     for role in ROLES:
         share = sum(f["role"] == role for f in measured) / len(measured)
         if share > threshold("one_role"):
-            out.append(("one_role", f"{share:.0%} of {len(measured)} figures are {role}s"))
+            out.append(raised("one_role", share=share, count=len(measured), role=role))
     positions = {role: [int(f["start"]) for f in measured if f["role"] == role] for role in ROLES}
     if all(positions.values()) and statistics.median(positions["target"]) < statistics.median(positions["indicator"]):
-        out.append(("review_after_plan", "targets stand before indicators in the text"))
+        out.append(raised("review_after_plan"))
     return out

@@ -31,7 +31,6 @@ from pipeline.read import outline
 from pipeline.rules import table
 from pipeline.read.text import BOMS, InputError, clean, decode
 
-FORMATS = ("txt", "html", "pdf", "docx")
 MIN_REPORT_CHARS = 3000  # the shortest shared report (a county's) has 12,800; a news item on a report ~1,000
 CHROME_MAX_CHARS = 200  # chrome lines are short: a rule never drops a paragraph of the report
 SHORT_LINE_CHARS = 3  # a PDF line ending this many characters before the margin ends its paragraph

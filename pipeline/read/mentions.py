@@ -42,7 +42,6 @@ class Mention:
     inner: str = ""          # a qualifier between number and unit (余, 多: position inner in qualifiers.csv)
     form: str = "measure"    # measure | year | date | anniversary | ordinal | name | bare
     range_part: str = ""     # low | high for the two ends of a range
-    chinese: bool = False
 
     def as_dict(self) -> dict:
         return dict(vars(self))  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
@@ -254,7 +253,7 @@ def _chinese_measures(text: str) -> list[Mention]:
                 continue
             unit_end = end + len(row["unit_word"]) if text.startswith(row["unit_word"], end) else end
             found.append(Mention(start, end, match.group("n"), str(cn_to_int(match.group("n"))),
-                                 unit_end, unit_word=row["unit_word"], chinese=True))
+                                 unit_end, unit_word=row["unit_word"]))
     return found
 
 

@@ -44,8 +44,7 @@ class Section:
     year: int | None
     start: int
     end: int
-    title_start: int
-    title_end: int
+    title_end: int  # where the heading's title ends: its paragraphs start after it (periods)
 
     def as_dict(self) -> dict:
         return dict(vars(self))  # plain values: no deep copy needed
@@ -70,7 +69,7 @@ def horizon_year(title: str) -> int | None:
 
 def find_sections(text: str, body_start: int) -> list[Section]:
     """Sections of ``text`` (cleaned view) from ``body_start`` on, plus a root ``0``."""
-    root = Section("0", "", 0, "", "", "", None, 0, len(text), 0, 0)
+    root = Section("0", "", 0, "", "", "", None, 0, len(text), 0)
     sections = [root]
     stack = [root]
     counters: dict[str, int] = {}
@@ -90,7 +89,7 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         kind = section_kind(title) or _later_year_kind(sections, title) or parent.kind or _previous_kind(sections, level)
         year = horizon_year(title) if section_kind(title) or kind != parent.kind else parent.year
         section = Section(section_id, parent.section_id, level, label.strip(), title, kind,
-                          year, line_start, len(text), title_start, title_start + title_len)
+                          year, line_start, len(text), title_start + title_len)
         sections.append(section)
         stack.append(section)
     return sections

@@ -17,7 +17,9 @@ characters. Thin, narrow no-break and figure spaces between digit groups
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -138,9 +140,21 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name}: declares {encoding} by its BOM but does not decode ({err.reason})") from None
 
 
-def read_report(path: Path) -> Decoded:
-    """Decode the report at ``path``."""
-    return decode(path.read_bytes(), str(path))
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the plain file at ``path``, never through a symbolic link even if
+    one was put there since it was listed; InputError beyond ``limit`` bytes. The one
+    way the stages read a report (and a sidecar), so that a test can count the reads."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file, not a text report")
+        if limit is not None and info.st_size > limit:
+            raise InputError(f"{path}: {info.st_size} bytes, more than the {limit} a sidecar may have")
+        return fh.read()
 
 
 @lru_cache(maxsize=1)

@@ -70,15 +70,11 @@ def _quoted(names: list[str]) -> str:
     return ", ".join(f'"{name}"' for name in names)
 
 
-def typed_rows(resource: dict, root: Path, joined: list[list[str]] = ()) -> list[tuple]:
-    """The resource's CSV rows as tuples of Python values (None for empty cells),
-    then the ``joined`` key columns (None where a part of the key is empty)."""
-    return list(iter_typed_rows(resource, root, joined))
-
-
 def iter_typed_rows(resource: dict, root: Path, joined: list[list[str]] = ()) -> Iterator[tuple]:
-    """``typed_rows`` one at a time, file after file of a partitioned resource, so
-    that loading a year of reports does not hold a table in memory."""
+    """The resource's CSV rows as tuples of Python values (None for empty cells),
+    then the ``joined`` key columns (None where a part of the key is empty): one at
+    a time, file after file of a partitioned resource, so that loading a year of
+    reports does not hold a table in memory."""
     fields = resource["schema"]["fields"]
     for row in iter_resource(root, resource):
         keys = [KEY_SEPARATOR.join(row[f] for f in key) if all(row[f] for f in key) else None for key in joined]

@@ -1,0 +1,52 @@
+"""Regular expressions whose words come from the rule tables.
+
+The meaning side keeps no word list in code: a pattern's structure (optional,
+anchored, repeated) is written where it is used, and the words inside it are
+the rows of a table, so a new word is one line there. Each pattern is built
+once per process: figures run on every number of every report.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pipeline.rules import cues, table
+
+
+def alternation(words: Iterable[str]) -> str:
+    """``a|b|c`` of ``words``, escaped, longest first (a word is tried before one it
+    starts with: 、和 before 、), in table order among equals; a pattern that never
+    matches when there are none."""
+    unique = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
+    return "|".join(map(re.escape, unique)) if unique else "(?!)"
+
+
+@cache
+def cue_words(kind: str) -> str:
+    """The alternation of the cue words of ``kind`` (``rules/cues.csv``)."""
+    return alternation(cues(kind))
+
+
+@cache
+def any_cue(kind: str) -> re.Pattern:
+    """A pattern found in a text exactly where a cue word of ``kind`` is."""
+    return re.compile(cue_words(kind))
+
+
+@cache
+def unit_words(column: str, value: str) -> str:
+    """The alternation of the unit words of ``rules/units.csv`` whose ``column`` is ``value``."""
+    return alternation(row["written"] for row in table("units") if row[column] == value)
+
+
+@cache
+def multiplier_words() -> str:
+    """The alternation of the multipliers of ``rules/multipliers.csv`` (万, 亿 …)."""
+    return alternation(row["written"] for row in table("multipliers"))
+
+
+@cache
+def qualifier_words(position: str) -> str:
+    """The alternation of the qualifiers of ``rules/qualifiers.csv`` written at ``position``."""
+    return alternation(row["written"] for row in table("qualifiers") if row["position"] == position)
