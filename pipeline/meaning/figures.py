@@ -20,7 +20,7 @@ from pipeline.meaning.word_patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import cues, lookup, table
-from pipeline.read.text import INVISIBLE, NUMBER
+from pipeline.read.text import CN_ORDINALS, INVISIBLE, NUMBER
 
 CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
 MAX_SUBJECT = 24
@@ -326,7 +326,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
 @cache
 def _enumeration() -> re.Pattern:
     """七是完成…: a task's number (cues kind enumeration after a Chinese numeral) opens no subject."""
-    return re.compile(rf"^[{periods.CN}]+(?:{cue_words('enumeration')})")
+    return re.compile(rf"^[{CN_ORDINALS}]+(?:{cue_words('enumeration')})")
 
 
 def _without_flow(subject: str) -> str:
