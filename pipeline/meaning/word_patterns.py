@@ -8,18 +8,9 @@ once per process: figures run on every number of every report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
-from pipeline.rules import cues, table
-
-
-def alternation(words: Iterable[str]) -> str:
-    """``a|b|c`` of ``words``, escaped, longest first (a word is tried before one it
-    starts with: 、和 before 、), in table order among equals; a pattern that never
-    matches when there are none."""
-    unique = sorted(dict.fromkeys(w for w in words if w), key=len, reverse=True)
-    return "|".join(map(re.escape, unique)) if unique else "(?!)"
+from pipeline.rules import alternation, cues, table
 
 
 @cache
