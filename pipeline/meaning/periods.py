@@ -22,7 +22,7 @@ from pipeline.read.mentions import cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, ORDINAL, char_class)
-from pipeline.rules import alternation, table
+from pipeline.rules import alternation, table, words
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
 CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
@@ -58,7 +58,7 @@ class Part:
 @lru_cache(maxsize=None)
 def cues(kind: str) -> tuple[str, ...]:
     """Cue words of one kind from ``rules/periods.csv``, longest first."""
-    return tuple(sorted((r["cue"] for r in table("periods") if r["kind"] == kind), key=len, reverse=True))
+    return words("periods", "cue", kind)
 
 
 def plan_span(numeral: str) -> tuple[int, int]:

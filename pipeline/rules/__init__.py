@@ -78,7 +78,7 @@ def alternation(choices: Iterable[str]) -> str:
 def cues(kind: str) -> tuple[str, ...]:
     """Cue words of one kind from ``rules/cues.csv``, longest first (a longer cue
     is tried before one it contains: 年均 before 均)."""
-    return tuple(sorted((r["cue"] for r in table("cues") if r["kind"] == kind), key=len, reverse=True))
+    return words("cues", "cue", kind)
 
 
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
