@@ -1,17 +1,18 @@
-"""Stage ``docs``: ``datapackage.json`` → ``docs/data-dictionary.md``.
+"""Stage ``docs``: the package's descriptor → ``docs/data-dictionary.md``.
 
 Users read column documentation on the repository's web page, not in JSON.
-Generating it from the descriptor keeps the two from drifting apart: the
-descriptor stays the single source of truth, and a test fails when the
-committed page is stale.
+Generating it from the descriptor ``resources.build`` makes (with path
+templates) keeps the two from drifting apart: the field registry in
+``pipeline/package/`` stays the single source of truth, and a test fails when
+the committed page is stale.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from pipeline.package.resources import build
 from pipeline.run import console
 from pipeline.run.atomic import write_text
 from pipeline.run.params import stage_params
@@ -74,12 +75,10 @@ def _cell(text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     params = stage_params("docs")
-    parser.add_argument("--package", type=Path, default=Path(params["package"]))
     parser.add_argument("--out", type=Path, default=Path(params["out"]))
     args = parser.parse_args(argv)
     try:
-        package = json.loads(args.package.read_text(encoding="utf-8"))
-        write_text(args.out, render(package))
+        write_text(args.out, render(build()))
     except (OSError, ValueError, KeyError) as err:
         print(f"error: docs: {err}", file=sys.stderr)
         return 1
