@@ -70,3 +70,14 @@ def test_the_enums_written_in_code_hold_every_value_the_rule_tables_give():
     assert values("project_kind_words", "kind") <= set(fields.PROJECT_KINDS)
     assert values("region_levels", "level") <= set(fields.REGION_LEVELS)
     assert values("codebook", "direction") <= set(fields.DIRECTIONS)
+
+
+def test_a_column_of_the_built_descriptor_changes_alone():
+    """Columns share the registry's constants (YEAR, UNITS); what build hands out must not,
+    or narrowing one column (as tests/test_transaction.py does) narrows others."""
+    package = build()
+    columns = {(res["name"], f["name"]): f for res in package["resources"] for f in res["schema"]["fields"]}
+    columns["figures", "unit"]["constraints"]["enum"].remove("TEU")
+    columns["reports", "plan_year"]["constraints"]["maximum"] = 2030
+    assert "TEU" in columns["figures", "unit"]["categories"] and "TEU" in columns["targets", "unit"]["constraints"]["enum"]
+    assert columns["reports", "review_year"]["constraints"]["maximum"] == 2100

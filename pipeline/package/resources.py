@@ -9,7 +9,7 @@ into lists of files and writes ``datapackage.json`` (``schema.expand``).
 """
 from __future__ import annotations
 
-import copy
+import json
 
 from pipeline.package.fields import (COMPARATORS, MEASURES, PROJECT_KINDS, REGION_CODE, SLUG, UNITS, categorical,
                                      field)
@@ -203,8 +203,10 @@ def resource(spec: dict) -> dict:
 
 def build() -> dict:
     """The source descriptor: the package's metadata and every resource, with path
-    templates (a new dict each time, free to change)."""
-    return copy.deepcopy({**PACKAGE, "resources": [resource(spec) for spec in RESOURCES]})
+    templates. A new tree each time with no part shared (columns share the
+    constants of ``fields.py``, and ``copy.deepcopy`` would keep them shared), so
+    a caller may change one column's constraints alone."""
+    return json.loads(json.dumps({**PACKAGE, "resources": [resource(spec) for spec in RESOURCES]}))
 
 
 def columns(name: str) -> list[str]:
