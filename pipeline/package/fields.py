@@ -273,7 +273,7 @@ FIELDS: dict[str, dict] = {
     },
     "flag": {
         "type": "string",
-        "description": "What looks wrong (pipeline/rules/quality_flags.csv gives each flag's meaning and "
+        "description": "What looks wrong (pipeline/rules/meaning/quality_flags.csv gives each flag's meaning and "
                        "threshold).",
         "constraints": {"required": True, "enum": QUALITY_FLAGS},
     },
