@@ -33,7 +33,8 @@ from pipeline.run.parallel import ordered_map
 from pipeline.run.params import stage_params
 from pipeline.package.publish import recover
 from pipeline.read.reading import Reading
-from pipeline.package.schema import (PUBLISHED, SOURCE, columns, descriptor_bytes, expand, part_path, partition_of,
+from pipeline.package.resources import build, columns
+from pipeline.package.schema import (PUBLISHED, descriptor_bytes, expand, part_path, partition_of,
                              partitioned, to_csv)
 
 CACHE = Path("data/cache/normalize")
@@ -227,14 +228,14 @@ def shared_files(entries: list[Entry], package: dict, tolerance: Decimal) -> tup
 MANIFEST = "partitions.json"  # in the staging folder: partition → the key its files were written with
 
 
-def write_package(entries: list[Entry], staging: Path, source: Path, tolerance: Decimal
+def write_package(entries: list[Entry], staging: Path, package: dict, tolerance: Decimal
                   ) -> tuple[dict[str, int], list[str]]:
     """Write the staged package: the files of every partition whose reports changed
     (one partition in memory at a time), the shared resources and the expanded
     descriptor where their bytes changed; remove the files of partitions gone.
-    Returns the row counts and the partitions written."""
-    source_bytes = source.read_bytes()
-    package = json.loads(source_bytes)
+    ``package`` is the source descriptor (path templates). Returns the row counts
+    and the partitions written."""
+    source_bytes = descriptor_bytes(package)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.partition, []).append(entry)
@@ -294,18 +295,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--approx-tolerance", type=Decimal, default=Decimal(str(params["approx_tolerance"])),
                         help="scorecard: how far (a share of the target) an approx target may be missed and still be met")
     parser.add_argument("--descriptor", type=Path, default=None,
-                        help="the descriptor to expand into the staged datapackage.json (path templates; "
-                             f"default: {SOURCE} under --root if there, else this code's)")
+                        help="a descriptor file (path templates) to expand into the staged datapackage.json "
+                             "instead of the one pipeline/package/resources.py builds")
     args = parser.parse_args(argv)
     staging = args.root / args.staging
-    if args.descriptor is None:
-        args.descriptor = args.root / SOURCE if (args.root / SOURCE).is_file() else SOURCE
     try:
         recover(args.root)
         for folder in (staging, args.root / CACHE):
             sweep(folder)
         entries = report_entries(interim_files(args.interim), args.root / CACHE)
-        counts, written = write_package(entries, staging, args.descriptor, args.approx_tolerance)
+        package = build() if args.descriptor is None else json.loads(args.descriptor.read_text(encoding="utf-8"))
+        counts, written = write_package(entries, staging, package, args.approx_tolerance)
     except (OSError, ValueError, KeyError) as err:
         print(f"error: normalize: {err}", file=sys.stderr)
         return 1

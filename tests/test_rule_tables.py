@@ -1,18 +1,25 @@
 """The rule tables check themselves: a line a reader adds that repeats a key,
 gives an alias to two codes, names a cue kind no code asks for, or writes a
 value the package's descriptor does not allow, fails here with the table and
-the line, instead of being silently ignored or failing validation later."""
+the line, instead of being silently ignored or failing validation later. And
+each table shows what its lines do: an example sentence per table (per kind of
+cue) that is run through the pipeline, so a reader learns a table from its
+examples and a change that breaks one fails with the table, the line and what
+came out."""
 from __future__ import annotations
 
 import ast
 import csv
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pipeline import rules
-from pipeline.package.schema import resource
+from pipeline.meaning.scorecard import sides
+from pipeline.normalize import report_tables
+from pipeline.package.resources import build
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = sorted(rules.RULES_DIR.rglob("*.csv"))
@@ -80,6 +87,133 @@ def test_every_kind_of_cue_is_asked_for_by_some_code(name: str):
 @pytest.mark.parametrize(("table", "column"), sorted(ENUMS))
 def test_table_values_are_allowed_by_the_descriptor(table: str, column: str):
     res, field = ENUMS[(table, column)]
-    allowed = next(f for f in resource(res)["schema"]["fields"] if f["name"] == field)["constraints"]["enum"]
+    fields = next(r for r in build()["resources"] if r["name"] == res)["schema"]["fields"]
+    allowed = next(f for f in fields if f["name"] == field)["constraints"]["enum"]
     wrong = sorted({r[column] for r in rules.table(table) if r[column]} - set(allowed) - RESOLVED.get((table, column), set()))
     assert not wrong, f"{rules.path(table).relative_to(ROOT)}: {column} {wrong} not in {res}.{field}'s enum {allowed}"
+
+
+# Examples: each rule table has an ``example`` column, ``sentence → expected``,
+# and every example is run through the pipeline. The sentence is put in a short
+# report (``make_record``: the review of 2024; the plan of 2025 when the
+# expected says ``part=plan`` or ``role=target``); ``expected`` is
+# ``field=value[; field=value]``, which some row the sentence gives must hold
+# (``code=`` for an empty cell), or ``no`` before them: no row holds them
+# (``no project``: no row at all). Which rows depends on the table's effect.
+EXAMPLE = "example"
+ARROW = " → "
+# Tables that will get the column once the readers' own work on them is merged.
+NOT_YET = {"periods", "region_levels", "self_references", "level_words",
+           "chinese_measures", "chrome", "id_names", "id_suffixes", "invisible", "multipliers",
+           "qualifiers", "report_cues", "sections", "sidecar_fields", "units"}
+# Tables that are no rules, with the reason they need no example.
+EXEMPT = {"divisions": "reference data (the national division codes), not rules: tests/test_divisions.py checks it",
+          "canonical_units": "the published order of the unit enum, not a reading rule: tests/test_fields.py checks "
+                             "the descriptor built from it, tests/test_rule_lines_fields.py a unit added"}
+SCORED_REGION = "999999"  # the test report's 某某区 is in no division table; the scorecard needs a code
+
+
+def figure_rows(record: dict) -> list[dict]:
+    """The sentence's figures, with their codebook codes (as normalize gives them)."""
+    return report_tables(record)["figures"]
+
+
+def project_rows(record: dict) -> list[dict]:
+    return report_tables(record)["projects"]
+
+
+def quality_rows(record: dict) -> list[dict]:
+    """The report's quality flags (the report is one sentence: write ``part=plan`` for a plan's flags)."""
+    return report_tables(record)["quality"]
+
+
+def scorecard_rows(record: dict) -> list[dict]:
+    """The targets and results the scorecard would join, were the report's region known."""
+    return sides(figure_rows(record), {**record["report"], "region_code": SCORED_REGION})
+
+
+Checker = Callable[[dict], list[dict]]
+
+
+PROJECT_TABLES = ("project_exclude", "project_generic", "project_heads", "project_kind_words", "project_lead",
+                  "project_not_after", "project_status", "project_suffixes")
+CHECKERS: dict[str, Checker] = {
+    **dict.fromkeys(("areas", "codebook", "cues", "list_expansions", "not_areas"), figure_rows),
+    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows}
+# Cue kinds whose effect is not on a figure.
+CUE_CHECKERS: dict[str, Checker] = {**dict.fromkeys(("investment", "category", "project_tail"), project_rows),
+                                    "main_targets": quality_rows, "streak": scorecard_rows}
+
+
+def header(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh), [])
+
+
+def examples() -> list:
+    """(table, line, row) of every row with an example, named table:line (the
+    tables not yet done run theirs in their own tests: tests/test_places.py …)."""
+    found = []
+    for path in (p for p in TABLES if p.stem not in NOT_YET):
+        for line, row in enumerate(rows(path), start=2):
+            if row.get(EXAMPLE):
+                found.append(pytest.param(path.stem, line, row, id=f"{path.stem}:{line}"))
+    return found
+
+
+def checker(table: str, row: dict[str, str]) -> Checker:
+    """The rows an example of ``table`` speaks of."""
+    if table == "cues" and row["kind"] in CUE_CHECKERS:
+        return CUE_CHECKERS[row["kind"]]
+    assert table in CHECKERS, f"{table}.csv has examples but no checker: add it to CHECKERS"
+    return CHECKERS[table]
+
+
+def parse(expected: str) -> tuple[str, bool, dict[str, str]]:
+    """The part of the report, whether no row may hold the conditions, and the conditions."""
+    conditions, negative = {}, False
+    for item in expected.split("; "):
+        if item == "no" or item.startswith("no "):
+            negative, item = True, item[3:]  # no project; no flag=…
+        if "=" in item:
+            field, _, value = item.partition("=")
+            conditions[field.strip()] = value.strip()
+    part = conditions.pop("part", "plan" if conditions.get("role") == "target" else "review")
+    return part, negative, conditions
+
+
+def holds(row: dict, conditions: dict[str, str]) -> bool:
+    return all(str(row.get(field, "")) == value for field, value in conditions.items())
+
+
+@pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)
+def test_every_table_has_an_example_column_or_says_why_not(path: Path):
+    assert EXAMPLE in header(path) or path.stem in NOT_YET or path.stem in EXEMPT, (
+        f"{path.relative_to(ROOT)}: no {EXAMPLE} column (a short sentence → what it must give)")
+
+
+def test_the_lists_of_tables_without_examples_name_tables_that_exist():
+    assert not (NOT_YET | set(EXEMPT)) - {p.stem for p in TABLES}
+
+
+@pytest.mark.parametrize("path", [p for p in TABLES if EXAMPLE in header(p)], ids=lambda p: p.stem)
+def test_a_table_with_the_column_has_an_example(path: Path):
+    assert any(r[EXAMPLE] for r in rows(path)), f"{path.relative_to(ROOT)}: no row has an {EXAMPLE}"
+
+
+def test_every_kind_of_cue_has_an_example():
+    kinds = {r["kind"] for r in rules.table("cues")}
+    shown = {r["kind"] for r in rules.table("cues") if r[EXAMPLE]}
+    assert not kinds - shown, f"cues.csv: kinds without an example: {sorted(kinds - shown)}"
+
+
+@pytest.mark.parametrize(("table", "line", "row"), examples())
+def test_the_example_gives_what_it_says(table: str, line: int, row: dict[str, str], make_record):
+    sentence, arrow, expected = row[EXAMPLE].partition(ARROW)
+    assert arrow, f"{table}.csv line {line}: example {row[EXAMPLE]!r} is not 'sentence{ARROW}expected'"
+    part, negative, conditions = parse(expected)
+    got = checker(table, row)(make_record(**{part: sentence}))
+    fields = list(conditions) or list(got[0] if got else ())[:3]
+    shown = [{f: r.get(f, "") for f in fields} for r in got if any(r.get(f) for f in fields)]
+    assert any(holds(r, conditions) for r in got) != negative, (
+        f"{table}.csv line {line}: {sentence}{ARROW}{expected}\n  gave: {shown}")

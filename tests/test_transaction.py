@@ -17,6 +17,7 @@ import yaml
 from pipeline.run import atomic
 from pipeline import extract, normalize, validate
 from pipeline.package import publish, schema
+from pipeline.package.resources import build
 from tests.helpers import ROOT, build_package, dvc, git_status, package_bytes, part, resource_bytes, scratch_copy
 
 REPORT = "政府工作报告\n——2025年1月9日在某某区第一届人民代表大会第二次会议上\n各位代表：\n" \
@@ -47,20 +48,22 @@ def strays(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in found)
 
 
+NARROWED = "narrowed.json"  # under a test's root: a stricter descriptor for normalize to expand
+
+
 def stage(root: Path, raw: Path) -> None:
     """extract and normalize, as the build runs them: the CSVs land in the staging folder."""
     extract.run(raw, root / "data" / "interim")
-    assert normalize.main(["--interim", str(root / "data" / "interim"), "--root", str(root)]) == 0
+    narrower = ["--descriptor", str(root / NARROWED)] if (root / NARROWED).exists() else []
+    assert normalize.main(["--interim", str(root / "data" / "interim"), "--root", str(root), *narrower]) == 0
 
 
 def narrowed(root: Path, resource: str, field: str, change) -> None:
-    """Make the descriptor under ``root`` stricter: ``change(constraints)`` on one field."""
-    source = root / schema.SOURCE  # the descriptor normalize expands (pipeline/descriptor.json under the root)
-    package = json.loads((source if source.exists() else ROOT / schema.SOURCE).read_text(encoding="utf-8"))
+    """Make the descriptor normalize expands under ``root`` stricter: ``change(constraints)`` on one field."""
+    package = build()
     res = next(r for r in package["resources"] if r["name"] == resource)
     change(next(f for f in res["schema"]["fields"] if f["name"] == field)["constraints"])
-    source.parent.mkdir(parents=True, exist_ok=True)
-    source.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    (root / NARROWED).write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
     schema.descriptor.cache_clear()  # read once per process, as a stage does
 
 
@@ -158,14 +161,14 @@ def lock(copy: Path) -> dict:
 
 
 def test_1_dvc_repro_failing_in_validate_leaves_everything_published_as_it_was(repo_copy):
-    """A new unit in the rules (one line of units.csv) that the descriptor's list
-    of units lacks: extract and normalize pass, validate fails on the report's rows."""
+    """A new unit in the rules (one line of units.csv) with a measure the descriptor's
+    list of measures lacks: extract and normalize pass, validate fails on the report's rows."""
     before = {**published(repo_copy), **{p: (repo_copy / p).read_bytes() for p in
                                          ("docs/headline.png", "docs/scorecard.png", "docs/data-dictionary.md")}}
     committed_lock = lock(repo_copy)
     units = repo_copy / "pipeline" / "rules" / "read" / "units.csv"
     rules = units.read_bytes()
-    units.write_bytes(rules + "光年,lightyear,1,level\n".encode())
+    units.write_bytes(rules + "光年,km,1,astronomy\n".encode())
     report = repo_copy / "raw" / "far-2025.txt"
     report.write_text(REPORT.format(review="航程达到5光年。"), encoding="utf-8")
     try:
@@ -182,7 +185,7 @@ def test_1_dvc_repro_failing_in_validate_leaves_everything_published_as_it_was(r
     ours = [line for line in out if line.startswith("error: ")]
     assert len(ours) == 1 and re.fullmatch(
         r"error: validate: \d+ problem\(s\) in raw/far-2025.txt; data/ and metrics.json left as they were", ours[0]), ours
-    assert any(line.startswith("invalid: raw/far-2025.txt: figures: row ") and "lightyear" in line for line in out)
+    assert any(line.startswith("invalid: raw/far-2025.txt: figures: row ") and "astronomy" in line for line in out)
     assert after == before  # CSVs, metrics and charts byte for byte
     assert sorted(status.split()) == ["??", "M", "M", "dvc.lock", "pipeline/rules/read/units.csv", "raw/far-2025.txt"]
     # dvc.lock records what ran: extract and normalize (outputs in data/interim and build/staging, git-ignored);

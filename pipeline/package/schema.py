@@ -1,10 +1,10 @@
-"""The package descriptor is the one source of truth for resources and columns.
+"""The package descriptor as published, and the CSV files it describes.
 
-Code asks this module for a resource's column names and path instead of
-repeating field lists, so adding a column is one edit to the descriptor.
-
-The descriptor you edit is ``pipeline/descriptor.json`` (``SOURCE``). A
-resource whose rows belong to reports is partitioned: its ``path`` there is a
+The descriptor is built from the field registry (``fields.py``,
+``resources.py``: code asks ``resources.columns`` for a resource's column
+names instead of repeating field lists); this module expands, reads and
+writes it and reads and writes its CSVs. A resource whose rows belong to
+reports is partitioned: its ``path`` in the registry's descriptor is a
 template, ``data/figures/{plan_year}/{province}.csv``, one file per plan year
 and province (the GB/T 2260 code of the report's province, ``120000``), each
 a CSV with its own header row. The ``datapackage.json`` users receive, at the
@@ -22,14 +22,12 @@ from functools import lru_cache
 from pathlib import Path
 
 
-SOURCE = Path("pipeline/descriptor.json")  # the descriptor you edit (path templates)
-DESCRIPTOR = SOURCE  # what code reads column lists from
 PUBLISHED = Path("datapackage.json")  # the package's descriptor, generated: templates → lists of files
 NO_YEAR = "no-year"  # the partition of a report whose plan year is unknown
 NO_PROVINCE = "unknown"  # ... whose region code is unknown
 
 
-def descriptor(path: Path = DESCRIPTOR) -> dict:
+def descriptor(path: Path) -> dict:
     """The parsed descriptor at ``path`` (read again once the file has changed: the
     published ``datapackage.json`` changes with every build that adds a partition)."""
     st = Path(path).stat()
@@ -44,17 +42,12 @@ def _parsed(path: Path, mtime_ns: int, size: int, inode: int) -> dict:
 descriptor.cache_clear = _parsed.cache_clear  # type: ignore[attr-defined]
 
 
-def resource(name: str, path: Path = DESCRIPTOR) -> dict:
+def resource(name: str, path: Path) -> dict:
     """One resource's descriptor by name."""
     for res in descriptor(path)["resources"]:
         if res["name"] == name:
             return res
     raise KeyError(f"{path}: no resource named {name!r}")
-
-
-def columns(name: str, path: Path = DESCRIPTOR) -> list[str]:
-    """Column names of a resource, in descriptor order."""
-    return [field["name"] for field in resource(name, path)["schema"]["fields"]]
 
 
 def paths(res: dict) -> list[str]:

@@ -3,7 +3,8 @@
 Rules are data: a new unit, qualifier or cue word is one line in a CSV file,
 not a new branch in the code. Tables are read once per process. They are
 sorted like the code that reads them (``read/`` for what is written,
-``meaning/`` for what it means) and named by file name alone, which is unique.
+``meaning/`` for what it means, ``package/`` for the published descriptor)
+and named by file name alone, which is unique.
 """
 from __future__ import annotations
 
