@@ -198,6 +198,7 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("开通城际公交线路6条。", ["城际公交线路"]),
     ("累计投入帮扶资金3亿元。", ["帮扶资金"]),
     ("认定省级孵化器5家。", ["省级孵化器"]),
+    ("新建、改扩建学校5所。", ["学校"]),  # the link left after one verb opens the next
     # a clause that ends with an object verb counts what is named after the counter
     ("在各乡镇建设8个养老服务中心和20个日间照料站。", ["养老服务中心", "日间照料站"]),
     ("全力打造3个特色小镇。", ["特色小镇"]),

@@ -397,8 +397,9 @@ def _strip(clause: str) -> str:
         tail = _longest_end(stripped, "tail")  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _longest_start(stripped, "lead")
-        changed, clause = stripped[len(lead):] != clause, stripped[len(lead):]
-    phrase = _balance_quotes(_edge_links().sub("", clause))
+        rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
+        changed, clause = rest != clause, rest
+    phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
 
 
