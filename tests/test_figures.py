@@ -191,3 +191,53 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
     assert rows["2.1"]["role"] == "other"  # two terms are a ratio, not shares
     assert (rows["5575万"]["unit"], rows["5575万"]["measure"]) == ("person", "count")
+
+
+@pytest.mark.parametrize("review, subjects", [
+    # a verb before what it acts on (cues kind lead) is no part of the subject
+    ("开通城际公交线路6条。", ["城际公交线路"]),
+    ("累计投入帮扶资金3亿元。", ["帮扶资金"]),
+    ("认定省级孵化器5家。", ["省级孵化器"]),
+    ("新建、改扩建学校5所。", ["学校"]),  # the link left after one verb opens the next
+    # a clause that ends with an object verb counts what is named after the counter
+    ("在各乡镇建设8个养老服务中心和20个日间照料站。", ["养老服务中心", "日间照料站"]),
+    ("全力打造3个特色小镇。", ["特色小镇"]),
+    # 由X提高到Y: 由 belongs to neither
+    ("森林覆盖率由30%提高到32%。", ["森林覆盖率", "森林覆盖率"]),
+    # a verb ending the clause after a counted noun (noun_tail, noun_end)
+    ("实施12条乡村道路建设。", ["乡村道路"]),
+    ("2个研究院启动建设。", ["研究院"]),
+    ("支持5所乡镇卫生院改善就医环境。", ["乡镇卫生院"]),
+])
+def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_list_items_share_the_head_written_after_the_last(figures):
+    rows = figures(review="小麦、玉米产量分别增长2%、3%。钢铁、建材产业增加值分别增长5%、3%。")
+    assert [r["subject"] for r in rows] == ["小麦产量", "玉米产量", "钢铁产业增加值", "建材产业增加值"]
+    rows = figures(review="文化产业、旅游产业增加值占生产总值比重分别达到4%、5%。")
+    assert [r["subject"] for r in rows] == ["文化产业增加值占生产总值比重", "旅游产业增加值占生产总值比重"]
+
+
+def test_a_list_without_respectively_of_as_many_items_as_numbers(figures):
+    rows = figures(review="污水处理、垃圾处理、绿化覆盖率达95%、90%、40%。")
+    assert [r["subject"] for r in rows] == ["污水处理覆盖率", "垃圾处理覆盖率", "绿化覆盖率"]
+    rows = figures(review="城乡居民养老、医疗保险参保人数分别达到40万人、60万人。")
+    assert [r["subject"] for r in rows] == ["城乡居民养老参保人数", "医疗保险参保人数"]
+
+
+def test_a_streak_keeps_what_held_and_a_bare_rate_the_subject_before(figures):
+    rows = figures(review="居民收入增长6%，增速连续8个季度居全省前3位。")
+    assert [(r["raw"], r["subject"]) for r in rows] == [
+        ("6%", "居民收入"), ("8个季度", "居民收入增速居全省前3位"), ("3位", "居民收入增速")]
+
+
+def test_industry_structure_expands_into_its_three_shares(figures):
+    rows = figures(review="产业结构由10:40:50调整为8:38:54。")
+    assert [r["subject"] for r in rows][:3] == ["第一产业比重", "第二产业比重", "第三产业比重"]
+
+
+def test_a_sentence_about_the_state_owned_firms_of_the_region(figures):
+    rows = figures(review="区属企业完成投资50亿元，增长8%。")
+    assert [(r["area"], r["subject"]) for r in rows] == [("区属企业", "投资"), ("区属企业", "投资")]

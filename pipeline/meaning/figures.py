@@ -266,6 +266,24 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, groups: list[l
         previous = row
     _distribute(rows, mentions, r, groups)
     _structure_subjects(rows, mentions, r)
+    _streak_subjects(rows, mentions, r)
+
+
+def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None:
+    """增速连续30个月居全国前10位: a streak measures how long the words after it
+    held, so they are part of its subject (增速居全国前10位). A pass of its own:
+    the rank that follows still ranks the 增速 alone."""
+    text = r.text
+    for row, m in zip(rows, mentions):
+        if row["measure"] != "duration" or not row["subject"]:
+            continue
+        if not r.clause_before(m["start"])[1].endswith(cues("streak")):
+            continue
+        start = m["raw_end"] + len(m["after"])
+        stop = CLAUSE_STOP.search(text, start)
+        held = text[start:stop.start() if stop else len(text)]
+        if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
+            row["subject"] += held
 
 
 def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None:
@@ -309,7 +327,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    if subject.endswith("等") or not subject or "、" in subject:
+    if subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb")):
         after = _noun_after(text, end)
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -379,8 +397,9 @@ def _strip(clause: str) -> str:
         tail = _longest_end(stripped, "tail")  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _longest_start(stripped, "lead")
-        changed, clause = stripped[len(lead):] != clause, stripped[len(lead):]
-    phrase = _balance_quotes(_edge_links().sub("", clause))
+        rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
+        changed, clause = rest != clause, rest
+    phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
 
 
@@ -443,20 +462,24 @@ def _noun_after(text: str, pos: int) -> str:
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
-    return _balance_quotes(phrase[:min(ends)] if ends else phrase)[:MAX_SUBJECT]
+    noun = _edge_links().sub("", phrase[:min(ends)] if ends else phrase)  # 建设8个中心和20个站: 和 links the next item
+    while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
+        noun = noun[:-len(tail)]
+    return _balance_quotes(noun)[:MAX_SUBJECT]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
-    """A、B、C分别增长10%、5%和10%: one subject per number, in order."""
+    """A、B、C分别增长10%、5%和10%: one subject per number, in order. Without
+    分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
     text = r.text
     for group in groups:
         if len(group) < 2 or rows[group[0]]["role"] == "other":
             continue
         _, clause = r.clause_before(mentions[group[0]]["start"])
         split = any_cue("respectively").split(clause)
-        if len(split) < 2:
-            continue
         head = _strip(split[0])
+        if len(split) < 2 and len(head.split("、")) != len(group):
+            continue
         items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, text, group)
         if len(items) != len(group):
             continue
@@ -477,8 +500,11 @@ def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: 
 
 
 def _list_items(head: str, count: int) -> list[str]:
-    """甲、乙、丙占比 → 甲占比, 乙占比, 丙占比; 城乡居民收入 → 城镇…, 农村… ."""
+    """甲、乙、丙占比 → 甲占比, 乙占比, 丙占比; 城乡居民收入 → 城镇…, 农村… (only
+    when 、 does not list the items already: 城乡居民养老、医疗保险 are two insurances)."""
     for row in table("list_expansions"):
+        if head.count("、") + 1 == count:
+            break
         if head.startswith(row["written"]) and len(row["items"].split("|")) == count:
             rest = head[len(row["written"]):]
             return [item + rest for item in row["items"].split("|")]
@@ -486,16 +512,30 @@ def _list_items(head: str, count: int) -> list[str]:
     if len(items) != count:
         items = [i for i in any_cue("list_link").split(head) if i]
     last = items[-1] if items else ""
-    shared = re.search(r"(占.*)$", last)
-    tail = shared.group(1) if shared else ""
+    tail = _shared_head(last)
     out = []
     for item in items:
         if tail and not item.endswith(tail):
-            item += tail
+            item = _joined(item, tail)
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
     return out
+
+
+def _shared_head(last: str) -> str:
+    """The head the items of a list share, written once after its last item
+    (钢铁、建材产业增加值: 产业增加值; 工业、税收占全区比重: 占全区比重): the last
+    item from the earliest head word in it (cues kind shared_head) to its end."""
+    found = [pos for cue in cues("shared_head") if (pos := last.find(cue)) > 0]
+    return last[min(found):] if found else ""
+
+
+def _joined(item: str, head: str) -> str:
+    """``item`` with the shared ``head``, written once where the item already ends
+    with the head's first words (文化产业 + 产业增加值 → 文化产业增加值)."""
+    overlap = next((size for size in range(min(len(item), len(head)), 0, -1) if item.endswith(head[:size])), 0)
+    return item + head[overlap:]
 
 
 def _areas(rows: list[dict], r: Reading, report: dict) -> None:
@@ -516,7 +556,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> None:
         area = _earlier_zone(r, row["start"]) if area is None else area
         row["area"] = area or region
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
-            row["subject"] = row["subject"][len(area):]
+            row["subject"] = _strip(row["subject"][len(area):]) or row["subject"][len(area):]  # 某园区完成投资: 投资
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
@@ -579,15 +619,17 @@ def _area_pattern() -> re.Pattern:
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link)."""
     verbs = "|".join(cues("area_stop"))
-    one = (rf"(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern})"
+    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern}))"
            rf"(?!{cue_words('not_zone_after')})")
     return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 
 @cache
 def _area_suffix() -> re.Pattern:
-    """Any zone suffix: a sentence holding none before the limit opens with no zone."""
-    return re.compile("|".join(map(re.escape, sorted((r["suffix"] for r in table("areas")), key=len, reverse=True))))
+    """Any zone suffix, or a body named whole (cues kind whole_area: 省属企业): a
+    sentence holding none before the limit opens with no zone."""
+    words = [row["suffix"] for row in table("areas")] + list(cues("whole_area"))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _generic(area: str) -> bool:
