@@ -119,6 +119,33 @@ def test_the_words_of_a_clause_say_new_or_stock():
     assert scorecard._flow(row("国家高新技术企业310家", "310家")) == ""
 
 
+def test_a_clause_that_is_only_its_subject_takes_the_word_of_the_clause_before():
+    def row(context: str, raw: str, subject: str) -> dict:
+        return {"measure": "count", "context": context, "raw": raw, "basis": "annual", "subject": subject}
+    listed = "新增科创平台12家，规上工业企业达900家，“专精特新”企业80家，高新技术企业150家。"
+    assert scorecard._flow(row(listed, "150家", "高新技术企业")) == "stock"  # the nearest cue: 达, two clauses back
+    assert scorecard._flow(row(listed, "80家", "专精特新企业")) == "stock"
+    assert scorecard._flow(row("规上工业企业达900家，打造智能工厂15家。", "15家", "智能工厂")) == ""  # a verb of its own
+    assert scorecard._flow(row("规上工业企业达900家。高新技术企业150家", "150家", "高新技术企业")) == ""
+
+
+def test_a_target_and_a_result_pair_in_the_unit_both_give():
+    base = {"region_code": "1", "region": "r", "year": "2024", "code": "old_residential_communities_renovated",
+            "measure": "count", "upper": "", "comparator": "eq", "quoted": "", "flow": ""}
+    in_count = {**base, "side": "target", "unit": "count", "value": "100", "report_id": "a", "figure_id": "f1"}
+    in_households = {**in_count, "unit": "household", "value": "9000", "figure_id": "f2"}
+    result = {**base, "side": "result", "unit": "household", "value": "9500", "report_id": "b", "figure_id": "f3"}
+    [row] = scorecard.build([in_count, in_households, result], TOL)
+    assert (row["target_value"], row["result_value"], row["gap"], row["note"]) == ("9000", "9500", "500", "")
+    assert scorecard.build([in_count, {**result, "unit": "m2"}], TOL) == []
+
+
+def test_sides_keep_the_first_result_per_unit(make_record):
+    sides = _sides(make_record, "改造老旧小区120个0.95万户。", "")
+    assert sorted((r["side"], r["unit"], r["value"]) for r in sides if r["code"]) == [
+        ("result", "count", "120"), ("result", "household", "9500")]
+
+
 def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_path, shared_reports):
     import json
     import sqlite3
