@@ -113,6 +113,25 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
     assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
 
 
+def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
+    from pipeline.meaning.codebook import code_for, figure_code
+
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        plan="力争新设外资企业15家以上，新设市场主体2万家。",
+        review="全年净增市场主体800家、达到2.6万家。"))}
+    assert rows["15家"]["subject"] == "外资企业" and code_for("外资企业") == ""
+    assert figure_code(rows["15家"]) == "new_foreign_invested_enterprises"
+    assert code_for("市场主体") == "market_entities_total" and figure_code(rows["2万家"]) == "new_market_entities"
+    assert figure_code(rows["2.6万家"]) == "market_entities_total"  # the stock: 净增 is another item's word
+
+
+def test_a_name_matches_its_alias_with_or_without_quotes():
+    from pipeline.meaning.codebook import code_for
+
+    assert code_for("企业被认定为“省级专精特新中小企业”") == code_for("省级专精特新中小企业") == "specialized_smes"
+    assert code_for("“专精特新”企业") == code_for("专精特新企业") == "specialized_smes"
+
+
 def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
