@@ -113,6 +113,11 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
     assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
 
 
+def test_a_mark_passed_after_the_number_is_no_subject(figures):
+    rows = {r["raw"]: r for r in figures(review="一般公共预算收入完成102亿元，突破100亿元关口，增长8.3%。")}
+    assert rows["8.3%"]["subject"] == rows["102亿元"]["subject"] == "一般公共预算收入"
+
+
 def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
     from pipeline.meaning.codebook import code_for, figure_code
 

@@ -437,8 +437,8 @@ def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = match.group() if match else ""
-    if any_cue("item_link").match(phrase):
-        return ""  # the number is an item of a list whose subject came before
+    if any_cue("item_link").match(phrase) or any_cue("milestone").match(phrase):
+        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed, not a subject
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
