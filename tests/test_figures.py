@@ -130,6 +130,13 @@ def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(m
     assert figure_code(rows["2.6万家"]) == "market_entities_total"  # the stock: 净增 is another item's word
 
 
+def test_a_count_named_with_its_whole_is_the_concept():
+    from pipeline.meaning.codebook import code_for
+
+    assert code_for("科技型中小企业总数") == code_for("科技型中小企业") == "sci_tech_smes"
+    assert code_for("高新技术企业总数") == "high_tech_enterprises" and code_for("总数") == ""
+
+
 def test_a_name_matches_its_alias_with_or_without_quotes():
     from pipeline.meaning.codebook import code_for
 

@@ -3,7 +3,8 @@
 Reports name the same concept many ways (生产总值, 地区生产总值, GDP, 全区生产总值);
 the codebook lists them as aliases. A subject matches when, after dropping
 region prefixes (全区, 全市 …: cues kind own_scope) and a rate word (增速:
-cues kind rate_suffix), it equals a name or alias, or ends with one.
+cues kind rate_suffix) or a word for the whole count (总数: cues kind
+total_suffix), it equals a name or alias, or ends with one.
 """
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ def _prefix() -> re.Pattern:
 
 
 @cache
-def _rate_suffix() -> re.Pattern:
-    return re.compile(f"(?:{cue_words('rate_suffix')})$")
+def _suffix() -> re.Pattern:
+    """A rate word (增速) or a word for the whole count (总数) at the end of a subject."""
+    return re.compile(f"(?:{cue_words('rate_suffix')}|{cue_words('total_suffix')})$")
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +48,7 @@ def code_for(subject: str, region: str = "") -> str:
     if any(word in subject for word in cues("narrowing")):
         return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
     subject = _prefix().sub("", subject.removeprefix(region).translate(NO_QUOTES)) if subject else ""
-    subject = _rate_suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
+    subject = _suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP; 高新技术企业总数, 高新技术企业
     if subject in names:
         return names[subject]
     for size in range(len(subject) - 1, MIN_SUFFIX - 1, -1):
