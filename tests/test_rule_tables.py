@@ -139,7 +139,7 @@ PROJECT_TABLES = ("project_exclude", "project_generic", "project_heads", "projec
                   "project_not_after", "project_status", "project_suffixes")
 CHECKERS: dict[str, Checker] = {
     **dict.fromkeys(("areas", "codebook", "cues", "list_expansions", "not_areas"), figure_rows),
-    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows}
+    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows, "yearly_registers": scorecard_rows}
 # Cue kinds whose effect is not on a figure.
 CUE_CHECKERS: dict[str, Checker] = {**dict.fromkeys(("investment", "category", "project_tail"), project_rows),
                                     "main_targets": quality_rows, "streak": scorecard_rows}

@@ -201,3 +201,19 @@ def test_the_metrics_say_per_region_how_many_targets_were_met_and_missed(tmp_pat
     _, numbers = validate.run(tmp_path, tmp_path / "datapackage.json")
     summary = numbers["scorecard"]["河北省 130000"]
     assert summary["met"] >= 10 and summary["missed"] >= 1 and set(summary) == {"met", "missed", "unclear"}
+
+
+def test_a_register_renewed_each_year_is_one_line_and_pairs_new_with_total(tmp_path):
+    from tests.helpers import ROOT, run_python, with_rule_line
+
+    code = ("from decimal import Decimal\nfrom pipeline.meaning import scorecard\n"
+            "base = dict(region_code='1', region='r', year='2024', code='high_tech_enterprises', measure='count',"
+            " upper='', unit='count', comparator='eq', quoted='', report_id='a')\n"
+            "goal = dict(base, side='target', value='60', figure_id='f1', context='认定高新技术企业60家。', raw='60家')\n"
+            "total = dict(base, side='result', value='75', figure_id='f2', context='高新技术企业总数达到75家。', raw='75家')\n"
+            "flows = [scorecard._flow(row) for row in (goal, total)]\n"
+            "pairs = scorecard.build([dict(r, flow=f) for r, f in zip((goal, total), flows)], Decimal('0.05'))\n"
+            "print(flows, len(pairs))")
+    assert run_python(ROOT, code) == "['new', 'stock'] 0"
+    root = with_rule_line(tmp_path, "yearly_registers", "high_tech_enterprises,for the test,")
+    assert run_python(root, code) == "['', ''] 1"

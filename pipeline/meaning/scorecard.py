@@ -41,6 +41,12 @@ def directions() -> dict[str, str]:
     return {row["code"]: row["direction"] for row in table("codebook")}
 
 
+@lru_cache(maxsize=None)
+def _yearly_registers() -> frozenset[str]:
+    """Codes whose stock is registered anew each year (``rules/yearly_registers.csv``)."""
+    return frozenset(row["code"] for row in table("yearly_registers"))
+
+
 def sides(figures: list[dict], report: dict) -> list[dict]:
     """One report's candidate targets (for its plan year, or quoted in its
     review: a target of the review year can only be a quoted one) and results
@@ -79,10 +85,11 @@ def _side_row(side: str, row: dict, report: dict, upper: str, flow: str) -> dict
 
 def _flow(row: dict) -> str:
     """'new' for a count or amount of new things (新增高新技术企业60家), 'stock' for
-    a total (总数, 达1432家), '' when the words do not say: the codebook gives new
-    things and the stock one code, and the scorecard never pairs 'new' with 'stock'."""
-    if row.get("measure") not in COUNTED:
-        return ""
+    a total (总数, 达1432家), '' when the words do not say or the concept is a
+    register renewed each year: the codebook gives new things and the stock one
+    code, and the scorecard never pairs 'new' with 'stock'."""
+    if row.get("measure") not in COUNTED or row.get("code") in _yearly_registers():
+        return ""  # a register renewed each year: its total is the year's count
     if row.get("basis") == "as_of":
         return "stock"
     clauses = _clauses(row)
