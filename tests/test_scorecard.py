@@ -217,3 +217,14 @@ def test_a_register_renewed_each_year_is_one_line_and_pairs_new_with_total(tmp_p
     assert run_python(ROOT, code) == "['new', 'stock'] 0"
     root = with_rule_line(tmp_path, "yearly_registers", "high_tech_enterprises,for the test,")
     assert run_python(root, code) == "['', ''] 1"
+
+
+def test_counters_a_concept_counts_alike_pair_and_no_others():
+    base = {"region_code": "1", "region": "r", "year": "2024", "measure": "count", "upper": "", "comparator": "eq",
+            "quoted": "", "flow": "", "report_id": "a"}
+    goal = {**base, "side": "target", "unit": "count", "value": "10000", "figure_id": "f1"}
+    result = {**base, "side": "result", "unit": "household", "value": "12000", "figure_id": "f2"}
+    [row] = scorecard.build([{**goal, "code": "new_market_entities"}, {**result, "code": "new_market_entities"}], TOL)
+    assert (row["target_unit"], row["result_unit"], row["verdict"]) == ("count", "household", "met")
+    assert scorecard.build([{**goal, "code": "rural_toilet_renovation"},
+                            {**result, "code": "rural_toilet_renovation"}], TOL) == []  # 家 of toilets: not 户

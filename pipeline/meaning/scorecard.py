@@ -179,8 +179,17 @@ def _by_preference(candidates: list[dict]) -> list[dict]:
 
 
 def _alike(target: dict, result: dict) -> bool:
-    """Like with like: one unit, and never a number of new things against a stock."""
-    return result["unit"] == target["unit"] and {result["flow"], target["flow"]} != {"new", "stock"}
+    """Like with like: one unit (or counters the concept counts alike), and never
+    a number of new things against a stock."""
+    units = {result["unit"], target["unit"]}
+    return ((len(units) == 1 or units <= _same_counters().get(target["code"], frozenset()))
+            and {result["flow"], target["flow"]} != {"new", "stock"})
+
+
+@lru_cache(maxsize=None)
+def _same_counters() -> dict[str, frozenset[str]]:
+    """Code → the units that count one thing of it alike (``rules/same_counters.csv``: 户 and 家 of market entities)."""
+    return {row["code"]: frozenset(row["units"].split("|")) for row in table("same_counters")}
 
 
 def _note(chosen: dict, candidates: list[dict]) -> str:
