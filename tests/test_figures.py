@@ -118,6 +118,13 @@ def test_a_mark_passed_after_the_number_is_no_subject(figures):
     assert rows["8.3%"]["subject"] == rows["102亿元"]["subject"] == "一般公共预算收入"
 
 
+def test_verbs_before_the_number_are_no_subject(figures):
+    rows = {r["raw"]: r["subject"] for r in figures(
+        review="森林覆盖率由31.5%提高到33%。建设筹措2万套人才公寓。建设12个城市书房。")}
+    assert rows["31.5%"] == rows["33%"] == "森林覆盖率"
+    assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"
+
+
 def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
     from pipeline.meaning.codebook import code_for, figure_code
 
