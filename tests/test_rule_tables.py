@@ -151,7 +151,8 @@ CHECKERS: dict[str, Checker] = {
     "same_counters": scorecard_pairs}
 # Cue kinds whose effect is not on a figure.
 CUE_CHECKERS: dict[str, Checker] = {**dict.fromkeys(("investment", "category", "project_tail"), project_rows),
-                                    "main_targets": quality_rows, "streak": scorecard_rows}
+                                    "main_targets": quality_rows, "streak": scorecard_rows,
+                                    "owned_units": scorecard_rows}
 
 
 def header(path: Path) -> list[str]:

@@ -228,3 +228,9 @@ def test_counters_a_concept_counts_alike_pair_and_no_others():
     assert (row["target_unit"], row["result_unit"], row["verdict"]) == ("count", "household", "met")
     assert scorecard.build([{**goal, "code": "rural_toilet_renovation"},
                             {**result, "code": "rural_toilet_renovation"}], TOL) == []  # 家 of toilets: not 户
+
+
+def test_figures_of_the_units_a_region_owns_are_no_side_of_its_scorecard():
+    row = {"context": "市属国企完成投资120亿元、研发投入8.6亿元。", "raw": "8.6亿元"}
+    assert scorecard._of_owned_units(row)
+    assert not scorecard._of_owned_units({**row, "context": "全社会研发投入8.6亿元，其中市属国企3亿元。"})

@@ -132,11 +132,17 @@ def _in_a_run(row: dict) -> bool:
     return any(cue in clause for cue in cues("streak"))
 
 
+def _of_owned_units(row: dict) -> bool:
+    """省属企业完成…研发投入133.5亿元: a sentence about the firms (or schools …) the
+    region owns gives their figures, not the region's (cues kind owned_units)."""
+    return _clauses(row)[0].startswith(cues("owned_units"))
+
+
 def _side(row: dict, report: dict) -> str | None:
     """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
     the year, or a state at its end) with a code, for the report's own years."""
     if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
-            or row.get("area") != report.get("region") or _in_a_run(row)):
+            or row.get("area") != report.get("region") or _in_a_run(row) or _of_owned_units(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"
