@@ -125,6 +125,12 @@ def test_verbs_before_the_number_are_no_subject(figures):
     assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"
 
 
+def test_a_bare_attribute_after_a_measured_one_is_of_the_same_thing(figures):
+    rows = {r["raw"]: r["subject"] for r in figures(
+        plan="蔬菜种植面积稳定在80万亩以上、产量300万吨以上，茶叶加工转化率65%，产值达到40亿元。")}
+    assert rows["300万吨"] == "蔬菜产量" and rows["40亿元"] == "茶叶加工产值"
+
+
 def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
     from pipeline.meaning.codebook import code_for, figure_code
 
