@@ -444,7 +444,7 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
-    phrase = match.group() if match else ""
+    phrase = ANNOTATION.sub("", match.group()) if match else ""  # 7万套（间）保障性租赁住房
     if any_cue("item_link").match(phrase) or any_cue("milestone").match(phrase):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed, not a subject
     became = any_cue("becomes").search(phrase)
