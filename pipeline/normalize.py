@@ -61,7 +61,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
     figures = classify_report(record, reading)
     for row in figures:
         if row["role"] in ("indicator", "target") and not codebook.conditioned(row):
-            row["code"] = codebook.code_for(row["subject"], report.get("region", ""))
+            row["code"] = codebook.figure_code(row, report.get("region", ""))
     return {
         "reports": [report],
         "sections": [{"report_id": report["report_id"], **s} for s in record["sections"]],

@@ -106,8 +106,14 @@ def test_scorecard_pairs_and_verdicts(tables):
     scores = score_scorecard(tables["scorecard"], load_labels("scorecard", spans=False))
     assert set(scores.index) == {"china", "hebei", "zhumadian", "provinces-2025"}
     assert (scores["verdict"] == 1).all(), scores  # every pair made and called clear gets the label's verdict
-    assert scores.loc["hebei", "precision"] >= 0.98 and scores.loc["china", "precision"] >= 0.98, scores
-    assert scores["precision"].min() >= 0.94 and scores["recall"].min() >= 0.7, scores
+    assert (scores["precision"] >= 0.98).all(), scores  # the issue's bar: no pair of unlike things
+    assert all(scores.loc[series, "recall"] >= floor for series, floor in RECALL_FLOORS.items()), scores
+
+
+# Each series' recall as reached (issue 15); provinces-2025 is still under the
+# issue's 0.95: 上海 重大工程 investment (subject 投资) and 甘肃 FAI (a figure
+# without real estate, no code by design) are missing.
+RECALL_FLOORS = {"china": 1.0, "hebei": 1.0, "zhumadian": 0.95, "provinces-2025": 0.91}
 
 
 def test_projects_of_the_first_report(tables):

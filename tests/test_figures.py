@@ -113,6 +113,50 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
     assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
 
 
+def test_a_mark_passed_after_the_number_is_no_subject(figures):
+    rows = {r["raw"]: r for r in figures(review="一般公共预算收入完成102亿元，突破100亿元关口，增长8.3%。")}
+    assert rows["8.3%"]["subject"] == rows["102亿元"]["subject"] == "一般公共预算收入"
+
+
+def test_verbs_before_the_number_are_no_subject(figures):
+    rows = {r["raw"]: r["subject"] for r in figures(
+        review="森林覆盖率由31.5%提高到33%。建设筹措2万套（间）人才公寓。建设12个城市书房。")}
+    assert rows["31.5%"] == rows["33%"] == "森林覆盖率"
+    assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
+
+
+def test_a_bare_attribute_after_a_measured_one_is_of_the_same_thing(figures):
+    rows = {r["raw"]: r["subject"] for r in figures(
+        plan="蔬菜种植面积稳定在80万亩以上、产量300万吨以上，茶叶加工转化率65%，产值达到40亿元。")}
+    assert rows["300万吨"] == "蔬菜产量" and rows["40亿元"] == "茶叶加工产值"
+
+
+def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
+    from pipeline.meaning.codebook import code_for, figure_code
+
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        plan="力争新设外资企业15家以上，新设市场主体2万家。",
+        review="全年净增市场主体800家、达到2.6万家。"))}
+    assert rows["15家"]["subject"] == "外资企业" and code_for("外资企业") == ""
+    assert figure_code(rows["15家"]) == "new_foreign_invested_enterprises"
+    assert code_for("市场主体") == "market_entities_total" and figure_code(rows["2万家"]) == "new_market_entities"
+    assert figure_code(rows["2.6万家"]) == "market_entities_total"  # the stock: 净增 is another item's word
+
+
+def test_a_count_named_with_its_whole_is_the_concept():
+    from pipeline.meaning.codebook import code_for
+
+    assert code_for("科技型中小企业总数") == code_for("科技型中小企业") == "sci_tech_smes"
+    assert code_for("高新技术企业总数") == "high_tech_enterprises" and code_for("总数") == ""
+
+
+def test_a_name_matches_its_alias_with_or_without_quotes():
+    from pipeline.meaning.codebook import code_for
+
+    assert code_for("企业被认定为“省级专精特新中小企业”") == code_for("省级专精特新中小企业") == "specialized_smes"
+    assert code_for("“专精特新”企业") == code_for("专精特新企业") == "specialized_smes"
+
+
 def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",

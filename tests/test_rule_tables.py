@@ -12,14 +12,17 @@ import ast
 import csv
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from pipeline import rules
+from pipeline.meaning import scorecard
 from pipeline.meaning.scorecard import sides
 from pipeline.normalize import report_tables
 from pipeline.package.resources import build
+from pipeline.run.params import stage_params
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = sorted(rules.RULES_DIR.rglob("*.csv"))
@@ -138,6 +141,11 @@ def scorecard_rows(record: dict) -> list[dict]:
     return sides(figure_rows(record), {**record["report"], "region_code": SCORED_REGION})
 
 
+def scorecard_pairs(record: dict) -> list[dict]:
+    """The scorecard rows the report alone makes (a target quoted beside its result)."""
+    return scorecard.build(scorecard_rows(record), Decimal(str(stage_params("normalize")["approx_tolerance"])))
+
+
 Checker = Callable[[dict], list[dict]]
 
 
@@ -145,10 +153,12 @@ PROJECT_TABLES = ("project_exclude", "project_generic", "project_heads", "projec
                   "project_not_after", "project_status", "project_suffixes")
 CHECKERS: dict[str, Checker] = {
     **dict.fromkeys(("areas", "codebook", "cues", "list_expansions", "not_areas"), figure_rows),
-    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows}
+    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows, "yearly_registers": scorecard_rows,
+    "same_counters": scorecard_pairs}
 # Cue kinds whose effect is not on a figure.
 CUE_CHECKERS: dict[str, Checker] = {**dict.fromkeys(("investment", "category", "project_tail"), project_rows),
-                                    "main_targets": quality_rows, "streak": scorecard_rows}
+                                    "main_targets": quality_rows, "streak": scorecard_rows,
+                                    "owned_units": scorecard_rows}
 
 
 def header(path: Path) -> list[str]:

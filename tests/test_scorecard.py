@@ -119,6 +119,33 @@ def test_the_words_of_a_clause_say_new_or_stock():
     assert scorecard._flow(row("国家高新技术企业310家", "310家")) == ""
 
 
+def test_a_clause_that_is_only_its_subject_takes_the_word_of_the_clause_before():
+    def row(context: str, raw: str, subject: str) -> dict:
+        return {"measure": "count", "context": context, "raw": raw, "basis": "annual", "subject": subject}
+    listed = "新增科创平台12家，规上工业企业达900家，“专精特新”企业80家，高新技术企业150家。"
+    assert scorecard._flow(row(listed, "150家", "高新技术企业")) == "stock"  # the nearest cue: 达, two clauses back
+    assert scorecard._flow(row(listed, "80家", "专精特新企业")) == "stock"
+    assert scorecard._flow(row("规上工业企业达900家，打造智能工厂15家。", "15家", "智能工厂")) == ""  # a verb of its own
+    assert scorecard._flow(row("规上工业企业达900家。高新技术企业150家", "150家", "高新技术企业")) == ""
+
+
+def test_a_target_and_a_result_pair_in_the_unit_both_give():
+    base = {"region_code": "1", "region": "r", "year": "2024", "code": "old_residential_communities_renovated",
+            "measure": "count", "upper": "", "comparator": "eq", "quoted": "", "flow": ""}
+    in_count = {**base, "side": "target", "unit": "count", "value": "100", "report_id": "a", "figure_id": "f1"}
+    in_households = {**in_count, "unit": "household", "value": "9000", "figure_id": "f2"}
+    result = {**base, "side": "result", "unit": "household", "value": "9500", "report_id": "b", "figure_id": "f3"}
+    [row] = scorecard.build([in_count, in_households, result], TOL)
+    assert (row["target_value"], row["result_value"], row["gap"], row["note"]) == ("9000", "9500", "500", "")
+    assert scorecard.build([in_count, {**result, "unit": "m2"}], TOL) == []
+
+
+def test_sides_keep_the_first_result_per_unit(make_record):
+    sides = _sides(make_record, "改造老旧小区120个0.95万户。", "")
+    assert sorted((r["side"], r["unit"], r["value"]) for r in sides if r["code"]) == [
+        ("result", "count", "120"), ("result", "household", "9500")]
+
+
 def test_explore_links_a_scorecard_row_to_its_figures_and_their_sentences(tmp_path, shared_reports):
     import json
     import sqlite3
@@ -174,3 +201,36 @@ def test_the_metrics_say_per_region_how_many_targets_were_met_and_missed(tmp_pat
     _, numbers = validate.run(tmp_path, tmp_path / "datapackage.json")
     summary = numbers["scorecard"]["河北省 130000"]
     assert summary["met"] >= 10 and summary["missed"] >= 1 and set(summary) == {"met", "missed", "unclear"}
+
+
+def test_a_register_renewed_each_year_is_one_line_and_pairs_new_with_total(tmp_path):
+    from tests.helpers import ROOT, run_python, with_rule_line
+
+    code = ("from decimal import Decimal\nfrom pipeline.meaning import scorecard\n"
+            "base = dict(region_code='1', region='r', year='2024', code='high_tech_enterprises', measure='count',"
+            " upper='', unit='count', comparator='eq', quoted='', report_id='a')\n"
+            "goal = dict(base, side='target', value='60', figure_id='f1', context='认定高新技术企业60家。', raw='60家')\n"
+            "total = dict(base, side='result', value='75', figure_id='f2', context='高新技术企业总数达到75家。', raw='75家')\n"
+            "flows = [scorecard._flow(row) for row in (goal, total)]\n"
+            "pairs = scorecard.build([dict(r, flow=f) for r, f in zip((goal, total), flows)], Decimal('0.05'))\n"
+            "print(flows, len(pairs))")
+    assert run_python(ROOT, code) == "['new', 'stock'] 0"
+    root = with_rule_line(tmp_path, "yearly_registers", "high_tech_enterprises,for the test,")
+    assert run_python(root, code) == "['', ''] 1"
+
+
+def test_counters_a_concept_counts_alike_pair_and_no_others():
+    base = {"region_code": "1", "region": "r", "year": "2024", "measure": "count", "upper": "", "comparator": "eq",
+            "quoted": "", "flow": "", "report_id": "a"}
+    goal = {**base, "side": "target", "unit": "count", "value": "10000", "figure_id": "f1"}
+    result = {**base, "side": "result", "unit": "household", "value": "12000", "figure_id": "f2"}
+    [row] = scorecard.build([{**goal, "code": "new_market_entities"}, {**result, "code": "new_market_entities"}], TOL)
+    assert (row["target_unit"], row["result_unit"], row["verdict"]) == ("count", "household", "met")
+    assert scorecard.build([{**goal, "code": "rural_toilet_renovation"},
+                            {**result, "code": "rural_toilet_renovation"}], TOL) == []  # 家 of toilets: not 户
+
+
+def test_figures_of_the_units_a_region_owns_are_no_side_of_its_scorecard():
+    row = {"context": "市属国企完成投资120亿元、研发投入8.6亿元。", "raw": "8.6亿元"}
+    assert scorecard._of_owned_units(row)
+    assert not scorecard._of_owned_units({**row, "context": "全社会研发投入8.6亿元，其中市属国企3亿元。"})

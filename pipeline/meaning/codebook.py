@@ -3,7 +3,8 @@
 Reports name the same concept many ways (生产总值, 地区生产总值, GDP, 全区生产总值);
 the codebook lists them as aliases. A subject matches when, after dropping
 region prefixes (全区, 全市 …: cues kind own_scope) and a rate word (增速:
-cues kind rate_suffix), it equals a name or alias, or ends with one.
+cues kind rate_suffix) or a word for the whole count (总数: cues kind
+total_suffix), it equals a name or alias, or ends with one.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from pipeline.meaning.word_patterns import cue_words
 from pipeline.rules import cues, table
 
 MIN_SUFFIX = 4
+ITEM_BREAK = re.compile(r"[，,；;。：:、]")
+NO_QUOTES = str.maketrans("", "", "“”‘’\"")  # “专精特新”企业 and 专精特新企业 name one concept
 
 
 @cache
@@ -22,17 +25,18 @@ def _prefix() -> re.Pattern:
 
 
 @cache
-def _rate_suffix() -> re.Pattern:
-    return re.compile(f"(?:{cue_words('rate_suffix')})$")
+def _suffix() -> re.Pattern:
+    """A rate word (增速) or a word for the whole count (总数) at the end of a subject."""
+    return re.compile(f"(?:{cue_words('rate_suffix')}|{cue_words('total_suffix')})$")
 
 
 @lru_cache(maxsize=None)
 def aliases() -> dict[str, str]:
-    """Every name and alias → its code."""
+    """Every name and alias (without quotes) → its code."""
     out: dict[str, str] = {}
     for row in table("codebook"):
         for name in [row["name_zh"], *filter(None, row["aliases"].split("|"))]:
-            out.setdefault(name, row["code"])
+            out.setdefault(name.translate(NO_QUOTES), row["code"])
     return out
 
 
@@ -43,8 +47,8 @@ def code_for(subject: str, region: str = "") -> str:
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
     if any(word in subject for word in cues("narrowing")):
         return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
-    subject = _prefix().sub("", subject.removeprefix(region)) if subject else ""
-    subject = _rate_suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP
+    subject = _prefix().sub("", subject.removeprefix(region).translate(NO_QUOTES)) if subject else ""
+    subject = _suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP; 高新技术企业总数, 高新技术企业
     if subject in names:
         return names[subject]
     for size in range(len(subject) - 1, MIN_SUFFIX - 1, -1):
@@ -53,12 +57,27 @@ def code_for(subject: str, region: str = "") -> str:
     return ""
 
 
+def figure_code(row: dict, region: str = "") -> str:
+    """The code of a figure's subject, read with the word of new things (cues kind
+    flow) written just before it: the subject drops it as a lead word (新设外资企业20家
+    → 外资企业), yet 新设外资企业 and 外资企业 are different concepts (new ones, the stock)."""
+    subject = row.get("subject", "")
+    item = ITEM_BREAK.split(_before(row))[-1]  # 净增市场主体3000家、达到3.3万家: the stock, no 净增 in its item
+    ahead = item[:item.rfind(subject)] if subject and subject in item else ""
+    flow = next((cue for cue in cues("flow") if ahead.endswith(cue)), "")
+    return (flow and code_for(flow + subject, region)) or code_for(subject, region)
+
+
 def conditioned(row: dict) -> bool:
     """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%):
     such a figure is not the standard concept, so it gets no code (cues of kind condition)."""
+    return any(cue in _before(row) for cue in cues("condition"))
+
+
+def _before(row: dict) -> str:
+    """The figure's context up to its number ('' when the number is not in it)."""
     context, raw = row.get("context", ""), row.get("raw", "")
-    before = context[:context.find(raw)] if raw in context else ""
-    return any(cue in before for cue in cues("condition"))
+    return context[:context.find(raw)] if raw in context else ""
 
 
 def rows() -> list[dict]:

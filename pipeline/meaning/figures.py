@@ -332,8 +332,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
-    if subject in cues("bare_attribute") and same_sentence:
-        subject = _without_flow(previous["subject"]) + subject  # …企业50家，总数达到310家: 高新技术企业总数
+    if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
+        subject = _without_attribute(_without_flow(previous["subject"])) + subject  # 粮食播种面积…、产量: 粮食产量
     if not subject and same_sentence:
         subject = previous["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
@@ -353,6 +353,14 @@ def _without_flow(subject: str) -> str:
         if subject.startswith(cue) and len(subject) > len(cue) + 1:
             return subject[len(cue):]
     return subject
+
+
+def _without_attribute(subject: str) -> str:
+    """粮食播种面积 as 粮食: a subject without the attribute it ends with (cues kind
+    measured_attribute), so a bare attribute after it is of the same thing."""
+    attribute = max((cue for cue in cues("measured_attribute") if subject.endswith(cue) and len(subject) - len(cue) > 1),
+                    key=len, default="")
+    return subject[:len(subject) - len(attribute)]
 
 
 def _rank_subject(clause: str, previous: dict | None) -> str:
@@ -455,9 +463,9 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
-    phrase = match.group() if match else ""
-    if any_cue("item_link").match(phrase):
-        return ""  # the number is an item of a list whose subject came before
+    phrase = ANNOTATION.sub("", match.group()) if match else ""  # 7万套（间）保障性租赁住房
+    if any_cue("item_link").match(phrase) or any_cue("milestone").match(phrase):
+        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed, not a subject
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]

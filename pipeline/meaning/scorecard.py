@@ -29,6 +29,8 @@ SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow
 LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
 CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+SENTENCE_BREAK = re.compile(r"[；;。]")
+NO_QUOTES = str.maketrans("", "", "“”‘’\"")
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
 
@@ -39,18 +41,25 @@ def directions() -> dict[str, str]:
     return {row["code"]: row["direction"] for row in table("codebook")}
 
 
+@lru_cache(maxsize=None)
+def _yearly_registers() -> frozenset[str]:
+    """Codes whose stock is registered anew each year (``rules/yearly_registers.csv``)."""
+    return frozenset(row["code"] for row in table("yearly_registers"))
+
+
 def sides(figures: list[dict], report: dict) -> list[dict]:
     """One report's candidate targets (for its plan year, or quoted in its
     review: a target of the review year can only be a quoted one) and results
-    (for its review year), the first in text order per key; a range (ge then
-    le on the same subject) is one target with an upper bound."""
+    (for its review year), the first in text order per key and unit (新改造老旧小区183个1.25万户:
+    the households are a result too, for a target in households); a range (ge
+    then le on the same subject) is one target with an upper bound."""
     if not report.get("region_code"):
         return []
     out: dict[tuple, dict] = {}
     for i, base in enumerate(figures):
         for row in _each_concept(base):
             side = _side(row, report)
-            key = (side, row.get("year"), row.get("code"), row.get("measure"), _flow(row) if side else "")
+            key = (side, row.get("year"), row.get("code"), row.get("measure"), row.get("unit"), _flow(row) if side else "")
             if side is not None and key not in out:
                 out[key] = _side_row(side, row, report, _upper(figures, i) if side != "result" else "", key[-1])
     return [{**row, "side": "result" if row["side"] == "result" else "target"} for row in out.values()]
@@ -76,20 +85,45 @@ def _side_row(side: str, row: dict, report: dict, upper: str, flow: str) -> dict
 
 def _flow(row: dict) -> str:
     """'new' for a count or amount of new things (新增高新技术企业60家), 'stock' for
-    a total (总数, 达1432家), '' when the words do not say: the codebook gives new
-    things and the stock one code, and the scorecard never pairs 'new' with 'stock'."""
-    if row.get("measure") not in COUNTED:
-        return ""
-    clause = _clause(row)
-    if row.get("basis") == "as_of" or any(c in clause for c in cues("stock_total")):
+    a total (总数, 达1432家), '' when the words do not say or the concept is a
+    register renewed each year: the codebook gives new things and the stock one
+    code, and the scorecard never pairs 'new' with 'stock'."""
+    if row.get("measure") not in COUNTED or row.get("code") in _yearly_registers():
+        return ""  # a register renewed each year: its total is the year's count
+    if row.get("basis") == "as_of":
+        return "stock"
+    clauses = _clauses(row)
+    own = _clause_flow(clauses[-1])
+    if own or not _bare(clauses[-1], row.get("subject", "")):
+        return own
+    return next(filter(None, map(_clause_flow, reversed(clauses[:-1]))), "")  # the nearest clause with a cue
+
+
+def _clause_flow(clause: str) -> str:
+    """'stock', 'new' or '' by the cue words of one clause."""
+    if any(c in clause for c in cues("stock_total")):
         return "stock"
     return "new" if any(c in clause for c in cues("flow")) else ""
 
 
-def _clause(row: dict) -> str:
-    """The words of the figure's clause before its number (its context up to ``raw``)."""
+def _bare(clause: str, subject: str) -> bool:
+    """A clause that is only its subject (规上工业企业达1432家，专精特新企业149家): an
+    item of a list whose verb came in an earlier clause of the sentence, so it
+    is new or stock as the clause with that verb says."""
+    return bool(subject) and clause.translate(NO_QUOTES) == subject.translate(NO_QUOTES)
+
+
+def _clauses(row: dict) -> list[str]:
+    """The clauses of the figure's sentence up to its number (its context up to
+    ``raw``), the figure's own last; never empty."""
     context, raw = row.get("context", ""), row.get("raw", "")
-    return CLAUSE_BREAK.split(context[:context.find(raw)] if raw in context else context)[-1]
+    before = context[:context.find(raw)] if raw in context else context
+    return CLAUSE_BREAK.split(SENTENCE_BREAK.split(before)[-1])
+
+
+def _clause(row: dict) -> str:
+    """The words of the figure's clause before its number."""
+    return _clauses(row)[-1]
 
 
 def _in_a_run(row: dict) -> bool:
@@ -98,11 +132,17 @@ def _in_a_run(row: dict) -> bool:
     return any(cue in clause for cue in cues("streak"))
 
 
+def _of_owned_units(row: dict) -> bool:
+    """省属企业完成…研发投入133.5亿元: a sentence about the firms (or schools …) the
+    region owns gives their figures, not the region's (cues kind owned_units)."""
+    return _clauses(row)[0].startswith(cues("owned_units"))
+
+
 def _side(row: dict, report: dict) -> str | None:
     """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
     the year, or a state at its end) with a code, for the report's own years."""
     if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
-            or row.get("area") != report.get("region") or _in_a_run(row)):
+            or row.get("area") != report.get("region") or _in_a_run(row) or _of_owned_units(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"
@@ -132,21 +172,37 @@ def build(all_sides: list[dict], tolerance: Decimal) -> list[dict]:
         (targets if row["side"] == "target" else results).setdefault(key, []).append(row)
     rows = []
     for key in sorted(set(targets) & set(results)):
-        target, note = _pick_target(targets[key])
-        result = next((r for r in results[key] if r["unit"] == target["unit"]
-                       and {r["flow"], target["flow"]} != {"new", "stock"}), None)
-        if result is not None:
-            rows.append(_row(target, result, note, tolerance))
+        pair = next(((target, result) for target in _by_preference(targets[key]) for result in results[key]
+                     if _alike(target, result)), None)
+        if pair is not None:
+            rows.append(_row(*pair, _note(pair[0], targets[key]), tolerance))
     return rows
 
 
-def _pick_target(candidates: list[dict]) -> tuple[dict, str]:
-    """The plan's own target over one quoted in a review, with a note when they disagree."""
-    planned = [c for c in candidates if not c["quoted"]]
-    chosen = (planned or candidates)[0]
-    others = {c["value"] for c in candidates if c is not chosen and c["value"] != chosen["value"]}
-    note = f"target quoted elsewhere differs: {', '.join(sorted(others))}" if others else ""
-    return chosen, note
+def _by_preference(candidates: list[dict]) -> list[dict]:
+    """The plan's own targets before those quoted in a review, each in text order."""
+    return sorted(candidates, key=lambda c: bool(c["quoted"]))
+
+
+def _alike(target: dict, result: dict) -> bool:
+    """Like with like: one unit (or counters the concept counts alike), and never
+    a number of new things against a stock."""
+    units = {result["unit"], target["unit"]}
+    return ((len(units) == 1 or units <= _same_counters().get(target["code"], frozenset()))
+            and {result["flow"], target["flow"]} != {"new", "stock"})
+
+
+@lru_cache(maxsize=None)
+def _same_counters() -> dict[str, frozenset[str]]:
+    """Code → the units that count one thing of it alike (``rules/same_counters.csv``: 户 and 家 of market entities)."""
+    return {row["code"]: frozenset(row["units"].split("|")) for row in table("same_counters")}
+
+
+def _note(chosen: dict, candidates: list[dict]) -> str:
+    """Where another target in the same unit for the same year says otherwise."""
+    others = {c["value"] for c in candidates
+              if c is not chosen and c["unit"] == chosen["unit"] and c["value"] != chosen["value"]}
+    return f"target quoted elsewhere differs: {', '.join(sorted(others))}" if others else ""
 
 
 def _row(target: dict, result: dict, note: str, tolerance: Decimal) -> dict:
