@@ -327,7 +327,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    if subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb")):
+    if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
+            or subject in cues("object_verb")):
         after = _noun_after(text, end)
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
