@@ -9,19 +9,10 @@ make such a change.
 """
 from __future__ import annotations
 
-import ast
 import json
-import re
 from pathlib import Path
 
 from helpers import ROOT, run_python, with_rule_line
-
-# The files of the meaning side that once held word lists: each word of theirs
-# now comes from a table in pipeline/rules/meaning/.
-WORDLESS = ("pipeline/meaning/figures.py", "pipeline/meaning/codebook.py", "pipeline/meaning/projects.py",
-            "pipeline/meaning/quality.py", "pipeline/meaning/scorecard.py", "pipeline/meaning/headline.py",
-            "pipeline/meaning/word_patterns.py")
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 READ = """
 import json, sys, tempfile
@@ -83,33 +74,3 @@ def test_an_area_suffix_is_one_line(tmp_path):
     assert [f["area"] for f in before["figures"]] == ["某某区"]
     assert [f["area"] for f in after["figures"]] == ["某某港区"]
 
-
-def chinese_literals(path: Path) -> list[str]:
-    """Word lists in the code of ``path``: string literals outside docstrings with
-    more than one Chinese character, and tuples, lists or sets of Chinese words."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
-    found = [node for node in ast.walk(tree) if _chinese(node) > 1 and id(node) not in docstrings]
-    found += [node for node in ast.walk(tree) if isinstance(node, (ast.Tuple, ast.List, ast.Set))
-              and sum(_chinese(item) > 0 for item in node.elts) > 1]
-    return sorted(f"{path.name}:{node.lineno}: {ast.unparse(node)}" for node in found)
-
-
-def _chinese(node: ast.AST) -> int:
-    """How many Chinese characters ``node`` holds if it is a string literal (else 0)."""
-    is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
-    return len(CJK.findall(node.value)) if is_text else 0
-
-
-def test_the_meaning_code_holds_no_word_list():
-    found = [literal for name in WORDLESS for literal in chinese_literals(ROOT / name)]
-    assert found == [], "words belong in a table under pipeline/rules/meaning/:\n" + "\n".join(found)
-
-
-def test_the_word_check_sees_a_word_list(tmp_path):
-    path = tmp_path / "m.py"
-    path.write_text('"""文档字符串。"""\nLINKS = ("和", "及")\nVERBS = "建成|投用"\n', encoding="utf-8")
-    assert chinese_literals(path) == ["m.py:2: ('和', '及')", "m.py:3: '建成|投用'"]

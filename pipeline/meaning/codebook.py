@@ -12,11 +12,11 @@ import re
 from functools import cache, lru_cache
 
 from pipeline.meaning.word_patterns import cue_words
+from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, char_class
 from pipeline.rules import cues, table
 
 MIN_SUFFIX = 4
-ITEM_BREAK = re.compile(r"[，,；;。：:、]")
-NO_QUOTES = str.maketrans("", "", "“”‘’\"")  # “专精特新”企业 and 专精特新企业 name one concept
+ITEM_BREAK = re.compile(char_class(PAUSES + COLONS + "、"))
 
 
 @cache

@@ -20,15 +20,19 @@ from pipeline.meaning.word_patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import cues, lookup, table
-from pipeline.read.text import CN_ORDINALS, INVISIBLE, NUMBER
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, COLONS, INVISIBLE, ITEM_PAUSES,
+                                NUMBER, PAUSES, SENTENCE_STOPS, char_class)
 
-CLAUSE_STOP = re.compile(r"[，,；;。：:！!？?\n]")
+CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))
 MAX_SUBJECT = 24
-NOUN_AFTER = re.compile(r"[^，,；;。：:！!？?\n\d]*")
+NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
-ANNOTATION = re.compile(r"^[（(][^）)]{1,3}[）)][、，,]?")  # 7.4万套（间）、累计…: the unit's note, not a subject
+_SENTENCE_STOP = re.compile(char_class(SENTENCE_STOPS))
+_NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # a zone's name: no stop, space or 、
+ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
+                        rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 
 
@@ -454,11 +458,11 @@ def _continues(text: str, consumed_end: int, pos: int) -> bool:
 @cache
 def _run_break() -> re.Pattern:
     """A break in a run of words: a stop, a space or a list link (cues kind item_link)."""
-    return re.compile(rf"[，,；;。\s]|{cue_words('item_link')}")
+    return re.compile(char_class(PAUSES, also=r"\s") + f"|{cue_words('item_link')}")
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not re.search(r"[。；;！？\n]", text[a:b])
+    return not _SENTENCE_STOP.search(text, a, b)
 
 
 def _noun_after(text: str, pos: int) -> str:
@@ -628,7 +632,7 @@ def _area_pattern() -> re.Pattern:
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link)."""
     verbs = "|".join(cues("area_stop"))
-    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs})[^，,。；;：:\s、]){{2,30}}(?:{_area_suffix().pattern}))"
+    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{_area_suffix().pattern}))"
            rf"(?!{cue_words('not_zone_after')})")
     return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)")
 

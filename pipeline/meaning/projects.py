@@ -18,13 +18,14 @@ from functools import cache, lru_cache
 from pipeline.meaning.figures import format_value, section_finder, zone_at
 from pipeline.meaning.word_patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
-from pipeline.read.text import CN_ORDINALS
+from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
 from pipeline.rules import longest_prefix, lookup, table
 
-CLAUSE = re.compile(r"[^，,；;。：:！!？?\n]+")
+CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
 NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
 SLOGAN = re.compile(rf"^[{NUMERALS}][^{NUMERALS}]")  # 四好农村路, 两横三纵
-SEGMENT = re.compile(r"（[^（）]{1,20}）")  # 西二环北延（北三环至马坊路）
+SEGMENT = re.compile(rf"{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_OPEN + BRACKETS_CLOSE, negated=True)}{{1,20}}"
+                     rf"{char_class(BRACKETS_CLOSE)}")  # 西二环北延（北三环至马坊路）
 MIN_NAME, MAX_NAME = 3, 30
 
 
@@ -45,7 +46,7 @@ def _counted() -> re.Pattern:
 @cache
 def _count_after() -> re.Pattern:
     """项目10个, 项目10个以上: a name followed by a count is a category."""
-    return re.compile(rf"[\d.]+(?:{unit_words('unit', 'count')})(?:{qualifier_words('after')})?(?:[，,；;。]|$)")
+    return re.compile(rf"[\d.]+(?:{unit_words('unit', 'count')})(?:{qualifier_words('after')})?(?:{char_class(PAUSES)}|$)")
 
 
 @cache

@@ -23,14 +23,14 @@ from functools import lru_cache
 from pipeline.meaning.figures import format_value
 from pipeline.meaning.codebook import code_for
 from pipeline.rules import cues, table
+from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOPS, char_class
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
 LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
-CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
-SENTENCE_BREAK = re.compile(r"[；;。]")
-NO_QUOTES = str.maketrans("", "", "“”‘’\"")
+CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
+SENTENCE_BREAK = re.compile(char_class(SENTENCE_STOPS))
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
 

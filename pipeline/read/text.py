@@ -69,9 +69,10 @@ def characters(kind: str) -> str:
     return rows[0].replace("\\n", "\n")
 
 
-def char_class(chars: str) -> str:
-    """A regular-expression class of ``chars`` (each escaped)."""
-    return "[" + "".join(map(re.escape, chars)) + "]"
+def char_class(chars: str, negated: bool = False, also: str = "") -> str:
+    """A regular-expression class of ``chars`` (each escaped) and of the classes in
+    ``also`` (``\\d``, ``\\s``), or of all characters but those."""
+    return ("[^" if negated else "[") + "".join(map(re.escape, chars)) + also + "]"
 
 
 SENTENCE_STOPS = characters("sentence_stop")
@@ -85,6 +86,10 @@ QUOTES_OPEN = characters("quote_open")
 RANGE_LINKS = characters("range_link")
 RATIO_LINKS = characters("ratio_link")
 LIST_LINKS = characters("list_link")
+PAUSES = characters("pause")
+COLONS = characters("colon")
+ITEM_PAUSES = characters("item_pause")
+NO_QUOTES = str.maketrans("", "", characters("quote"))  # to compare names with or without quotation marks
 LOST = characters("lost")
 
 _NUMERALS = table("chinese_numerals")
