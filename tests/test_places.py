@@ -1,9 +1,6 @@
 """Where a report is from: header, opening line and self-references, checked
 against the division table (short headers written for the test)."""
-import csv
-
-from pipeline.meaning.places import level_from_words, locate, self_reference_patterns, split_written, written_names
-from pipeline.rules import path, table
+from pipeline.meaning.places import level_from_words, locate, split_written, written_names
 
 
 def place(head: str, body: str = "", given: dict | None = None) -> dict:
@@ -49,17 +46,3 @@ def test_a_sidecar_region_wins_and_its_parent_picks_among_namesakes():
 def test_without_any_name_the_words_the_report_uses_of_itself_decide_the_level():
     assert level_from_words("全县地区生产总值增长6%。我县新建学校3所，全市第一。") == "county"
     assert split_written("县") == {"region_level": "county"}
-
-
-def test_every_self_reference_example_gives_its_name():
-    for row, pattern in zip(table("self_references"), self_reference_patterns(), strict=True):
-        sentence, expected = row["example"].split(" → ")
-        match = pattern.search(sentence)
-        assert match and match.group("region") == expected, row
-
-
-def test_every_level_word_example_gives_its_level():
-    with open(path("level_words"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            sentence, expected = row["example"].split(" → ")
-            assert level_from_words(sentence) == expected, row

@@ -9,7 +9,11 @@ came out."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import csv
+import io
+import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,10 +22,14 @@ from pathlib import Path
 import pytest
 
 from pipeline import rules
+from pipeline.add import read_meta, suggest_id
+from pipeline.extract import extract_report, load_sidecars
 from pipeline.meaning import scorecard
 from pipeline.meaning.scorecard import sides
 from pipeline.normalize import report_tables
 from pipeline.package.resources import build
+from pipeline.read.convert import is_chrome
+from pipeline.read.text import InputError
 from pipeline.run.params import stage_params
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,13 +111,13 @@ def test_table_values_are_allowed_by_the_descriptor(table: str, column: str):
 # ``field=value[; field=value]``, which some row the sentence gives must hold
 # (``code=`` for an empty cell), or ``no`` before them: no row holds them
 # (``no project``: no row at all). Which rows depends on the table's effect.
+# A table whose effect is not on a report's body gives rows from the sentence
+# alone (``TEXT_CHECKERS``): a report's header, a heading, a line of a page, a
+# sidecar. In every sentence ``\n`` is a line break and ``\u200b`` (four hex
+# digits) the character it names, so an example can show a line break or an
+# invisible character.
 EXAMPLE = "example"
 ARROW = " → "
-# Tables that will get the column once the readers' own work on them is merged.
-NOT_YET = {"periods", "region_levels", "self_references", "level_words", "plan_names",
-           "chinese_measures", "chrome", "id_names", "id_suffixes", "invisible", "multipliers",
-           "qualifiers", "report_cues", "sections", "sidecar_fields", "units",
-           "characters", "chinese_numerals", "number_forms", "speaker_titles"}
 # Tables that are no rules, with the reason they need no example.
 EXEMPT = {"divisions": "reference data (the national division codes), not rules: tests/test_divisions.py checks it",
           "division_aliases": "names of the country in the division lookups: tests/test_divisions.py checks them",
@@ -146,19 +154,66 @@ def scorecard_pairs(record: dict) -> list[dict]:
     return scorecard.build(scorecard_rows(record), Decimal(str(stage_params("normalize")["approx_tolerance"])))
 
 
+def extracted(text: str) -> dict:
+    """The interim record of a report whose whole text is ``text`` (its warnings kept quiet)."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return extract_report(Path("t.txt"), {}, data=text.encode())
+
+
+def report_rows(text: str) -> list[dict]:
+    """What a report's header (and the words it uses of itself) say of it: region, level, speaker…"""
+    return [extracted(text)["report"]]
+
+
+def section_rows(heading: str) -> list[dict]:
+    """The sections of a short outline: a review, then ``heading`` (write its number: 二、…)."""
+    return extracted(f"各位代表：\n一、2024年工作回顾\n地区生产总值增长5%。\n{heading}\n稳定就业。\n")["sections"]
+
+
+def chrome_rows(line: str) -> list[dict]:
+    """Whether convert drops ``line`` of a page, for each format it takes reports from."""
+    return [{"format": kind, "dropped": "yes" if is_chrome(line, kind) else "no"} for kind in SOURCE_FORMATS]
+
+
+def id_rows(text: str) -> list[dict]:
+    """The report id ``add`` suggests for a report that begins with ``text``."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return [{"id": suggest_id(read_meta(text.encode(), "t.txt"), "t.txt")}]
+
+
+def sidecar_rows(yaml: str) -> list[dict]:
+    """A report's sidecar ``t.yaml`` holding ``yaml``: its fields, accepted, or the error."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "t.txt").write_text("各位代表：\n", encoding="utf-8")
+        (Path(folder) / "t.yaml").write_text(yaml, encoding="utf-8")
+        try:
+            return [{**load_sidecars(Path(folder), ["t"])["t"], "accepted": "yes"}]
+        except InputError as err:
+            return [{"accepted": "no", "error": str(err).partition(": ")[2]}]
+
+
 Checker = Callable[[dict], list[dict]]
-
-
+TextChecker = Callable[[str], list[dict]]
+# Checkers given the sentence itself, not a report with the sentence in it.
+TEXT_CHECKERS = (report_rows, section_rows, chrome_rows, id_rows, sidecar_rows)
+SOURCE_FORMATS = ("txt", "html", "pdf", "docx")
 PROJECT_TABLES = ("project_exclude", "project_generic", "project_heads", "project_kind_words", "project_lead",
                   "project_not_after", "project_status", "project_suffixes")
-CHECKERS: dict[str, Checker] = {
-    **dict.fromkeys(("areas", "codebook", "cues", "list_expansions", "not_areas"), figure_rows),
-    **dict.fromkeys(PROJECT_TABLES, project_rows), "quality_flags": quality_rows, "yearly_registers": scorecard_rows,
+FIGURE_TABLES = ("areas", "codebook", "cues", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
+                 "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "characters",
+                 "invisible")
+CHECKERS: dict[str, Checker | TextChecker] = {
+    **dict.fromkeys(FIGURE_TABLES, figure_rows), **dict.fromkeys(PROJECT_TABLES, project_rows),
+    "quality_flags": quality_rows, "sections": section_rows, "chrome": chrome_rows, "sidecar_fields": sidecar_rows,
+    **dict.fromkeys(("region_levels", "self_references", "level_words", "speaker_titles", "report_cues"), report_rows),
+    **dict.fromkeys(("id_names", "id_suffixes"), id_rows), "yearly_registers": scorecard_rows,
     "same_counters": scorecard_pairs}
-# Cue kinds whose effect is not on a figure.
-CUE_CHECKERS: dict[str, Checker] = {**dict.fromkeys(("investment", "category", "project_tail"), project_rows),
-                                    "main_targets": quality_rows, "streak": scorecard_rows,
-                                    "owned_units": scorecard_rows}
+# (table, kind) whose effect is not the table's: a cue kind not on a figure, a character kind that ends a heading…
+KIND_CHECKERS: dict[tuple[str, str], Checker | TextChecker] = {
+    **dict.fromkeys((("cues", "investment"), ("cues", "category"), ("cues", "project_tail")), project_rows),
+    ("cues", "main_targets"): quality_rows, ("cues", "streak"): scorecard_rows, ("cues", "owned_units"): scorecard_rows,
+    ("characters", "item_stop"): section_rows, ("characters", "full_stop"): section_rows,
+    ("characters", "lost"): report_rows}
 
 
 def header(path: Path) -> list[str]:
@@ -167,22 +222,26 @@ def header(path: Path) -> list[str]:
 
 
 def examples() -> list:
-    """(table, line, row) of every row with an example, named table:line (the
-    tables not yet done run theirs in their own tests: tests/test_places.py …)."""
+    """(table, line, row) of every row with an example, named table:line."""
     found = []
-    for path in (p for p in TABLES if p.stem not in NOT_YET):
+    for path in (p for p in TABLES if p.stem not in EXEMPT):
         for line, row in enumerate(rows(path), start=2):
             if row.get(EXAMPLE):
                 found.append(pytest.param(path.stem, line, row, id=f"{path.stem}:{line}"))
     return found
 
 
-def checker(table: str, row: dict[str, str]) -> Checker:
+def checker(table: str, row: dict[str, str]) -> Checker | TextChecker:
     """The rows an example of ``table`` speaks of."""
-    if table == "cues" and row["kind"] in CUE_CHECKERS:
-        return CUE_CHECKERS[row["kind"]]
+    if (table, row.get("kind")) in KIND_CHECKERS:
+        return KIND_CHECKERS[(table, row["kind"])]
     assert table in CHECKERS, f"{table}.csv has examples but no checker: add it to CHECKERS"
     return CHECKERS[table]
+
+
+def unescaped(sentence: str) -> str:
+    """``sentence`` with ``\\n`` a line break and ``\\uXXXX`` the character it names."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), sentence.replace("\\n", "\n"))
 
 
 def parse(expected: str) -> tuple[str, bool, dict[str, str]]:
@@ -204,12 +263,12 @@ def holds(row: dict, conditions: dict[str, str]) -> bool:
 
 @pytest.mark.parametrize("path", TABLES, ids=lambda p: p.stem)
 def test_every_table_has_an_example_column_or_says_why_not(path: Path):
-    assert EXAMPLE in header(path) or path.stem in NOT_YET or path.stem in EXEMPT, (
+    assert EXAMPLE in header(path) or path.stem in EXEMPT, (
         f"{path.relative_to(ROOT)}: no {EXAMPLE} column (a short sentence → what it must give)")
 
 
-def test_the_lists_of_tables_without_examples_name_tables_that_exist():
-    assert not (NOT_YET | set(EXEMPT)) - {p.stem for p in TABLES}
+def test_the_tables_without_examples_are_tables_that_exist():
+    assert not set(EXEMPT) - {p.stem for p in TABLES}
 
 
 @pytest.mark.parametrize("path", [p for p in TABLES if EXAMPLE in header(p)], ids=lambda p: p.stem)
@@ -217,10 +276,17 @@ def test_a_table_with_the_column_has_an_example(path: Path):
     assert any(r[EXAMPLE] for r in rows(path)), f"{path.relative_to(ROOT)}: no row has an {EXAMPLE}"
 
 
-def test_every_kind_of_cue_has_an_example():
-    kinds = {r["kind"] for r in rules.table("cues")}
-    shown = {r["kind"] for r in rules.table("cues") if r[EXAMPLE]}
-    assert not kinds - shown, f"cues.csv: kinds without an example: {sorted(kinds - shown)}"
+# The column whose value changes what a row does, so each of its values shows its effect.
+KIND_COLUMNS = {"cues": "kind", "periods": "kind", "report_cues": "kind", "characters": "kind",
+                "number_forms": "kind", "plan_names": "kind", "qualifiers": "position"}
+
+
+@pytest.mark.parametrize("table", sorted(KIND_COLUMNS))
+def test_every_kind_of_a_table_has_an_example(table: str):
+    column = KIND_COLUMNS[table]
+    kinds = {r[column] for r in rules.table(table)}
+    shown = {r[column] for r in rules.table(table) if r[EXAMPLE]}
+    assert not kinds - shown, f"{table}.csv: {column}s without an example: {sorted(kinds - shown)}"
 
 
 @pytest.mark.parametrize(("table", "line", "row"), examples())
@@ -228,7 +294,8 @@ def test_the_example_gives_what_it_says(table: str, line: int, row: dict[str, st
     sentence, arrow, expected = row[EXAMPLE].partition(ARROW)
     assert arrow, f"{table}.csv line {line}: example {row[EXAMPLE]!r} is not 'sentence{ARROW}expected'"
     part, negative, conditions = parse(expected)
-    got = checker(table, row)(make_record(**{part: sentence}))
+    check, text = checker(table, row), unescaped(sentence)
+    got = check(text) if check in TEXT_CHECKERS else check(make_record(**{part: text}))
     fields = list(conditions) or list(got[0] if got else ())[:3]
     shown = [{f: r.get(f, "") for f in fields} for r in got if any(r.get(f) for f in fields)]
     assert any(holds(r, conditions) for r in got) != negative, (
