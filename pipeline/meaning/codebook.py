@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from pipeline.meaning.word_patterns import cue_words
+from pipeline.rules.patterns import cue_words
 from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, char_class
 from pipeline.rules import cues, table
 

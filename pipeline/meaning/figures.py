@@ -16,7 +16,7 @@ from decimal import Decimal, localcontext
 from functools import cache
 
 from pipeline.meaning import periods
-from pipeline.meaning.word_patterns import any_cue, cue_words
+from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import cues, lookup, table

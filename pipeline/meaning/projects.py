@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from pipeline.meaning.figures import format_value, section_finder, zone_at
-from pipeline.meaning.word_patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
+from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
 from pipeline.rules import longest_prefix, lookup, table

@@ -1,6 +1,6 @@
 """Regular expressions whose words come from the rule tables.
 
-The meaning side keeps no word list in code: a pattern's structure (optional,
+No module keeps a word list in code (tests/test_no_word_lists.py): a pattern's structure (optional,
 anchored, repeated) is written where it is used, and the words inside it are
 the rows of a table, so a new word is one line there. Each pattern is built
 once per process: figures run on every number of every report.
