@@ -2,6 +2,7 @@
 scratch copy of the repository to run DVC in."""
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -82,14 +83,23 @@ def rows(root: Path, name: str) -> list[dict]:
     return list(iter_resource(root, resource(name, root / "datapackage.json")))
 
 
-def with_rule_line(tmp_path: Path, table: str, line: str) -> Path:
+def with_rule_line(tmp_path: Path, table: str, line: str, edit: str = "") -> Path:
     """A scratch root whose ``pipeline/`` is this one with ``line`` appended to rule
-    table ``table`` (found by name under ``pipeline/rules/``): how a reader makes a
-    one-line rule change, so a test can prove the line alone has its effect."""
+    table ``table`` (found by name under ``pipeline/rules/``), or put in place of the
+    line that starts with ``edit``: how a reader makes a one-line rule change, so a
+    test can prove the line alone has its effect."""
     shutil.copytree(ROOT / "pipeline", tmp_path / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
     target = next((tmp_path / "pipeline" / "rules").rglob(f"{table}.csv"))
-    text = target.read_text(encoding="utf-8")
-    target.write_text(text + ("" if text.endswith("\n") else "\n") + line + "\n", encoding="utf-8")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    width = len(next(csv.reader(lines[:1])))
+    assert len(next(csv.reader([line]))) == width, f"{table}.csv has {width} columns: {line!r}"
+    if edit:
+        at = next((i for i, old in enumerate(lines) if old.startswith(edit)), None)
+        assert at is not None, f"{table}.csv: no line starts with {edit!r}"
+        lines[at] = line
+    else:
+        lines.append(line)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return tmp_path
 
 

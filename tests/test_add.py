@@ -265,7 +265,7 @@ def test_a_report_failing_in_validate_leaves_no_row_behind(tmp_path_factory):
     """Issue 11, finding 2: the raw file is taken out again and data/ holds none of its rows."""
     repo = scratch_copy(tmp_path_factory.mktemp("add-fails"))
     units = repo / "pipeline" / "rules" / "read" / "units.csv"
-    units.write_bytes(units.read_bytes() + "光年,km,1,astronomy\n".encode())  # a measure the descriptor does not allow
+    units.write_bytes(units.read_bytes() + "光年,km,1,astronomy,\n".encode())  # a measure the descriptor does not allow
     assert dvc(repo, "repro").returncode == 0  # the unit changes no committed row, only dvc.lock
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qam", "unit"],
                    cwd=repo, check=True)

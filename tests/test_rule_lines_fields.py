@@ -22,6 +22,6 @@ def unit_enums(root: Path) -> dict[str, list[str]]:
 def test_a_canonical_unit_line_puts_the_unit_in_every_unit_enum(tmp_path):
     without = unit_enums(ROOT)
     assert len(without) == 7 and not any("kg" in enum for enum in without.values())
-    root = with_rule_line(tmp_path, "units", "千克,kg,1,level")
+    root = with_rule_line(tmp_path, "units", "千克,kg,1,level,")
     with_line = unit_enums(root)
     assert with_line == {name: [*enum, "kg"] for name, enum in without.items()}

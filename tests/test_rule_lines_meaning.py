@@ -3,16 +3,20 @@
 Each test appends one line to one rule table in a scratch copy of ``pipeline/``
 (``helpers.with_rule_line``), reads a short report written for it there, and
 checks that the line has its effect, and that the same report read by the
-unchanged code does not have it (so the test could fail). The last test keeps
-word lists out of the meaning code, so that the tables stay the one place to
-make such a change.
+unchanged code does not have it (so the test could fail). tests/test_no_word_lists.py
+keeps word lists out of the code, so that the tables stay the one place to make
+such a change.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 from helpers import ROOT, run_python, with_rule_line
+
+from pipeline.rules import table
 
 READ = """
 import json, sys, tempfile
@@ -39,38 +43,54 @@ def read(root: Path, review: str) -> dict:
     return json.loads(run_python(root, READ.format(review=review)).splitlines()[-1])
 
 
-def effect(tmp_path: Path, table: str, line: str, review: str) -> tuple[dict, dict]:
-    """``review`` read by this code, and by a copy whose ``table`` has ``line`` appended."""
-    return read(ROOT, review), read(with_rule_line(tmp_path, table, line), review)
+def effect(tmp_path: Path, table: str, line: str, review: str, edit: str = "") -> tuple[dict, dict]:
+    """``review`` read by this code, and by a copy whose ``table`` has ``line``
+    appended (or in place of the line starting with ``edit``)."""
+    return read(ROOT, review), read(with_rule_line(tmp_path, table, line, edit), review)
 
 
 def test_a_cue_word_is_one_line(tmp_path):
-    before, after = effect(tmp_path, "cues", "力推,lead,", "力推规上工业增加值增长5%。")
+    before, after = effect(tmp_path, "cues", "力推,lead,,", "力推规上工业增加值增长5%。")
     assert [f["subject"] for f in before["figures"]] == ["力推规上工业增加值"]
     assert [f["subject"] for f in after["figures"]] == ["规上工业增加值"]
 
 
 def test_a_codebook_alias_is_one_line(tmp_path):
-    line = "mooncake_output,月饼产量,Output of Mooncakes,月饼总产量,Mooncakes produced in the year.,higher"
+    row = next(r for r in table("codebook") if r["code"] == "grain_output")
+    line = _csv_line({**row, "aliases": row["aliases"] + "|粮食收成"})
+    before, after = effect(tmp_path, "codebook", line, "粮食收成增长5%。", edit="grain_output,")
+    assert [(f["subject"], f["code"]) for f in before["figures"]] == [("粮食收成", "")]
+    assert [(f["subject"], f["code"]) for f in after["figures"]] == [("粮食收成", "grain_output")]
+
+
+def test_a_new_codebook_concept_is_one_line(tmp_path):
+    line = "mooncake_output,月饼产量,Output of Mooncakes,月饼总产量,Mooncakes produced in the year.,higher,"
     before, after = effect(tmp_path, "codebook", line, "月饼总产量增长5%。")
     assert [(f["subject"], f["code"]) for f in before["figures"]] == [("月饼总产量", "")]
     assert [(f["subject"], f["code"]) for f in after["figures"]] == [("月饼总产量", "mooncake_output")]
 
 
+def _csv_line(row: dict[str, str]) -> str:
+    """``row`` as one line of CSV, quoted where a cell needs it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(row.values())
+    return out.getvalue()
+
+
 def test_a_project_head_noun_is_one_line(tmp_path):
-    before, after = effect(tmp_path, "project_heads", "驿站,facility,", "东湖驿站建成投用。")
+    before, after = effect(tmp_path, "project_heads", "驿站,facility,,", "东湖驿站建成投用。")
     assert before["projects"] == []
     assert after["projects"] == [{"name": "东湖驿站", "status": "in_use", "kind": "facility"}]
 
 
 def test_a_project_status_verb_is_one_line(tmp_path):
-    before, after = effect(tmp_path, "project_status", "揭牌,opened,opened,3", "东湖研究院揭牌。")
+    before, after = effect(tmp_path, "project_status", "揭牌,opened,opened,3,", "东湖研究院揭牌。")
     assert before["projects"] == []
     assert [(p["name"], p["status"]) for p in after["projects"]] == [("东湖研究院", "opened")]
 
 
 def test_an_area_suffix_is_one_line(tmp_path):
-    before, after = effect(tmp_path, "areas", "港区,a port zone", "某某港区实现生产总值增长5%。")
+    before, after = effect(tmp_path, "areas", "港区,a port zone,", "某某港区实现生产总值增长5%。")
     assert [f["area"] for f in before["figures"]] == ["某某区"]
     assert [f["area"] for f in after["figures"]] == ["某某港区"]
 

@@ -168,7 +168,7 @@ def test_1_dvc_repro_failing_in_validate_leaves_everything_published_as_it_was(r
     committed_lock = lock(repo_copy)
     units = repo_copy / "pipeline" / "rules" / "read" / "units.csv"
     rules = units.read_bytes()
-    units.write_bytes(rules + "光年,km,1,astronomy\n".encode())
+    units.write_bytes(rules + "光年,km,1,astronomy,\n".encode())
     report = repo_copy / "raw" / "far-2025.txt"
     report.write_text(REPORT.format(review="航程达到5光年。"), encoding="utf-8")
     try:
