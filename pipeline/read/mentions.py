@@ -9,8 +9,8 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
@@ -26,9 +26,13 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 LATIN = re.compile(r"[A-Za-z]")
 
 
-@dataclass
-class Mention:
-    """One number as written, with the words around it that qualify it."""
+class Mention(NamedTuple):
+    """One number as written, with the words around it that qualify it.
+
+    Immutable: each reading step returns new mentions (``_replace``), so no step
+    changes a mention another step or a caller holds. A named tuple, not a frozen
+    dataclass: a frozen dataclass and ``dataclasses.replace`` made finding the
+    mentions half again as slow."""
 
     start: int
     end: int
@@ -44,7 +48,7 @@ class Mention:
     range_part: str = ""     # low | high for the two ends of a range
 
     def as_dict(self) -> dict:
-        return dict(vars(self))  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
+        return self._asdict()  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
 
 
 class TooManyDigits(ValueError):
@@ -75,9 +79,7 @@ def find_mentions(text: str) -> list[Mention]:
 
     ``text`` is the cleaned view (ASCII digits); offsets are into it.
     """
-    mentions = [_read_arabic(text, m) for m in ARABIC.finditer(text)]
-    _link_ranges(text, mentions)
-    _read_structures(text, mentions)
+    mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
     taken = {m.start for m in mentions}
     for found in _chinese_measures(text):
         if found.start not in taken:
@@ -90,19 +92,25 @@ RATIO_LINK = re.compile(rf"\s*{char_class(RATIO_LINKS)}\s*")
 MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio, not shares
 
 
-def _read_structures(text: str, mentions: list[Mention]) -> None:
+def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
     """三次产业结构调整为19.2:38.5:42.3: bare numbers joined by colons, three or more,
     are the shares of a whole, in percent."""
-    run: list[Mention] = []
-    for mention in [*mentions, None]:
-        if (mention is not None and run and mention.form == "bare"
-                and RATIO_LINK.fullmatch(text[run[-1].end:mention.start])):
-            run.append(mention)
+    shares = {i for run in _ratio_runs(text, mentions) if len(run) >= MIN_STRUCTURE for i in run}
+    return [m._replace(form="measure", unit_word="%") if i in shares else m for i, m in enumerate(mentions)]
+
+
+def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Indices of bare numbers written one after another with colons between them
+    (22.2:41.3:36.5), one list per run; a lone bare number is a run of one."""
+    runs: list[list[int]] = []
+    for i, mention in enumerate(mentions):
+        if mention.form != "bare":
             continue
-        if len(run) >= MIN_STRUCTURE:
-            for part in run:
-                part.form, part.unit_word = "measure", "%"
-        run = [mention] if mention is not None and mention.form == "bare" else []
+        if runs and runs[-1][-1] == i - 1 and RATIO_LINK.fullmatch(text[mentions[i - 1].end:mention.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _read_arabic(text: str, match: re.Match) -> Mention:
@@ -111,13 +119,14 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
     if sum(c.isdigit() for c in number) > MAX_DIGITS:
         raise TooManyDigits(f"a number of {sum(c.isdigit() for c in number)} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
-    mention = Mention(start, end, match.group(), number, end)
-    _read_after(text, mention)
-    mention.before = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
-    if mention.before and lookup("qualifiers", "written")[mention.before]["position"] != "before":
-        mention.before = ""
-    mention.form = _form(text, mention)
-    return mention
+    draft = Mention(start, end, match.group(), number, before=_qualifier_before(text, start), **_read_after(text, end))
+    return draft._replace(**_form(text, draft))
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    """The qualifier written just before a number (约, 超 …), '' if none."""
+    word = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
+    return word if word and lookup("qualifiers", "written")[word]["position"] == "before" else ""
 
 
 @lru_cache(maxsize=None)
@@ -127,27 +136,31 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
     return {word: row for word, row in lookup("qualifiers", "written").items() if row["position"] == position}
 
 
-def _read_after(text: str, mention: Mention) -> None:
-    """Read inner qualifier, multiplier, unit word and trailing qualifier."""
+def _read_after(text: str, end: int) -> dict[str, str | int]:
+    """The words after a number ending at ``end``: inner qualifier, multiplier and
+    unit word (those written), where they end (``raw_end``) and the trailing qualifier."""
     qualifiers = lookup("qualifiers", "written")
-    pos = mention.end
+    found: dict[str, str] = {}
+    pos = end
     for part in ("inner", "multiplier", "inner", "unit_word"):
         at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
-        if part == "inner":
-            word = "" if mention.inner else longest_prefix(text, at, _qualifiers("inner"))
-        elif part == "multiplier":
-            word = _multiplier(text, at)
-        else:
-            word = longest_prefix(text, at, lookup("units", "written"))
+        word = "" if part in found else _word_at(text, at, part)
         if word:
-            setattr(mention, part, word)
+            found[part] = word
             pos = at + len(word)
-    if not mention.unit_word and not mention.multiplier and mention.inner:
-        mention.inner, pos = "", mention.end
-    mention.raw_end = pos
+    if "inner" in found and "unit_word" not in found and "multiplier" not in found:
+        found, pos = {}, end  # 10余: an inner qualifier qualifies a multiplier or unit only
     after = longest_prefix(text, _skip(text, pos), qualifiers)
-    if after and qualifiers[after]["position"] == "after":
-        mention.after = after
+    return {**found, "raw_end": pos, "after": after if after and qualifiers[after]["position"] == "after" else ""}
+
+
+def _word_at(text: str, at: int, part: str) -> str:
+    """The inner qualifier, multiplier or unit word (``part``) written at ``at``, '' if none."""
+    if part == "inner":
+        return longest_prefix(text, at, _qualifiers("inner"))
+    if part == "multiplier":
+        return _multiplier(text, at)
+    return longest_prefix(text, at, lookup("units", "written"))
 
 
 def _multiplier(text: str, at: int) -> str:
@@ -177,8 +190,21 @@ def _skip_back(text: str, pos: int) -> int:
     return pos
 
 
-def _form(text: str, m: Mention) -> str:
-    """Whether a numeral is a measure or a year, date, ordinal, name …"""
+def _form(text: str, m: Mention) -> dict[str, str]:
+    """Whether a numeral is a measure or a year, date, ordinal, name … (``form``);
+    a 第N with no counter that ranks something (全省第7) is a measure in the rank
+    unit, so its ``unit_word`` comes too."""
+    written = _named_form(text, m)
+    if written:
+        return {"form": written}
+    if not m.unit_word and _after_ordinal(text, m) and _after_rank_scope(text, m.start - 1):
+        return {"form": "measure", "unit_word": rank_unit()}
+    return {"form": _counted_form(text, m)}
+
+
+def _named_form(text: str, m: Mention) -> str:
+    """name, year, date or anniversary when the characters around the numeral say
+    so, whatever it counts ('' otherwise): A3, 5G, 2024年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -192,17 +218,23 @@ def _form(text: str, m: Mention) -> str:
         return "date"
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
-    ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, before)
-    if ordinal and not m.unit_word and _after_rank_scope(text, m.start - 1):
-        m.unit_word = rank_unit()
-        return "measure"
-    if ordinal and m.unit_word not in words("number_forms", "written", "rank_counter"):
+    return ""
+
+
+def _counted_form(text: str, m: Mention) -> str:
+    """ordinal, bare, threshold or measure: what a numeral that is no name or date counts."""
+    if _after_ordinal(text, m) and m.unit_word not in words("number_forms", "written", "rank_counter"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
     if _names_a_class(text, m):
         return "threshold"
     return "measure"
+
+
+def _after_ordinal(text: str, m: Mention) -> bool:
+    """Whether an ordinal word (第 …: number_forms ordinal_before) is written just before the numeral."""
+    return text.endswith(words("number_forms", "written", "ordinal_before"), 0, _skip_back(text, m.start))
 
 
 def _names_a_class(text: str, m: Mention) -> bool:
@@ -229,17 +261,29 @@ def _after_rank_scope(text: str, pos: int) -> bool:
     return any(text.endswith(scope, 0, pos) for scope in scopes)
 
 
-def _link_ranges(text: str, mentions: list[Mention]) -> None:
-    """Mark ``4.5%—5%`` and ``4.5-5%`` as a low and a high end sharing a unit."""
-    for low, high in zip(mentions, mentions[1:]):
-        link = RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, ""))
-        if not link or low.form not in ("measure", "bare") or high.form != "measure":
-            continue
-        if low.unit_word and low.unit_word != high.unit_word:
-            continue
-        if not low.unit_word:
-            low.unit_word, low.multiplier = high.unit_word, high.multiplier
-        low.form, low.range_part, high.range_part = "measure", "low", "high"
+def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with ``4.5%—5%`` and ``4.5-5%`` read as a low and a high end
+    sharing a unit. Pair by pair, each with the previous one as already linked
+    (the high end of one range may be the low end of the next)."""
+    linked = mentions[:1]
+    for high in mentions[1:]:
+        low = linked[-1]
+        if _is_range(text, low, high):
+            unit = {} if low.unit_word else {"unit_word": high.unit_word, "multiplier": high.multiplier}
+            linked[-1] = low._replace(form="measure", range_part="low", **unit)
+            high = high._replace(range_part="high")
+        linked.append(high)
+    return linked
+
+
+def _is_range(text: str, low: Mention, high: Mention) -> bool:
+    """Whether two numbers joined by a range link (—, -, 至 …) are its ends: the
+    high one a measure, the low one a measure of the same unit or a bare number."""
+    if not RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, "")):
+        return False
+    if low.form not in ("measure", "bare") or high.form != "measure":
+        return False
+    return not low.unit_word or low.unit_word == high.unit_word
 
 
 def _chinese_measures(text: str) -> list[Mention]:
