@@ -34,6 +34,7 @@ _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # 
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 
 
 def unit_factor(written: str) -> Decimal:
@@ -99,24 +100,30 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
 
 def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     """``figures`` rows of one report, in text order. ``reading`` is the report's
-    text read once (``pipeline.read.reading``), when the caller has it already."""
+    text read once (``pipeline.read.reading``), when the caller has it already.
+
+    The passes run in this order, each reading the rows as the ones before left
+    them; each returns only what it decided (``Changes``) and ``_merged`` makes
+    the new rows, so no pass writes into what it reads and the record stays as given."""
     r = reading or Reading(record["text"])
-    raw, text = r.raw, r.text
     report = record["report"]
-    mentions = [dict(m) for m in record["mentions"]]  # list qualifiers are shared below: the record stays as given
+    groups = list_groups(r.text, record["mentions"])
+    mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
-    groups = list_groups(text, mentions)
-    for group in groups:
-        _share_list_qualifiers(group, mentions)
-    for row, mention in zip(rows, mentions):
-        if mention["form"] == "measure":
-            _measure(row, mention, r)
-    _roles_and_years(rows, mentions, record.get("parts", []), r, report)
-    _subjects(rows, mentions, r, groups)
-    _areas(rows, r, report)
-    _distribute_areas(rows, mentions, r, groups)
-    return rows
+    rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
+    rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
+    rows = _merged(rows, _subjects(rows, mentions, r))
+    rows = _merged(rows, _distribute(rows, mentions, r, groups))
+    rows = _merged(rows, _structure_subjects(rows, mentions, r))
+    rows = _merged(rows, _streak_subjects(rows, mentions, r))
+    rows = _merged(rows, _areas(rows, r, report))
+    return _merged(rows, _distribute_areas(rows, mentions, r, groups))
+
+
+def _merged(rows: list[dict], changes: Changes) -> list[dict]:
+    """``rows`` with each changed one a new dict holding its changes (the others as they are)."""
+    return [{**row, **changes[i]} if i in changes else row for i, row in enumerate(rows)]
 
 
 def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: dict) -> dict:
@@ -134,15 +141,13 @@ def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: di
     }
 
 
-def _share_list_qualifiers(group: list[int], mentions: list[dict]) -> None:
-    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item."""
-    last = mentions[group[-1]]
-    for i in group[:-1]:
-        if not mentions[i]["after"] and not mentions[i]["before"] and last["after"]:
-            mentions[i]["after"] = last["after"]
+def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
+    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item (that has no qualifier of its own)."""
+    return {i: {"after": mentions[group[-1]]["after"]} for group in groups for i in group[:-1]
+            if mentions[group[-1]]["after"] and not mentions[i]["after"] and not mentions[i]["before"]}
 
 
-def _measure(row: dict, m: dict, r: Reading) -> None:
+def _measure(m: dict, r: Reading) -> dict:
     """Canonical unit and value, measure and comparator of one measure."""
     text = r.text
     unit = lookup("units", "written").get(m["unit_word"])
@@ -152,8 +157,7 @@ def _measure(row: dict, m: dict, r: Reading) -> None:
     if unit is None and m["multiplier"] and _counts_people(text, m):
         unit = {"unit": "person", "factor": "1", "measure": "count"}  # 5575万农村贫困人口
     if unit is None:
-        row.update(measure="level", unit="", value=format_value(Decimal(m["number"]) * factor))
-        return
+        return {"measure": "level", "unit": "", "value": format_value(Decimal(m["number"]) * factor)}
     measure = unit["measure"]
     _, clause = r.clause_before(m["start"])
     if measure == "percent":
@@ -168,7 +172,7 @@ def _measure(row: dict, m: dict, r: Reading) -> None:
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
         value = -value  # 增长-2.6%: the sign is written before the number
     comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
-    row.update(measure=measure, unit=unit["unit"], value=format_value(value), comparator=comparator)
+    return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
 
 
 def _is_rank(m: dict, clause: str) -> bool:
@@ -229,7 +233,7 @@ def _comparator(m: dict) -> str:
 
 
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
-                     report: dict) -> None:
+                     report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.meaning.periods``): a review part gives indicators, a plan part targets,
     except a stock described in the plan (an indicator of the review year) and a
@@ -238,8 +242,9 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(text), "", None, None)]
     starts = [p.start for p in spans]
     review_year = report.get("review_year") or ""
-    previous: dict | None = None
-    for row, m in zip(rows, mentions):
+    changes: Changes = {}
+    previous: dict | None = None  # the measure before: its start and time
+    for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
         part = periods.part_at(spans, starts, m["start"])
@@ -253,32 +258,32 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             time = {**time, **periods.streak({**row, **time}, time["year"])}
         if previous and any(c in clause for c in cues("compare")) and _same_sentence(text, previous["start"], m["start"]):
             time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 高于全省1个百分点
-        row.update(time)
-        previous = row
+        changes[i] = time
+        previous = {**time, "start": m["start"]}
+    return changes
 
 
-def _subjects(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
+def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """The shortest phrase near the number that says what it measures."""
-    text = r.text
-    previous: dict | None = None
+    changes: Changes = {}
+    previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
     last_end = 0
-    for row, m in zip(rows, mentions):
+    for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"] == "rank")
-        row["subject"] = subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]
-        previous = row
-    _distribute(rows, mentions, r, groups)
-    _structure_subjects(rows, mentions, r)
-    _streak_subjects(rows, mentions, r)
+        changes[i] = {"subject": subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]}
+        previous = {**row, **changes[i]}
+    return changes
 
 
-def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None:
+def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """增速连续30个月居全国前10位: a streak measures how long the words after it
     held, so they are part of its subject (增速居全国前10位). A pass of its own:
     the rank that follows still ranks the 增速 alone."""
     text = r.text
-    for row, m in zip(rows, mentions):
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
         if row["measure"] != "duration" or not row["subject"]:
             continue
         if not r.clause_before(m["start"])[1].endswith(cues("streak")):
@@ -287,14 +292,28 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None
         stop = CLAUSE_STOP.search(text, start)
         held = text[start:stop.start() if stop else len(text)]
         if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
-            row["subject"] += held
+            changes[i] = {"subject": row["subject"] + held}
+    return changes
 
 
-def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> None:
+def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """三次产业结构由22.2:41.3:36.5调整为…: each share is one part of the whole the
     sentence names (``rules/list_expansions.csv``: 第一产业比重, 第二产业比重 …),
     and all of them are of the first one's time."""
-    text = r.text
+    changes: Changes = {}
+    for run in _share_runs(mentions, r.text):
+        first = mentions[run[0]]["start"]
+        for i, item in zip(run, _structure_items(r.text[r.sentence_span(first, first)[0]:first], len(run))):
+            changes[i] = {"subject": item}
+        time = {key: rows[run[0]][key] for key in ("year", "period_start", "basis")}
+        for i in run[1:]:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
+            changes[i] = {**changes.get(i, {}), **time}
+    return changes
+
+
+def _share_runs(mentions: list[dict], text: str) -> list[list[int]]:
+    """Indices of the shares of a structure (percents read from bare numbers joined
+    by colons, ``read.mentions``), one list per structure."""
     runs: list[list[int]] = []
     for i, m in enumerate(mentions):
         if not (m["form"] == "measure" and m["unit_word"] == "%" and m["raw_end"] == m["end"]):
@@ -303,16 +322,18 @@ def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> N
             runs[-1].append(i)
         else:
             runs.append([i])
-    for run in (r for r in runs if len(r) > 1):
-        first = mentions[run[0]]["start"]
-        sentence = text[r.sentence_span(first, first)[0]:first]
-        for row in table("list_expansions"):
-            items = row["items"].split("|")
-            if row["written"] in sentence and len(items) == len(run):
-                for i, item in zip(run, items):
-                    rows[i]["subject"] = item
-        for i in run[1:]:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
-            rows[i].update({key: rows[run[0]][key] for key in ("year", "period_start", "basis")})
+    return [run for run in runs if len(run) > 1]
+
+
+def _structure_items(sentence: str, count: int) -> list[str]:
+    """The ``count`` parts of the whole a sentence names (the last row of
+    ``rules/list_expansions.csv`` that fits), [] if it names none."""
+    found: list[str] = []
+    for row in table("list_expansions"):
+        items = row["items"].split("|")
+        if row["written"] in sentence and len(items) == count:
+            found = items
+    return found
 
 
 def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:
@@ -481,26 +502,34 @@ def _noun_after(text: str, pos: int) -> str:
     return _balance_quotes(noun)[:MAX_SUBJECT]
 
 
-def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
-    """A、B、C分别增长10%、5%和10%: one subject per number, in order. Without
-    分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
-    text = r.text
+def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
+    """A、B、C分别增长10%、5%和10%: one subject per number, in order."""
+    subjects = [row["subject"] for row in rows]  # as distributed so far: a later list may take an earlier one's
+    changes: Changes = {}
     for group in groups:
-        if len(group) < 2 or rows[group[0]]["role"] == "other":
-            continue
-        _, clause = r.clause_before(mentions[group[0]]["start"])
-        split = any_cue("respectively").split(clause)
-        head = _strip(split[0])
-        if len(split) < 2 and len(head.split("、")) != len(group):
-            continue
-        items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, text, group)
-        if len(items) != len(group):
-            continue
-        for i, item in zip(group, items):
-            rows[i]["subject"] = item
+        for i, item in zip(group, _group_subjects(rows, mentions, r, group, subjects)):
+            subjects[i] = item
+            changes[i] = {"subject": item}
+    return changes
 
 
-def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int]) -> list[str]:
+def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: list[int], subjects: list[str]
+                    ) -> list[str]:
+    """The subjects of a list of numbers, one each, [] to leave them as they are.
+    Without 分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
+    if len(group) < 2 or rows[group[0]]["role"] == "other":
+        return []
+    _, clause = r.clause_before(mentions[group[0]]["start"])
+    split = any_cue("respectively").split(clause)
+    head = _strip(split[0])
+    if len(split) < 2 and len(head.split("、")) != len(group):
+        return []
+    items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
+    return items if len(items) == len(group) else []
+
+
+def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int], subjects: list[str]
+                      ) -> list[str]:
     """游客17.52亿人次、花费1.27万亿元，分别增长32.9%、41.6%: the list names its
     items with the numbers just before it, in the same sentence, one each."""
     first = group[0]
@@ -509,7 +538,7 @@ def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: 
     chosen = sorted(earlier[:len(group)])
     if len(chosen) != len(group) or any(rows[i]["measure"] in ("growth", "share") for i in chosen):
         return []
-    return [rows[i]["subject"] for i in chosen]
+    return [subjects[i] for i in chosen]
 
 
 def _list_items(head: str, count: int) -> list[str]:
@@ -551,7 +580,7 @@ def _joined(item: str, head: str) -> str:
     return item + head[overlap:]
 
 
-def _areas(rows: list[dict], r: Reading, report: dict) -> None:
+def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     """The zone, town, park or company a sentence is about, else the report's region.
 
     The sentence must open with the name (子牙经开区…, 友发集团连续19年…, a list
@@ -562,14 +591,17 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> None:
     measure, and a general one (其他各乡镇) is no particular place.
     """
     region = report.get("region", "")
-    for row in rows:
+    changes: Changes = {}
+    for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
         area = _zone(r, row["start"], row["start"])
         area = _earlier_zone(r, row["start"]) if area is None else area
-        row["area"] = area or region
+        changes[i] = {"area": area or region}
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
-            row["subject"] = _strip(row["subject"][len(area):]) or row["subject"][len(area):]  # 某园区完成投资: 投资
+            rest = row["subject"][len(area):]
+            changes[i] = {"area": area, "subject": _strip(rest) or rest}  # 某园区完成投资: 投资
+    return changes
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
@@ -614,16 +646,17 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     return _zone_opening(text, before, start) or ""
 
 
-def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> None:
+def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
     """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元: one zone per number, in order."""
+    changes: Changes = {}
     for group in groups:
         zones = any_cue("list_link").split(rows[group[0]].get("area") or "")
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
         head = any_cue("respectively").split(r.clause_before(mentions[group[0]]["start"])[1])
         if len(head) == 2 and "、" not in head[0]:
-            for i, zone in zip(group, zones):
-                rows[i]["area"] = zone
+            changes.update({i: {"area": zone} for i, zone in zip(group, zones)})
+    return changes
 
 
 @cache

@@ -114,6 +114,7 @@ def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
 
 
 def _read_arabic(text: str, match: re.Match) -> Mention:
+    """One Arabic numeral, with the words written before and after it and its form."""
     start, end = match.span()
     number = digits_of(match.group())
     if sum(c.isdigit() for c in number) > MAX_DIGITS:
@@ -144,23 +145,21 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     pos = end
     for part in ("inner", "multiplier", "inner", "unit_word"):
         at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
-        word = "" if part in found else _word_at(text, at, part)
+        if part in found:
+            word = ""
+        elif part == "inner":
+            word = longest_prefix(text, at, _qualifiers("inner"))
+        elif part == "multiplier":
+            word = _multiplier(text, at)
+        else:
+            word = longest_prefix(text, at, lookup("units", "written"))
         if word:
             found[part] = word
             pos = at + len(word)
     if "inner" in found and "unit_word" not in found and "multiplier" not in found:
-        found, pos = {}, end  # 10余: an inner qualifier qualifies a multiplier or unit only
+        found, pos = {}, end  # an inner qualifier stands between the number and a multiplier or unit
     after = longest_prefix(text, _skip(text, pos), qualifiers)
     return {**found, "raw_end": pos, "after": after if after and qualifiers[after]["position"] == "after" else ""}
-
-
-def _word_at(text: str, at: int, part: str) -> str:
-    """The inner qualifier, multiplier or unit word (``part``) written at ``at``, '' if none."""
-    if part == "inner":
-        return longest_prefix(text, at, _qualifiers("inner"))
-    if part == "multiplier":
-        return _multiplier(text, at)
-    return longest_prefix(text, at, lookup("units", "written"))
 
 
 def _multiplier(text: str, at: int) -> str:
@@ -197,9 +196,10 @@ def _form(text: str, m: Mention) -> dict[str, str]:
     written = _named_form(text, m)
     if written:
         return {"form": written}
-    if not m.unit_word and _after_ordinal(text, m) and _after_rank_scope(text, m.start - 1):
+    ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, _skip_back(text, m.start))  # 第
+    if ordinal and not m.unit_word and _after_rank_scope(text, m.start - 1):
         return {"form": "measure", "unit_word": rank_unit()}
-    return {"form": _counted_form(text, m)}
+    return {"form": _counted_form(text, m, ordinal)}
 
 
 def _named_form(text: str, m: Mention) -> str:
@@ -221,20 +221,16 @@ def _named_form(text: str, m: Mention) -> str:
     return ""
 
 
-def _counted_form(text: str, m: Mention) -> str:
-    """ordinal, bare, threshold or measure: what a numeral that is no name or date counts."""
-    if _after_ordinal(text, m) and m.unit_word not in words("number_forms", "written", "rank_counter"):
+def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
+    """ordinal, bare, threshold or measure: what a numeral that is no name or date
+    counts; ``ordinal``: whether an ordinal word (第) is written before it."""
+    if ordinal and m.unit_word not in words("number_forms", "written", "rank_counter"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
     if _names_a_class(text, m):
         return "threshold"
     return "measure"
-
-
-def _after_ordinal(text: str, m: Mention) -> bool:
-    """Whether an ordinal word (第 …: number_forms ordinal_before) is written just before the numeral."""
-    return text.endswith(words("number_forms", "written", "ordinal_before"), 0, _skip_back(text, m.start))
 
 
 def _names_a_class(text: str, m: Mention) -> bool:
