@@ -123,7 +123,10 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
 
 def _merged(rows: list[dict], changes: Changes) -> list[dict]:
     """``rows`` with each changed one a new dict holding its changes (the others as they are)."""
-    return [{**row, **changes[i]} if i in changes else row for i, row in enumerate(rows)]
+    merged = list(rows)
+    for i, change in changes.items():
+        merged[i] = {**rows[i], **change}
+    return merged
 
 
 def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: dict) -> dict:
@@ -235,32 +238,36 @@ def _comparator(m: dict) -> str:
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.meaning.periods``): a review part gives indicators, a plan part targets,
-    except a stock described in the plan (an indicator of the review year) and a
-    target quoted beside a result in the review."""
-    text = r.text
-    spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(text), "", None, None)]
+    (``pipeline.meaning.periods``); a figure compared with the one before it in the
+    sentence (高于全省1个百分点) is of that one's period."""
+    spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
-    review_year = report.get("review_year") or ""
     changes: Changes = {}
     previous: dict | None = None  # the measure before: its start and time
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
-        part = periods.part_at(spans, starts, m["start"])
         _, clause = r.clause_before(m["start"])
-        sentence = text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
-        quoted = part.kind == "review" and periods.is_quoted_target(text, m["start"])
-        time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
-        if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
-            time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
-        if row["measure"] == "duration" and time["year"]:
-            time = {**time, **periods.streak({**row, **time}, time["year"])}
-        if previous and any(c in clause for c in cues("compare")) and _same_sentence(text, previous["start"], m["start"]):
-            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 高于全省1个百分点
+        time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
+        if previous and any(c in clause for c in cues("compare")) and _same_sentence(r.text, previous["start"], m["start"]):
+            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
         changes[i] = time
         previous = {**time, "start": m["start"]}
     return changes
+
+
+def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
+    """Role, year, period and basis of one measure: a review part gives indicators,
+    a plan part targets, except a stock described in the plan (an indicator of the
+    review year) and a target quoted beside a result in the review."""
+    sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
+    quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
+    time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
+    if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
+        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
+    if row["measure"] == "duration" and time["year"]:
+        time = {**time, **periods.streak({**row, **time}, time["year"])}
+    return time
 
 
 def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
