@@ -128,3 +128,14 @@ def test_a_figure_held_each_year_of_five_is_an_annual_average(make_record):
     assert (rows["50万吨"]["basis"], rows["50万吨"]["period_start"]) == ("annual", 2024)
     for raw in ("4%", "2万亩"):
         assert (rows[raw]["basis"], rows[raw]["period_start"], rows[raw]["year"]) == ("annual_average", 2025, 2029), raw
+
+
+def test_a_rate_raised_to_a_level_is_a_state(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="森林覆盖率增加到42%，农民收入增加8%。"))}
+    assert (rows["42%"]["measure"], rows["42%"]["basis"]) == ("share", "as_of")
+    assert (rows["8%"]["measure"], rows["8%"]["basis"]) == ("growth", "annual")
+
+
+def test_a_rank_held_through_a_streak_covers_the_streak(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="工业投资增速连续12个季度居全省前5位。"))}
+    assert (rows["5位"]["basis"], rows["5位"]["period_start"]) == ("cumulative", 2022)
