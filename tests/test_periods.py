@@ -139,3 +139,15 @@ def test_a_rate_raised_to_a_level_is_a_state(make_record):
 def test_a_rank_held_through_a_streak_covers_the_streak(make_record):
     rows = {r["raw"]: r for r in classify_report(make_record(review="工业投资增速连续12个季度居全省前5位。"))}
     assert (rows["5位"]["basis"], rows["5位"]["period_start"]) == ("cumulative", 2022)
+
+
+def test_words_right_before_a_number_decide_a_five_year_figure(make_record):
+    record = make_record(review="五年来，全县工业总产值从不到200亿元增加到310亿元，新增就业超5万人，"
+                                "新建公园30座，累计达到210座，二氧化硫年均浓度累计下降20%。",
+                         plan="今后五年，人均预期寿命再增加1岁。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["200亿元"]["year"], rows["200亿元"]["basis"]) == (2019, "as_of")
+    assert rows["5万人"]["basis"] == "cumulative"  # 超 reaches nothing where the clause says new
+    assert (rows["30座"]["basis"], rows["210座"]["basis"]) == ("cumulative", "as_of")
+    assert (rows["20%"]["basis"], rows["20%"]["period_start"]) == ("cumulative", 2020)
+    assert (rows["1岁"]["basis"], rows["1岁"]["period_start"]) == ("cumulative", 2025)

@@ -219,7 +219,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
-    if part.five_year and measure not in RATE_MEASURES and clause.rstrip().endswith(cues("from")):
+    if part.five_year and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": "as_of"}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
@@ -259,18 +259,18 @@ def _basis(part: Part, clause: str, measure: str) -> str:
     five_year = part.five_year or _names_past_plan(clause, part)
     if measure in STATE_MEASURES:
         return "as_of"
+    if measure in REACHED_MEASURES and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
+        return "as_of"  # 累计达到1100座: the total reached is a state
+    stock = measure not in RATE_MEASURES and any(c in clause for c in cues("as_of"))
+    if any(c in clause for c in cues("cumulative")) or (not stock and _base_start(clause)):
+        return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if any(c in clause for c in cues("annual")):
         return "annual"
     if any(c in clause for c in cues("each_year")):
         return "annual_average" if five_year else "annual"  # 每年办成10件 over five years: each year's flow
     if any(c in clause for c in cues("annual_average")):
         return "annual_average"
-    stock = measure not in RATE_MEASURES and any(c in clause for c in cues("as_of"))
-    if any(c in clause for c in cues("cumulative")) or (not stock and _base_start(clause)):
-        return "cumulative"
-    if stock:
-        return "as_of"
-    if measure in REACHED_MEASURES and _reaches(clause):
+    if stock or (measure in REACHED_MEASURES and _reaches(clause)):
         return "as_of"
     if five_year:
         return _five_year_basis(part, clause, measure)
@@ -284,27 +284,39 @@ def _five_year_basis(part: Part, clause: str, measure: str) -> str:
     one the report gives (出让矿业权755宗); in an outlook, one of things to be
     done (完成投资, 新增: words of cues.csv kind flow and periods.csv kind done),
     a state to reach otherwise."""
-    if measure in RATE_MEASURES:
-        return "cumulative"
+    if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")):
+        return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit
     if _reaches(clause) or measure not in ("level", "count"):
         return "as_of"
-    if part.kind == "review" or any(c in clause for c in (*rule_cues("flow"), *cues("done"))):
+    if part.kind == "review" or _does(clause):
         return "cumulative"
     return "as_of"
+
+
+def _does(clause: str) -> bool:
+    """Whether the clause says something was done or is new (完成, 新增: words of
+    cues.csv kind flow and periods.csv kind done)."""
+    return any(c in clause for c in (*rule_cues("flow"), *cues("done")))
 
 
 def _reaches(clause: str) -> bool:
     """Whether the number is a level reached: a word of kind as_of_reached in the
     clause (达到, 提高到), or one of kind reached right before the number, a
-    qualifier (近, 超) aside: 达2859亿元, 突破1300万吨 (but 达标, 达效 reach nothing)."""
+    qualifier (近) aside, in a clause of nothing new: 达2859亿元, 突破1300万吨 (but
+    达标, 达效 reach nothing)."""
     if any(c in clause for c in cues("as_of_reached")):
         return True
+    return _ends_with(clause, cues("reached")) and not _does(clause)  # 新增就业超3万人 is new jobs
+
+
+def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
+    """Whether one of ``ends`` stands right before the number, a qualifier aside
+    (从不到70万亿元, 达近100平方公里)."""
     tail = clause.rstrip()
-    for qualifier in _before_qualifiers():
-        if tail.endswith(qualifier) and not tail.endswith(cues("reached")):
-            tail = tail.removesuffix(qualifier)
-            break
-    return tail.endswith(cues("reached"))
+    if tail.endswith(ends):
+        return True
+    qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
+    return bool(qualifier) and tail.removesuffix(qualifier).rstrip().endswith(ends)
 
 
 @lru_cache(maxsize=None)
