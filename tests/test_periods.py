@@ -70,3 +70,84 @@ def test_a_streak_covers_the_years_it_runs_and_a_comparison_takes_the_basis_of_w
     assert (rows["8年"]["period_start"], rows["8年"]["basis"]) == (2017, "cumulative")
     assert (rows["1个百分点"]["basis"], rows["1个百分点"]["period_start"]) == ("annual_average", 2020)
     assert rows["7.3%"]["subject"] == "生产总值"  # 年均 stripped whole, not 年 left behind
+
+
+def test_the_full_name_of_a_plan_opens_a_paragraph_of_its_period(make_record):
+    record = make_record(review="第十三个五年规划期间，全县粮食产量年均增长3%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["3%"]["basis"], rows["3%"]["period_start"], rows["3%"]["year"]) == ("annual_average", 2016, 2020)
+
+
+def test_five_years_named_in_the_clause_run_back_from_the_review_year(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="五年间改建乡村公路80公里。"))}
+    assert (rows["80公里"]["basis"], rows["80公里"]["period_start"], rows["80公里"]["year"]) == ("cumulative", 2020, 2024)
+
+
+def test_a_run_since_a_year_starts_that_year_and_is_no_part_of_the_subject(make_record):
+    record = make_record(review="2021年以来累计引进项目40个。出口增速2023年以来连续6个季度高于全省。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["40个"]["basis"], rows["40个"]["period_start"]) == ("cumulative", 2021)
+    assert "以来" not in rows["6个季度"]["subject"]
+    assert periods.strip_bases("出口增速2023年以来") == "出口增速"
+
+
+def test_a_change_over_a_base_is_cumulative_and_the_base_level_is_the_base_year(make_record):
+    record = make_record(review="五年来，全县林地面积较“十三五”末的30万亩增加5万亩，人均寿命较“十三五”末提高1.2岁，"
+                                "注册企业800家，是“十三五”末的1.6倍，完成投资900亿元，为“十三五”时期的1.3倍。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["30万亩"]["year"], rows["30万亩"]["period_start"], rows["30万亩"]["basis"]) == (2020, 2020, "as_of")
+    assert (rows["5万亩"]["basis"], rows["5万亩"]["period_start"]) == ("cumulative", 2021)
+    assert (rows["1.2岁"]["basis"], rows["1.2岁"]["period_start"]) == ("cumulative", 2021)
+    assert (rows["1.6倍"]["basis"], rows["1.6倍"]["period_start"]) == ("cumulative", 2021)
+    assert (rows["1.3倍"]["basis"], rows["1.3倍"]["period_start"]) == ("cumulative", 2021)
+
+
+def test_a_five_year_review_counts_what_was_done_and_a_level_reached_is_a_state(make_record):
+    record = make_record(review="五年来，全县审批项目320个，组建研发中心12家，规上企业达450家，"
+                                "粮食产量突破80万吨，地区生产总值达到900亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    for raw in ("320个", "12家"):
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("cumulative", 2020), raw
+    for raw in ("450家", "80万吨", "900亿元"):
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("as_of", 2024), raw
+
+
+def test_an_outlook_counts_only_things_to_be_done(make_record):
+    record = make_record(plan="今后五年，新设外资企业100家，开工项目300个，高新技术企业达到500家，研发中心60家。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    for raw in ("100家", "300个"):  # a flow word of cues.csv, a done word of periods.csv
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("cumulative", 2025), raw
+    for raw in ("500家", "60家"):
+        assert rows[raw]["basis"] == "as_of", raw
+
+
+def test_a_figure_held_each_year_of_five_is_an_annual_average(make_record):
+    record = make_record(review="过去一年，粮食产量稳定在50万吨以上。",
+                         plan="今后五年，城镇登记失业率控制在4%以内，每年植树造林2万亩。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["50万吨"]["basis"], rows["50万吨"]["period_start"]) == ("annual", 2024)
+    for raw in ("4%", "2万亩"):
+        assert (rows[raw]["basis"], rows[raw]["period_start"], rows[raw]["year"]) == ("annual_average", 2025, 2029), raw
+
+
+def test_a_rate_raised_to_a_level_is_a_state(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="森林覆盖率增加到42%，农民收入增加8%。"))}
+    assert (rows["42%"]["measure"], rows["42%"]["basis"]) == ("share", "as_of")
+    assert (rows["8%"]["measure"], rows["8%"]["basis"]) == ("growth", "annual")
+
+
+def test_a_rank_held_through_a_streak_covers_the_streak(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="工业投资增速连续12个季度居全省前5位。"))}
+    assert (rows["5位"]["basis"], rows["5位"]["period_start"]) == ("cumulative", 2022)
+
+
+def test_words_right_before_a_number_decide_a_five_year_figure(make_record):
+    record = make_record(review="五年来，全县工业总产值从不到200亿元增加到310亿元，新增就业超5万人，"
+                                "新建公园30座，累计达到210座，二氧化硫年均浓度累计下降20%。",
+                         plan="今后五年，人均预期寿命再增加1岁。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["200亿元"]["year"], rows["200亿元"]["basis"]) == (2019, "as_of")
+    assert rows["5万人"]["basis"] == "cumulative"  # 超 reaches nothing where the clause says new
+    assert (rows["30座"]["basis"], rows["210座"]["basis"]) == ("cumulative", "as_of")
+    assert (rows["20%"]["basis"], rows["20%"]["period_start"]) == ("cumulative", 2020)
+    assert (rows["1岁"]["basis"], rows["1岁"]["period_start"]) == ("cumulative", 2025)

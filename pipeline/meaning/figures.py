@@ -202,10 +202,12 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
 
 def _has_growth_verb(clause: str) -> bool:
     """增长/下降 … before a percent, but not 提高到/增长至 (a level reached)."""
-    for cue in cues("growth"):
+    seen: set[int] = set()
+    for cue in cues("growth"):  # longest first: 增 at the 增加 of 增加到 is the same verb
         pos = clause.rfind(cue)
-        if pos == -1:
+        if pos == -1 or pos in seen:
             continue
+        seen.add(pos)
         rest = clause[pos + len(cue):]
         if not rest.startswith(cues("level_reached")) and not any(noun in rest[1:] for noun in cues("rate_noun")):
             return True  # 新增就业…、失业率控制在4.5%: the rate named after the verb is what is measured
@@ -249,10 +251,13 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             continue
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
-        if previous and any(c in clause for c in cues("compare")) and _same_sentence(r.text, previous["start"], m["start"]):
-            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
+        held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
+                and any(c in clause for c in cues("streak")))  # a rank held through the streak before it
+        if (previous and (held or any(c in clause for c in cues("compare")))
+                and _same_sentence(r.text, previous["start"], m["start"])):
+            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
         changes[i] = time
-        previous = {**time, "start": m["start"]}
+        previous = {**time, "start": m["start"], "measure": row["measure"]}
     return changes
 
 

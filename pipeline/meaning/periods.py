@@ -23,6 +23,7 @@ from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, ORDINAL, char_class)
 from pipeline.rules import alternation, table, words
+from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
 CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
@@ -82,7 +83,8 @@ def _plan_regex(where: str) -> re.Pattern:
     with a period word or a comma after it; at the ``start`` of a phrase, with
     its period word if any (what ``strip_plan_names`` takes off)."""
     short, after = plan_pattern("short"), alternation(cues("plan_after"))
-    return re.compile({"anywhere": plan_pattern("name"), "opener": rf"^{short}(?:{after}|，)",
+    opener = rf"^(?:{plan_pattern('full')}|{short})(?:{after}|，)"
+    return re.compile({"anywhere": f"{plan_pattern('full')}|{plan_pattern('name')}", "opener": opener,
                        "start": rf"^{short}(?:{after})?"}[where])
 
 
@@ -188,7 +190,7 @@ def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
     if any(c in clause for c in cues("future_five")):
         return "plan", plan_year + 4, plan_year
     if match := _plan_regex("opener").match(clause):
-        first, last = plan_span(match.group(1))
+        first, last = plan_span(next(g for g in match.groups() if g))
         return ("plan", last, first) if last >= plan_year else ("review", last, first)
     if any(c in clause for c in cues("past_five")):
         return "review", review, review - 4
@@ -217,9 +219,11 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
-    if part.five_year and measure not in RATE_MEASURES and clause.rstrip().endswith(cues("from")):
+    if part.five_year and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": "as_of"}
+    if measure not in RATE_MEASURES and (base := _base_level(clause)):
+        return {"role": "indicator", "year": base, "period_start": base, "basis": "as_of"}
     basis = _basis(part, clause, measure)
     start = year
     if basis in ("annual_average", "cumulative"):
@@ -250,34 +254,84 @@ def streak(row: dict, year: int) -> dict:
 
 def _basis(part: Part, clause: str, measure: str) -> str:
     """annual | annual_average | cumulative | as_of, from the clause's words and the part.
-    A run of years (连续8年) is a state at the end of the year; a growth over a
-    base year (比2020年增长30%) covers the years since."""
+    A run of years (连续8年) is a state at the end of the year; a change over a
+    base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since."""
+    five_year = part.five_year or _names_past_plan(clause, part)
     if measure in STATE_MEASURES:
         return "as_of"
+    if measure in REACHED_MEASURES and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
+        return "as_of"  # 累计达到1100座: the total reached is a state
+    stock = measure not in RATE_MEASURES and any(c in clause for c in cues("as_of"))
+    if any(c in clause for c in cues("cumulative")) or (not stock and _base_start(clause)):
+        return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if any(c in clause for c in cues("annual")):
         return "annual"
+    if any(c in clause for c in cues("each_year")):
+        return "annual_average" if five_year else "annual"  # 每年办成10件 over five years: each year's flow
     if any(c in clause for c in cues("annual_average")):
         return "annual_average"
-    if any(c in clause for c in cues("cumulative")) or (measure in RATE_MEASURES and _base_start(clause)):
-        return "cumulative"
-    if measure not in RATE_MEASURES and any(c in clause for c in cues("as_of")):
+    if stock or (measure in REACHED_MEASURES and _reaches(clause)):
         return "as_of"
-    if measure in REACHED_MEASURES and any(c in clause for c in cues("as_of_reached")):
-        return "as_of"
-    if part.five_year or _names_past_plan(clause, part):
-        return _five_year_basis(clause, measure)
+    if five_year:
+        return _five_year_basis(part, clause, measure)
     return "annual"
 
 
-def _five_year_basis(clause: str, measure: str) -> str:
+def _five_year_basis(part: Part, clause: str, measure: str) -> str:
     """A figure of a five-year part with no cue of its own: a change over the
-    period is cumulative, and so is an amount of things done (完成投资, 新增); a
-    level or count otherwise is where the period ended (地区生产总值突破3万亿元)."""
-    if measure in RATE_MEASURES:
-        return "cumulative"
-    if measure in ("level", "count") and any(c in clause for c in cues("done")):
+    period is cumulative; a level reached is where the period ended (地区生产总值
+    达到3万亿元). An amount or count is what the period did: in a review, every
+    one the report gives (出让矿业权755宗); in an outlook, one of things to be
+    done (完成投资, 新增: words of cues.csv kind flow and periods.csv kind done),
+    a state to reach otherwise."""
+    if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")):
+        return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit
+    if _reaches(clause) or measure not in ("level", "count"):
+        return "as_of"
+    if part.kind == "review" or _does(clause):
         return "cumulative"
     return "as_of"
+
+
+def _does(clause: str) -> bool:
+    """Whether the clause says something was done or is new (完成, 新增: words of
+    cues.csv kind flow and periods.csv kind done)."""
+    return any(c in clause for c in (*rule_cues("flow"), *cues("done")))
+
+
+def _reaches(clause: str) -> bool:
+    """Whether the number is a level reached: a word of kind as_of_reached in the
+    clause (达到, 提高到), or one of kind reached right before the number, a
+    qualifier (近) aside, in a clause of nothing new: 达2859亿元, 突破1300万吨 (but
+    达标, 达效 reach nothing)."""
+    if any(c in clause for c in cues("as_of_reached")):
+        return True
+    return _ends_with(clause, cues("reached")) and not _does(clause)  # 新增就业超3万人 is new jobs
+
+
+def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
+    """Whether one of ``ends`` stands right before the number, a qualifier aside
+    (从不到70万亿元, 达近100平方公里)."""
+    tail = clause.rstrip()
+    if tail.endswith(ends):
+        return True
+    qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
+    return bool(qualifier) and tail.removesuffix(qualifier).rstrip().endswith(ends)
+
+
+@lru_cache(maxsize=None)
+def _before_qualifiers() -> tuple[str, ...]:
+    """Qualifiers written before a number (近, 超过: ``rules/qualifiers.csv``), longest first."""
+    return tuple(sorted((r["written"] for r in table("qualifiers") if r["position"] == "before"), key=len, reverse=True))
+
+
+def _base_level(clause: str) -> int | None:
+    """较“十三五”末的9323.1亿元: the number right after a base is the base's own
+    level, of the base year."""
+    for pattern, kind in _base_patterns():
+        if kind != "since_year" and (match := pattern.search(clause)) and not clause[match.end():].strip("的 "):
+            return _base_start(match.group(0)) - 1
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -293,8 +347,8 @@ def _slot_patterns(kinds: tuple[str, ...]) -> tuple[tuple[re.Pattern, str], ...]
 
 
 def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """The base cues (比2020年, 较“十三五”末) as patterns."""
-    return _slot_patterns(("base_year", "base_plan"))
+    """The base cues (比2020年, 较“十三五”末, 2022年以来) as patterns."""
+    return _slot_patterns(("base_year", "base_plan", "since_year"))
 
 
 def strip_plan_names(phrase: str) -> str:
@@ -303,16 +357,19 @@ def strip_plan_names(phrase: str) -> str:
 
 
 def strip_bases(phrase: str) -> str:
-    """``phrase`` without the bases it compares with (比2017年, 较“十三五”末的)."""
+    """``phrase`` without the bases it compares with or runs from (比2017年, 较“十三五”末的, 2022年以来)."""
     for pattern, _ in _base_patterns():
         phrase = pattern.sub("", phrase)
     return phrase.removesuffix("的")
 
 
 def _base_start(clause: str) -> int | None:
-    """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021."""
+    """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021;
+    the year a run since a year starts: 2022年以来 → 2022."""
     for pattern, kind in _base_patterns():
         if match := pattern.search(clause):
+            if kind == "since_year":
+                return int(match.group(1))
             base = int(match.group(1)) if kind == "base_year" else plan_span(match.group(1))[1]
             return base + 1
     return None
