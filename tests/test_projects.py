@@ -2,6 +2,7 @@
 import pytest
 
 from pipeline.meaning.projects import find_projects
+from test_rule_lines_meaning import effect
 
 
 @pytest.fixture
@@ -69,3 +70,42 @@ def test_planning_to_start_is_planned_and_kinds_of_facility_are_no_projects(proj
     assert names["郊野公园"] == "planned" and names["智慧城市综合指挥中心项目"] == "planned"
     assert names["经一路"] == "completed"  # 打通 in the plan: to be completed this year
     assert "健走步道" not in names and "老年人日间照料服务中心" not in names
+
+
+def test_a_list_closed_by_xiangmu_names_a_project_in_each_item(projects):
+    assert projects(review="推动总投资8亿元的东湖纺织技改、西山新能等5个项目竣工。") == [
+        ("东湖纺织技改", "completed", 2024), ("西山新能", "completed", 2024)]
+    assert [name for name, _, _ in projects(plan="推动南岭果蔬深加工和北坡食品、东川冷链仓储项目落地。")] == [
+        "南岭果蔬深加工", "北坡食品", "东川冷链仓储项目"]
+
+
+def test_a_shared_head_is_one_line(tmp_path):
+    before, after = effect(tmp_path, "project_list_heads", "工地,,", "推动东湖纺织技改、西山新能等5个工地竣工。")
+    assert before["projects"] == []
+    assert [p["name"] for p in after["projects"]] == ["东湖纺织技改", "西山新能"]
+
+
+def test_kinds_in_a_list_closed_by_xiangmu_are_no_projects(projects):
+    assert projects(review="力促光伏发电、储能电站等项目开工。") == []
+
+
+def test_a_zone_stays_in_a_name_that_is_a_kind_without_it(make_record):
+    rows = find_projects(make_record(review="东湖产业园区污水处理厂正式运营。"))
+    assert [(p["name"], p["status"]) for p in rows] == [("东湖产业园区污水处理厂", "opened")]
+
+
+def test_ring_roads_numbered_roads_and_directional_lines(projects):
+    assert projects(review="东三环南延（长江路至黄河路）即将通车。") == [
+        ("东三环南延（长江路至黄河路）", "ongoing", 2024)]
+    assert projects(plan="实施206国道和京沪北线大修。") == [("206国道", "planned", 2025), ("京沪北线", "planned", 2025)]
+    assert projects(review="建成83公里农村公路。") == []  # a number before a name is an amount
+
+
+def test_what_a_project_crosses_is_part_of_its_name(projects):
+    assert projects(review="完成东湖管网穿越西山铁路及206国道工程和南湖水厂扩建工程。") == [
+        ("东湖管网穿越西山铁路及206国道工程", "completed", 2024), ("南湖水厂扩建工程", "completed", 2024)]
+
+
+def test_speeding_up_is_ongoing(projects):
+    assert projects(plan="加速实施东湖热泵、西山机电等5个项目。") == [
+        ("东湖热泵", "ongoing", 2025), ("西山机电", "ongoing", 2025)]

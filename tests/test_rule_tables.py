@@ -197,7 +197,8 @@ TextChecker = Callable[[str], list[dict]]
 # Checkers given the sentence itself, not a report with the sentence in it.
 TEXT_CHECKERS = (report_rows, section_rows, chrome_rows, id_rows, sidecar_rows)
 SOURCE_FORMATS = ("txt", "html", "pdf", "docx")
-PROJECT_TABLES = ("project_exclude", "project_generic", "project_heads", "project_kind_words", "project_lead",
+PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "project_heads", "project_kind_words",
+                  "project_lead", "project_list_heads",
                   "project_not_after", "project_status", "project_suffixes")
 FIGURE_TABLES = ("areas", "codebook", "cues", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
                  "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "characters",

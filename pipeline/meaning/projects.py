@@ -104,16 +104,29 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     first = clause.split("、")[0]
-    counted_first = bool(_counted().match(first, _lead_length(first)))  # 建成8家智能工厂、数字车间…
+    if _counted().match(first, _lead_length(first)):
+        return []  # 建成8家智能工厂、数字车间…: a counted group
+    shared = _shares_head(clause)
     found: list[Candidate] = []
     pos = start
-    items = clause.split("、")
-    for item in items:
-        item_start = pos
+    for item in clause.split("、"):
+        found.extend(_names_in(r, pos, pos + len(item), shared))
         pos += len(item) + 1
-        if not counted_first:
-            found.extend(_names_in(r, item_start, item_start + len(item)))
     return found
+
+
+def _shares_head(clause: str) -> bool:
+    """甲、乙等8个项目开工; 甲和乙、丙项目落地: a list closed by a head that names
+    what each item is (``rules/project_list_heads.csv``) makes every item a
+    project's name, though the items have no head noun of their own."""
+    if not any_cue("item_link").search(clause):
+        return False
+    return bool(_list_head().search(clause.split("、")[-1]))
+
+
+@cache
+def _list_head() -> re.Pattern:
+    return _any_of(row["head"] for row in table("project_list_heads"))
 
 
 @cache
@@ -122,16 +135,30 @@ def _category_list() -> re.Pattern:
     return re.compile(f"等(?:{cue_words('category')})")
 
 
-def _names_in(r: Reading, start: int, end: int) -> list[Candidate]:
-    """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun;
-    cues kind item_link)."""
+def _names_in(r: Reading, start: int, end: int, shared: bool = False) -> list[Candidate]:
+    """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun,
+    or the list shares its head; cues kind item_link)."""
     item = r.text[start:end]
     for link in any_cue("item_link").finditer(item):
         left, right = item[:link.start()], item[link.end():]
-        if _has_head(left) and _has_head(right):
-            return _names_in(r, start, start + link.start()) + _names_in(r, start + link.end(), end)
-    candidate = _name_in(r, start, end)
+        if left and right and not _crossed(left) and (shared or _has_head(left) and _has_head(right)):
+            return (_names_in(r, start, start + link.start(), shared)
+                    + _names_in(r, start + link.end(), end, shared))
+    candidate = _name_in(r, start, end, shared)
     return [candidate] if candidate else []
+
+
+def _crossed(left: str) -> bool:
+    """管网穿越甲铁路及乙国道工程: a link right after a crossing verb and its first
+    name (``rules/project_crossing.csv``) joins what one project crosses; a later
+    link (…国道工程和丙工程) joins two projects."""
+    verbs = list(_crossing().finditer(left))
+    return bool(verbs) and not any_cue("item_link").search(left, verbs[-1].end())
+
+
+@cache
+def _crossing() -> re.Pattern:
+    return _any_of(row["word"] for row in table("project_crossing"))
 
 
 def _has_head(phrase: str) -> bool:
@@ -150,16 +177,27 @@ def _any_of(words) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
-def _name_in(r: Reading, start: int, end: int) -> Candidate | None:
-    """The project name inside one list item, if it has one."""
+def _name_in(r: Reading, start: int, end: int, shared: bool = False) -> Candidate | None:
+    """The project name inside one list item, if it has one. A zone that opens
+    the item is its area, not part of its name, unless the name is a kind of
+    facility without it (某某园区污水处理厂)."""
+    item = r.text[start:end]
+    if "——" in item:
+        start += item.rindex("——") + 2
+    area = zone_at(r, start, end)
+    zoned = bool(area) and r.text.startswith(area, start)
+    found = _name_after(r, start + len(area) if zoned else start, end, area, shared)
+    if found is None and zoned and not _lead_length(r.text[start + len(area):end]):
+        found = _name_after(r, start, end, area, shared)
+    return found
+
+
+def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Candidate | None:
+    """The name in ``text[start:end]`` after its lead verbs: up to its head noun,
+    or, in a list that shares its head (甲、乙等项目), the whole item."""
     text = r.text
     item = text[start:end]
-    if "——" in item:
-        offset = item.rindex("——") + 2
-        start, item = start + offset, item[offset:]
-    area = zone_at(r, start, end)
-    skip = len(area) if area and item.startswith(area) else 0
-    skip += _lead_length(item[skip:])
+    skip = _lead_length(item)
     start, item = start + skip, item[skip:]
     if _counted().match(item):
         return None
@@ -168,7 +206,7 @@ def _name_in(r: Reading, start: int, end: int) -> Candidate | None:
         start, item = start + cut, item[cut:]
     counted = _counted().search(item)
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
-    length = _name_length(item)
+    length = _name_length(item) or (len(item) if shared else 0)
     if not length:
         return None
     start, name = _unquote(start, item[:length])
@@ -253,9 +291,16 @@ def _excluded() -> re.Pattern:
 
 
 def _acceptable(name: str) -> bool:
-    return (MIN_NAME <= len(name) <= MAX_NAME and not name[0].isdigit() and not SLOGAN.match(name)
+    return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
             and name.count("“") == name.count("”") and not _excluded().search(name)
             and not _generic(name))
+
+
+def _numbered(name: str) -> bool:
+    """107国道: a number and a head noun alone name a road; any other number
+    that opens a name is an amount (83公里…)."""
+    digits = re.match(r"\d+", name)
+    return bool(digits) and _any_head().fullmatch(name, digits.end()) is not None
 
 
 def _generic(name: str) -> bool:
