@@ -85,8 +85,14 @@ def test_a_shared_head_is_one_line(tmp_path):
     assert [p["name"] for p in after["projects"]] == ["东湖纺织技改", "西山新能"]
 
 
-def test_kinds_in_a_list_closed_by_xiangmu_are_no_projects(projects):
-    assert projects(review="力促光伏发电、储能电站等项目开工。") == []
+@pytest.mark.parametrize("sentence", [
+    "力促光伏发电、储能电站等项目开工。",                  # kinds of plant
+    "聚焦优势产业、补短板等实施项目。",                    # 项目 not right after 等
+    "在金融、医疗等领域推动落地一批外资项目。",            # fields, not names
+    "依靠科技引领、改革推动、项目带动，推动产业升级。",    # 项目 opens the last item
+])
+def test_lists_that_do_not_name_projects(projects, sentence):
+    assert projects(review=sentence) == []
 
 
 def test_a_zone_stays_in_a_name_that_is_a_kind_without_it(make_record):

@@ -106,7 +106,7 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     first = clause.split("、")[0]
     if _counted().match(first, _lead_length(first)):
         return []  # 建成8家智能工厂、数字车间…: a counted group
-    shared = _shares_head(clause)
+    shared = _shares_head(r, start, end)
     found: list[Candidate] = []
     pos = start
     for item in clause.split("、"):
@@ -115,18 +115,33 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     return found
 
 
-def _shares_head(clause: str) -> bool:
+def _shares_head(r: Reading, start: int, end: int) -> bool:
     """甲、乙等8个项目开工; 甲和乙、丙项目落地: a list closed by a head that names
-    what each item is (``rules/project_list_heads.csv``) makes every item a
-    project's name, though the items have no head noun of their own."""
+    what each item is (``rules/project_list_heads.csv``), after 等 (and a count
+    or kind words) or as the last item's own head, makes every item a project's
+    name, though the items have no head noun of their own."""
+    clause = r.text[start:end]
     if not any_cue("item_link").search(clause):
         return False
-    return bool(_list_head().search(clause.split("、")[-1]))
+    last = start + clause.rfind("、") + 1
+    if _closing_head().search(r.text, last, end):
+        return True
+    named = "、" in clause and _name_in(r, last, end)
+    return bool(named) and r.text[named.start:named.end].endswith(_list_heads())
 
 
 @cache
-def _list_head() -> re.Pattern:
-    return _any_of(row["head"] for row in table("project_list_heads"))
+def _closing_head() -> re.Pattern:
+    """等8个项目, 等重点项目: 等, a count, kind words (``rules/project_generic.csv``), the head."""
+    generic = "|".join(map(re.escape, lookup("project_generic", "word")))
+    heads = "|".join(map(re.escape, _list_heads()))
+    return re.compile(rf"等(?:{_counted().pattern})?(?:{generic})*(?:{heads})")
+
+
+@cache
+def _list_heads() -> tuple[str, ...]:
+    """Heads that name each item of the list before them (``rules/project_list_heads.csv``)."""
+    return tuple(row["head"] for row in table("project_list_heads"))
 
 
 @cache
