@@ -117,10 +117,15 @@ def test_scorecard_pairs_and_verdicts(tables):
 RECALL_FLOORS = {"china": 1.0, "hebei": 1.0, "zhumadian": 0.93, "provinces-2025": 0.91}
 
 
-def test_projects_of_the_first_report(tables):
-    row = score_projects(tables["projects"], load_labels("projects")).loc[FIRST]
-    assert row["precision"] >= 0.85 and row["recall"] >= 0.85, row
-    assert row["status"] >= 0.85 and row["year"] >= 0.95, row
+# Floors at today's numbers (precision, recall, status, year); issue 13 asks for 0.9 each.
+PROJECT_FLOORS = {FIRST: (0.93, 0.93, 1.0, 1.0), "hebei-baoding-mancheng-2023": (1.0, 0.95, 0.97, 1.0)}
+
+
+@pytest.mark.parametrize("report", sorted(PROJECT_FLOORS))
+def test_projects_of_the_labelled_reports(tables, report):
+    row = score_projects(tables["projects"], load_labels("projects")).loc[report]
+    floors = dict(zip(("precision", "recall", "status", "year"), PROJECT_FLOORS[report]))
+    assert all(round(row[field], 3) >= floor for field, floor in floors.items()), row
 
 
 def test_the_readmes_scorecard_chart_of_the_shared_reports_is_current(tables):

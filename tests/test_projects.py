@@ -115,3 +115,13 @@ def test_what_a_project_crosses_is_part_of_its_name(projects):
 def test_speeding_up_is_ongoing(projects):
     assert projects(plan="加速实施东湖热泵、西山机电等5个项目。") == [
         ("东湖热泵", "ongoing", 2025), ("西山机电", "ongoing", 2025)]
+
+
+def test_an_excluded_word_inside_a_longer_head_does_not_exclude(projects):
+    assert projects(plan="新建东湖城市展览馆。") == [("东湖城市展览馆", "planned", 2025)]
+    assert projects(review="举办东湖书画展览。") == []
+
+
+def test_planning_verbs_are_no_part_of_the_name(projects):
+    assert projects(plan="规划建设东部污水处理厂。谋划启动南山物流园。") == [
+        ("东部污水处理厂", "planned", 2025), ("南山物流园", "planned", 2025)]

@@ -307,8 +307,18 @@ def _excluded() -> re.Pattern:
 
 def _acceptable(name: str) -> bool:
     return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not _excluded().search(name)
+            and name.count("“") == name.count("”") and not _excluded().search(_head_masked(name))
             and not _generic(name))
+
+
+def _head_masked(name: str) -> str:
+    """The name with its head noun masked: an excluded word (展览) inside a longer
+    head (展览馆) does not exclude it."""
+    head = _head_row(name)
+    if not head:
+        return name
+    at = name.rfind(head["head"])
+    return name[:at] + "□" * len(head["head"]) + name[at + len(head["head"]):]
 
 
 def _numbered(name: str) -> bool:
