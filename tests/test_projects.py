@@ -125,3 +125,7 @@ def test_an_excluded_word_inside_a_longer_head_does_not_exclude(projects):
 def test_planning_verbs_are_no_part_of_the_name(projects):
     assert projects(plan="规划建设东部污水处理厂。谋划启动南山物流园。") == [
         ("东部污水处理厂", "planned", 2025), ("南山物流园", "planned", 2025)]
+
+
+def test_an_excluded_word_that_holds_the_head_still_excludes(projects):
+    assert projects(review="完成农村宅基地确权。加快城市道路建设。") == []

@@ -307,18 +307,18 @@ def _excluded() -> re.Pattern:
 
 def _acceptable(name: str) -> bool:
     return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not _excluded().search(_head_masked(name))
+            and name.count("“") == name.count("”") and not _excluded_word(name)
             and not _generic(name))
 
 
-def _head_masked(name: str) -> str:
-    """The name with its head noun masked: an excluded word (展览) inside a longer
-    head (展览馆) does not exclude it."""
+def _excluded_word(name: str) -> bool:
+    """An excluded word (``rules/project_exclude.csv``) in the name, unless it lies
+    inside the name's head noun: 展览 does not exclude 展览馆, but 宅基地 holding
+    the head 基地 still excludes."""
     head = _head_row(name)
-    if not head:
-        return name
-    at = name.rfind(head["head"])
-    return name[:at] + "□" * len(head["head"]) + name[at + len(head["head"]):]
+    at = name.rfind(head["head"]) if head else -1
+    inside = range(at, at + len(head["head"]) + 1) if head else range(0)
+    return any(m.start() not in inside or m.end() not in inside for m in _excluded().finditer(name))
 
 
 def _numbered(name: str) -> bool:
