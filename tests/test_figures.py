@@ -233,7 +233,9 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     assert [rows[k]["subject"] for k in ("22.2", "41.3", "36.5")] == ["第一产业比重", "第二产业比重", "第三产业比重"]
     assert (rows["42.3"]["measure"], rows["42.3"]["unit"], rows["42.3"]["value"]) == ("share", "percent", "42.3")
     assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
-    assert rows["2.1"]["role"] == "other"  # two terms are a ratio, not shares
+    ratio = rows["2.1∶1"]  # two terms are a ratio, not shares: the first a multiple of the second
+    assert (ratio["measure"], ratio["value"], ratio["unit"]) == ("multiple", "2.1", "times")
+    assert rows["1"]["role"] == "other"
     assert (rows["5575万"]["unit"], rows["5575万"]["measure"]) == ("person", "count")
 
 

@@ -61,3 +61,43 @@ def test_chinese_numeral_measures():
 
 def test_chinese_numeral_values():
     assert [cn_to_int(s) for s in ("八", "两", "十二", "二十", "一百零五")] == [8, 2, 12, 20, 105]
+
+
+def test_chinese_multiples_keep_the_qualifier_before_them():
+    m = only("农业产值是十年前的近三倍")
+    assert (m.number, m.unit_word, m.before) == ("3", "倍", "近")
+    assert only("园区营业收入实现翻一番").number == "1"
+
+
+def test_chinese_counts_of_times_sessions_and_batches():
+    found = {m.text: m for m in find_mentions("累计三次获评先进，承办两届博览会，分四批开工，新建一批学校，第二批名单")}
+    assert (found["三"].unit_word, found["两"].unit_word, found["四"].unit_word) == ("次", "届", "批")
+    assert "一" not in found and "二" not in found
+
+
+def test_chinese_top_rank_but_not_a_period():
+    assert only("芯片产能位列全国前四。").unit_word == "名次"
+    assert not [m for m in find_mentions("前三季度增长较快，门前三包落实") if m.form == "measure"]
+
+
+def test_chinese_amounts_with_a_multiplier():
+    m = only("旅游收入突破千亿元")
+    assert (m.number, m.multiplier, m.unit_word, m.before) == ("1000", "亿", "元", "突破")
+    m = only("贷款余额超万亿元")
+    assert (m.text, m.number, m.multiplier) == ("万亿", "1", "万亿")
+    assert not find_mentions("签约亿元以上项目，培育百亿级产业，打造千亿元级集群")
+
+
+def test_durations_of_a_task_but_not_ahead_of_time():
+    assert [m.number for m in find_mentions("改造五年任务四年完成，道路提前一年完成")] == ["5", "4"]
+
+
+def test_ratio_to_one_is_a_multiple():
+    text = clean("城乡收入比缩小到2.4∶1左右")
+    first, one = find_mentions(text)
+    assert (first.unit_word, first.after, text[first.start:first.raw_end]) == ("倍", "左右", "2.4∶1")
+    assert one.form == "bare"
+
+
+def test_a_voltage_names_a_class():
+    assert [m.form for m in find_mentions(clean("新建500千伏变电站3座"))] == ["name", "measure"]

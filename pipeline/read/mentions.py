@@ -94,9 +94,15 @@ MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio,
 
 def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
     """三次产业结构调整为19.2:38.5:42.3: bare numbers joined by colons, three or more,
-    are the shares of a whole, in percent."""
-    shares = {i for run in _ratio_runs(text, mentions) if len(run) >= MIN_STRUCTURE for i in run}
-    return [m._replace(form="measure", unit_word="%") if i in shares else m for i, m in enumerate(mentions)]
+    are the shares of a whole, in percent; 收入比缩小至2.1:1 is a ratio, the first
+    number a multiple of the second (times), the 1 no figure."""
+    runs = _ratio_runs(text, mentions)
+    shares = {i for run in runs if len(run) >= MIN_STRUCTURE for i in run}
+    ratios = {run[0]: mentions[run[1]] for run in runs if len(run) == 2 and mentions[run[1]].number == "1"}
+    return [m._replace(form="measure", unit_word="%") if i in shares
+            else m._replace(form="measure", unit_word=unit_word_of("multiple"), raw_end=ratios[i].raw_end,
+                            after=ratios[i].after) if i in ratios
+            else m for i, m in enumerate(mentions)]
 
 
 def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
@@ -198,13 +204,13 @@ def _form(text: str, m: Mention) -> dict[str, str]:
         return {"form": written}
     ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, _skip_back(text, m.start))  # 第
     if ordinal and not m.unit_word and _after_rank_scope(text, m.start - 1):
-        return {"form": "measure", "unit_word": rank_unit()}
+        return {"form": "measure", "unit_word": unit_word_of("rank")}
     return {"form": _counted_form(text, m, ordinal)}
 
 
 def _named_form(text: str, m: Mention) -> str:
     """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, 2024年, 70周年 …."""
+    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -214,6 +220,8 @@ def _named_form(text: str, m: Mention) -> str:
         return "name"
     if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
         return "year"
+    if text.startswith(words("number_forms", "written", "name_after"), after):
+        return "name"
     if text.startswith(words("number_forms", "written", "date_after"), after):
         return "date"
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
@@ -245,10 +253,10 @@ def _names_a_class(text: str, m: Mention) -> bool:
 
 
 
-@lru_cache(maxsize=1)
-def rank_unit() -> str:
-    """The unit word of a place in a ranking: the word ``rules/units.csv`` gives the measure rank (名次)."""
-    return next(word for word, row in lookup("units", "written").items() if row["measure"] == "rank")
+@lru_cache(maxsize=None)
+def unit_word_of(measure: str) -> str:
+    """The first unit word ``rules/units.csv`` gives ``measure`` (rank: 名次, multiple: 倍)."""
+    return next(word for word, row in lookup("units", "written").items() if row["measure"] == measure)
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
@@ -283,18 +291,31 @@ def _is_range(text: str, low: Mention, high: Mention) -> bool:
 
 
 def _chinese_measures(text: str) -> list[Mention]:
-    """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍)."""
+    """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍, 突破千亿元)."""
     found = []
     for row in table("chinese_measures"):
         pattern = re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})"))
-        for match in pattern.finditer(text):
-            start, end = match.span("n")
-            if _is_slogan(text, match.end()):
-                continue
-            unit_end = end + len(row["unit_word"]) if text.startswith(row["unit_word"], end) else end
-            found.append(Mention(start, end, match.group("n"), str(cn_to_int(match.group("n"))),
-                                 unit_end, unit_word=row["unit_word"]))
+        found += [_chinese_measure(text, match, row["unit_word"]) for match in pattern.finditer(text)
+                  if not _is_slogan(text, match.end())]
     return found
+
+
+def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
+    """One Chinese-numeral measure with the qualifier before it (近两倍: approx). A row
+    with no unit word reads the multiplier, unit and qualifier written after the
+    numeral as for an Arabic one (千亿元); a multiplier with no numeral counts one
+    (超万亿元: the mention is the multiplier itself)."""
+    numeral = match.group("n") or ""
+    start = match.start("n") if numeral else match.end()
+    before = _qualifier_before(text, start)
+    if unit_word:
+        end = match.end("n")
+        unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
+        return Mention(start, end, numeral, str(cn_to_int(numeral)), unit_end, unit_word=unit_word, before=before)
+    after = _read_after(text, start + len(numeral))
+    end = start + (len(numeral) or len(after.get("multiplier", "")))
+    draft = Mention(start, end, text[start:end], str(cn_to_int(numeral) if numeral else 1), before=before, **after)
+    return draft._replace(form=_counted_form(text, draft, ordinal=False))
 
 
 def _is_slogan(text: str, pos: int) -> bool:
