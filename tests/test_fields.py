@@ -69,3 +69,13 @@ def test_a_column_of_the_built_descriptor_changes_alone():
     columns["reports", "plan_year"]["constraints"]["maximum"] = 2030
     assert "TEU" in columns["figures", "unit"]["categories"] and "TEU" in columns["targets", "unit"]["constraints"]["enum"]
     assert columns["reports", "review_year"]["constraints"]["maximum"] == 2100
+
+
+def test_a_field_with_categories_and_an_enum_lists_the_same_values():
+    """Frictionless categories are what a user's table tool offers; the enum is what
+    validation allows: a value allowed but not offered (region_level national was)
+    is a trap for the user."""
+    for res in build()["resources"]:
+        for field in res["schema"]["fields"]:
+            if "categories" in field and "enum" in field.get("constraints", {}):
+                assert field["categories"] == field["constraints"]["enum"], (res["name"], field["name"])

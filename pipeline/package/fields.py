@@ -73,13 +73,12 @@ FIELDS: dict[str, dict] = {
                        "know the name.",
         "constraints": {"pattern": REGION_CODE},
     },
-    # published without national among the categories; kept so the descriptor does not change
     "region_level": {
         "type": "string",
         "description": "Administrative level of the region: national (the State Council's report), province, city "
                        "(prefecture level), district or county (a county-level city such as 安国市 is county).",
         "constraints": {"enum": REGION_LEVELS},
-        "categories": REGION_LEVELS[1:],
+        "categories": REGION_LEVELS,
     },
     "parent_region": {
         "type": "string",
