@@ -27,6 +27,13 @@ def _units() -> list[str]:
 
 
 UNITS = _units()
+
+
+def _unit_glossary() -> str:
+    """Each canonical unit, with its gloss from ``canonical_units.csv`` where it has one:
+    the unit column's description follows the table, a new unit included."""
+    glosses = {row["unit"]: row["gloss"] for row in table("canonical_units")}
+    return ", ".join(f"{unit} ({glosses[unit]})" if glosses.get(unit) else unit for unit in UNITS)
 # eq where no qualifier stands beside the number, then each comparator a qualifier gives
 COMPARATORS = ["eq", *sorted(_column("qualifiers", "comparator"))]
 QUALITY_FLAGS = _column("quality_flags", "flag")
@@ -223,10 +230,7 @@ FIELDS: dict[str, dict] = {
     },
     "unit": {
         "type": "string",
-        "description": "Canonical unit: CNY (yuan), CNY/person (yuan per person: 元/人), USD (dollars), percent, pp "
-                       "(percentage points), times, count, person, person_time, household (户 of families; 户 "
-                       "counting firms, 企业3382户, is count), m2, km2, km, m, t, m3, MW, kW, kWh, ug/m3, TEU, year, "
-                       "month, quarter, day, hour, minute, rank, PFLOPS (computing power: 万P).",
+        "description": f"Canonical unit: {_unit_glossary()}.",
         **categorical(UNITS),
     },
     "comparator": {
