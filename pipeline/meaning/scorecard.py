@@ -21,16 +21,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline.meaning.figures import format_value
-from pipeline.meaning.codebook import code_for
+from pipeline.meaning.codebook import clauses_before, code_for
 from pipeline.rules import cues, table
-from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOPS, char_class
+from pipeline.read.text import NO_QUOTES
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
 LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
-CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
-SENTENCE_BREAK = re.compile(char_class(SENTENCE_STOPS))
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
 
@@ -92,7 +90,7 @@ def _flow(row: dict) -> str:
         return ""  # a register renewed each year: its total is the year's count
     if row.get("basis") == "as_of":
         return "stock"
-    clauses = _clauses(row)
+    clauses = clauses_before(row)
     own = _clause_flow(clauses[-1])
     if own or not _bare(clauses[-1], row.get("subject", "")):
         return own
@@ -113,17 +111,9 @@ def _bare(clause: str, subject: str) -> bool:
     return bool(subject) and clause.translate(NO_QUOTES) == subject.translate(NO_QUOTES)
 
 
-def _clauses(row: dict) -> list[str]:
-    """The clauses of the figure's sentence up to its number (its context up to
-    ``raw``), the figure's own last; never empty."""
-    context, raw = row.get("context", ""), row.get("raw", "")
-    before = context[:context.find(raw)] if raw in context else context
-    return CLAUSE_BREAK.split(SENTENCE_BREAK.split(before)[-1])
-
-
 def _clause(row: dict) -> str:
     """The words of the figure's clause before its number."""
-    return _clauses(row)[-1]
+    return clauses_before(row)[-1]
 
 
 def _in_a_run(row: dict) -> bool:
@@ -135,7 +125,7 @@ def _in_a_run(row: dict) -> bool:
 def _of_owned_units(row: dict) -> bool:
     """省属企业完成…研发投入133.5亿元: a sentence about the firms (or schools …) the
     region owns gives their figures, not the region's (cues kind owned_units)."""
-    return _clauses(row)[0].startswith(cues("owned_units"))
+    return clauses_before(row)[0].startswith(cues("owned_units"))
 
 
 def _side(row: dict, report: dict) -> str | None:
