@@ -31,6 +31,7 @@ LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
 ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
+FAR_END = {"ge": Decimal("Infinity"), "gt": Decimal("Infinity"), "le": Decimal("-Infinity"), "lt": Decimal("-Infinity")}
 
 
 @lru_cache(maxsize=None)
@@ -205,13 +206,23 @@ def _row(target: dict, result: dict, note: str, tolerance: Decimal) -> dict:
         "target_figure_id": target["figure_id"],
         "result_value": result["value"], "result_unit": result["unit"],
         "result_report_id": result["report_id"], "result_figure_id": result["figure_id"],
-        "gap": format_value(gap), "verdict": verdict(target, result["value"], tolerance), "note": note,
+        "gap": format_value(gap), "verdict": verdict(target, result["value"], tolerance, result["comparator"]),
+        "note": note,
     }
 
 
-def verdict(target: dict, result_value: str, tolerance: Decimal) -> str:
-    """met | missed | unclear, by the documented rule (README, "Promise against result")."""
-    result, value = Decimal(result_value), Decimal(target["value"])
+def verdict(target: dict, result_value: str, tolerance: Decimal, result_comparator: str = "eq") -> str:
+    """met | missed | unclear, by the documented rule (README, "Promise against result").
+    A result that is only a bound (突破2000亿元, 保持在160亿斤以上) decides only where
+    every value it allows gets the same verdict: judged at its number and at its far end."""
+    at_number = _verdict(target, Decimal(result_value), tolerance)
+    far = FAR_END.get(result_comparator)
+    return at_number if far is None or _verdict(target, far, tolerance) == at_number else "unclear"
+
+
+def _verdict(target: dict, result: Decimal, tolerance: Decimal) -> str:
+    """The verdict for one exact result."""
+    value = Decimal(target["value"])
     if target["upper"]:
         return _range(result, value, Decimal(target["upper"]), directions().get(target["code"], ""))
     comparator = target["comparator"]
