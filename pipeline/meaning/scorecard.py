@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline.meaning import periods
 from pipeline.meaning.figures import format_value
 from pipeline.meaning.codebook import clauses_before, code_for
 from pipeline.rules import cues, table
@@ -28,7 +29,7 @@ from pipeline.read.text import NO_QUOTES
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
 LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
-ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
+ONE_YEAR = ("annual", "as_of")  # never a five-year total or mean against one year (but see _of_one_year)
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
 FAR_END = {"ge": Decimal("Infinity"), "gt": Decimal("Infinity"), "le": Decimal("-Infinity"), "lt": Decimal("-Infinity")}
@@ -123,6 +124,17 @@ def _in_a_run(row: dict) -> bool:
     return any(cue in clause for cue in cues("streak"))
 
 
+def _of_one_year(row: dict) -> bool:
+    """A flow or rate of one year or a state at its end; or a bound held each year
+    of a span (过去五年粮食产量保持在60万吨以上: annual_average), which binds its
+    last year, the figure's year, too. An each-year figure that is no bound
+    (每年新增10万人) may be a rounded mean, so it stays out."""
+    if row.get("basis") in ONE_YEAR:
+        return True
+    return (row.get("basis") == "annual_average" and row.get("comparator") in FLOORS + CEILINGS
+            and any(cue in _clause(row) for cue in periods.cues("each_year")))
+
+
 def _of_owned_units(row: dict) -> bool:
     """省属企业完成…研发投入133.5亿元: a sentence about the firms (or schools …) the
     region owns gives their figures, not the region's (cues kind owned_units)."""
@@ -130,9 +142,9 @@ def _of_owned_units(row: dict) -> bool:
 
 
 def _side(row: dict, report: dict) -> str | None:
-    """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
-    the year, or a state at its end) with a code, for the report's own years."""
-    if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
+    """'target', 'quoted', 'result' or None: one year's figures (:func:`_of_one_year`)
+    with a code, for the report's own years."""
+    if (not row.get("code") or not _of_one_year(row) or row.get("value") in ("", None)
             or row.get("area") != report.get("region") or _in_a_run(row) or _of_owned_units(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
