@@ -113,6 +113,15 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
     assert not conditioned({**row, "context": "固定资产投资增长2.7%。"})
 
 
+
+def test_a_bare_investment_is_that_of_what_the_clause_before_builds():
+    from pipeline.meaning.codebook import figure_code
+
+    row = {"context": "加快重点项目建设，全年完成投资120亿元。", "raw": "120亿元", "subject": "投资"}
+    assert figure_code(row) == "key_project_investment"
+    assert figure_code({**row, "context": "扩大有效投资，全年完成投资120亿元。"}) == ""  # builds nothing
+    assert figure_code({**row, "context": "加快重点项目建设。全年完成投资120亿元。"}) == ""  # another sentence
+
 def test_a_mark_passed_after_the_number_is_no_subject(figures):
     rows = {r["raw"]: r for r in figures(review="一般公共预算收入完成102亿元，突破100亿元关口，增长8.3%。")}
     assert rows["8.3%"]["subject"] == rows["102亿元"]["subject"] == "一般公共预算收入"

@@ -70,6 +70,14 @@ def test_a_new_codebook_concept_is_one_line(tmp_path):
     assert [(f["subject"], f["code"]) for f in after["figures"]] == [("月饼总产量", "mooncake_output")]
 
 
+
+def test_a_bare_head_noun_is_one_line(tmp_path):
+    code = ("from pipeline.meaning.codebook import figure_code\n"
+            "print(figure_code({'context': '加快重点项目建设，全年完成投资120亿元。', 'raw': '120亿元', 'subject': '投资'}) or '-')")
+    without = with_rule_line(tmp_path, "cues", "投入,bare_head,,", edit="投资,bare_head,")  # 投资's line taken out
+    assert run_python(ROOT, code) == "key_project_investment"
+    assert run_python(without, code) == "-"
+
 def _csv_line(row: dict[str, str]) -> str:
     """``row`` as one line of CSV, quoted where a cell needs it."""
     out = io.StringIO()

@@ -234,3 +234,22 @@ def test_figures_of_the_units_a_region_owns_are_no_side_of_its_scorecard():
     row = {"context": "市属国企完成投资120亿元、研发投入8.6亿元。", "raw": "8.6亿元"}
     assert scorecard._of_owned_units(row)
     assert not scorecard._of_owned_units({**row, "context": "全社会研发投入8.6亿元，其中市属国企3亿元。"})
+
+
+def test_a_result_that_is_only_a_bound_decides_only_where_all_it_allows_agree():
+    assert scorecard.verdict(target("2000", "ge"), "2100", TOL, "gt") == "met"  # 突破2100: above the floor whatever it is
+    assert scorecard.verdict(target("2000", "ge"), "1900", TOL, "ge") == "unclear"  # 1900以上: 1950 or 2050
+    assert scorecard.verdict(target("81", "eq"), "80", TOL, "ge") == "unclear"
+    assert scorecard.verdict(target("3", "le", "cpi"), "3.5", TOL, "gt") == "missed"  # above the ceiling whatever it is
+    assert scorecard.verdict(target("3", "le", "cpi"), "2", TOL, "le") == "met"
+    assert scorecard.verdict(target("3", "le", "cpi"), "2", TOL, "ge") == "unclear"
+    assert scorecard.verdict(target("2000", "ge"), "1900", TOL, "approx") == "missed"  # 约1900: read as written
+
+
+def test_a_bound_held_each_year_of_a_five_year_review_is_its_last_years_result(make_record):
+    review = "过去五年，粮食产量保持在60万吨以上，每年新增城镇就业1万人，地区生产总值年均增长6%。"
+    sides = _sides(make_record, review, "")
+    assert [(r["side"], r["year"], r["code"], r["value"], r["comparator"]) for r in sides] == [
+        ("result", 2024, "grain_output", "600000", "ge")]  # each year's 1万人 may be a mean; 年均 is one
+    held = {"basis": "annual_average", "comparator": "ge", "context": review, "raw": "60万吨"}
+    assert scorecard._of_one_year(held) and not scorecard._of_one_year({**held, "context": "粮食产量达到60万吨以上。"})

@@ -12,11 +12,13 @@ import re
 from functools import cache, lru_cache
 
 from pipeline.rules.patterns import cue_words
-from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, char_class
+from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOPS, char_class
 from pipeline.rules import cues, table
 
 MIN_SUFFIX = 4
 ITEM_BREAK = re.compile(char_class(PAUSES + COLONS + "、"))
+CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
+SENTENCE_BREAK = re.compile(char_class(SENTENCE_STOPS))
 
 
 @cache
@@ -65,13 +67,32 @@ def figure_code(row: dict, region: str = "") -> str:
     item = ITEM_BREAK.split(_before(row))[-1]  # 净增市场主体3000家、达到3.3万家: the stock, no 净增 in its item
     ahead = item[:item.rfind(subject)] if subject and subject in item else ""
     flow = next((cue for cue in cues("flow") if ahead.endswith(cue)), "")
-    return (flow and code_for(flow + subject, region)) or code_for(subject, region)
+    return (flow and code_for(flow + subject, region)) or code_for(subject, region) or _built_code(row, region)
+
+
+def _built_code(row: dict, region: str) -> str:
+    """The code of a bare head noun (投资: cues kind bare_head) read with what the
+    clause before builds (推进重大工程建设，全年完成投资2400亿元 → 重大工程投资): the
+    sentence names the thing once, in the clause whose verb (建设: cues kind
+    noun_tail) it is the object of, and the money clause only points back to it."""
+    if row.get("subject") not in cues("bare_head"):
+        return ""
+    clauses = clauses_before(row)
+    built = clauses[-2] if len(clauses) > 1 else ""
+    tail = next((cue for cue in cues("noun_tail") if built.endswith(cue)), "")
+    return code_for(built.removesuffix(tail) + row["subject"], region) if tail else ""
 
 
 def conditioned(row: dict) -> bool:
     """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%):
     such a figure is not the standard concept, so it gets no code (cues of kind condition)."""
     return any(cue in _before(row) for cue in cues("condition"))
+
+
+def clauses_before(row: dict) -> list[str]:
+    """The clauses of the figure's sentence up to its number, the figure's own
+    (the words before its number) last; never empty."""
+    return CLAUSE_BREAK.split(SENTENCE_BREAK.split(_before(row))[-1])
 
 
 def _before(row: dict) -> str:

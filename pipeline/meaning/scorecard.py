@@ -20,19 +20,19 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline.meaning import periods
 from pipeline.meaning.figures import format_value
-from pipeline.meaning.codebook import code_for
+from pipeline.meaning.codebook import clauses_before, code_for
 from pipeline.rules import cues, table
-from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOPS, char_class
+from pipeline.read.text import NO_QUOTES
 
 SIDE_FIELDS = ("side", "region_code", "region", "year", "code", "measure", "flow", "value", "upper", "unit",
                "comparator", "report_id", "figure_id", "quoted")
 LIST_SPLIT = re.compile("|".join(map(re.escape, cues("list_link"))))
-ONE_YEAR = ("annual", "as_of")  # never annual_average or cumulative: five years against one
-CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
-SENTENCE_BREAK = re.compile(char_class(SENTENCE_STOPS))
+ONE_YEAR = ("annual", "as_of")  # never a five-year total or mean against one year (but see _of_one_year)
 COUNTED = ("count", "level")  # measures where a number of new things and a stock share a code
 FLOORS, CEILINGS = ("ge", "gt"), ("le", "lt")
+FAR_END = {"ge": Decimal("Infinity"), "gt": Decimal("Infinity"), "le": Decimal("-Infinity"), "lt": Decimal("-Infinity")}
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +92,7 @@ def _flow(row: dict) -> str:
         return ""  # a register renewed each year: its total is the year's count
     if row.get("basis") == "as_of":
         return "stock"
-    clauses = _clauses(row)
+    clauses = clauses_before(row)
     own = _clause_flow(clauses[-1])
     if own or not _bare(clauses[-1], row.get("subject", "")):
         return own
@@ -113,17 +113,9 @@ def _bare(clause: str, subject: str) -> bool:
     return bool(subject) and clause.translate(NO_QUOTES) == subject.translate(NO_QUOTES)
 
 
-def _clauses(row: dict) -> list[str]:
-    """The clauses of the figure's sentence up to its number (its context up to
-    ``raw``), the figure's own last; never empty."""
-    context, raw = row.get("context", ""), row.get("raw", "")
-    before = context[:context.find(raw)] if raw in context else context
-    return CLAUSE_BREAK.split(SENTENCE_BREAK.split(before)[-1])
-
-
 def _clause(row: dict) -> str:
     """The words of the figure's clause before its number."""
-    return _clauses(row)[-1]
+    return clauses_before(row)[-1]
 
 
 def _in_a_run(row: dict) -> bool:
@@ -132,16 +124,27 @@ def _in_a_run(row: dict) -> bool:
     return any(cue in clause for cue in cues("streak"))
 
 
+def _of_one_year(row: dict) -> bool:
+    """A flow or rate of one year or a state at its end; or a bound held each year
+    of a span (过去五年粮食产量保持在60万吨以上: annual_average), which binds its
+    last year, the figure's year, too. An each-year figure that is no bound
+    (每年新增10万人) may be a rounded mean, so it stays out."""
+    if row.get("basis") in ONE_YEAR:
+        return True
+    return (row.get("basis") == "annual_average" and row.get("comparator") in FLOORS + CEILINGS
+            and any(cue in _clause(row) for cue in periods.cues("each_year")))
+
+
 def _of_owned_units(row: dict) -> bool:
     """省属企业完成…研发投入133.5亿元: a sentence about the firms (or schools …) the
     region owns gives their figures, not the region's (cues kind owned_units)."""
-    return _clauses(row)[0].startswith(cues("owned_units"))
+    return clauses_before(row)[0].startswith(cues("owned_units"))
 
 
 def _side(row: dict, report: dict) -> str | None:
-    """'target', 'quoted', 'result' or None: one year's figures (a flow or rate of
-    the year, or a state at its end) with a code, for the report's own years."""
-    if (not row.get("code") or row.get("basis") not in ONE_YEAR or row.get("value") in ("", None)
+    """'target', 'quoted', 'result' or None: one year's figures (:func:`_of_one_year`)
+    with a code, for the report's own years."""
+    if (not row.get("code") or not _of_one_year(row) or row.get("value") in ("", None)
             or row.get("area") != report.get("region") or _in_a_run(row) or _of_owned_units(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
@@ -215,13 +218,23 @@ def _row(target: dict, result: dict, note: str, tolerance: Decimal) -> dict:
         "target_figure_id": target["figure_id"],
         "result_value": result["value"], "result_unit": result["unit"],
         "result_report_id": result["report_id"], "result_figure_id": result["figure_id"],
-        "gap": format_value(gap), "verdict": verdict(target, result["value"], tolerance), "note": note,
+        "gap": format_value(gap), "verdict": verdict(target, result["value"], tolerance, result["comparator"]),
+        "note": note,
     }
 
 
-def verdict(target: dict, result_value: str, tolerance: Decimal) -> str:
-    """met | missed | unclear, by the documented rule (README, "Promise against result")."""
-    result, value = Decimal(result_value), Decimal(target["value"])
+def verdict(target: dict, result_value: str, tolerance: Decimal, result_comparator: str = "eq") -> str:
+    """met | missed | unclear, by the documented rule (README, "Promise against result").
+    A result that is only a bound (突破2000亿元, 保持在160亿斤以上) decides only where
+    every value it allows gets the same verdict: judged at its number and at its far end."""
+    at_number = _verdict(target, Decimal(result_value), tolerance)
+    far = FAR_END.get(result_comparator)
+    return at_number if far is None or _verdict(target, far, tolerance) == at_number else "unclear"
+
+
+def _verdict(target: dict, result: Decimal, tolerance: Decimal) -> str:
+    """The verdict for one exact result."""
+    value = Decimal(target["value"])
     if target["upper"]:
         return _range(result, value, Decimal(target["upper"]), directions().get(target["code"], ""))
     comparator = target["comparator"]
