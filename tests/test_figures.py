@@ -303,11 +303,13 @@ def province_areas(tmp_path, review: str) -> dict[str, str]:
 
 def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_area(tmp_path):
     areas = province_areas(tmp_path, "绵阳、德阳经济总量突破4000亿元。北川恢复重建任务提前完成，完成投资12亿元。"
-                                     "新探明两处锂矿、凉山超10亿吨石灰岩矿。宜宾市规上工业增加值增长9%。")
+                                     "新探明两处锂矿、凉山超10亿吨石灰岩矿。宜宾市规上工业增加值增长9%。"
+                                     "五年来，浙江、广东对口协作，累计投入帮扶资金90亿元。")
     assert areas["4000亿元"] == "绵阳、德阳"  # short names: 绵阳市, 德阳市
     assert areas["12亿元"] == "北川"  # 北川羌族自治县, a county of 绵阳市: its peoples dropped too
     assert areas["10亿吨"] == "凉山"  # 凉山彝族自治州 opening the list item that holds the number
     assert areas["9%"] == "宜宾市"
+    assert areas["90亿元"] == "浙江、广东"  # provinces, opening the sentence after its time phrase
 
 
 def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_starts_another_name(tmp_path):
