@@ -601,7 +601,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
     产业项目到位20亿元);
     a name followed by 建设/项目 is the object of a project, not what the figures
-    measure, and a general one (其他各乡镇) is no particular place.
+    measure, and a general one (其他各乡镇) is no particular place. A division
+    inside the region needs no suffix to be one (:func:`_division_zone`).
     """
     region = report.get("region", "")
     changes: Changes = {}
@@ -691,11 +692,10 @@ def _counts_list(text: str, opening: int, pos: int) -> bool:
 
 @cache
 def _division_pattern(region_code: str) -> re.Pattern:
-    """Names, joined by list links, of the divisions a report names as places
-    (group 1), and a word that makes the last one part of another name (group 2,
-    cues kind not_division_after):
-    those one or two levels below its region, and every province but its own
-    (重庆经…: the region itself, named short)."""
+    """Names of the divisions a report names as places, joined by list links
+    (group 1): those one or two levels below its region and every province but
+    its own (重庆经…: the region itself, named short); then a word that makes the
+    last name part of another one (group 2, cues kind not_division_after: 唐山港)."""
     names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
     one = alternation(name for name in names if name not in lookup("not_areas", "word"))
     return re.compile(rf"\s*((?:{one})(?:(?:{cue_words('list_link')})(?:{one}))*)({cue_words('not_division_after')})?")
