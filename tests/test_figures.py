@@ -296,3 +296,51 @@ def test_industry_structure_expands_into_its_three_shares(figures):
 def test_a_sentence_about_the_state_owned_firms_of_the_region(figures):
     rows = figures(review="区属企业完成投资50亿元，增长8%。")
     assert [(r["area"], r["subject"]) for r in rows] == [("区属企业", "投资"), ("区属企业", "投资")]
+
+
+PROVINCE_HEAD = "政府工作报告\n——2025年1月20日在四川省第十四届人民代表大会第三次会议上\n四川省省长 张三\n各位代表：\n"
+
+
+def province_areas(tmp_path, review: str) -> dict[str, str]:
+    """The area of each indicator of a province's review that is ``review``."""
+    from pipeline.extract import extract_report
+    from pipeline.meaning.figures import classify_report
+    path = tmp_path / "t.txt"
+    path.write_text(f"{PROVINCE_HEAD}一、2024年工作回顾\n{review}\n二、2025年工作安排\n稳定就业。\n", encoding="utf-8")
+    return {r["raw"]: r["area"] for r in classify_report(extract_report(path, {})) if r["role"] == "indicator"}
+
+
+def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_area(tmp_path):
+    areas = province_areas(tmp_path, "绵阳、德阳经济总量突破4000亿元。北川恢复重建任务提前完成，完成投资12亿元。"
+                                     "新探明两处锂矿、凉山超10亿吨石灰岩矿。宜宾市规上工业增加值增长9%。"
+                                     "五年来，浙江、广东对口协作，累计投入帮扶资金90亿元。")
+    assert areas["4000亿元"] == "绵阳、德阳"  # short names: 绵阳市, 德阳市
+    assert areas["12亿元"] == "北川"  # 北川羌族自治县, a county of 绵阳市: its peoples dropped too
+    assert areas["10亿吨"] == "凉山"  # 凉山彝族自治州 opening the list item that holds the number
+    assert areas["9%"] == "宜宾市"
+    assert areas["90亿元"] == "浙江、广东"  # provinces, opening the sentence after its time phrase
+
+
+def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_starts_another_name(tmp_path):
+    areas = province_areas(tmp_path, "绵阳、德阳、宜宾3个城市入选试点，新增就业2万人。四川经济总量突破6万亿元。"
+                                     "宜宾港集装箱吞吐量增长10%。新增普通高中、宜宾学院附属中学等12所学校。")
+    assert areas["2万人"] == "四川省"  # 3 counts the list: the sentence is about the province
+    assert areas["6万亿元"] == "四川省"  # the region itself, named short
+    assert areas["10%"] == "四川省"  # 宜宾港 is a port (cues kind not_division_after)
+    assert areas["12所"] == "四川省"  # a list closed by 等 is counted
+
+
+def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
+    from pipeline.meaning.figures import _division_names
+    assert _division_names("酒泉市") == ("酒泉市", "酒泉")
+    assert _division_names("积石山保安族东乡族撒拉族自治县") == ("积石山保安族东乡族撒拉族自治县", "积石山")
+    assert _division_names("新疆维吾尔自治区") == ("新疆维吾尔自治区", "新疆")
+    assert _division_names("内蒙古自治区") == ("内蒙古自治区", "内蒙古")
+    assert _division_names("环县") == ("环县",)  # 环 alone is no name
+
+
+def test_a_counted_or_located_zone_is_no_particular_place(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["8%"] == "某某区" and areas["5万平方米"] == "某某区"

@@ -200,7 +200,7 @@ SOURCE_FORMATS = ("txt", "html", "pdf", "docx")
 PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "project_heads", "project_kind_words",
                   "project_lead", "project_list_heads",
                   "project_not_after", "project_status", "project_suffixes")
-FIGURE_TABLES = ("areas", "codebook", "cues", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
+FIGURE_TABLES = ("areas", "codebook", "cues", "division_short_forms", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
                  "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "characters",
                  "invisible")
 CHECKERS: dict[str, Checker | TextChecker] = {

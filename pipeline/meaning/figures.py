@@ -19,7 +19,7 @@ from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
-from pipeline.rules import cues, lookup, table
+from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, COLONS, INVISIBLE, ITEM_PAUSES,
                                 NUMBER, PAUSES, SENTENCE_STOPS, char_class)
 
@@ -33,6 +33,7 @@ _SENTENCE_STOP = re.compile(char_class(SENTENCE_STOPS))
 _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
+MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 
@@ -600,7 +601,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
     产业项目到位20亿元);
     a name followed by 建设/项目 is the object of a project, not what the figures
-    measure, and a general one (其他各乡镇) is no particular place.
+    measure, and a general one (其他各乡镇) is no particular place. A division
+    inside the region needs no suffix to be one (:func:`_division_zone`).
     """
     region = report.get("region", "")
     changes: Changes = {}
@@ -608,6 +610,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         if row["role"] in ("other", ""):
             continue
         area = _zone(r, row["start"], row["start"])
+        area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
         changes[i] = {"area": area or region}
         if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
@@ -642,6 +645,81 @@ def _zone_opening(text: str, opening: int, limit: int) -> str | None:
         return None
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
     return "" if any(_generic(z) for z in zones) else match.group(1)
+
+
+def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
+    """The division (or list of them) that the clause, list item or sentence
+    holding ``pos`` opens with, written without its suffix as often as with it
+    (庆阳、酒泉经济总量突破千亿元; 新探明…、玉门超40吨金矿): a place inside the
+    report's region, or a province (天津、山东对口协作…), is what its figures are
+    about. A list item is about its place only up to its first number (…、平凉7亿吨级
+    白云岩…35处), and a figure that counts a list is the region's (:func:`_counts_list`)."""
+    clause = r.clause_start(pos)
+    item = max([clause] + [r.text.rfind(pause, clause, pos) + 1 for pause in ITEM_PAUSES])
+    sentence = r.sentence_span(pos, pos)[0]
+    for opening in (clause, item, sentence, _after_period_lead(r.text, sentence)):
+        match = _division_pattern(region_code).match(r.text, opening, pos)
+        if not match or r.text.startswith(cues("area_object"), match.end()):
+            continue
+        if match.group(2):
+            return None  # 临夏州…, 唐山港…: the clause is about another name, which the sentence's place does not reach
+        if opening == item != clause and (NUMBER.search(r.text, match.end(), pos)
+                                          or _zone_opening(r.text, item, pos) is not None):
+            continue  # …、白银集团7万吨: the company, not the city
+        counted = _counts_list(r.text, opening, match.end()) or _counts_list(r.text, min(opening, clause), pos)
+        return "" if counted else match.group(1)
+    return None
+
+
+def _after_period_lead(text: str, sentence: int) -> int:
+    """Where a sentence's second clause starts when its first only names a time
+    (五年来，天津、山东对口协作…: periods.csv kinds past_five, past_year); else the sentence start."""
+    lead = next((row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year")
+                 and text.startswith(row["cue"], sentence)), "")
+    after = sentence + len(lead)
+    return after + 1 if lead and CLAUSE_STOP.match(text, after) else sentence
+
+
+def _counts_list(text: str, opening: int, pos: int) -> bool:
+    """庆阳、张掖、天水3个医疗中心; 甲花生、乙黄牛2个产业园; …、某某大学等5所: the
+    number counts the items listed before it (as many as it says, or closed by a
+    cue of kind list_close), so it is no one place's figure."""
+    items = re.split(char_class(ITEM_PAUSES), text[opening:pos])
+    count = NUMBER.match(text, pos)
+    return (any(cue in items[-1] for cue in cues("list_close"))
+            or (len(items) > 1 and count is not None and count.group() == str(len(items))))
+
+
+@cache
+def _division_pattern(region_code: str) -> re.Pattern:
+    """Names of the divisions a report names as places, joined by list links
+    (group 1): those one or two levels below its region and every province but
+    its own (重庆经…: the region itself, named short); then a word that makes the
+    last name part of another one (group 2, cues kind not_division_after: 唐山港)."""
+    names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
+    one = alternation(name for name in names if name not in lookup("not_areas", "word"))
+    return re.compile(rf"\s*((?:{one})(?:(?:{cue_words('list_link')})(?:{one}))*)({cue_words('not_division_after')})?")
+
+
+def _named_divisions(region_code: str) -> list[dict[str, str]]:
+    """The rows of ``rules/meaning/divisions.csv`` one or two levels below the
+    region (a report names its cities and counties, not their districts'
+    namesakes elsewhere in the country), and the provinces."""
+    children = {row["code"] for row in table("divisions") if row["parent_code"] == region_code and region_code}
+    return [row for row in table("divisions") if row["code"] != region_code
+            and (row["level"] == "province" or row["code"] in children or row["parent_code"] in children)]
+
+
+def _division_names(name: str) -> tuple[str, ...]:
+    """A division's name and its short name, as reports write it (酒泉市 → 酒泉,
+    甘南藏族自治州 → 甘南: ``rules/meaning/division_short_forms.csv``), when the
+    short name keeps two characters (环县 → 环 is no name)."""
+    stem = name.removesuffix(next((s for s in words("division_short_forms", "written", "suffix")
+                                   if name.endswith(s)), ""))
+    people = words("division_short_forms", "written", "people")
+    while (found := next((p for p in people if stem.endswith(p) and len(stem) - len(p) >= MIN_SHORT_NAME), "")):
+        stem = stem.removesuffix(found)
+    return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
 
 
 def _earlier_zone(r: Reading, pos: int) -> str:
@@ -691,7 +769,7 @@ def _area_suffix() -> re.Pattern:
 
 
 def _generic(area: str) -> bool:
-    """各重点乡镇, 全区园区, 常住人口城镇 … name no particular place (cues kinds
-    general_area and lead before, ``rules/not_areas.csv`` at the end)."""
-    return (area.startswith((*cues("general_area"), *cues("lead")))
+    """各重点乡镇, 全区园区, 常住人口城镇, 42个功能区 … name no particular place (cues
+    kinds general_area and lead before, a count of zones, ``rules/not_areas.csv`` at the end)."""
+    return (area.startswith((*cues("general_area"), *cues("lead"))) or bool(NUMBER.match(area))
             or any(area.endswith(row["word"]) for row in table("not_areas")))
