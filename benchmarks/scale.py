@@ -48,6 +48,7 @@ from benchmarks.rebuild import BIN, env, project_copy  # noqa: E402
 
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"
 DIVISIONS = ROOT / "pipeline" / "rules" / "meaning" / "divisions.csv"
+RULE_CODE = Path("pipeline/rules/__init__.py")  # code every stage depends on: touching it redoes every report
 STAGE_START = re.compile(r"Running stage '([^']+)'")
 EXTRACTED = re.compile(r"extract: \d+ report\(s\) extracted")
 PER_YEAR = 3210  # rows of the division table: one report per region is a year
@@ -269,7 +270,7 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
     added_files = committed_files(project)
     touched = [p for p, n in added_files.items() if files.get(p) != n]
 
-    with open(project / "pipeline" / "rules" / "__init__.py", "a", encoding="utf-8") as fh:
+    with open(project / RULE_CODE, "a", encoding="utf-8") as fh:
         fh.write("\n# benchmark: a rule change (every stage's code, so every report is redone)\n")
     changed = repro(project)
 
