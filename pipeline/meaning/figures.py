@@ -674,10 +674,16 @@ def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
 def _after_period_lead(text: str, sentence: int) -> int:
     """Where a sentence's second clause starts when its first only names a time
     (五年来，天津、山东对口协作…: periods.csv kinds past_five, past_year); else the sentence start."""
-    lead = next((row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year")
-                 and text.startswith(row["cue"], sentence)), "")
+    lead = next((cue for cue in _period_leads() if text.startswith(cue, sentence)), "")
     after = sentence + len(lead)
     return after + 1 if lead and CLAUSE_STOP.match(text, after) else sentence
+
+
+@cache
+def _period_leads() -> tuple[str, ...]:
+    """The cues of periods.csv kinds past_five and past_year, in table order (the
+    first that opens a sentence wins), picked out of the table once, not per figure."""
+    return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
 
 
 def _counts_list(text: str, opening: int, pos: int) -> bool:
