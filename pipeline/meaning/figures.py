@@ -183,7 +183,7 @@ def _is_rank(m: dict, clause: str) -> bool:
     """第N名, 居全国前10位, 排名上升到235位: a place in a ranking."""
     if m["unit_word"] not in cues("rank_unit"):
         return False
-    return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any(c in clause for c in cues("rank_noun"))
+    return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any_cue("rank_noun").search(clause) is not None
 
 
 def _counts_people(text: str, m: dict) -> bool:
@@ -198,7 +198,7 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
     clause or the words right after the number."""
     words = clause + text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
-    return any(c in words for c in cues("firm"))
+    return any_cue("firm").search(words) is not None
 
 
 def _has_growth_verb(clause: str) -> bool:
@@ -253,8 +253,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
-                and any(c in clause for c in cues("streak")))  # a rank held through the streak before it
-        if (previous and (held or any(c in clause for c in cues("compare")))
+                and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
+        if (previous and (held or any_cue("compare").search(clause))
                 and _same_sentence(r.text, previous["start"], m["start"])):
             time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
         changes[i] = time
@@ -269,7 +269,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
     quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
     time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
-    if time["role"] == "target" and not quoted and any(c in clause for c in cues("stock")):
+    if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
