@@ -19,7 +19,7 @@ from pipeline.meaning.figures import format_value, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
-from pipeline.rules import longest_prefix, lookup, table
+from pipeline.rules import longest_prefix, lookup, table, words
 
 CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
 NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
@@ -257,7 +257,7 @@ def _name_length(item: str) -> int:
                 best = end
     if not best:
         return 0
-    suffixes = sorted((r["suffix"] for r in table("project_suffixes")), key=len, reverse=True)
+    suffixes = words("project_suffixes", "suffix")  # longest first, sorted once per process
     extended = True
     while extended:
         extended = False
