@@ -12,13 +12,12 @@ import re
 from functools import cache, lru_cache
 
 from pipeline.rules.patterns import cue_words
-from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOPS, char_class
+from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOP, char_class
 from pipeline.rules import cues, table
 
 MIN_SUFFIX = 4
 ITEM_BREAK = re.compile(char_class(PAUSES + COLONS + "、"))
 CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
-SENTENCE_BREAK = re.compile(char_class(SENTENCE_STOPS))
 
 
 @cache
@@ -92,7 +91,7 @@ def conditioned(row: dict) -> bool:
 def clauses_before(row: dict) -> list[str]:
     """The clauses of the figure's sentence up to its number, the figure's own
     (the words before its number) last; never empty."""
-    return CLAUSE_BREAK.split(SENTENCE_BREAK.split(_before(row))[-1])
+    return CLAUSE_BREAK.split(SENTENCE_STOP.split(_before(row))[-1])
 
 
 def _before(row: dict) -> str:

@@ -20,16 +20,14 @@ from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, COLONS, INVISIBLE, ITEM_PAUSES,
-                                NUMBER, PAUSES, SENTENCE_STOPS, char_class)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
+                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
-CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))
 MAX_SUBJECT = 24
 NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
-_SENTENCE_STOP = re.compile(char_class(SENTENCE_STOPS))
 _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
@@ -496,7 +494,7 @@ def _run_break() -> re.Pattern:
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not _SENTENCE_STOP.search(text, a, b)
+    return not SENTENCE_STOP.search(text, a, b)
 
 
 def _noun_after(text: str, pos: int) -> str:

@@ -20,13 +20,12 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, FULL_STOPS,
-                                GREETING_ENDS, ITEM_STOPS, ORDINAL, char_class)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS, ITEM_STOPS,
+                                ORDINAL, char_class)
 from pipeline.rules import alternation, table, words
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
-CLAUSE_END = re.compile(char_class(CLAUSE_STOPS))
 OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
@@ -202,7 +201,7 @@ def _paragraph_starts(text: str, section: dict) -> list[int]:
 def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
     """(kind, year, period_start) a paragraph's opening clause sets, if any."""
     lead = OPENER_LEAD.match(paragraph).end()
-    stop = CLAUSE_END.search(paragraph, lead)
+    stop = CLAUSE_STOP.search(paragraph, lead)
     clause = paragraph[lead:stop.start() if stop else lead + 40]
     review = plan_year - 1
     if _says(clause, "future_five"):

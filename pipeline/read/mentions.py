@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
-                                RATIO_LINKS, SENTENCE_STOPS, char_class, digits_of)
+                                RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -323,7 +323,6 @@ def _is_slogan(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in QUOTES_OPEN
 
 
-SENTENCE_END = re.compile(char_class(SENTENCE_STOPS))
 # How far a sentence is looked for on each side of a number: real sentences are
 # under 400 characters, and a line of numbers with no stop must not make every
 # number scan the whole line (time and output growing with the square of it).
@@ -337,7 +336,7 @@ def context_span(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -
     for at most ``reach`` characters away on each side."""
     floor = max(0, start - reach)
     left = max((text.rfind(stop, floor, start) + 1 for stop in SENTENCE_STOPS), default=floor) or floor
-    right = SENTENCE_END.search(text, end, end + reach)
+    right = SENTENCE_STOP.search(text, end, end + reach)
     return left, right.end() if right else min(len(text), end + reach)
 
 

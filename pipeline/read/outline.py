@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_DATE_DIGITS, CN_ORDINALS,
-                                FULL_STOPS, ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOPS, char_class)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CN_DATE_DIGITS, CN_ORDINALS, FULL_STOPS,
+                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, char_class)
 from pipeline.rules import table, words
 
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
@@ -26,8 +26,6 @@ LEVELS = (
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
 FIVE_YEAR_PLAN = re.compile(rf"({ORDINAL}+)五")
-TITLE_STOP = re.compile(char_class(SENTENCE_STOPS))
-CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))  # a title has no comma: a cue past one is in the run-in paragraph
 ITEM_STOP = re.compile(char_class(ITEM_STOPS))
 
 
@@ -134,14 +132,14 @@ def _heading(line: str) -> tuple[int, str, int] | None:
             return level, match.group(), _title_length(rest, level)
     stripped = line.strip()
     if (stripped and len(stripped) <= UNNUMBERED_MAX and section_kind(stripped)
-            and not CLAUSE_STOP.search(stripped)):
+            and not CLAUSE_STOP.search(stripped)):  # a title has no comma: a cue past one is in the run-in paragraph
         return 1, "", len(line)
     return None
 
 
 def _title_length(rest: str, level: int) -> int:
     """Where a heading's title ends, also when it runs into its paragraph."""
-    stop = TITLE_STOP.search(rest)
+    stop = SENTENCE_STOP.search(rest)
     length = stop.start() if stop else len(rest)
     if level == 3:
         first_stop = ITEM_STOP.search(rest)

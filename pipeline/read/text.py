@@ -90,6 +90,9 @@ COLONS = characters("colon")
 ITEM_PAUSES = characters("item_pause")
 NO_QUOTES = str.maketrans("", "", characters("quote"))  # to compare names with or without quotation marks
 LOST = characters("lost")
+# compiled once for every module that looks for the end of a sentence or clause
+SENTENCE_STOP = re.compile(char_class(SENTENCE_STOPS))
+CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))
 
 _NUMERALS = table("chinese_numerals")
 CN_VALUES = {row["written"]: int(row["value"]) for row in _NUMERALS}
