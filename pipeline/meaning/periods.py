@@ -23,6 +23,7 @@ from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS, ITEM_STOPS,
                                 ORDINAL, char_class)
 from pipeline.rules import alternation, table, words
+from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
@@ -63,14 +64,7 @@ def cues(kind: str) -> tuple[str, ...]:
 
 def _says(phrase: str, kind: str) -> bool:
     """Whether ``phrase`` holds a cue of ``kind`` (``rules/periods.csv``)."""
-    return _cue_pattern(kind).search(phrase) is not None
-
-
-@lru_cache(maxsize=None)
-def _cue_pattern(kind: str) -> re.Pattern:
-    """The cues of one kind as one pattern: asked for every figure, one search
-    instead of a substring test per cue."""
-    return re.compile(alternation(cues(kind)))
+    return any_cue(kind, "periods").search(phrase) is not None
 
 
 @lru_cache(maxsize=None)

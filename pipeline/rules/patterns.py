@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.rules import alternation, cues, table
+from pipeline.rules import alternation, table, words
 
 
 @cache
-def cue_words(kind: str) -> str:
-    """The alternation of the cue words of ``kind`` (``rules/cues.csv``)."""
-    return alternation(cues(kind))
+def cue_words(kind: str, name: str = "cues") -> str:
+    """The alternation of the cue words of ``kind`` in cue table ``name``
+    (``rules/cues.csv``, or ``periods.csv``, whose rows are cue and kind too)."""
+    return alternation(words(name, "cue", kind))
 
 
 @cache
-def any_cue(kind: str) -> re.Pattern:
-    """A pattern found in a text exactly where a cue word of ``kind`` is."""
-    return re.compile(cue_words(kind))
+def any_cue(kind: str, name: str = "cues") -> re.Pattern:
+    """A pattern found in a text exactly where a cue word of ``kind`` (in cue table
+    ``name``) is: one search instead of a substring test per cue."""
+    return re.compile(cue_words(kind, name))
 
 
 @cache
