@@ -655,7 +655,7 @@ def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
     clause = r.clause_start(pos)
     item = max([clause] + [r.text.rfind(pause, clause, pos) + 1 for pause in ITEM_PAUSES])
     sentence = r.sentence_span(pos, pos)[0]
-    for opening in (clause, item, sentence, _after_period_lead(r.text, sentence)):
+    for opening in (clause, item, sentence, periods.after_time_lead(r.text, sentence)):
         match = _division_pattern(region_code).match(r.text, opening, pos)
         if not match or r.text.startswith(cues("area_object"), match.end()):
             continue
@@ -667,21 +667,6 @@ def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
         counted = _counts_list(r.text, opening, match.end()) or _counts_list(r.text, min(opening, clause), pos)
         return "" if counted else match.group(1)
     return None
-
-
-def _after_period_lead(text: str, sentence: int) -> int:
-    """Where a sentence's second clause starts when its first only names a time
-    (五年来，天津、山东对口协作…: periods.csv kinds past_five, past_year); else the sentence start."""
-    lead = next((cue for cue in _period_leads() if text.startswith(cue, sentence)), "")
-    after = sentence + len(lead)
-    return after + 1 if lead and CLAUSE_STOP.match(text, after) else sentence
-
-
-@cache
-def _period_leads() -> tuple[str, ...]:
-    """The cues of periods.csv kinds past_five and past_year, in table order (the
-    first that opens a sentence wins), picked out of the table once, not per figure."""
-    return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
 
 
 def _counts_list(text: str, opening: int, pos: int) -> bool:

@@ -210,6 +210,22 @@ def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
     return None
 
 
+def after_time_lead(text: str, sentence: int) -> int:
+    """Where a sentence's second clause starts when its first only names a time
+    (五年来，天津、山东对口协作…: kinds past_five, past_year); else the sentence start. The area
+    rules ask it, so a place named after the time lead still opens the sentence."""
+    lead = next((cue for cue in _time_leads() if text.startswith(cue, sentence)), "")
+    after = sentence + len(lead)
+    return after + 1 if lead and CLAUSE_STOP.match(text, after) else sentence
+
+
+@lru_cache(maxsize=None)
+def _time_leads() -> tuple[str, ...]:
+    """The cues of periods.csv kinds past_five and past_year, in table order (the
+    first that opens a sentence wins), picked out of the table once, not per figure."""
+    return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
+
+
 def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     """The innermost part holding ``pos``: the last part starting at or before it
     (parts after the whole-report one are in text order and do not overlap)."""
