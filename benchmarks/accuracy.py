@@ -13,7 +13,13 @@ reports in ../shared/reports/, then prints, per report and overall:
   review and plan year) are right against ``tests/labels/reports.csv``;
 - for projects: precision, recall, and status/year accuracy of found ones.
 
-Usage: python benchmarks/accuracy.py [--reports DIR]
+Label files named ``*-heldout-*`` are left out of all of this (and of the
+tests' floors): ``--heldout`` scores them alone. They are the honest measure
+of reports the rules were not tuned on, so their errors are read only once a
+round's rules are final; a file whose errors were read becomes a tuning file
+(rename it).
+
+Usage: python benchmarks/accuracy.py [--reports DIR] [--errors] [--heldout]
 """
 from __future__ import annotations
 
@@ -43,6 +49,7 @@ REPORT_FIELDS = ("region", "region_code", "region_level", "parent_region", "deli
 
 
 SCORED = ("figures", "projects", "reports", "scorecard")
+HELDOUT = "-heldout-"  # in a label file's name: scored only with --heldout, never listed by --errors
 
 
 def build(report_dirs: list[Path], originals: Path | None = None, names: tuple[str, ...] = SCORED) -> dict[str, pd.DataFrame]:
@@ -79,10 +86,13 @@ def build_tables(interim_dir: Path) -> dict[str, list[dict]]:
     return tables
 
 
-def load_labels(kind: str, spans: bool = True) -> pd.DataFrame:
-    """All label files of one kind (figures, projects, scorecard), with the passage span."""
+def load_labels(kind: str, spans: bool = True, heldout: bool = False) -> pd.DataFrame:
+    """The label files of one kind (figures, projects, scorecard), with the passage span:
+    those rules may be tuned on, or (``heldout``) only the held-out ones, whose
+    name holds ``-heldout-`` and whose errors nobody reads before the rules are
+    final, so that their score says how the rules do on reports not tuned on."""
     frames = []
-    for path in sorted(LABELS.glob(f"{kind}-*.csv")):
+    for path in sorted(p for p in LABELS.glob(f"{kind}-*.csv") if (HELDOUT in p.name) == heldout):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         frame["file"] = path.name
         frames.append(frame)
@@ -260,8 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
     parser.add_argument("--errors", action="store_true", help="list every wrong labelled figure")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score only the held-out label files (*-heldout-*): run it once the rules are final")
     args = parser.parse_args(argv)
     tables = build([ROOT / "raw", args.reports], args.reports.parent / "originals")
+    if args.heldout:
+        return print_heldout(tables["figures"], args.errors)
     labels = load_labels("figures")
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
@@ -278,6 +292,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print("\nWrong figures (role|value|unit|comparator|subject|measure|year|area)")
         print(figure_errors(tables["figures"], labels).to_string())
+    return 0
+
+
+def print_heldout(figures: pd.DataFrame, errors: bool) -> int:
+    """The held-out labels' scores (and, asked for, their errors): a measure of the
+    rules on text they were not tuned on, to be read after tuning, not during it."""
+    labels = load_labels("figures", heldout=True)
+    print("Held-out figures (label files *-heldout-*; no rule was tuned on them)")
+    print(score_figures(figures, labels).round(3).to_string())
+    if errors:
+        print("\nWrong held-out figures (role|value|unit|comparator|subject|measure|year|area|period_start|basis)")
+        print(figure_errors(figures, labels).to_string())
     return 0
 
 

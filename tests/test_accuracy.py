@@ -145,3 +145,15 @@ def test_no_subject_is_a_bare_verb_a_qualifier_a_bracket_or_a_plan_name(tables):
     measured = tables["figures"][tables["figures"]["role"].isin(ROLES)]
     bad = measured[measured["subject"].map(lambda s: s in words or s.startswith(("（", "(", "“十", "十四五", "十五五")))]
     assert bad[["report_id", "raw", "subject"]].values.tolist() == []
+
+
+def test_held_out_label_files_are_scored_apart(tmp_path, monkeypatch):
+    """A label file named *-heldout-* never reaches the default scores, --errors or
+    the floors above (its errors must not be tuned on); --heldout reads it alone."""
+    import benchmarks.accuracy as accuracy
+    header = "report_id,passage,start,end,text,raw,role\n"
+    (tmp_path / "figures-a-2025-whole-1.csv").write_text(header + "a-2025,whole-1,1,2,5,5个,other\n", encoding="utf-8")
+    (tmp_path / "figures-b-2025-heldout-1.csv").write_text(header + "b-2025,heldout-1,3,4,6,6个,other\n", encoding="utf-8")
+    monkeypatch.setattr(accuracy, "LABELS", tmp_path)
+    assert list(accuracy.load_labels("figures")["report_id"]) == ["a-2025"]
+    assert list(accuracy.load_labels("figures", heldout=True)["report_id"]) == ["b-2025"]
