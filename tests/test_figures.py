@@ -364,3 +364,9 @@ def test_an_alias_written_with_a_link_keeps_its_code(make_record):
     from pipeline.meaning.codebook import figure_code
     rows = [r for r in classify_report(make_record(review="新建和改造提升高标准农田20万亩。")) if r["role"] == "indicator"]
     assert [(r["subject"], figure_code(r)) for r in rows] == [("新建和改造提升高标准农田", "high_standard_farmland")]
+
+
+def test_a_long_subject_is_cut_where_a_word_starts(figures):
+    """Issue 13: no subject that starts in the middle of a word (级以上…科创平台)."""
+    rows = figures(review="政务服务事项一网通办改革全面推开落地见效、涉企经营许可事项全程网办率达到95%。")
+    assert [r["subject"] for r in rows] == ["涉企经营许可事项全程网办率"]

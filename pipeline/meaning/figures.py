@@ -284,9 +284,19 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"])
-        changes[i] = {"subject": subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]}
+        changes[i] = {"subject": _last_words(subject.replace(INVISIBLE, ""))}
         previous = {**row, **changes[i]}
     return changes
+
+
+def _last_words(subject: str) -> str:
+    """A subject longer than MAX_SUBJECT as the longest tail of it that fits and
+    starts after a break (a stop, space or list link: 、, 和), so that it starts
+    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits."""
+    if len(subject) <= MAX_SUBJECT:
+        return subject
+    cuts = [b.end() for b in _run_break().finditer(subject) if len(subject) - b.end() <= MAX_SUBJECT]
+    return subject[cuts[0]:] if cuts else subject[-MAX_SUBJECT:]
 
 
 def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
