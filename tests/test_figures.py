@@ -370,3 +370,12 @@ def test_a_long_subject_is_cut_where_a_word_starts(figures):
     """Issue 13: no subject that starts in the middle of a word (级以上…科创平台)."""
     rows = figures(review="政务服务事项一网通办改革全面推开落地见效、涉企经营许可事项全程网办率达到95%。")
     assert [r["subject"] for r in rows] == ["涉企经营许可事项全程网办率"]
+
+
+
+def test_a_made_verb_alone_is_no_subject(figures):
+    """新增 alone names nothing: new ones of the thing the number before counted, else no verb as a subject."""
+    from pipeline.rules import cues
+    rows = figures(review="全县市场主体达3.9万户，新增3600户。实施城市更新项目29个、更新改造27万平方米。")
+    assert pick(rows, "raw", "subject")[:3] == [("3.9万户", "市场主体"), ("3600户", "新增市场主体"), ("29个", "城市更新项目")]
+    assert rows[3]["subject"] not in cues("made")

@@ -382,6 +382,9 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
+    if subject in cues("made"):  # 市场主体达39万户，新增3.6万户: new ones of the same thing as before
+        same_thing = same_sentence and previous is not None and previous["measure"] == measure
+        subject = subject + _without_flow(previous["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
         subject = _without_attribute(_without_flow(previous["subject"])) + subject  # 粮食播种面积…、产量: 粮食产量
     if not subject and same_sentence:
