@@ -94,7 +94,7 @@ def test_every_figure_of_whole_labelled_reports(whole_scores):
         assert overall[f"{role}_precision"] >= 0.95 and overall[f"{role}_recall"] >= 0.94, (role, overall)
     assert overall["measure"] >= 0.97 and overall["year"] >= 0.97 and overall["area"] >= 0.92, overall
     assert overall["period_start"] >= 0.92 and overall["basis"] >= 0.86, overall
-    assert overall["subject_strict"] >= 0.72 and overall["subject_lenient"] >= 0.88, overall
+    assert overall["subject_strict"] >= 0.79 and overall["subject_lenient"] >= 0.92, overall
 
 
 def test_report_metadata_of_every_shared_report(tables):
@@ -141,7 +141,7 @@ def test_no_subject_is_a_bare_verb_a_qualifier_a_bracket_or_a_plan_name(tables):
     from pipeline.rules import cues
     from pipeline.rules import table
 
-    words = {*cues("lead"), *cues("tail"), *cues("compare"), *(r["written"] for r in table("qualifiers"))}
+    words = {*cues("lead"), *cues("made"), *cues("tail"), *cues("compare"), *(r["written"] for r in table("qualifiers"))}
     measured = tables["figures"][tables["figures"]["role"].isin(ROLES)]
     bad = measured[measured["subject"].map(lambda s: s in words or s.startswith(("（", "(", "“十", "十四五", "十五五")))]
     assert bad[["report_id", "raw", "subject"]].values.tolist() == []

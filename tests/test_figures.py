@@ -140,13 +140,13 @@ def test_a_bare_attribute_after_a_measured_one_is_of_the_same_thing(figures):
     assert rows["300万吨"] == "蔬菜产量" and rows["40亿元"] == "茶叶加工产值"
 
 
-def test_a_word_of_new_things_dropped_from_the_subject_still_names_the_concept(make_record):
+def test_a_word_of_new_things_in_the_subject_names_the_concept(make_record):
     from pipeline.meaning.codebook import code_for, figure_code
 
     rows = {r["raw"]: r for r in classify_report(make_record(
         plan="力争新设外资企业15家以上，新设市场主体2万家。",
         review="全年净增市场主体800家、达到2.6万家。"))}
-    assert rows["15家"]["subject"] == "外资企业" and code_for("外资企业") == ""
+    assert rows["15家"]["subject"] == "新设外资企业" and code_for("外资企业") == ""  # the verb stays (issue 13)
     assert figure_code(rows["15家"]) == "new_foreign_invested_enterprises"
     assert code_for("市场主体") == "market_entities_total" and figure_code(rows["2万家"]) == "new_market_entities"
     assert figure_code(rows["2.6万家"]) == "market_entities_total"  # the stock: 净增 is another item's word
@@ -253,7 +253,7 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("开通城际公交线路6条。", ["城际公交线路"]),
     ("累计投入帮扶资金3亿元。", ["帮扶资金"]),
     ("认定省级孵化器5家。", ["省级孵化器"]),
-    ("新建、改扩建学校5所。", ["学校"]),  # the link left after one verb opens the next
+    ("新建、改扩建学校5所。", ["新建、改扩建学校"]),  # verbs that make what is counted stay (issue 13)
     # a clause that ends with an object verb counts what is named after the counter
     ("在各乡镇建设8个养老服务中心和20个日间照料站。", ["养老服务中心", "日间照料站"]),
     ("全力打造3个特色小镇。", ["特色小镇"]),
@@ -344,3 +344,38 @@ def test_a_counted_or_located_zone_is_no_particular_place(make_record):
     record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
     assert areas["8%"] == "某某区" and areas["5万平方米"] == "某某区"
+
+
+def test_a_verb_that_makes_what_is_counted_stays_and_a_list_shares_it(figures):
+    """Issue 13 (tests/labels/README.md): 新建, 改造 … name the year's new things, so the
+    subject keeps them, and the items listed after the first take the verb written once."""
+    rows = figures(review="新建口袋公园12个、街心花园3个，其中社区公园2个。更新改造燃气管网15公里。新设8个学院。"
+                          "年均新增城镇就业3万人。出让土地12宗、成交价8亿元。新增软件企业600家、从业人员达到4万人。新增贷款20亿元、贷存比60%。")
+    assert pick(rows, "raw", "subject") == [
+        ("12个", "新建口袋公园"), ("3个", "新建街心花园"), ("2个", "社区公园"), ("15公里", "更新改造燃气管网"),
+        ("8个", "学院"), ("3万人", "新增城镇就业"), ("12宗", "出让土地"), ("8亿元", "出让土地成交价"),
+        ("600家", "新增软件企业"), ("4万人", "从业人员"),
+        ("20亿元", "新增贷款"), ("60%", "贷存比")]
+
+
+
+def test_an_alias_written_with_a_link_keeps_its_code(make_record):
+    """新建和改造提升: the subject keeps both making verbs, and the codebook's alias, link and all, still codes it."""
+    from pipeline.meaning.codebook import figure_code
+    rows = [r for r in classify_report(make_record(review="新建和改造提升高标准农田20万亩。")) if r["role"] == "indicator"]
+    assert [(r["subject"], figure_code(r)) for r in rows] == [("新建和改造提升高标准农田", "high_standard_farmland")]
+
+
+def test_a_long_subject_is_cut_where_a_word_starts(figures):
+    """Issue 13: no subject that starts in the middle of a word (级以上…科创平台)."""
+    rows = figures(review="政务服务事项一网通办改革全面推开落地见效、涉企经营许可事项全程网办率达到95%。")
+    assert [r["subject"] for r in rows] == ["涉企经营许可事项全程网办率"]
+
+
+
+def test_a_made_verb_alone_is_no_subject(figures):
+    """新增 alone names nothing: new ones of the thing the number before counted, else no verb as a subject."""
+    from pipeline.rules import cues
+    rows = figures(review="全县市场主体达3.9万户，新增3600户。实施城市更新项目29个、更新改造27万平方米。")
+    assert pick(rows, "raw", "subject")[:3] == [("3.9万户", "市场主体"), ("3600户", "新增市场主体"), ("29个", "城市更新项目")]
+    assert rows[3]["subject"] not in cues("made")

@@ -44,6 +44,8 @@ def aliases() -> dict[str, str]:
 def code_for(subject: str, region: str = "") -> str:
     """The codebook code of ``subject``, or '' when it is no standard concept."""
     names = aliases()
+    if subject in names:
+        return names[subject]  # 新建和改造提升高标准农田: an alias may be written with a link
     if any(link in subject for link in cues("list_link")):
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
     if any(word in subject for word in cues("narrowing")):

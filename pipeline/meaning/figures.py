@@ -32,6 +32,7 @@ _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # 
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
+MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 
@@ -282,10 +283,20 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
-        subject, last_end = _subject(r, m, last_end, previous, row["measure"] == "rank")
-        changes[i] = {"subject": subject.replace(INVISIBLE, "")[-MAX_SUBJECT:]}
+        subject, last_end = _subject(r, m, last_end, previous, row["measure"])
+        changes[i] = {"subject": _last_words(subject.replace(INVISIBLE, ""))}
         previous = {**row, **changes[i]}
     return changes
+
+
+def _last_words(subject: str) -> str:
+    """A subject longer than MAX_SUBJECT as the longest tail of it that fits and
+    starts after a break (a stop, space or list link: 、, 和), so that it starts
+    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits."""
+    if len(subject) <= MAX_SUBJECT:
+        return subject
+    cuts = [b.end() for b in _run_break().finditer(subject) if len(subject) - b.end() <= MAX_SUBJECT]
+    return subject[cuts[0]:] if cuts else subject[-MAX_SUBJECT:]
 
 
 def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
@@ -347,7 +358,7 @@ def _structure_items(sentence: str, count: int) -> list[str]:
     return found
 
 
-def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bool) -> tuple[str, int]:
+def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it."""
     text = r.text
@@ -357,18 +368,23 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
-    if rank:
+    if measure == "rank":
         return _rank_subject(clause, previous if same_sentence else None), end
-    subject = _strip(clause)
+    listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
+              and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
+    subject = _shared_verb(_strip(clause), clause, listed, previous)
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
-            or subject in cues("object_verb")):
+            or subject in (*cues("object_verb"), *cues("made"))):  # 新建3个口袋公园: what the verb made
         after = _noun_after(text, end)
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
+    if subject in cues("made"):  # 市场主体达39万户，新增3.6万户: new ones of the same thing as before
+        same_thing = same_sentence and previous is not None and previous["measure"] == measure
+        subject = subject + _without_flow(previous["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
         subject = _without_attribute(_without_flow(previous["subject"])) + subject  # 粮食播种面积…、产量: 粮食产量
     if not subject and same_sentence:
@@ -376,6 +392,18 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, rank: bo
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
+    """改造棚户区1万套、老旧小区600个: an item ``listed`` right after the number
+    before (a list link follows it in this clause; both are things or amounts:
+    新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
+    、其中高铁370公里), takes the verb that made the item before (cues kind made),
+    written once for the list."""
+    verb = _longest_start(previous["subject"], "made") if previous and listed else ""
+    if not verb or subject != clause.strip() or subject.startswith(verb) or subject in cues("bare_attribute"):
+        return subject
+    return verb + subject
 
 
 @cache
@@ -441,11 +469,18 @@ def _strip(clause: str) -> str:
         stripped = periods.strip_plan_names(ANNOTATION.sub("", clause))  # “十四五”…, （间）、…
         tail = _longest_end(stripped, "tail")  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
-        lead = _longest_start(stripped, "lead")
+        lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
+
+
+def _lead(phrase: str) -> str:
+    """The lead word ``phrase`` starts with, '' where a verb that makes what is
+    counted (cues kind made: 新建, 更新改造) starts it instead: that verb stays."""
+    lead = _longest_start(phrase, "lead")
+    return "" if len(_longest_start(phrase, "made")) >= len(lead) else lead
 
 
 @cache
