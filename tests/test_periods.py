@@ -1,6 +1,8 @@
 """Parts of a report and each figure's period, on short sentences written for the tests."""
 from __future__ import annotations
 
+from helpers import ROOT, run_python, with_rule_line
+
 from pipeline.meaning import periods
 from pipeline.meaning.figures import classify_report
 
@@ -121,13 +123,42 @@ def test_an_outlook_counts_only_things_to_be_done(make_record):
         assert rows[raw]["basis"] == "as_of", raw
 
 
-def test_a_figure_held_each_year_of_five_is_an_annual_average(make_record):
+def test_a_figure_held_each_year_of_five_is_annual_over_the_five(make_record):
     record = make_record(review="过去一年，粮食产量稳定在50万吨以上。",
                          plan="今后五年，城镇登记失业率控制在4%以内，每年植树造林2万亩。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["50万吨"]["basis"], rows["50万吨"]["period_start"]) == ("annual", 2024)
-    for raw in ("4%", "2万亩"):
-        assert (rows[raw]["basis"], rows[raw]["period_start"], rows[raw]["year"]) == ("annual_average", 2025, 2029), raw
+    for raw in ("4%", "2万亩"):  # each year's value, not their average (tests/labels/README.md)
+        assert (rows[raw]["basis"], rows[raw]["period_start"], rows[raw]["year"]) == ("annual", 2025, 2029), raw
+
+
+def test_each_year_over_a_past_five_years_is_annual_from_their_first(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，全县每年办成民生实事12件，每年接待游客超过500万人次，社保参保率稳定在95%以上。"))}
+    for raw in ("12件", "500万人次", "95%"):  # 超过 or not: held in each year, not a level reached
+        assert (rows[raw]["basis"], rows[raw]["period_start"], rows[raw]["year"]) == ("annual", 2020, 2024), raw
+
+
+def test_a_yearly_flow_held_at_a_horizon_year_is_annual_for_that_year(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        plan="今后五年，力争到2029年，港口年吞吐量保持在3000万吨以上。"))}
+    assert (rows["3000万吨"]["basis"], rows["3000万吨"]["period_start"], rows["3000万吨"]["year"]) == ("annual", 2029, 2029)
+
+
+def test_a_five_year_review_counts_only_what_its_words_say_was_done(make_record):
+    record = make_record(review="五年来，全县获得省级奖励15项，8家企业主板上市，国家级研发平台9家，"
+                                "入驻企业320家，职业院校在校学生3万人。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    for raw in ("15项", "8家"):  # a verb of kind acted before the number, or after it
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("cumulative", 2020), raw
+    for raw in ("9家", "320家", "3万人"):  # no word of a thing done: where the five years ended
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("as_of", 2024), raw
+
+
+def test_the_second_of_a_respectively_list_with_no_words_of_its_own_is_of_the_first_s_period(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，园区面积和企业数量较“十三五”末分别提高12.5%，20.3%。"))}
+    assert (rows["20.3%"]["basis"], rows["20.3%"]["period_start"]) == ("cumulative", 2021)
 
 
 def test_a_rate_raised_to_a_level_is_a_state(make_record):
@@ -151,3 +182,21 @@ def test_words_right_before_a_number_decide_a_five_year_figure(make_record):
     assert (rows["30座"]["basis"], rows["210座"]["basis"]) == ("cumulative", "as_of")
     assert (rows["20%"]["basis"], rows["20%"]["period_start"]) == ("cumulative", 2020)
     assert (rows["1岁"]["basis"], rows["1岁"]["period_start"]) == ("cumulative", 2025)
+
+
+BASIS_OF = """
+import tempfile
+from pathlib import Path
+from pipeline.extract import extract_report
+from pipeline.meaning.figures import classify_report
+
+HEAD = "政府工作报告\\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\\n某某区区长 李四\\n各位代表：\\n"
+path = Path(tempfile.mkdtemp()) / "t.txt"
+path.write_text(HEAD + "一、2024年工作回顾\\n五年来，全区承办国际赛事6场。\\n二、2025年工作安排\\n\\n", encoding="utf-8")
+print(next(f["basis"] for f in classify_report(extract_report(path, {})) if f["raw"] == "6场"))
+"""
+
+
+def test_a_verb_of_a_thing_done_in_a_review_is_one_line(tmp_path):
+    assert run_python(ROOT, BASIS_OF).splitlines()[-1] == "as_of"  # no word says the matches were held
+    assert run_python(with_rule_line(tmp_path, "periods", "承办,acted,"), BASIS_OF).splitlines()[-1] == "cumulative"

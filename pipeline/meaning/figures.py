@@ -241,7 +241,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.meaning.periods``); a figure compared with the one before it in the
-    sentence (高于全省1个百分点) is of that one's period."""
+    sentence (高于全省1个百分点), or one with no words of its own after a list
+    (分别提高19.6%，15.6%), is of that one's period."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -253,11 +254,12 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
                 and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
-        if (previous and (held or any_cue("compare").search(clause))
+        listed = not clause.strip() and previous and any_cue("respectively").search(previous["clause"])
+        if (previous and (held or listed or any_cue("compare").search(clause))
                 and _same_sentence(r.text, previous["start"], m["start"])):
             time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
         changes[i] = time
-        previous = {**time, "start": m["start"], "measure": row["measure"]}
+        previous = {**time, "start": m["start"], "measure": row["measure"], "clause": clause}
     return changes
 
 
@@ -267,7 +269,8 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     review year) and a target quoted beside a result in the review."""
     sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
     quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
-    time = periods.figure_time(part, clause, sentence, row["measure"], quoted)
+    after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
+    time = periods.figure_time(part, clause, sentence, row["measure"], quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS, ITEM_STOPS,
-                                ORDINAL, char_class)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
+                                ITEM_STOPS, ORDINAL, char_class)
 from pipeline.rules import alternation, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -35,6 +35,7 @@ SENTENCE_END = re.compile(rf"{char_class(FULL_STOPS)}(?=[^\n])")
 QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
+AFTER_STOP = re.compile(rf"[0-9]|{CLAUSE_STOP.pattern}")  # the words after a number end at the next one
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow
 
 
@@ -233,12 +234,13 @@ def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     return parts[i] if i > 0 and pos < parts[i].end else parts[0]
 
 
-def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool) -> dict:
+def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "") -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
-    back to the last full stop; ``quoted`` says the number is a target quoted in
-    brackets beside a result (增长6.5%（年度目标6%以上）)."""
+    back to the last full stop, ``after`` the text after it (:func:`words_after`
+    keeps the words up to the next number or clause stop); ``quoted`` says the
+    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     role = "indicator" if part.kind == "review" and not quoted else "target"
@@ -251,10 +253,10 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "indicator", "year": before, "period_start": before, "basis": "as_of"}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": "as_of"}
-    basis = _basis(part, clause, measure)
+    basis = _basis(part, clause, measure, words_after(after))
     start = year
-    if basis in ("annual_average", "cumulative"):
-        start = _period_start(part, clause, year, bool(stated))
+    if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
+        start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
@@ -279,13 +281,16 @@ def streak(row: dict, year: int) -> dict:
     return {"period_start": year - years + 1, "basis": "cumulative"}
 
 
-def _basis(part: Part, clause: str, measure: str) -> str:
+def _basis(part: Part, clause: str, measure: str, after: str = "") -> str:
     """annual | annual_average | cumulative | as_of, from the clause's words and the part.
     A run of years (连续8年) is a state at the end of the year; a change over a
-    base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since."""
+    base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since; a
+    figure held in each year of a period (每年, 保持在) is each year's value."""
     five_year = part.five_year or _names_past_plan(clause, part)
     if measure in STATE_MEASURES:
         return "as_of"
+    if _says(clause, "each_year"):
+        return "annual"  # 每年办成10件 over five years: each year's flow, not their average
     if measure in REACHED_MEASURES and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
         return "as_of"  # 累计达到1100座: the total reached is a state
     stock = measure not in RATE_MEASURES and _says(clause, "as_of")
@@ -293,31 +298,41 @@ def _basis(part: Part, clause: str, measure: str) -> str:
         return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if _says(clause, "annual"):
         return "annual"
-    if _says(clause, "each_year"):
-        return "annual_average" if five_year else "annual"  # 每年办成10件 over five years: each year's flow
     if _says(clause, "annual_average"):
         return "annual_average"
     if stock or (measure in REACHED_MEASURES and _reaches(clause)):
         return "as_of"
     if five_year:
-        return _five_year_basis(part, clause, measure)
+        return _five_year_basis(part, clause, measure, after)
     return "annual"
 
 
-def _five_year_basis(part: Part, clause: str, measure: str) -> str:
+def _five_year_basis(part: Part, clause: str, measure: str, after: str) -> str:
     """A figure of a five-year part with no cue of its own: a change over the
     period is cumulative; a level reached is where the period ended (地区生产总值
-    达到3万亿元). An amount or count is what the period did: in a review, every
-    one the report gives (出让矿业权755宗); in an outlook, one of things to be
-    done (完成投资, 新增: words of cues.csv kind flow and periods.csv kind done),
-    a state to reach otherwise."""
+    达到3万亿元). An amount or count is what the period did when the words
+    around it say it was done (完成投资, 新增: words of cues.csv kind flow and
+    periods.csv kind done; in a review also the verbs of kind acted, before the
+    number or after it: 出让矿业权755宗, 7个贫困县全部摘帽); else it is a state
+    at the period's end (国家级创新平台10家, 研发中心60家)."""
     if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")):
         return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit
     if _reaches(clause) or measure not in ("level", "count"):
         return "as_of"
-    if part.kind == "review" or _does(clause):
+    if _does(clause) or (part.kind == "review" and (_does(after) or _acted(clause) or _acted(after))):
         return "cumulative"
     return "as_of"
+
+
+def words_after(text: str) -> str:
+    """The words after a number up to the next number or clause stop: what
+    the clause goes on to say of it (7个贫困县全部摘帽)."""
+    return AFTER_STOP.split(text, maxsplit=1)[0]
+
+
+def _acted(words: str) -> bool:
+    """Whether ``words`` hold a verb of a thing done in a review (periods.csv kind acted)."""
+    return any_cue("acted", "periods").search(words) is not None
 
 
 def _does(clause: str) -> bool:
