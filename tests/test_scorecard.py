@@ -251,5 +251,5 @@ def test_a_bound_held_each_year_of_a_five_year_review_is_its_last_years_result(m
     sides = _sides(make_record, review, "")
     assert [(r["side"], r["year"], r["code"], r["value"], r["comparator"]) for r in sides] == [
         ("result", 2024, "grain_output", "600000", "ge")]  # each year's 1万人 may be a mean; 年均 is one
-    held = {"basis": "annual_average", "comparator": "ge", "context": review, "raw": "60万吨"}
+    held = {"basis": "annual", "period_start": 2020, "year": 2024, "comparator": "ge", "context": review, "raw": "60万吨"}
     assert scorecard._of_one_year(held) and not scorecard._of_one_year({**held, "context": "粮食产量达到60万吨以上。"})

@@ -126,12 +126,13 @@ def _in_a_run(row: dict) -> bool:
 
 def _of_one_year(row: dict) -> bool:
     """A flow or rate of one year or a state at its end; or a bound held each year
-    of a span (过去五年粮食产量保持在60万吨以上: annual_average), which binds its
-    last year, the figure's year, too. An each-year figure that is no bound
-    (每年新增10万人) may be a rounded mean, so it stays out."""
-    if row.get("basis") in ONE_YEAR:
+    of a span (过去五年粮食产量保持在60万吨以上: annual from the span's first year),
+    which binds its last year, the figure's year, too. An each-year figure that
+    is no bound (每年新增10万人) may be a rounded mean, so it stays out."""
+    spans = str(row.get("period_start") or row.get("year")) != str(row.get("year"))
+    if row.get("basis") in ONE_YEAR and not spans:
         return True
-    return (row.get("basis") == "annual_average" and row.get("comparator") in FLOORS + CEILINGS
+    return (row.get("basis") == "annual" and row.get("comparator") in FLOORS + CEILINGS
             and any(cue in _clause(row) for cue in periods.cues("each_year")))
 
 
