@@ -184,6 +184,18 @@ def test_words_right_before_a_number_decide_a_five_year_figure(make_record):
     assert (rows["1岁"]["basis"], rows["1岁"]["period_start"]) == ("cumulative", 2025)
 
 
+def test_a_capacity_is_a_stock_but_new_capacity_a_flow(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="全县新能源装机规模达到300万千瓦，新增装机50万千瓦，粮食加工能力突破80万吨。"))}
+    assert [rows[raw]["basis"] for raw in ("300万千瓦", "50万千瓦", "80万吨")] == ["as_of", "annual", "as_of"]
+
+
+def test_a_noun_that_holds_a_verb_says_nothing_was_done(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，城市建成区面积150平方公里，建成公园20个，民生支出占同期财政支出的80%。"))}
+    assert (rows["150平方公里"]["basis"], rows["20个"]["basis"], rows["80%"]["basis"]) == ("as_of", "cumulative", "cumulative")
+
+
 BASIS_OF = """
 import tempfile
 from pathlib import Path

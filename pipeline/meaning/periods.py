@@ -293,7 +293,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "") -> str:
         return "annual"  # 每年办成10件 over five years: each year's flow, not their average
     if measure in REACHED_MEASURES and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
         return "as_of"  # 累计达到1100座: the total reached is a state
-    stock = measure not in RATE_MEASURES and _says(clause, "as_of")
+    stock = _holds(clause, measure)
     if _says(clause, "cumulative") or (not stock and _base_start(clause)):
         return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if _says(clause, "annual"):
@@ -315,8 +315,8 @@ def _five_year_basis(part: Part, clause: str, measure: str, after: str) -> str:
     periods.csv kind done; in a review also the verbs of kind acted, before the
     number or after it: 出让矿业权755宗, 7个贫困县全部摘帽); else it is a state
     at the period's end (国家级创新平台10家, 研发中心60家)."""
-    if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")):
-        return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit
+    if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")) or _says(clause, "over_period"):
+        return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit; 占同期支出的80%: of the period's total
     if _reaches(clause) or measure not in ("level", "count"):
         return "as_of"
     if _does(clause) or (part.kind == "review" and (_does(after) or _acted(clause) or _acted(after))):
@@ -332,13 +332,26 @@ def words_after(text: str) -> str:
 
 def _acted(words: str) -> bool:
     """Whether ``words`` hold a verb of a thing done in a review (periods.csv kind acted)."""
-    return any_cue("acted", "periods").search(words) is not None
+    return any_cue("acted", "periods").search(_without_nouns(words)) is not None
 
 
 def _does(clause: str) -> bool:
     """Whether the clause says something was done or is new (完成, 新增: words of
     cues.csv kind flow and periods.csv kind done)."""
-    return _done().search(clause) is not None
+    return _done().search(_without_nouns(clause)) is not None
+
+
+def _without_nouns(words: str) -> str:
+    """``words`` without the nouns that hold a verb (建成区, the built-up area: periods.csv kind noun)."""
+    return any_cue("noun", "periods").sub("", words)
+
+
+def _holds(clause: str, measure: str) -> bool:
+    """Whether the number is a stock: a word of kind as_of (年末, 余额), or of kind
+    capacity (装机, 能力) in a clause of nothing new (新增装机 is a flow)."""
+    if measure in RATE_MEASURES:
+        return False
+    return _says(clause, "as_of") or (_says(clause, "capacity") and not _does(clause))
 
 
 def _reaches(clause: str) -> bool:
