@@ -103,10 +103,12 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     clause = r.text[start:end]
     if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
+    shared = _shares_head(r, start, end)
+    if not shared and not _has_head(clause):
+        return []  # a name ends in a head noun unless its list shares one (most clauses: no item is read)
     first = clause.split("、")[0]
     if _counted().match(first, _lead_length(first)):
         return []  # 建成8家智能工厂、数字车间…: a counted group
-    shared = _shares_head(r, start, end)
     found: list[Candidate] = []
     pos = start
     for item in clause.split("、"):
@@ -197,6 +199,8 @@ def _name_in(r: Reading, start: int, end: int, shared: bool = False) -> Candidat
     the item is its area, not part of its name, unless the name is a kind of
     facility without it (某某园区污水处理厂)."""
     item = r.text[start:end]
+    if not shared and not _has_head(item):
+        return None  # the name would end in a head noun (read no zone for an item that has none)
     if "——" in item:
         start += item.rindex("——") + 2
     area = zone_at(r, start, end)
@@ -225,9 +229,10 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     if not length:
         return None
     start, name = _unquote(start, item[:length])
-    if not _acceptable(name) or _count_after().match(text, start + len(name)) or _category(text, start + len(name)):
+    head = _head_row(name)
+    if not _acceptable(name, head) or _count_after().match(text, start + len(name)) or _category(text, start + len(name)):
         return None
-    return Candidate(start, start + len(name), _kind(name), area)
+    return Candidate(start, start + len(name), _kind(name, head), area)
 
 
 def _lead_length(item: str) -> int:
@@ -305,17 +310,17 @@ def _excluded() -> re.Pattern:
     return _any_of(r["word"] for r in table("project_exclude"))
 
 
-def _acceptable(name: str) -> bool:
+def _acceptable(name: str, head: dict[str, str] | None) -> bool:
+    """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one project."""
     return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not _excluded_word(name)
-            and not _generic(name))
+            and name.count("“") == name.count("”") and not _excluded_word(name, head)
+            and not _generic(name, head))
 
 
-def _excluded_word(name: str) -> bool:
+def _excluded_word(name: str, head: dict[str, str] | None) -> bool:
     """An excluded word (``rules/project_exclude.csv``) in the name, unless it lies
     inside the name's head noun: 展览 does not exclude 展览馆, but 宅基地 holding
     the head 基地 still excludes."""
-    head = _head_row(name)
     at = name.rfind(head["head"]) if head else -1
     inside = range(at, at + len(head["head"]) + 1) if head else range(0)
     return any(m.start() not in inside or m.end() not in inside for m in _excluded().finditer(name))
@@ -328,12 +333,11 @@ def _numbered(name: str) -> bool:
     return bool(digits) and _any_head().fullmatch(name, digits.end()) is not None
 
 
-def _generic(name: str) -> bool:
+def _generic(name: str, head: dict[str, str] | None) -> bool:
     """农村公路, 新型储能项目, 卫生院: a kind of thing, not a named one.
 
     What stands before the head noun must hold some word that is not in
     ``rules/project_generic.csv`` (a place, a company, a proper name)."""
-    head = _head_row(name)
     modifier = name[:name.rfind(head["head"])] if head else name
     generic = lookup("project_generic", "word")
     pos = 0
@@ -345,16 +349,16 @@ def _generic(name: str) -> bool:
     return True
 
 
-def _kind(name: str) -> str:
+def _kind(name: str, head: dict[str, str] | None) -> str:
     for row in table("project_kind_words"):
         if row["word"] in name:
             return row["kind"]
-    head = _head_row(name)
     return head["kind"] if head else "other"
 
 
 def _head_row(name: str) -> dict[str, str] | None:
-    """The head-noun row that ends a name: the right-most, then the longest."""
+    """The head-noun row that ends a name: the right-most, then the longest (found
+    once per name: the checks and the kind of a name all ask for it)."""
     return max((r for r in table("project_heads") if r["head"] in name),
                key=lambda r: (name.rfind(r["head"]) + len(r["head"]), len(r["head"])), default=None)
 
