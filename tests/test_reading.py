@@ -31,6 +31,7 @@ def test_spans_are_those_of_the_scanning_functions(raw):
         end = min(len(raw), pos + 3)
         assert r.sentence_span(pos, end) == context_span(r.text, pos, end)
         assert r.sentence_span(pos, pos) == context_span(r.text, pos, pos)
+        assert r.sentence_start(pos) == context_span(r.text, pos, pos)[0]
         assert r.raw_window(pos, end) == context_window(raw, pos, end)
         assert r.clause_before(pos) == clause_before(r.text, pos)
 

@@ -663,7 +663,7 @@ def zone_at(r: Reading, pos: int, limit: int) -> str:
 
 def _zone(r: Reading, pos: int, limit: int) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all."""
-    for opening in (r.clause_start(pos), r.sentence_span(pos, pos)[0]):
+    for opening in dict.fromkeys((r.clause_start(pos), r.sentence_start(pos))):  # often one opening: read once
         found = _zone_opening(r.text, opening, limit)
         if found is not None:
             return found
@@ -692,8 +692,8 @@ def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
     白云岩…35处), and a figure that counts a list is the region's (:func:`_counts_list`)."""
     clause = r.clause_start(pos)
     item = max([clause] + [r.text.rfind(pause, clause, pos) + 1 for pause in ITEM_PAUSES])
-    sentence = r.sentence_span(pos, pos)[0]
-    for opening in (clause, item, sentence, periods.after_time_lead(r.text, sentence)):
+    sentence = r.sentence_start(pos)
+    for opening in dict.fromkeys((clause, item, sentence, periods.after_time_lead(r.text, sentence))):  # each once
         match = _division_pattern(region_code).match(r.text, opening, pos)
         if not match or r.text.startswith(cues("area_object"), match.end()):
             continue
@@ -754,10 +754,10 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     paragraph, when that sentence only introduces it (合作示范区以…为目标，….
     加强…，产业项目到位20亿元): one with figures of its own is about itself."""
     text = r.text
-    start = r.sentence_span(pos, pos)[0]
+    start = r.sentence_start(pos)
     if start == 0 or text[start - 1] == "\n":
         return ""
-    before = r.sentence_span(start - 1, start - 1)[0]
+    before = r.sentence_start(start - 1)
     if NUMBER.search(text, before, start):
         return ""
     return _zone_opening(text, before, start) or ""

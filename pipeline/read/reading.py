@@ -67,6 +67,11 @@ class Reading:
         """``numbers.context_span(self.text, start, end)``."""
         return _span(self._sentences, len(self.text), start, end)
 
+    def sentence_start(self, pos: int) -> int:
+        """``self.sentence_span(pos, pos)[0]``, without looking for the end: where a
+        zone may open the sentence holding ``pos`` (asked for every figure, some twice)."""
+        return _start(self._sentences, pos)
+
     def raw_window(self, start: int, end: int) -> tuple[int, int]:
         """``numbers.context_window(self.raw, start, end)``."""
         first, last = _span(self._raw_sentences, len(self.raw), start, end)
@@ -86,10 +91,14 @@ class Reading:
         return start, self.text[start:pos]
 
 
+def _start(stops: Stops, start: int, reach: int = SENTENCE_REACH) -> int:
+    """The left end of ``numbers.context_span``: just after the last stop before
+    ``start``, at most ``reach`` characters back."""
+    left = stops.last_before(start) + 1 if start > 0 else 0
+    return max(left, start - reach)
+
+
 def _span(stops: Stops, length: int, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
     """``numbers.context_span`` answered from the stops of the text."""
-    floor = max(0, start - reach)
-    left = stops.last_before(start) + 1 if start > 0 else 0
-    left = left if left > floor else floor
     right = stops.first_from(end)
-    return left, (right + 1 if right != -1 and right < end + reach else min(length, end + reach))
+    return _start(stops, start, reach), (right + 1 if right != -1 and right < end + reach else min(length, end + reach))
