@@ -339,6 +339,18 @@ def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_charac
     assert _division_names("环县") == ("环县",)  # 环 alone is no name
 
 
+@pytest.mark.parametrize("region_code", ["", "620000", "620900", "620921", "110000", "000000"])
+def test_the_divisions_a_report_names_are_those_below_its_region_and_the_provinces(region_code):
+    """The index by parent gives the rows a scan of the whole table gives, in table order."""
+    from pipeline.meaning.figures import _named_divisions
+    from pipeline.rules import table
+    children = {row["code"] for row in table("divisions") if row["parent_code"] == region_code and region_code}
+    scanned = [row for row in table("divisions") if row["code"] != region_code
+               and (row["level"] == "province" or row["code"] in children or row["parent_code"] in children)]
+    assert _named_divisions(region_code) == scanned
+    assert len(scanned) > 30  # the provinces at least
+
+
 def test_a_counted_or_located_zone_is_no_particular_place(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")

@@ -731,16 +731,31 @@ def _division_pattern(region_code: str) -> re.Pattern:
 def _named_divisions(region_code: str) -> list[dict[str, str]]:
     """The rows of ``rules/meaning/divisions.csv`` one or two levels below the
     region (a report names its cities and counties, not their districts'
-    namesakes elsewhere in the country), and the provinces."""
-    children = {row["code"] for row in table("divisions") if row["parent_code"] == region_code and region_code}
-    return [row for row in table("divisions") if row["code"] != region_code
-            and (row["level"] == "province" or row["code"] in children or row["parent_code"] in children)]
+    namesakes elsewhere in the country), and the provinces, in table order."""
+    rows, below = table("divisions"), _division_rows_by("parent_code")
+    children = below.get(region_code, []) if region_code else []
+    grandchildren = [n for child in children for n in below.get(rows[child]["code"], [])]
+    picked = sorted({*_division_rows_by("level").get("province", []), *children, *grandchildren})
+    return [rows[n] for n in picked if rows[n]["code"] != region_code]
 
 
+@cache
+def _division_rows_by(column: str) -> dict[str, list[int]]:
+    """Row numbers of ``rules/meaning/divisions.csv`` by their value of ``column``:
+    in a corpus each report is of another region, and reading the whole table
+    for each cost a millisecond a report."""
+    rows: dict[str, list[int]] = {}
+    for n, row in enumerate(table("divisions")):
+        rows.setdefault(row[column], []).append(n)
+    return rows
+
+
+@cache
 def _division_names(name: str) -> tuple[str, ...]:
     """A division's name and its short name, as reports write it (酒泉市 → 酒泉,
     甘南藏族自治州 → 甘南: ``rules/meaning/division_short_forms.csv``), when the
-    short name keeps two characters (环县 → 环 is no name)."""
+    short name keeps two characters (环县 → 环 is no name). Derived once per
+    division and process: every region's pattern names the provinces again."""
     stem = name.removesuffix(next((s for s in words("division_short_forms", "written", "suffix")
                                    if name.endswith(s)), ""))
     people = words("division_short_forms", "written", "people")
