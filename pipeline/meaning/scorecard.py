@@ -145,9 +145,16 @@ def _of_owned_units(row: dict) -> bool:
 def _side(row: dict, report: dict) -> str | None:
     """'target', 'quoted', 'result' or None: one year's figures (:func:`_of_one_year`)
     with a code, for the report's own years."""
-    if (not row.get("code") or not _of_one_year(row) or row.get("value") in ("", None)
-            or row.get("area") != report.get("region") or _in_a_run(row) or _of_owned_units(row)):
+    side = _side_by_year(row, report)  # first: most figures are of no side, and the clause tests below read text
+    if (side is None or not row.get("code") or row.get("value") in ("", None) or row.get("area") != report.get("region")
+            or not _of_one_year(row) or _in_a_run(row) or _of_owned_units(row)):
         return None  # a zone's or a company's figure is not the region's promise or result
+    return side
+
+
+def _side_by_year(row: dict, report: dict) -> str | None:
+    """The side a figure's role and year alone give: a target of the plan year, one
+    of the review year (quoted in the review), a result of the review year."""
     if row["role"] == "target" and row["year"] == report.get("plan_year"):
         return "target"
     if row["role"] == "target" and row["year"] == report.get("review_year"):
