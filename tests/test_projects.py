@@ -129,3 +129,14 @@ def test_planning_verbs_are_no_part_of_the_name(projects):
 
 def test_an_excluded_word_that_holds_the_head_still_excludes(projects):
     assert projects(review="完成农村宅基地确权。加快城市道路建设。") == []
+
+
+def test_overlapping_words_of_one_table_match_leftmost_first():
+    """书法展 and 展览 overlap in 书法展览, 下穿 and 穿越 in 下穿越: the word that starts
+    first is matched and the other is not. No word of these tables holds another,
+    so at one position at most one can match, and the patterns (longest first,
+    ``rules.alternation``) find what the table-order ones they replaced found."""
+    from pipeline.meaning.projects import _crossing, _excluded
+    assert [m.span() for m in _excluded().finditer("举办书法展览")] == [(2, 5)]
+    assert [m.span() for m in _crossing().finditer("管网下穿越铁路")] == [(2, 4)]
+    assert [m.span() for m in _excluded().finditer("道路线")] == [(0, 2)]  # 道路, not 路线

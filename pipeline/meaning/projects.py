@@ -19,7 +19,7 @@ from pipeline.meaning.figures import format_value, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
-from pipeline.rules import longest_prefix, lookup, table, words
+from pipeline.rules import alternation, longest_prefix, lookup, table, words
 
 CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
 NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
@@ -175,7 +175,7 @@ def _crossed(left: str) -> bool:
 
 @cache
 def _crossing() -> re.Pattern:
-    return _any_of(row["word"] for row in table("project_crossing"))
+    return re.compile(alternation(row["word"] for row in table("project_crossing")))
 
 
 def _has_head(phrase: str) -> bool:
@@ -185,13 +185,7 @@ def _has_head(phrase: str) -> bool:
 @lru_cache(maxsize=1)
 def _any_head() -> re.Pattern:
     """Any head noun (one search instead of a test per row)."""
-    return _any_of(row["head"] for row in table("project_heads"))
-
-
-def _any_of(words) -> re.Pattern:
-    """A pattern found in a text exactly when one of ``words`` is in it."""
-    words = list(words)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return re.compile(alternation(row["head"] for row in table("project_heads")))
 
 
 def _name_in(r: Reading, start: int, end: int, shared: bool = False) -> Candidate | None:
@@ -307,7 +301,7 @@ def _not_after() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _excluded() -> re.Pattern:
-    return _any_of(r["word"] for r in table("project_exclude"))
+    return re.compile(alternation(r["word"] for r in table("project_exclude")))
 
 
 def _acceptable(name: str, head: dict[str, str] | None) -> bool:
