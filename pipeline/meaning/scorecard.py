@@ -57,6 +57,8 @@ def sides(figures: list[dict], report: dict) -> list[dict]:
         return []
     out: dict[tuple, dict] = {}
     for i, base in enumerate(figures):
+        if _side_by_year(base, report) is None:
+            continue  # most figures: their list subjects need no codes (a concept changes no role or year)
         for row in _each_concept(base):
             side = _side(row, report)
             key = (side, row.get("year"), row.get("code"), row.get("measure"), row.get("unit"), _flow(row) if side else "")
