@@ -224,7 +224,8 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
         return None
     start, name = _unquote(start, item[:length])
     head = _head_row(name)
-    if not _acceptable(name, head) or _count_after().match(text, start + len(name)) or _category(text, start + len(name)):
+    after = start + len(name)
+    if not _acceptable(name, head) or _count_after().match(text, after) or _category(text, after):
         return None
     return Candidate(start, start + len(name), _kind(name, head), area)
 
