@@ -89,6 +89,14 @@ def test_no_alias_names_two_codes():
     assert not shared, f"codebook.csv: aliases on two codes: {shared}"
 
 
+def test_every_quantity_is_a_flow_or_a_stock():
+    """The period rules read only these two (periods.quantity): any other word would be silently ignored."""
+    kinds = {("codebook", r["code"]): r["quantity"] for r in rules.table("codebook")}
+    kinds |= {("quantities", r["word"]): r["kind"] for r in rules.table("quantities")}
+    odd = {key: kind for key, kind in kinds.items() if kind not in ("flow", "stock")}
+    assert not odd, f"quantity must be flow or stock: {odd}"
+
+
 @pytest.mark.parametrize("name", KIND_TABLES)
 def test_every_kind_of_cue_is_asked_for_by_some_code(name: str):
     unread = sorted({r["kind"] for r in rules.table(name)} - code_strings())
