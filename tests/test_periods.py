@@ -104,14 +104,15 @@ def test_a_change_over_a_base_is_cumulative_and_the_base_level_is_the_base_year(
     assert (rows["1.3倍"]["basis"], rows["1.3倍"]["period_start"]) == ("cumulative", 2021)
 
 
-def test_a_five_year_review_counts_what_was_done_and_a_level_reached_is_a_state(make_record):
+def test_a_five_year_review_counts_what_was_done_and_a_level_reached_is_a_state_or_the_last_year_s_flow(make_record):
     record = make_record(review="五年来，全县审批项目320个，组建研发中心12家，规上企业达450家，"
                                 "粮食产量突破80万吨，地区生产总值达到900亿元。")
     rows = {r["raw"]: r for r in classify_report(record)}
     for raw in ("320个", "12家"):
         assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("cumulative", 2020), raw
-    for raw in ("450家", "80万吨", "900亿元"):
-        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("as_of", 2024), raw
+    assert (rows["450家"]["basis"], rows["450家"]["period_start"]) == ("as_of", 2024)
+    for raw in ("80万吨", "900亿元"):  # a harvest, an output: the last year's flow
+        assert (rows[raw]["basis"], rows[raw]["period_start"]) == ("annual", 2024), raw
 
 
 def test_an_outlook_counts_only_things_to_be_done(make_record):
@@ -177,11 +178,51 @@ def test_words_right_before_a_number_decide_a_five_year_figure(make_record):
                                 "新建公园30座，累计达到210座，二氧化硫年均浓度累计下降20%。",
                          plan="今后五年，人均预期寿命再增加1岁。")
     rows = {r["raw"]: r for r in classify_report(record)}
-    assert (rows["200亿元"]["year"], rows["200亿元"]["basis"]) == (2019, "as_of")
+    assert (rows["200亿元"]["year"], rows["200亿元"]["basis"]) == (2019, "annual")  # the output of 2019
     assert rows["5万人"]["basis"] == "cumulative"  # 超 reaches nothing where the clause says new
     assert (rows["30座"]["basis"], rows["210座"]["basis"]) == ("cumulative", "as_of")
     assert (rows["20%"]["basis"], rows["20%"]["period_start"]) == ("cumulative", 2020)
     assert (rows["1岁"]["basis"], rows["1岁"]["period_start"]) == ("cumulative", 2025)
+
+
+def test_what_the_quantity_is_decides_between_a_year_s_flow_and_a_state(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，全县地区生产总值达到900亿元，社会消费品零售总额突破300亿元，规上企业达450家，"
+               "森林覆盖率达到45%，县属企业资产总额达到200亿元。"))}
+    assert [rows[raw]["basis"] for raw in ("900亿元", "300亿元", "450家", "45%", "200亿元")] == [
+        "annual", "annual", "as_of", "as_of", "as_of"]
+    assert rows["300亿元"]["period_start"] == 2024
+
+
+def test_a_rate_of_a_year_s_flows_reached_in_one_year_is_annual(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="研发投入强度达到2.5%，接待游客突破1000万人次，常住人口城镇化率达到60%，全年空气质量优良天数300天。"))}
+    assert [rows[raw]["basis"] for raw in ("2.5%", "1000万人次", "60%", "300天")] == [
+        "annual", "annual", "as_of", "annual"]
+
+
+def test_a_level_a_period_started_from_is_that_year_s_flow_or_state(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，一般公共预算收入从80亿元增加到120亿元，市场主体从20万户增加到30万户。"
+               "地区生产总值达到900亿元，较“十三五”末的600亿元增加300亿元。"))}
+    assert (rows["80亿元"]["year"], rows["80亿元"]["basis"]) == (2019, "annual")
+    assert (rows["20万户"]["year"], rows["20万户"]["basis"]) == (2019, "as_of")
+    assert (rows["600亿元"]["year"], rows["600亿元"]["basis"]) == (2020, "annual")
+
+
+def test_a_clause_of_only_a_verb_of_reaching_shares_the_sentence_s_quantity(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="五年来，人均生产总值跨越4万元大关，达到4.1万元；城市品牌、生产总值双双进入百强，跃居全国三线城市第46位。"))}
+    assert rows["4.1万元"]["basis"] == "annual"
+    assert rows["46位"]["basis"] == "as_of"  # its clause names a thing of its own, not the sentence's output
+
+
+def test_the_quantity_named_last_decides_and_the_longest_word_there():
+    assert periods.quantity("全市社会消费品零售总额") == "flow"
+    assert periods.quantity("省属企业资产总额") == "stock"  # 资产总额 over 总额
+    assert periods.quantity("民营经济主体数量从") == "stock"
+    assert periods.quantity("高新技术企业达") == "stock"  # the codebook's name, column quantity
+    assert periods.quantity("建成区面积近") == ""
 
 
 def test_a_capacity_is_a_stock_but_new_capacity_a_flow(make_record):
@@ -212,3 +253,21 @@ print(next(f["basis"] for f in classify_report(extract_report(path, {})) if f["r
 def test_a_verb_of_a_thing_done_in_a_review_is_one_line(tmp_path):
     assert run_python(ROOT, BASIS_OF).splitlines()[-1] == "as_of"  # no word says the matches were held
     assert run_python(with_rule_line(tmp_path, "periods", "承办,acted,"), BASIS_OF).splitlines()[-1] == "cumulative"
+
+
+FLOW_OF = """
+import tempfile
+from pathlib import Path
+from pipeline.extract import extract_report
+from pipeline.meaning.figures import classify_report
+
+HEAD = "政府工作报告\\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\\n某某区区长 李四\\n各位代表：\\n"
+path = Path(tempfile.mkdtemp()) / "t.txt"
+path.write_text(HEAD + "一、2024年工作回顾\\n五年来，全区电影票房突破5亿元。\\n二、2025年工作安排\\n\\n", encoding="utf-8")
+print(next(f["basis"] for f in classify_report(extract_report(path, {})) if f["raw"] == "5亿元"))
+"""
+
+
+def test_a_quantity_that_is_a_year_s_flow_is_one_line(tmp_path):
+    assert run_python(ROOT, FLOW_OF).splitlines()[-1] == "as_of"  # no word says box office is a year's flow
+    assert run_python(with_rule_line(tmp_path, "quantities", "票房,flow,,"), FLOW_OF).splitlines()[-1] == "annual"

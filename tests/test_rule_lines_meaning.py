@@ -64,7 +64,7 @@ def test_a_codebook_alias_is_one_line(tmp_path):
 
 
 def test_a_new_codebook_concept_is_one_line(tmp_path):
-    line = "mooncake_output,月饼产量,Output of Mooncakes,月饼总产量,Mooncakes produced in the year.,higher,"
+    line = "mooncake_output,月饼产量,Output of Mooncakes,月饼总产量,Mooncakes produced in the year.,higher,flow,"
     before, after = effect(tmp_path, "codebook", line, "月饼总产量增长5%。")
     assert [(f["subject"], f["code"]) for f in before["figures"]] == [("月饼总产量", "")]
     assert [(f["subject"], f["code"]) for f in after["figures"]] == [("月饼总产量", "mooncake_output")]

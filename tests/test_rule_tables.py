@@ -89,6 +89,14 @@ def test_no_alias_names_two_codes():
     assert not shared, f"codebook.csv: aliases on two codes: {shared}"
 
 
+def test_every_quantity_is_a_flow_or_a_stock():
+    """The period rules read only these two (periods.quantity): any other word would be silently ignored."""
+    kinds = {("codebook", r["code"]): r["quantity"] for r in rules.table("codebook")}
+    kinds |= {("quantities", r["word"]): r["kind"] for r in rules.table("quantities")}
+    odd = {key: kind for key, kind in kinds.items() if kind not in ("flow", "stock")}
+    assert not odd, f"quantity must be flow or stock: {odd}"
+
+
 @pytest.mark.parametrize("name", KIND_TABLES)
 def test_every_kind_of_cue_is_asked_for_by_some_code(name: str):
     unread = sorted({r["kind"] for r in rules.table(name)} - code_strings())
@@ -201,7 +209,7 @@ PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "pro
                   "project_lead", "project_list_heads",
                   "project_not_after", "project_status", "project_suffixes")
 FIGURE_TABLES = ("areas", "codebook", "cues", "division_short_forms", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
-                 "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "characters",
+                 "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "quantities", "characters",
                  "invisible")
 CHECKERS: dict[str, Checker | TextChecker] = {
     **dict.fromkeys(FIGURE_TABLES, figure_rows), **dict.fromkeys(PROJECT_TABLES, project_rows),

@@ -22,7 +22,7 @@ from pipeline.read.mentions import cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
                                 ITEM_STOPS, ORDINAL, char_class)
-from pipeline.rules import alternation, table, words
+from pipeline.rules import alternation, longest_suffix, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
@@ -36,7 +36,8 @@ QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 AFTER_STOP = re.compile(rf"[0-9]|{CLAUSE_STOP.pattern}")  # the words after a number end at the next one
-REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state; 达到 an amount is the year's flow
+REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
+MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
 
 
 @dataclass(frozen=True)
@@ -250,10 +251,10 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         year = int(stated[-1])
     if part.five_year and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period started from
-        return {"role": "indicator", "year": before, "period_start": before, "basis": "as_of"}
+        return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
-        return {"role": "indicator", "year": base, "period_start": base, "basis": "as_of"}
-    basis = _basis(part, clause, measure, words_after(after))
+        return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
+    basis = _basis(part, clause, measure, words_after(after), _clause_quantity(clause, sentence))
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
@@ -281,17 +282,21 @@ def streak(row: dict, year: int) -> dict:
     return {"period_start": year - years + 1, "basis": "cumulative"}
 
 
-def _basis(part: Part, clause: str, measure: str, after: str = "") -> str:
+def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "") -> str:
     """annual | annual_average | cumulative | as_of, from the clause's words and the part.
     A run of years (连续8年) is a state at the end of the year; a change over a
     base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since; a
-    figure held in each year of a period (每年, 保持在) is each year's value."""
+    figure held in each year of a period (每年, 保持在) is each year's value.
+    ``kind`` is what the quantity is (:func:`quantity`): a flow reached (研发投入强度
+    达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state."""
     five_year = part.five_year or _names_past_plan(clause, part)
-    if measure in STATE_MEASURES:
-        return "as_of"
+    flow = kind == "flow"
+    if measure in STATE_MEASURES and not flow:
+        return "as_of"  # 连续8年: a run; but 优良天数278天 counts the days of a year
     if _says(clause, "each_year"):
         return "annual"  # 每年办成10件 over five years: each year's flow, not their average
-    if measure in REACHED_MEASURES and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
+    if (measure in REACHED_MEASURES and not flow and not _does(clause)
+            and _ends_with(clause, (*cues("as_of_reached"), *cues("reached")))):
         return "as_of"  # 累计达到1100座: the total reached is a state
     stock = _holds(clause, measure)
     if _says(clause, "cumulative") or (not stock and _base_start(clause)):
@@ -300,28 +305,77 @@ def _basis(part: Part, clause: str, measure: str, after: str = "") -> str:
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if stock or (measure in REACHED_MEASURES and _reaches(clause)):
+    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)):
         return "as_of"
     if five_year:
-        return _five_year_basis(part, clause, measure, after)
+        return _five_year_basis(part, clause, measure, after, flow)
     return "annual"
 
 
-def _five_year_basis(part: Part, clause: str, measure: str, after: str) -> str:
+def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bool) -> str:
     """A figure of a five-year part with no cue of its own: a change over the
-    period is cumulative; a level reached is where the period ended (地区生产总值
-    达到3万亿元). An amount or count is what the period did when the words
+    period is cumulative; a level reached is where the period ended (高新技术企业
+    达到300家), or the last year's flow when the quantity is one (地区生产总值
+    达到3万亿元: ``flow``). An amount or count is what the period did when the words
     around it say it was done (完成投资, 新增: words of cues.csv kind flow and
     periods.csv kind done; in a review also the verbs of kind acted, before the
     number or after it: 出让矿业权755宗, 7个贫困县全部摘帽); else it is a state
-    at the period's end (国家级创新平台10家, 研发中心60家)."""
+    at the period's end (国家级创新平台10家, 研发中心60家) or the last year's flow."""
+    at_end = "annual" if flow else "as_of"
     if measure in RATE_MEASURES or _ends_with(clause, rule_cues("growth")) or _says(clause, "over_period"):
         return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit; 占同期支出的80%: of the period's total
     if _reaches(clause) or measure not in ("level", "count"):
-        return "as_of"
+        return at_end
     if _does(clause) or (part.kind == "review" and (_does(after) or _acted(clause) or _acted(after))):
         return "cumulative"
-    return "as_of"
+    return at_end
+
+
+def _level_basis(clause: str, sentence: str = "") -> str:
+    """The basis of a level a period started from or is compared with (从9323.1亿元,
+    较“十三五”末的9323.1亿元): that year's flow when the quantity is one, else a state.
+    A base's clause names nothing but the base (较“十三五”末的): then ``sentence``,
+    given for a base only, says what is compared (地区生产总值达到13697.5亿元，较…)."""
+    return "annual" if (quantity(clause) or quantity(sentence)) == "flow" else "as_of"
+
+
+def _clause_quantity(clause: str, sentence: str) -> str:
+    """What the number's quantity is (:func:`quantity`): from its clause, or, when
+    the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元),
+    from the sentence, whose subject it shares. A clause of its own words that
+    name nothing known (建成区面积近) is not read from the sentence's other figures."""
+    if kind := quantity(clause):
+        return kind
+    return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
+
+
+@lru_cache(maxsize=None)
+def _bare_reach() -> re.Pattern:
+    """A clause of nothing but verbs of reaching (periods.csv kinds as_of_reached,
+    reached) and qualifiers written before a number (近, 超过)."""
+    return re.compile(rf"(?:{alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))}|\s)*")
+
+
+def quantity(text: str) -> str:
+    """What the quantity named last in ``text`` is: ``flow`` (a year's GDP, revenue,
+    trade, output: what a year adds up), ``stock`` (enterprises, balances, coverage:
+    what exists at a date) or '' when no word says. The words are the codebook's
+    names with its column quantity and ``rules/quantities.csv``; the one ending
+    last wins, the longest of those (资产总额, a stock, over 总额, a flow)."""
+    names = _quantity_words()
+    for end in range(len(text), 0, -1):
+        if word := longest_suffix(text, end, names):
+            return names[word]["kind"]
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _quantity_words() -> dict[str, dict[str, str]]:
+    """Word → {kind: flow | stock}: the codebook's names and aliases (column
+    quantity), and ``rules/quantities.csv``'s head words, which win."""
+    out = {name: {"kind": row["quantity"]} for row in table("codebook")
+           for name in (row["name_zh"], *row["aliases"].split("|")) if len(name) >= MIN_QUANTITY_NAME}
+    return {**out, **lookup("quantities", "word")}
 
 
 def words_after(text: str) -> str:
