@@ -195,6 +195,37 @@ def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_t
     assert areas["5%"] == "某某区" and areas["1.2万人"] == "某某区"  # a general zone, and a sentence after one with figures
 
 
+def test_a_body_opening_a_clause_with_a_figure_keeps_it_for_the_clauses_after(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="国企改革深入推进，区属企业资产总额达到300亿元，营业收入增长6%。"
+                                "市中心城区实施重点项目90个，完成投资50亿元；新建公园8个，实施县域项目13个。"
+                                "楼市企稳，主城区住房市场回稳，固定资产投资增长3%。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["300亿元"] == areas["6%"] == "区属企业"
+    assert areas["90个"] == areas["50亿元"] == areas["8个"] == "中心城区"  # 市: the city's; ； goes on
+    assert areas["13个"] == "某某区"  # another scope (cues kind scope_change)
+    assert areas["3%"] == "某某区"  # a clause with no figure of the body's own turns to the region's
+
+
+def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_without_figures(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="强化中心城区辐射带动。实施城市更新行动，新建管网20公里。改造道路5条。"
+                                "提升乡村治理水平。新建村卫生室3个。某某新区入选全国试点。新增就业1200人。"
+                                "推进技能提升，用好某某产业园，完成培训2万人次。引入某某集团，发展食品产业。新增农场9家。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["20公里"] == areas["5条"] == "中心城区"  # 强化: a verb before the body (cues kind zone_lead)
+    assert areas["3个"] == "某某区"  # the next sentence without figures opens another topic
+    assert areas["1200人"] == "某某区"  # an honour is a statement closed in itself (cues kind zone_event)
+    assert areas["2万人次"] == areas["9家"] == "某某区"  # the zone fills its clause: the region's means
+
+
+def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_no_area(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="某某产业园、甲食品工厂等15个项目签约落地。新增返乡创业1200人。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["15个"] == "某某区" and areas["1200人"] == "某某区"  # 新增 (area_stop), 返乡 (not_areas)
+
+
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
@@ -319,6 +350,13 @@ def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_
     assert areas["10亿吨"] == "凉山"  # 凉山彝族自治州 opening the list item that holds the number
     assert areas["9%"] == "宜宾市"
     assert areas["90亿元"] == "浙江、广东"  # provinces, opening the sentence after its time phrase
+
+
+def test_divisions_listed_before_respectively_share_out_its_figures(tmp_path):
+    areas = province_areas(tmp_path, "成都、绵阳地铁日均客运量分别达600万人次、80万人次。"
+                                     "成都、绵阳经济总量、税收分别增长6%、7%。")
+    assert (areas["600万人次"], areas["80万人次"]) == ("成都", "绵阳")
+    assert areas["6%"] == areas["7%"] == "成都、绵阳"  # the list before 分别 is of other things too
 
 
 def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_starts_another_name(tmp_path):

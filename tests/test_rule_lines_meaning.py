@@ -102,3 +102,17 @@ def test_an_area_suffix_is_one_line(tmp_path):
     assert [f["area"] for f in before["figures"]] == ["某某区"]
     assert [f["area"] for f in after["figures"]] == ["某某港区"]
 
+
+
+def test_a_zone_event_is_one_line(tmp_path):
+    review = "某某新区通过验收。新增就业1200人。"
+    before, after = effect(tmp_path, "cues", "通过验收,zone_event,,", review)
+    assert [f["area"] for f in before["figures"]] == ["某某新区"]  # the sentence before introduces it
+    assert [f["area"] for f in after["figures"]] == ["某某区"]  # a milestone: a statement closed in itself
+
+
+def test_a_scope_change_is_one_line(tmp_path):
+    review = "城市更新提速，中心城区新建公园8个，城郊新建绿道20公里。"
+    before, after = effect(tmp_path, "cues", "城郊,scope_change,,", review)
+    assert [f["area"] for f in before["figures"]] == ["中心城区", "中心城区"]
+    assert [f["area"] for f in after["figures"]] == ["中心城区", "某某区"]

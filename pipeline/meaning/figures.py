@@ -21,7 +21,7 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
@@ -635,7 +635,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     The sentence must open with the name (子牙经开区…, 友发集团连续19年…, a list
     of them: 唐官屯加工物流区、静海国际商贸物流园…), or a sentence just before it
     in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
-    产业项目到位20亿元);
+    产业项目到位20亿元), or an earlier clause of its sentence (省属企业资产总额…，
+    工业总产值突破1万亿元);
     a name followed by 建设/项目 is the object of a project, not what the figures
     measure, and a general one (其他各乡镇) is no particular place. A division
     inside the region needs no suffix to be one (:func:`_division_zone`).
@@ -647,11 +648,13 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
             continue
         area = _zone(r, row["start"], row["start"])
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
+        area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
         changes[i] = {"area": area or region}
-        if area and row["subject"].startswith(area) and len(row["subject"]) > len(area):
-            rest = row["subject"][len(area):]
-            changes[i] = {"area": area, "subject": _strip(rest) or rest}  # 某园区完成投资: 投资
+        lead = row["subject"].find(area) if area else -1
+        if lead >= 0 and row["subject"][:lead] in ("", *cues("zone_lead")) and len(row["subject"]) > lead + len(area):
+            rest = row["subject"][lead + len(area):]
+            changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
     return changes
 
 
@@ -674,13 +677,20 @@ def _zone_opening(text: str, opening: int, limit: int) -> str | None:
     """The zone (or list of zones) a sentence or clause opens with; '' for a
     general one (其他各乡镇), which says the sentence is about no particular place;
     None when it opens with no zone at all."""
+    match = _zone_match(text, opening, limit)
+    if match is None:
+        return None
+    zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
+    return "" if any(_generic(z) for z in zones) or text.startswith("、", match.end()) else match.group(1)
+
+
+def _zone_match(text: str, opening: int, limit: int) -> re.Match | None:
+    """The match of a zone's name at ``opening`` (before ``limit``), unless what
+    follows makes it the object of a project (某某园区建设…)."""
     if not _area_suffix().search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern().match(text, opening, limit)
-    if not match or text.startswith(cues("area_object"), match.end()):
-        return None
-    zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
-    return "" if any(_generic(z) for z in zones) else match.group(1)
+    return None if not match or text.startswith(cues("area_object"), match.end()) else match
 
 
 def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
@@ -764,29 +774,74 @@ def _division_names(name: str) -> tuple[str, ...]:
     return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
 
 
+def _clause_zone(r: Reading, pos: int) -> str | None:
+    """The topic (:func:`_topic`) of the nearest earlier clause of the sentence
+    holding ``pos`` that opens with a zone, read back to the full stop (a
+    semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
+    新建公园8个): the clauses after it that name no place of their own go on about it,
+    up to one that names another scope (…；实施县域经济项目136个: cues kind
+    scope_change). Only a body named whole (cues kind whole_area) whose clause
+    holds a figure of its own is sure to be the subject the next clauses go on
+    about: a name found by its suffix inside a sentence often opens with the verb
+    whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
+    turns to the region's figures."""
+    first = max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
+    clause, end = r.clause_start(pos), pos
+    while clause > first and not any(cue in r.text[clause:end] for cue in cues("scope_change")):
+        end = clause - 1
+        clause = r.clause_start(end)
+        found = _topic(r.text, clause, end)
+        if found is not None:
+            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end)
+            return found if not found or whole else None
+    return None
+
+
 def _earlier_zone(r: Reading, pos: int) -> str:
-    """The zone opening the sentence before the one holding ``pos``, in the same
-    paragraph, when that sentence only introduces it (合作示范区以…为目标，….
-    加强…，产业项目到位20亿元): one with figures of its own is about itself."""
+    """The topic (:func:`_topic`) of the last sentence without figures before the
+    one holding ``pos``, in the same paragraph, where every sentence between holds
+    figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
+    项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
+    up to the next such sentence."""
     text = r.text
     start = r.sentence_start(pos)
-    if start == 0 or text[start - 1] == "\n":
-        return ""
-    before = r.sentence_start(start - 1)
-    if NUMBER.search(text, before, start):
-        return ""
-    return _zone_opening(text, before, start) or ""
+    while start > 0 and text[start - 1] != "\n":
+        before = r.sentence_start(start - 1)
+        if not NUMBER.search(text, before, start):
+            return _topic(text, before, start - 1) or ""
+        if _zone_match(text, before, start) is not None:
+            return ""
+        start = before
+    return ""
+
+
+def _topic(text: str, start: int, end: int) -> str | None:
+    """The zone the clause or sentence ``text[start:end]`` opens with when it says
+    something of it that the text after it may go on about: '' when the zone fills
+    its clause (用好某产业园，…: the region's means; 引入某集团，…) or it reports the zone's honour or
+    milestone in its own clause, a statement closed in itself (某新区入围试点城市,
+    某产业园开园运营; cues kind zone_event); None when
+    it opens with no zone."""
+    match = _zone_match(text, start, end)
+    if match is None:
+        return None
+    said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
+    closed = any(cue in said for cue in cues("zone_event"))
+    return _zone_opening(text, start, end) if said and not closed else ""
 
 
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
-    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元: one zone per number, in order."""
+    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 广州、深圳地铁客运量
+    分别达…: one zone per number, in order, when the words before 分别 list no
+    other things than the zones (甲园区、乙园区产值、税收分别增长…)."""
     changes: Changes = {}
     for group in groups:
-        zones = any_cue("list_link").split(rows[group[0]].get("area") or "")
+        area = rows[group[0]].get("area") or ""
+        zones = any_cue("list_link").split(area)
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
         head = any_cue("respectively").split(r.clause_before(mentions[group[0]]["start"])[1])
-        if len(head) == 2 and "、" not in head[0]:
+        if len(head) == 2 and "、" not in head[0].strip().removeprefix(area):
             changes.update({i: {"area": zone} for i, zone in zip(group, zones)})
     return changes
 
@@ -795,11 +850,15 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
 def _area_pattern() -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name),
     not followed by a word that makes the suffix part of another word (镇村, 区域:
-    cues kind not_zone_after); names joined by list links (cues kind list_link)."""
+    cues kind not_zone_after); names joined by list links (cues kind list_link).
+    A word before a body named whole is no part of its name (cues kind zone_lead:
+    市中心城区 is the city's 中心城区; 强化中心城区…)."""
     verbs = "|".join(cues("area_stop"))
-    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{_area_suffix().pattern}))"
+    suffix = alternation(row["suffix"] for row in table("areas"))  # a body named whole ends no other name
+    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix}))"
            rf"(?!{cue_words('not_zone_after')})")
-    return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)")
+    lead = rf"(?:{cue_words('zone_lead')})(?={cue_words('whole_area')})"
+    return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 
 @cache
