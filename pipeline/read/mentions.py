@@ -9,6 +9,7 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -123,8 +124,9 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
     """One Arabic numeral, with the words written before and after it and its form."""
     start, end = match.span()
     number = digits_of(match.group())
-    if sum(c.isdigit() for c in number) > MAX_DIGITS:
-        raise TooManyDigits(f"a number of {sum(c.isdigit() for c in number)} digits at character {start} "
+    digits = len(number) - number.count(".")  # a plain decimal: digits and at most one point
+    if digits > MAX_DIGITS:
+        raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
     draft = Mention(start, end, match.group(), number, before=_qualifier_before(text, start), **_read_after(text, end))
     return draft._replace(**_form(text, draft))
@@ -144,37 +146,45 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
 
 
 def _read_after(text: str, end: int) -> dict[str, str | int]:
-    """The words after a number ending at ``end``: inner qualifier, multiplier and
-    unit word (those written), where they end (``raw_end``) and the trailing qualifier."""
+    """The words after a number ending at ``end``: inner qualifier (before or after
+    the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
+    they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
+    inner, pos = _next_word(text, end, _inner)
+    multiplier, pos = _next_word(text, pos, _multiplier)
+    if multiplier and not inner:
+        inner, pos = _next_word(text, pos, _inner)
+    unit_word, pos = _next_word(text, pos, _unit)
+    if inner and not multiplier and not unit_word:
+        inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
     qualifiers = lookup("qualifiers", "written")
-    found: dict[str, str] = {}
-    pos = end
-    for part in ("inner", "multiplier", "inner", "unit_word"):
-        at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
-        if part in found:
-            word = ""
-        elif part == "inner":
-            word = longest_prefix(text, at, _qualifiers("inner"))
-        elif part == "multiplier":
-            word = _multiplier(text, at)
-        else:
-            word = longest_prefix(text, at, lookup("units", "written"))
-        if word:
-            found[part] = word
-            pos = at + len(word)
-    if "inner" in found and "unit_word" not in found and "multiplier" not in found:
-        found, pos = {}, end  # an inner qualifier stands between the number and a multiplier or unit
     after = longest_prefix(text, _skip(text, pos), qualifiers)
-    return {**found, "raw_end": pos, "after": after if after and qualifiers[after]["position"] == "after" else ""}
+    return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
+            "after": after if after and qualifiers[after]["position"] == "after" else ""}
+
+
+def _next_word(text: str, pos: int, read: Callable[[str, int], str]) -> tuple[str, int]:
+    """The word ``read`` finds at ``pos``, past invisible characters (5\u200e%), and
+    where it ends; ('', ``pos``) if none."""
+    at = _skip(text, pos)
+    word = read(text, at)
+    return (word, at + len(word)) if word else ("", pos)
+
+
+def _inner(text: str, at: int) -> str:
+    """The inner qualifier written at ``at`` (余, 多), if any."""
+    return longest_prefix(text, at, _qualifiers("inner"))
+
+
+def _unit(text: str, at: int) -> str:
+    """The unit word written at ``at`` (元, %, 个百分点), if any."""
+    return longest_prefix(text, at, lookup("units", "written"))
 
 
 def _multiplier(text: str, at: int) -> str:
     """The multiplier written at ``at``, unless a unit word there reads longer than
     the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km (not 千 × 米)."""
-    units = lookup("units", "written")
     word = longest_prefix(text, at, lookup("multipliers", "written"))
-    unit_here = longest_prefix(text, at, units)
-    if word and len(unit_here) >= len(word) + len(longest_prefix(text, at + len(word), units)):
+    if word and len(_unit(text, at)) >= len(word) + len(_unit(text, at + len(word))):
         return ""
     return word
 
@@ -249,7 +259,7 @@ def _names_a_class(text: str, m: Mention) -> bool:
         return False  # 170家企业 counts firms; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
-    return any(text.startswith(noun, pos) for noun in cues("class_noun"))
+    return text.startswith(cues("class_noun"), pos)
 
 
 
@@ -261,8 +271,7 @@ def unit_word_of(measure: str) -> str:
 
 def _after_rank_scope(text: str, pos: int) -> bool:
     """全省第7, 居全国第2: a 第N with no counter that ranks something."""
-    scopes = [row["cue"] for row in table("cues") if row["kind"] == "rank_scope"]
-    return any(text.endswith(scope, 0, pos) for scope in scopes)
+    return text.endswith(cues("rank_scope"), 0, pos)
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -293,11 +302,18 @@ def _is_range(text: str, low: Mention, high: Mention) -> bool:
 def _chinese_measures(text: str) -> list[Mention]:
     """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍, 突破千亿元)."""
     found = []
-    for row in table("chinese_measures"):
-        pattern = re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})"))
-        found += [_chinese_measure(text, match, row["unit_word"]) for match in pattern.finditer(text)
+    for pattern, unit_word in _chinese_patterns():
+        found += [_chinese_measure(text, match, unit_word) for match in pattern.finditer(text)
                   if not _is_slogan(text, match.end())]
     return found
+
+
+@lru_cache(maxsize=1)
+def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
+    a Chinese numeral, with its unit word; compiled once per process."""
+    return tuple((re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})")), row["unit_word"])
+                 for row in table("chinese_measures"))
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
