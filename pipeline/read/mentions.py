@@ -9,11 +9,10 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table, words
+from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
                                 RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
@@ -152,44 +151,55 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     """The words after a number ending at ``end``: inner qualifier (before or after
     the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
     they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
-    inner, pos = _next_word(text, end, _inner)
-    multiplier, pos = _next_word(text, pos, _multiplier)
+    words = _after_words()
+    inner, pos = _word_at(words.inner, text, end)
+    multiplier, pos = _multiplier_at(words, text, pos)
     if multiplier and not inner:
-        inner, pos = _next_word(text, pos, _inner)
-    unit_word, pos = _next_word(text, pos, _unit)
+        inner, pos = _word_at(words.inner, text, pos)
+    unit_word, pos = _word_at(words.unit, text, pos)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    qualifiers = lookup("qualifiers", "written")
-    after = longest_prefix(text, _skip(text, pos), qualifiers)
+    after, _ = _word_at(words.qualifier, text, pos)
     return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
-            "after": after if after and qualifiers[after]["position"] == "after" else ""}
+            "after": after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""}
 
 
-def _next_word(text: str, pos: int, read: Callable[[str, int], str]) -> tuple[str, int]:
-    """The word ``read`` finds at ``pos``, past invisible characters (5\u200e%), and
-    where it ends; ('', ``pos``) if none."""
-    at = _skip(text, pos)
-    word = read(text, at)
-    return (word, at + len(word)) if word else ("", pos)
+class _AfterWords(NamedTuple):
+    """The words read after a number, each kind as one pattern of its table's words,
+    longest first: matched at a place in a text, it finds the longest written there."""
+
+    inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
+    multiplier: re.Pattern  # 万, 亿: multipliers.csv
+    unit: re.Pattern        # 元, %, 个百分点: units.csv
+    qualifier: re.Pattern   # every qualifier: one not written after a number is none there
 
 
-def _inner(text: str, at: int) -> str:
-    """The inner qualifier written at ``at`` (余, 多), if any."""
-    return longest_prefix(text, at, _qualifiers("inner"))
+@lru_cache(maxsize=1)
+def _after_words() -> _AfterWords:
+    """Built once per process: every number of every report is read with them."""
+    tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
+              lookup("qualifiers", "written"))
+    return _AfterWords(*(re.compile(alternation(words)) for words in tables))
 
 
-def _unit(text: str, at: int) -> str:
-    """The unit word written at ``at`` (元, %, 个百分点), if any."""
-    return longest_prefix(text, at, lookup("units", "written"))
+def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
+    """The word of ``pattern`` written at ``pos``, past invisible characters
+    (5\u200e%), and where it ends; ('', ``pos``) if none."""
+    found = pattern.match(text, _skip(text, pos))
+    return (found.group(), found.end()) if found else ("", pos)
 
 
-def _multiplier(text: str, at: int) -> str:
-    """The multiplier written at ``at``, unless a unit word there reads longer than
-    the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km (not 千 × 米)."""
-    word = longest_prefix(text, at, lookup("multipliers", "written"))
-    if word and len(_unit(text, at)) >= len(word) + len(_unit(text, at + len(word))):
-        return ""
-    return word
+def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
+    """The multiplier written at ``pos`` (as ``_word_at``), unless a unit word there
+    reads longer than the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km
+    (not 千 × 米)."""
+    word, end = _word_at(words.multiplier, text, pos)
+    if word:
+        here = words.unit.match(text, end - len(word))
+        then = words.unit.match(text, end)
+        if here and len(here.group()) >= len(word) + (len(then.group()) if then else 0):
+            return "", pos
+    return word, end
 
 
 def _skip(text: str, pos: int) -> int:
