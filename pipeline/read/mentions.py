@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
+from pipeline.rules import cues, longest_suffix, lookup, prefix_pattern, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
                                 RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
@@ -179,7 +179,7 @@ def _after_words() -> _AfterWords:
     """Built once per process: every number of every report is read with them."""
     tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
               lookup("qualifiers", "written"))
-    return _AfterWords(*(re.compile(alternation(words)) for words in tables))
+    return _AfterWords(*map(prefix_pattern, tables))
 
 
 def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
@@ -195,7 +195,7 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     (not 千 × 米)."""
     word, end = _word_at(words.multiplier, text, pos)
     if word:
-        here = words.unit.match(text, end - len(word))
+        here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
         then = words.unit.match(text, end)
         if here and len(here.group()) >= len(word) + (len(then.group()) if then else 0):
             return "", pos

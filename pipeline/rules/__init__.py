@@ -89,9 +89,15 @@ def cues(kind: str) -> tuple[str, ...]:
     return words("cues", "cue", kind)
 
 
+def prefix_pattern(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """The keys of ``words`` as one pattern, longest first, compiled once per table:
+    matched at a position of a text, it finds the longest key written there."""
+    return _shape(words).keys
+
+
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
     """The longest key of ``words`` that ``text`` has at ``pos`` ('' if none)."""
-    found = _shape(words).keys.match(text, pos)
+    found = prefix_pattern(words).match(text, pos)
     return found.group() if found else ""
 
 
