@@ -159,8 +159,8 @@ def _title_length(rest: str, level: int) -> int:
         return first_stop.start() if first_stop else length
     clause = CLAUSE_STOP.search(rest)
     within = min(length, clause.start()) if clause else length
-    cues = [rest.find(row["cue"]) + len(row["cue"]) for row in table("sections")
-            if 0 <= rest.find(row["cue"]) < within]
+    found = ((rest.find(row["cue"]), row["cue"]) for row in table("sections"))  # each cue looked for once
+    cues = [at + len(cue) for at, cue in found if 0 <= at < within]
     if cues and level == 1:
         return max(cues)
     return length
