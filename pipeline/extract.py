@@ -19,7 +19,7 @@ import json
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -66,9 +66,6 @@ SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.const
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
-# Raw bytes read ahead of the workers at most: reports are read once, by this
-# process, and a cold build of a large corpus must not hold all of them.
-BATCH_BYTES = 64 * 1024 * 1024
 
 
 def report_files(raw_dir: Path) -> list[Path]:
@@ -341,36 +338,19 @@ class Job:
     key: tuple[str, str]  # what index.csv records: (input key, code fingerprint)
 
 
-def extract_to(out_dir: Path, job: Job) -> None:
-    """Extract one report and write its interim file (runs in a worker process)."""
+def extract_to(out_dir: Path, job: Job) -> tuple[str, tuple[str, str]]:
+    """Extract one report and write its interim file (runs in a worker process);
+    returns the report id and what index.csv records of it."""
     record = extract_report(job.path, job.sidecar, job.data)
     write_text(out_dir / f"{job.path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
-
-
-def extracted(out_dir: Path, jobs: list[Job]) -> Iterator[Job]:
-    """Each of ``jobs`` once its interim file is written, in order, on every CPU."""
-    yield from (job for job, _ in zip(jobs, ordered_map(partial(extract_to, out_dir), jobs, "extract")))
-
-
-def batches(jobs: Iterable[Job]) -> Iterator[list[Job]]:
-    """``jobs`` in consecutive lists of about ``BATCH_BYTES`` of reports each."""
-    batch: list[Job] = []
-    size = 0
-    for job in jobs:
-        batch.append(job)
-        size += len(job.data)
-        if size >= BATCH_BYTES:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
+    return job.path.stem, job.key
 
 
 def run(raw_dir: Path, out_dir: Path) -> int:
     """Extract every report not extracted yet; returns how many were (re)extracted.
 
-    Reports are read one by one and handed to the workers in batches of at most
-    ``BATCH_BYTES``, so memory does not grow with the corpus. The index keeps, for
+    Reports are read one by one, each as a worker is about to need it
+    (``ordered_map``), so memory does not grow with the corpus. The index keeps, for
     a report not reached (an error stopped the run), what its interim file was made from."""
     files = report_files(raw_dir)
     if not files:
@@ -383,12 +363,12 @@ def run(raw_dir: Path, out_dir: Path) -> int:
     made = dict(index)
     jobs = (Job(path, data, sidecars[path.stem], (input_key(digest, sidecars[path.stem]), code))
             for path, data, digest in read_reports(files))
+    todo = (job for job in jobs if made.get(job.path.stem) != job.key)
     done = 0
     try:
-        for batch in batches(job for job in jobs if made.get(job.path.stem) != job.key):
-            for job in extracted(out_dir, batch):
-                index[job.path.stem] = job.key
-                done += 1
+        for report_id, key in ordered_map(partial(extract_to, out_dir), todo, "extract"):
+            index[report_id] = key
+            done += 1
     finally:
         write_index(out_dir, index)
     for stale in out_dir.glob("*.json"):

@@ -52,3 +52,16 @@ def test_a_heading_naming_the_next_year_opens_the_plan():
     text = "各位代表：\n一、2024年工作回顾\n成绩显著。\n二、2025年经济社会发展总体思路和政策取向\n三、2025年政府工作任务\n"
     kinds = [(s.label, s.kind, s.year) for s in find_sections(text, 0)[1:]]
     assert kinds == [("一、", "review", 2024), ("二、", "plan", 2025), ("三、", "plan", 2025)]
+
+
+def test_blank_lines_are_not_tested_for_headings(monkeypatch):
+    """A report copied with thousands of trailing blank lines (benchmarks/scale.py's)
+    costs no heading test per blank line, and its sections are the same."""
+    from pipeline.read import outline
+
+    tested: list[str] = []
+    real = outline._heading
+    monkeypatch.setattr(outline, "_heading", lambda line: tested.append(line) or real(line))
+    padded = REPORT.replace("二、2023年", "\n\n\n二、2023年") + "\n" * 1000
+    assert len(find_sections(padded, body_start(padded))) == len(find_sections(REPORT, body_start(REPORT)))
+    assert tested.count("") <= 2  # at most the first and last line

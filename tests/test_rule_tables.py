@@ -309,3 +309,15 @@ def test_the_example_gives_what_it_says(table: str, line: int, row: dict[str, st
     shown = [{f: r.get(f, "") for f in fields} for r in got if any(r.get(f) for f in fields)]
     assert any(holds(r, conditions) for r in got) != negative, (
         f"{table}.csv line {line}: {sentence}{ARROW}{expected}\n  gave: {shown}")
+
+
+def test_longest_prefix_and_suffix_find_the_longest_word_written_there():
+    from pipeline.rules import longest_prefix, longest_suffix
+
+    words = {w: {} for w in ("千", "千米", "千瓦时", "%", "个百分点", "m+", "")}  # one pattern of them, compiled once
+    text = "83千米，12千瓦时，5个百分点，3%，2m+"
+    assert [longest_prefix(text, text.index(c), words) for c in "千瓦个%m"] == ["千米", "", "个百分点", "%", "m+"]
+    assert longest_prefix(text, text.index("千瓦"), words) == "千瓦时"
+    assert longest_prefix(text, len(text), words) == "" and longest_prefix(text, 0, words) == ""
+    assert longest_suffix(text, text.index("，12"), words) == "千米" and longest_suffix(text, 0, words) == ""
+    assert longest_prefix("2mm", 1, words) == ""  # m+ is a word, not a pattern

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.rules import cues, longest_prefix, longest_suffix, lookup, table, words
+from pipeline.rules import cues, longest_suffix, lookup, prefix_pattern, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
                                 RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
@@ -21,7 +21,9 @@ ARABIC = NUMBER
 # yuan, have 15; an ID card number 18) and would exceed the precision values are
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
-CN_NUMERAL = char_class(CN_DIGITS + CN_SCALES) + "+"
+# A Chinese numeral: one numeral character and any after it. The same as [...]+, but
+# written so that a pattern starting with it is searched for at C speed, not tried at every character.
+CN_NUMERAL = char_class(CN_DIGITS + CN_SCALES) * 2 + "*"
 RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -122,11 +124,13 @@ def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
 def _read_arabic(text: str, match: re.Match) -> Mention:
     """One Arabic numeral, with the words written before and after it and its form."""
     start, end = match.span()
-    number = digits_of(match.group())
-    if sum(c.isdigit() for c in number) > MAX_DIGITS:
-        raise TooManyDigits(f"a number of {sum(c.isdigit() for c in number)} digits at character {start} "
+    written = match.group()
+    number = digits_of(written)
+    digits = len(number) - number.count(".")  # a plain decimal: digits and at most one point
+    if digits > MAX_DIGITS:
+        raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
-    draft = Mention(start, end, match.group(), number, before=_qualifier_before(text, start), **_read_after(text, end))
+    draft = Mention(start, end, written, number, before=_qualifier_before(text, start), **_read_after(text, end))
     return draft._replace(**_form(text, draft))
 
 
@@ -144,39 +148,58 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
 
 
 def _read_after(text: str, end: int) -> dict[str, str | int]:
-    """The words after a number ending at ``end``: inner qualifier, multiplier and
-    unit word (those written), where they end (``raw_end``) and the trailing qualifier."""
-    qualifiers = lookup("qualifiers", "written")
-    found: dict[str, str] = {}
-    pos = end
-    for part in ("inner", "multiplier", "inner", "unit_word"):
-        at = _skip(text, pos)  # 5\u200e%: an invisible mark between number and unit
-        if part in found:
-            word = ""
-        elif part == "inner":
-            word = longest_prefix(text, at, _qualifiers("inner"))
-        elif part == "multiplier":
-            word = _multiplier(text, at)
-        else:
-            word = longest_prefix(text, at, lookup("units", "written"))
-        if word:
-            found[part] = word
-            pos = at + len(word)
-    if "inner" in found and "unit_word" not in found and "multiplier" not in found:
-        found, pos = {}, end  # an inner qualifier stands between the number and a multiplier or unit
-    after = longest_prefix(text, _skip(text, pos), qualifiers)
-    return {**found, "raw_end": pos, "after": after if after and qualifiers[after]["position"] == "after" else ""}
+    """The words after a number ending at ``end``: inner qualifier (before or after
+    the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
+    they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
+    words = _after_words()
+    inner, pos = _word_at(words.inner, text, end)
+    multiplier, pos = _multiplier_at(words, text, pos)
+    if multiplier and not inner:
+        inner, pos = _word_at(words.inner, text, pos)
+    unit_word, pos = _word_at(words.unit, text, pos)
+    if inner and not multiplier and not unit_word:
+        inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
+    after, _ = _word_at(words.qualifier, text, pos)
+    return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
+            "after": after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""}
 
 
-def _multiplier(text: str, at: int) -> str:
-    """The multiplier written at ``at``, unless a unit word there reads longer than
-    the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km (not 千 × 米)."""
-    units = lookup("units", "written")
-    word = longest_prefix(text, at, lookup("multipliers", "written"))
-    unit_here = longest_prefix(text, at, units)
-    if word and len(unit_here) >= len(word) + len(longest_prefix(text, at + len(word), units)):
-        return ""
-    return word
+class _AfterWords(NamedTuple):
+    """The words read after a number, each kind as one pattern of its table's words,
+    longest first: matched at a place in a text, it finds the longest written there."""
+
+    inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
+    multiplier: re.Pattern  # 万, 亿: multipliers.csv
+    unit: re.Pattern        # 元, %, 个百分点: units.csv
+    qualifier: re.Pattern   # every qualifier: one not written after a number is none there
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> _AfterWords:
+    """Built once per process: every number of every report is read with them."""
+    tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
+              lookup("qualifiers", "written"))
+    return _AfterWords(*map(prefix_pattern, tables))
+
+
+def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
+    """The word of ``pattern`` written at ``pos``, past invisible characters
+    (5\u200e%), and where it ends; ('', ``pos``) if none."""
+    found = pattern.match(text, _skip(text, pos))
+    return (found.group(), found.end()) if found else ("", pos)
+
+
+def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
+    """The multiplier written at ``pos`` (as ``_word_at``), unless a unit word there
+    reads longer than the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km
+    (not 千 × 米)."""
+    word, end = _word_at(words.multiplier, text, pos)
+    if word:
+        here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
+        then = words.unit.match(text, end)
+        if here and len(here.group()) >= len(word) + (len(then.group()) if then else 0):
+            return "", pos
+    return word, end
 
 
 def _skip(text: str, pos: int) -> int:
@@ -249,7 +272,7 @@ def _names_a_class(text: str, m: Mention) -> bool:
         return False  # 170家企业 counts firms; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
-    return any(text.startswith(noun, pos) for noun in cues("class_noun"))
+    return text.startswith(cues("class_noun"), pos)
 
 
 
@@ -261,8 +284,7 @@ def unit_word_of(measure: str) -> str:
 
 def _after_rank_scope(text: str, pos: int) -> bool:
     """全省第7, 居全国第2: a 第N with no counter that ranks something."""
-    scopes = [row["cue"] for row in table("cues") if row["kind"] == "rank_scope"]
-    return any(text.endswith(scope, 0, pos) for scope in scopes)
+    return text.endswith(cues("rank_scope"), 0, pos)
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -283,21 +305,28 @@ def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 def _is_range(text: str, low: Mention, high: Mention) -> bool:
     """Whether two numbers joined by a range link (—, -, 至 …) are its ends: the
     high one a measure, the low one a measure of the same unit or a bare number."""
-    if not RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, "")):
-        return False
     if low.form not in ("measure", "bare") or high.form != "measure":
+        return False  # asked first: most pairs fail here, without cutting out the text between them
+    if low.unit_word and low.unit_word != high.unit_word:
         return False
-    return not low.unit_word or low.unit_word == high.unit_word
+    return bool(RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, "")))
 
 
 def _chinese_measures(text: str) -> list[Mention]:
     """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍, 突破千亿元)."""
     found = []
-    for row in table("chinese_measures"):
-        pattern = re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})"))
-        found += [_chinese_measure(text, match, row["unit_word"]) for match in pattern.finditer(text)
+    for pattern, unit_word in _chinese_patterns():
+        found += [_chinese_measure(text, match, unit_word) for match in pattern.finditer(text)
                   if not _is_slogan(text, match.end())]
     return found
+
+
+@lru_cache(maxsize=1)
+def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
+    a Chinese numeral, with its unit word; compiled once per process."""
+    return tuple((re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})")), row["unit_word"])
+                 for row in table("chinese_measures"))
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:

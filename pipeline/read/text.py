@@ -195,6 +195,8 @@ def clean(text: str) -> str:
     hidden, hidden_to, spaces, spaces_to = _replacers()
     text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     text = hidden.sub(lambda m: hidden_to[m.group()], text)
+    if not spaces.search(text):  # most reports have no digit group separator: no slower search between digits
+        return text
     return spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
 
 

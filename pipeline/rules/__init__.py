@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 RULES_DIR = Path(__file__).parent
 
@@ -42,21 +43,27 @@ def lookup(name: str, key: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def _shape(words: dict[str, dict[str, str]]) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
-    """The first characters, last characters and lengths (longest first) of the
-    keys of ``words``, computed once per table: a position whose character starts
-    no key is passed over without slicing the text, and only the lengths keys have
-    are tried (no limit on how long a word may be)."""
+class _Shape(NamedTuple):
+    """What finding a table's words in a text needs, computed once per table."""
+
+    keys: re.Pattern  # the keys, longest first: matched at a position, it finds the longest key there in one call
+    lasts: frozenset[str]  # the last characters of the keys: a position after none of them ends no key
+    sizes: tuple[int, ...]  # the lengths the keys have, longest first
+
+
+def _shape(words: dict[str, dict[str, str]]) -> _Shape:
+    """``words``' shape, computed the first time it is asked for and kept with the
+    table, so a table looked up at every number of every report is prepared once."""
     shape = _SHAPES.get(id(words))
     if shape is None or shape[0] is not words:
         keys = [k for k in words if k]
-        shape = (words, (frozenset(k[0] for k in keys), frozenset(k[-1] for k in keys),
-                         tuple(sorted({len(k) for k in keys}, reverse=True))))
+        shape = (words, _Shape(re.compile(alternation(keys)), frozenset(k[-1] for k in keys),
+                               tuple(sorted({len(k) for k in keys}, reverse=True))))
         _SHAPES[id(words)] = shape  # the table itself is kept, so its id is never reused
     return shape[1]
 
 
-_SHAPES: dict[int, tuple[dict, tuple[frozenset[str], frozenset[str], tuple[int, ...]]]] = {}
+_SHAPES: dict[int, tuple[dict, _Shape]] = {}
 
 
 @lru_cache(maxsize=None)
@@ -82,15 +89,16 @@ def cues(kind: str) -> tuple[str, ...]:
     return words("cues", "cue", kind)
 
 
+def prefix_pattern(words: dict[str, dict[str, str]]) -> re.Pattern:
+    """The keys of ``words`` as one pattern, longest first, compiled once per table:
+    matched at a position of a text, it finds the longest key written there."""
+    return _shape(words).keys
+
+
 def longest_prefix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:
     """The longest key of ``words`` that ``text`` has at ``pos`` ('' if none)."""
-    firsts, _, sizes = _shape(words)
-    if pos >= len(text) or text[pos] not in firsts:
-        return ""
-    for size in sizes:
-        if text[pos:pos + size] in words:
-            return text[pos:pos + size]
-    return ""
+    found = prefix_pattern(words).match(text, pos)
+    return found.group() if found else ""
 
 
 def longest_suffix(text: str, pos: int, words: dict[str, dict[str, str]]) -> str:

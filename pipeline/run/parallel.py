@@ -11,16 +11,21 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from functools import partial
+from itertools import chain, islice
 from typing import TypeVar
 
 from pipeline.run.progress import progress
 
 T = TypeVar("T")
 R = TypeVar("R")
+# Items handed to each worker ahead of the result the caller waits for: enough that
+# a worker never waits for the next, few enough that they hold little memory.
+AHEAD = 4
 
 
 def cpus() -> int:
@@ -71,15 +76,33 @@ def pool(workers: int, warm: Callable[[], object] | None = None) -> Iterator[Exe
         gc.unfreeze()
 
 
-def ordered_map(func: Callable[[T], R], items: list[T], label: str) -> Iterator[R]:
+def ordered_map(func: Callable[[T], R], items: Iterable[T], label: str) -> Iterator[R]:
     """``func`` of each item, in the order of ``items``, on up to ``cpus()`` processes.
 
-    An exception in a worker is raised here, for the first item that failed,
-    and the items not yet started are cancelled.
+    ``items`` may be an iterator that makes each item as it is asked for (extract
+    reads a report's bytes): it is asked only ``AHEAD`` items per worker ahead of
+    the results, so a large corpus is never held in memory, and the workers start
+    (a copy of this process) once it has given one item per CPU. An exception in a worker is raised
+    here, for the first item that failed, and the items not yet started are cancelled.
     """
-    workers = min(len(items), cpus())
+    total = len(items) if isinstance(items, Sized) else 0  # for the progress line
+    items = iter(items)
+    head = list(islice(items, cpus()))  # one item, or one CPU: no pool to start
+    workers = min(len(head), cpus())
     if workers < 2:
-        yield from map(func, progress(items, label))
+        yield from map(func, progress(chain(head, items), label, total))
         return
     with pool(workers) as executor:
-        yield from progress(executor.map(func, items), label, total=len(items))
+        yield from progress(_in_order(executor, func, chain(head, items), workers * AHEAD), label, total)
+
+
+def _in_order(executor: Executor, func: Callable[[T], R], items: Iterator[T], ahead: int) -> Iterator[R]:
+    """The results of ``func`` on ``items`` from ``executor``, in order, with at most
+    ``ahead`` items submitted and not yet yielded."""
+    running: deque[Future[R]] = deque()
+    for item in items:
+        running.append(executor.submit(func, item))
+        if len(running) >= ahead:
+            yield running.popleft().result()
+    while running:
+        yield running.popleft().result()
