@@ -366,7 +366,9 @@ def run(raw_dir: Path, out_dir: Path) -> int:
     todo = (job for job in jobs if made.get(job.path.stem) != job.key)
     done = 0
     try:
-        for report_id, key in ordered_map(partial(extract_to, out_dir), todo, "extract"):
+        # how many of the reports need extracting is known only once each is hashed
+        label = f"extract (new or changed, of {len(files)} reports)"
+        for report_id, key in ordered_map(partial(extract_to, out_dir), todo, label):
             index[report_id] = key
             done += 1
     finally:
