@@ -245,29 +245,24 @@ from pipeline.meaning.figures import classify_report
 
 HEAD = "政府工作报告\\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\\n某某区区长 李四\\n各位代表：\\n"
 path = Path(tempfile.mkdtemp()) / "t.txt"
-path.write_text(HEAD + "一、2024年工作回顾\\n五年来，全区承办国际赛事6场。\\n二、2025年工作安排\\n\\n", encoding="utf-8")
-print(next(f["basis"] for f in classify_report(extract_report(path, {})) if f["raw"] == "6场"))
+path.write_text(HEAD + "一、2024年工作回顾\\n{review}\\n二、2025年工作安排\\n\\n", encoding="utf-8")
+print(next(f["basis"] for f in classify_report(extract_report(path, {{}})) if f["raw"] == "{raw}"))
 """
+
+
+def basis_of(root: Path, review: str, raw: str) -> str:
+    """The basis of the figure ``raw`` of a one-sentence review, with the rules of the
+    copy of the pipeline at ``root`` (one rule line added or not)."""
+    return run_python(root, BASIS_OF.format(review=review, raw=raw)).splitlines()[-1]
 
 
 def test_a_verb_of_a_thing_done_in_a_review_is_one_line(tmp_path):
-    assert run_python(ROOT, BASIS_OF).splitlines()[-1] == "as_of"  # no word says the matches were held
-    assert run_python(with_rule_line(tmp_path, "periods", "承办,acted,"), BASIS_OF).splitlines()[-1] == "cumulative"
-
-
-FLOW_OF = """
-import tempfile
-from pathlib import Path
-from pipeline.extract import extract_report
-from pipeline.meaning.figures import classify_report
-
-HEAD = "政府工作报告\\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\\n某某区区长 李四\\n各位代表：\\n"
-path = Path(tempfile.mkdtemp()) / "t.txt"
-path.write_text(HEAD + "一、2024年工作回顾\\n五年来，全区电影票房突破5亿元。\\n二、2025年工作安排\\n\\n", encoding="utf-8")
-print(next(f["basis"] for f in classify_report(extract_report(path, {})) if f["raw"] == "5亿元"))
-"""
+    sentence = "五年来，全区承办国际赛事6场。"
+    assert basis_of(ROOT, sentence, "6场") == "as_of"  # no word says the matches were held
+    assert basis_of(with_rule_line(tmp_path, "periods", "承办,acted,"), sentence, "6场") == "cumulative"
 
 
 def test_a_quantity_that_is_a_year_s_flow_is_one_line(tmp_path):
-    assert run_python(ROOT, FLOW_OF).splitlines()[-1] == "as_of"  # no word says box office is a year's flow
-    assert run_python(with_rule_line(tmp_path, "quantities", "票房,flow,,"), FLOW_OF).splitlines()[-1] == "annual"
+    sentence = "五年来，全区电影票房突破5亿元。"
+    assert basis_of(ROOT, sentence, "5亿元") == "as_of"  # no word says box office is a year's flow
+    assert basis_of(with_rule_line(tmp_path, "quantities", "票房,flow,,"), sentence, "5亿元") == "annual"
