@@ -391,3 +391,30 @@ def test_a_made_verb_alone_is_no_subject(figures):
     rows = figures(review="全县市场主体达3.9万户，新增3600户。实施城市更新项目29个、更新改造27万平方米。")
     assert pick(rows, "raw", "subject")[:3] == [("3.9万户", "市场主体"), ("3600户", "新增市场主体"), ("29个", "城市更新项目")]
     assert rows[3]["subject"] not in cues("made")
+
+
+@pytest.mark.parametrize("review, subjects", [
+    # words between a subject and its verb (cues kind tail): a basis, a base's qualifier, an adverb, a level reached
+    ("森林面积累计增加3万亩。", ["森林面积"]),
+    ("产值从不到5亿元增加到8亿元。", ["产值", "产值"]),
+    ("平均寿命再提高1岁。", ["平均寿命"]),
+    ("人均收入跨越3万元大关。", ["人均收入"]),
+    ("城乡收入比缩小至2:1。", ["城乡收入比"]),
+])
+def test_subject_without_words_between_it_and_its_verb(figures, review, subjects):
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figures):
+    """Issue 13: 占年度计划的120% names only the whole, the part is the figure before (cues kind share_of)."""
+    rows = figures(review="重点项目完成投资80亿元，占年度计划的120%。数字经济规模300亿元，占地区生产总值比重12%、占全省比重5%。")
+    assert pick(rows, "raw", "subject") == [
+        ("80亿元", "重点项目完成投资"), ("120%", "重点项目完成投资占年度计划"), ("300亿元", "数字经济规模"),
+        ("12%", "数字经济规模占地区生产总值比重"), ("5%", "数字经济规模占全省比重")]
+
+
+def test_the_reports_own_region_is_no_part_of_a_subject(figures):
+    """The test report is 某某区's: its full name opening a subject is dropped, but not
+    its short name (某某大学 is an institution) nor where it names a facility (某某区港)."""
+    rows = figures(review="某某区财政收入突破20亿元。某某区港吞吐量增长5%。某某大学毕业生达到5000人。")
+    assert pick(rows, "raw", "subject") == [("20亿元", "财政收入"), ("5%", "某某区港吞吐量"), ("5000人", "某某大学毕业生")]

@@ -113,7 +113,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
-    rows = _merged(rows, _subjects(rows, mentions, r))
+    rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
@@ -278,7 +278,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     return time
 
 
-def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
+def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -> Changes:
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
@@ -287,9 +287,19 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"])
-        changes[i] = {"subject": _last_words(subject.replace(INVISIBLE, ""))}
+        changes[i] = {"subject": _last_words(_without_own_name(subject.replace(INVISIBLE, ""), region))}
         previous = {**row, **changes[i]}
     return changes
+
+
+def _without_own_name(subject: str, region: str) -> str:
+    """全国财政收入 on a national report (its region is 全国), 某某区财政收入 on
+    某某区's: the report's own region names no part of what is measured
+    (tests/labels/README.md). Its full name only: a short one names institutions
+    (重庆大学, 上海博物馆), and a facility named for it stays (某某区港: cues
+    kind not_division_after)."""
+    rest = subject.removeprefix(region) if region else subject
+    return rest if len(rest) > 1 and not rest.startswith(cues("not_division_after")) else subject
 
 
 def _last_words(subject: str) -> str:
@@ -379,6 +389,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
+    if subject.startswith(cues("share_of")) and same_sentence and previous:
+        subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
             or subject in (*cues("object_verb"), *cues("made"))):  # 新建3个口袋公园: what the verb made
         after = _noun_after(text, end)
@@ -421,6 +433,13 @@ def _without_flow(subject: str) -> str:
         if subject.startswith(cue) and len(subject) > len(cue) + 1:
             return subject[len(cue):]
     return subject
+
+
+def _whole(subject: str) -> str:
+    """What a share of the same thing as ``subject`` is a share of: the subject
+    before its own share word (数字经济规模占地区生产总值比重 → 数字经济规模)."""
+    found = [pos for cue in cues("share_of") if (pos := subject.find(cue)) > 0]
+    return subject[:min(found)] if found else subject
 
 
 def _without_attribute(subject: str) -> str:
