@@ -418,3 +418,27 @@ def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     its short name (某某大学 is an institution) nor where it names a facility (某某区港)."""
     rows = figures(review="某某区财政收入突破20亿元。某某区港吞吐量增长5%。某某大学毕业生达到5000人。")
     assert pick(rows, "raw", "subject") == [("20亿元", "财政收入"), ("5%", "某某区港吞吐量"), ("5000人", "某某大学毕业生")]
+
+
+@pytest.mark.parametrize("review, subjects", [
+    # who was first is no part of it (cues kind first_of), nor a year opening the clause
+    ("某某港成为全省首个吞吐量超过1亿吨的港口。", ["吞吐量"]),
+    ("2020年生产总值达500亿元。2020年以来新增企业50家。", ["生产总值", "新增企业"]),
+    # a noun that opens with a lead word stays whole (cues kind lead_noun), unless a word goes on after its 区
+    ("建成区面积近30平方公里。建成区域性服务中心5个。", ["建成区面积", "区域性服务中心"]),
+    ("获得省科技进步奖5项。", ["省科技进步奖"]),
+    # a conversion is of the amount before; 人民币 after the counter is the unit's (cues kind unit_note)
+    ("实际利用外资达到10亿美元、折合70亿元人民币。", ["实际利用外资", "实际利用外资"]),
+])
+def test_subject_without_who_was_first_a_year_or_a_conversion(figures, review, subjects):
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_list_named_in_the_clause_before_a_base(figures):
+    """接待游客人数、旅游收入，较“十三五”末分别增长…: the clause before the numbers names
+    only a base, so the items are named in the clause before it (which holds no number)."""
+    rows = figures(review="全区接待游客人数、旅游综合收入，较“十三五”末分别增长50%和60%。"
+                          "每千人口床位数、执业医师数，较上年提高4%、5%。游客17万人次、花费1亿元，分别增长3%、4%。")
+    assert pick(rows, "raw", "subject") == [
+        ("50%", "接待游客人数"), ("60%", "旅游综合收入"), ("4%", "每千人口床位数"), ("5%", "执业医师数"),
+        ("17万人次", "游客"), ("1亿元", "花费"), ("3%", "游客"), ("4%", "花费")]

@@ -24,6 +24,7 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
                                 INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
+LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
 
 
@@ -482,8 +483,8 @@ def _leading_links() -> re.Pattern:
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
-    clause = _enumeration().sub("", clause.strip())
-    clause = periods.strip_bases(clause)
+    clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
+    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
     changed = True
@@ -500,9 +501,14 @@ def _strip(clause: str) -> str:
 
 def _lead(phrase: str) -> str:
     """The lead word ``phrase`` starts with, '' where a verb that makes what is
-    counted (cues kind made: 新建, 更新改造) starts it instead: that verb stays."""
+    counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
+    word (cues kind lead_noun: 建成区) starts it instead: that word stays."""
     lead = _longest_start(phrase, "lead")
-    return "" if len(_longest_start(phrase, "made")) >= len(lead) else lead
+    noun = _longest_start(phrase, "lead_noun")
+    if phrase[len(noun):].startswith(cues("not_zone_after")):
+        noun = ""  # 建成区域性中心: 建成 and 区域
+    kept = max(_longest_start(phrase, "made"), noun, key=len)
+    return "" if len(kept) >= len(lead) else lead
 
 
 @cache
@@ -558,8 +564,8 @@ def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()) if match else ""  # 7万套（间）保障性租赁住房
-    if any_cue("item_link").match(phrase) or any_cue("milestone").match(phrase):
-        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed, not a subject
+    if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
+        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
@@ -587,13 +593,26 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     Without 分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
     if len(group) < 2 or rows[group[0]]["role"] == "other":
         return []
-    _, clause = r.clause_before(mentions[group[0]]["start"])
+    clause = _list_clause(r, mentions, group[0])
     split = any_cue("respectively").split(clause)
     head = _strip(split[0])
     if len(split) < 2 and len(head.split("、")) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
+
+
+def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
+    """The words that name a list's items: the clause before its first number,
+    joined to the clause before that where it names nothing but a base and the
+    clause before holds no number of its own (接待游客人数、旅游收入，较“十三五”末分别增长…)."""
+    start, clause = r.clause_before(mentions[first]["start"])
+    if _strip(any_cue("respectively").split(clause)[0]) or start == 0 or not _same_sentence(r.text, start - 1, start):
+        return clause
+    before_start, before = r.clause_before(start - 1)
+    if first and mentions[first - 1]["end"] > before_start:
+        return clause
+    return before + clause
 
 
 def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int], subjects: list[str]
