@@ -442,3 +442,16 @@ def test_a_list_named_in_the_clause_before_a_base(figures):
     assert pick(rows, "raw", "subject") == [
         ("50%", "接待游客人数"), ("60%", "旅游综合收入"), ("4%", "每千人口床位数"), ("5%", "执业医师数"),
         ("17万人次", "游客"), ("1亿元", "花费"), ("3%", "游客"), ("4%", "花费")]
+
+
+def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
+    """Issue 13: in 7个县全部摘帽、9个村全部出列 what follows the first noun ends its item,
+    so the next number is named after its counter; words after a 、 that name nothing
+    (累计达到) open the next number's clause; 均为全市第1位 ranks the growth before."""
+    rows = figures(review="7个贫困县全部摘帽、9个贫困村全部出列。新推出7项改革举措、累计达到60项。"
+                          "园区入驻7所院校，8条连通工程基本建成，90%的行政村通了公交。"
+                          "工业增加值增长6%，零售总额增长-2.6%，均为全市第1位。")
+    assert pick(rows, "raw", "subject") == [
+        ("7个", "贫困县"), ("9个", "贫困村"), ("7项", "改革举措"), ("60项", "改革举措"),
+        ("7所", "院校"), ("8条", "连通工程"), ("90%", "行政村通了公交"),
+        ("6%", "工业增加值"), ("2.6%", "零售总额"), ("1位", "零售总额增速")]

@@ -24,6 +24,7 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
                                 INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
+ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
 
@@ -378,7 +379,10 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = m["raw_end"] + len(m["after"])
     clause_start = r.clause_start(m["start"])
-    clause = _leading_links().sub("", text[max(clause_start, last_end):m["start"]])
+    clause = text[max(clause_start, last_end):m["start"]]
+    if last_end > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
+        clause = ITEM_BREAK.split(clause)[-1]
+    clause = _leading_links().sub("", clause)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -563,17 +567,24 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
-    phrase = ANNOTATION.sub("", match.group()) if match else ""  # 7万套（间）保障性租赁住房
+    phrase = ANNOTATION.sub("", match.group()).removeprefix("的") if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
-    noun = _edge_links().sub("", phrase[:min(ends)] if ends else phrase)  # 建设8个中心和20个站: 和 links the next item
+    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
     return _balance_quotes(noun)[:MAX_SUBJECT]
+
+
+def _without_verb_item(phrase: str) -> str:
+    """推出7项成果、累计达到161项: the words after the last 、 that name nothing
+    (lead and tail words alone) open the next number's clause, not this noun."""
+    items = ITEM_BREAK.split(phrase)
+    return phrase if len(items) < 2 or _strip(items[-1]) else phrase[:len(phrase) - len(items[-1]) - 1]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
