@@ -455,3 +455,9 @@ def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
         ("7个", "贫困县"), ("9个", "贫困村"), ("7项", "改革举措"), ("60项", "改革举措"),
         ("7所", "院校"), ("8条", "连通工程"), ("90%", "行政村通了公交"),
         ("6%", "工业增加值"), ("2.6%", "零售总额"), ("1位", "零售总额增速")]
+
+
+def test_verbs_alone_name_nothing(figures):
+    """新建和改造30公里管网: verbs joined by a link are no subject; what they made follows the counter."""
+    rows = figures(review="新建和改造30公里管网。新建、盘活90万平方米标准厂房。")
+    assert pick(rows, "raw", "subject") == [("30公里", "管网"), ("90万平方米", "标准厂房")]

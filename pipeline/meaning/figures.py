@@ -397,7 +397,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
-            or subject in (*cues("object_verb"), *cues("made"))):  # 新建3个口袋公园: what the verb made
+            or _only_verbs(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end)
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -412,6 +412,13 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _only_verbs(subject: str) -> bool:
+    """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
+    and lead, joined by list links) names nothing; what they act on follows the counter."""
+    verbs = {*cues("object_verb"), *cues("made"), *cues("lead")}
+    return all(part in verbs for part in any_cue("list_link").split(subject))
 
 
 def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
