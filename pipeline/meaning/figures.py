@@ -622,11 +622,13 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
 
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
     """The words that name a list's items: the clause before its first number,
-    joined to the clause before that where it names nothing but a base and the
-    clause before holds no number of its own (接待游客人数、旅游收入，较“十三五”末分别增长…)."""
+    joined to the clause before that where it names nothing but a base and a
+    change (接待游客人数、旅游收入，较“十三五”末分别增长…) and the clause before
+    holds no number of its own."""
     start, clause = r.clause_before(mentions[first]["start"])
-    if _strip(any_cue("respectively").split(clause)[0]) or start == 0 or not _same_sentence(r.text, start - 1, start):
-        return clause
+    head, *rest = any_cue("respectively").split(clause)
+    if _strip(head) or _strip("".join(rest)) or start == 0 or not _same_sentence(r.text, start - 1, start):
+        return clause  # ，分别完成任务的170%: what the numbers measure is said here, not the things named before
     before_start, before = r.clause_before(start - 1)
     if first and mentions[first - 1]["end"] > before_start:
         return clause
