@@ -429,3 +429,75 @@ def test_a_made_verb_alone_is_no_subject(figures):
     rows = figures(review="全县市场主体达3.9万户，新增3600户。实施城市更新项目29个、更新改造27万平方米。")
     assert pick(rows, "raw", "subject")[:3] == [("3.9万户", "市场主体"), ("3600户", "新增市场主体"), ("29个", "城市更新项目")]
     assert rows[3]["subject"] not in cues("made")
+
+
+@pytest.mark.parametrize("review, subjects", [
+    # words between a subject and its verb (cues kind tail): a basis, a base's qualifier, an adverb, a level reached
+    ("森林面积累计增加3万亩。", ["森林面积"]),
+    ("产值从不到5亿元增加到8亿元。", ["产值", "产值"]),
+    ("平均寿命再提高1岁。", ["平均寿命"]),
+    ("人均收入跨越3万元大关。", ["人均收入"]),
+    ("城乡收入比缩小至2:1。", ["城乡收入比"]),
+])
+def test_subject_without_words_between_it_and_its_verb(figures, review, subjects):
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figures):
+    """Issue 13: 占年度计划的120% names only the whole, the part is the figure before (cues kind share_of)."""
+    rows = figures(review="重点项目完成投资80亿元，占年度计划的120%。数字经济规模300亿元，占地区生产总值比重12%、占全省比重5%。")
+    assert pick(rows, "raw", "subject") == [
+        ("80亿元", "重点项目完成投资"), ("120%", "重点项目完成投资占年度计划"), ("300亿元", "数字经济规模"),
+        ("12%", "数字经济规模占地区生产总值比重"), ("5%", "数字经济规模占全省比重")]
+
+
+def test_the_reports_own_region_is_no_part_of_a_subject(figures):
+    """The test report is 某某区's: its full name opening a subject is dropped, but not
+    its short name (某某大学 is an institution) nor where it names a facility (某某区港)."""
+    rows = figures(review="某某区财政收入突破20亿元。某某区港吞吐量增长5%。某某大学毕业生达到5000人。")
+    assert pick(rows, "raw", "subject") == [("20亿元", "财政收入"), ("5%", "某某区港吞吐量"), ("5000人", "某某大学毕业生")]
+
+
+@pytest.mark.parametrize("review, subjects", [
+    # who was first is no part of it (cues kind first_of), nor a year opening the clause
+    ("某某港成为全省首个吞吐量超过1亿吨的港口。", ["吞吐量"]),
+    ("2020年生产总值达500亿元。2020年以来新增企业50家。", ["生产总值", "新增企业"]),
+    # a noun that opens with a lead word stays whole (cues kind lead_noun), unless a word goes on after its 区
+    ("建成区面积近30平方公里。建成区域性服务中心5个。", ["建成区面积", "区域性服务中心"]),
+    ("获得省科技进步奖5项。", ["省科技进步奖"]),
+    # a conversion is of the amount before; 人民币 after the counter is the unit's (cues kind unit_note)
+    ("实际利用外资达到10亿美元、折合70亿元人民币。", ["实际利用外资", "实际利用外资"]),
+])
+def test_subject_without_who_was_first_a_year_or_a_conversion(figures, review, subjects):
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_list_named_in_the_clause_before_a_base(figures):
+    """接待游客人数、旅游收入，较“十三五”末分别增长…: the clause before the numbers names
+    only a base, so the items are named in the clause before it (which holds no number)."""
+    rows = figures(review="全区接待游客人数、旅游综合收入，较“十三五”末分别增长50%和60%。"
+                          "每千人口床位数、执业医师数，较上年提高4%、5%。游客17万人次、花费1亿元，分别增长3%、4%。"
+                          "城镇新增就业、困难人员就业，分别完成年度任务的120%、130%。")
+    assert pick(rows, "raw", "subject")[:8] == [
+        ("50%", "接待游客人数"), ("60%", "旅游综合收入"), ("4%", "每千人口床位数"), ("5%", "执业医师数"),
+        ("17万人次", "游客"), ("1亿元", "花费"), ("3%", "游客"), ("4%", "花费")]
+    assert rows[8]["subject"] != "城镇新增就业"  # 完成任务的120%: a share of the task, said after 分别
+
+
+def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
+    """Issue 13: in 7个县全部摘帽、9个村全部出列 what follows the first noun ends its item,
+    so the next number is named after its counter; words after a 、 that name nothing
+    (累计达到) open the next number's clause; 均为全市第1位 ranks the growth before."""
+    rows = figures(review="7个贫困县全部摘帽、9个贫困村全部出列。新推出7项改革举措、累计达到60项。"
+                          "园区入驻7所院校，8条连通工程基本建成，90%的行政村通了公交。"
+                          "工业增加值增长6%，零售总额增长-2.6%，均为全市第1位。")
+    assert pick(rows, "raw", "subject") == [
+        ("7个", "贫困县"), ("9个", "贫困村"), ("7项", "改革举措"), ("60项", "改革举措"),
+        ("7所", "院校"), ("8条", "连通工程"), ("90%", "行政村通了公交"),
+        ("6%", "工业增加值"), ("2.6%", "零售总额"), ("1位", "零售总额增速")]
+
+
+def test_verbs_alone_name_nothing(figures):
+    """新建和改造30公里管网: verbs joined by a link are no subject; what they made follows the counter."""
+    rows = figures(review="新建和改造30公里管网。新建、盘活90万平方米标准厂房。")
+    assert pick(rows, "raw", "subject") == [("30公里", "管网"), ("90万平方米", "标准厂房")]

@@ -24,6 +24,8 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
                                 FULL_STOPS, INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
+ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
+LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
 
 
@@ -113,7 +115,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
-    rows = _merged(rows, _subjects(rows, mentions, r))
+    rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
@@ -278,7 +280,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     return time
 
 
-def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
+def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -> Changes:
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
@@ -287,9 +289,19 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"])
-        changes[i] = {"subject": _last_words(subject.replace(INVISIBLE, ""))}
+        changes[i] = {"subject": _last_words(_without_own_name(subject.replace(INVISIBLE, ""), region))}
         previous = {**row, **changes[i]}
     return changes
+
+
+def _without_own_name(subject: str, region: str) -> str:
+    """全国财政收入 on a national report (its region is 全国), 某某区财政收入 on
+    某某区's: the report's own region names no part of what is measured
+    (tests/labels/README.md). Its full name only: a short one names institutions
+    (重庆大学, 上海博物馆), and a facility named for it stays (某某区港: cues
+    kind not_division_after)."""
+    rest = subject.removeprefix(region) if region else subject
+    return rest if len(rest) > 1 and not rest.startswith(cues("not_division_after")) else subject
 
 
 def _last_words(subject: str) -> str:
@@ -367,7 +379,10 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = m["raw_end"] + len(m["after"])
     clause_start = r.clause_start(m["start"])
-    clause = _leading_links().sub("", text[max(clause_start, last_end):m["start"]])
+    clause = text[max(clause_start, last_end):m["start"]]
+    if last_end > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
+        clause = ITEM_BREAK.split(clause)[-1]
+    clause = _leading_links().sub("", clause)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -379,8 +394,10 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
+    if subject.startswith(cues("share_of")) and same_sentence and previous:
+        subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
-            or subject in (*cues("object_verb"), *cues("made"))):  # 新建3个口袋公园: what the verb made
+            or _only_verbs(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end)
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -395,6 +412,13 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _only_verbs(subject: str) -> bool:
+    """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
+    and lead, joined by list links) names nothing; what they act on follows the counter."""
+    verbs = {*cues("object_verb"), *cues("made"), *cues("lead")}
+    return all(part in verbs for part in any_cue("list_link").split(subject))
 
 
 def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
@@ -421,6 +445,13 @@ def _without_flow(subject: str) -> str:
         if subject.startswith(cue) and len(subject) > len(cue) + 1:
             return subject[len(cue):]
     return subject
+
+
+def _whole(subject: str) -> str:
+    """What a share of the same thing as ``subject`` is a share of: the subject
+    before its own share word (数字经济规模占地区生产总值比重 → 数字经济规模)."""
+    found = [pos for cue in cues("share_of") if (pos := subject.find(cue)) > 0]
+    return subject[:min(found)] if found else subject
 
 
 def _without_attribute(subject: str) -> str:
@@ -463,8 +494,8 @@ def _leading_links() -> re.Pattern:
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
-    clause = _enumeration().sub("", clause.strip())
-    clause = periods.strip_bases(clause)
+    clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
+    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
     changed = True
@@ -481,9 +512,14 @@ def _strip(clause: str) -> str:
 
 def _lead(phrase: str) -> str:
     """The lead word ``phrase`` starts with, '' where a verb that makes what is
-    counted (cues kind made: 新建, 更新改造) starts it instead: that verb stays."""
+    counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
+    word (cues kind lead_noun: 建成区) starts it instead: that word stays."""
     lead = _longest_start(phrase, "lead")
-    return "" if len(_longest_start(phrase, "made")) >= len(lead) else lead
+    noun = _longest_start(phrase, "lead_noun")
+    if phrase[len(noun):].startswith(cues("not_zone_after")):
+        noun = ""  # 建成区域性中心: 建成 and 区域
+    kept = max(_longest_start(phrase, "made"), noun, key=len)
+    return "" if len(kept) >= len(lead) else lead
 
 
 @cache
@@ -538,17 +574,24 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 def _noun_after(text: str, pos: int) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
-    phrase = ANNOTATION.sub("", match.group()) if match else ""  # 7万套（间）保障性租赁住房
-    if any_cue("item_link").match(phrase) or any_cue("milestone").match(phrase):
-        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed, not a subject
+    phrase = ANNOTATION.sub("", match.group()).removeprefix("的") if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
+    if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
+        return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
-    noun = _edge_links().sub("", phrase[:min(ends)] if ends else phrase)  # 建设8个中心和20个站: 和 links the next item
+    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
     return _balance_quotes(noun)[:MAX_SUBJECT]
+
+
+def _without_verb_item(phrase: str) -> str:
+    """推出7项成果、累计达到161项: the words after the last 、 that name nothing
+    (lead and tail words alone) open the next number's clause, not this noun."""
+    items = ITEM_BREAK.split(phrase)
+    return phrase if len(items) < 2 or _strip(items[-1]) else phrase[:len(phrase) - len(items[-1]) - 1]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
@@ -568,13 +611,28 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     Without 分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
     if len(group) < 2 or rows[group[0]]["role"] == "other":
         return []
-    _, clause = r.clause_before(mentions[group[0]]["start"])
+    clause = _list_clause(r, mentions, group[0])
     split = any_cue("respectively").split(clause)
     head = _strip(split[0])
     if len(split) < 2 and len(head.split("、")) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
+
+
+def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
+    """The words that name a list's items: the clause before its first number,
+    joined to the clause before that where it names nothing but a base and a
+    change (接待游客人数、旅游收入，较“十三五”末分别增长…) and the clause before
+    holds no number of its own."""
+    start, clause = r.clause_before(mentions[first]["start"])
+    head, *rest = any_cue("respectively").split(clause)
+    if _strip(head) or _strip("".join(rest)) or start == 0 or not _same_sentence(r.text, start - 1, start):
+        return clause  # ，分别完成任务的170%: what the numbers measure is said here, not the things named before
+    before_start, before = r.clause_before(start - 1)
+    if first and mentions[first - 1]["end"] > before_start:
+        return clause
+    return before + clause
 
 
 def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int], subjects: list[str]
