@@ -60,6 +60,15 @@ def test_zones_other_years_and_uncoded_figures_are_left_out():
     assert pairs(figures) == []
 
 
+def test_figures_over_several_years_are_no_year_s_result_or_target():
+    average = {**fig(10, "indicator", "urban_new_jobs", "count", 3e5), "period_start": 2021}  # 年均 over 十四五
+    year = {**fig(20, "indicator", "urban_new_jobs", "count", 3.17e5), "period_start": 2024}
+    each_year = {**fig(90, "target", "urban_new_jobs", "count", 3e5), "period_start": 2021}  # 每年 over 十四五
+    target = {**fig(95, "target", "urban_new_jobs", "count", 3e5), "period_start": 2025}
+    assert pairs([average, year, each_year, target]) == [("urban_new_jobs", "f000020", "f000095")]
+    assert pairs([average]) == []
+
+
 def test_rows_follow_the_reports_then_the_text():
     other = {**REPORT, "report_id": "s"}
     figures = [fig(50, "indicator", "b", "growth", 1), fig(10, "target", "a", "growth", 2),

@@ -85,9 +85,11 @@ def _built_code(row: dict, region: str) -> str:
 
 
 def conditioned(row: dict) -> bool:
-    """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%):
-    such a figure is not the standard concept, so it gets no code (cues of kind condition)."""
-    return any(cue in _before(row) for cue in cues("condition"))
+    """Whether the sentence narrows the figure before it (扣除房地产开发投资后，固定资产投资增长2.7%)
+    or the figure is the share of a goal met (完成全年目标的125%): either is not the
+    standard concept, so it gets no code (cues of kinds condition and goal_share)."""
+    before = _before(row)
+    return any(cue in before for cue in cues("condition")) or before.endswith(tuple(cues("goal_share")))
 
 
 def clauses_before(row: dict) -> list[str]:

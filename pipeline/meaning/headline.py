@@ -6,9 +6,12 @@ A report often states the same concept several times (GDP growth in the
 opening summary, GDP in 亿元 further on; a district-wide tax target and one per
 industrial zone). The rules that pick one figure per side:
 
-1. Only figures about the whole region count: ``area`` is the report's
-   ``region``; a result is an ``indicator`` of the review year, a target a
-   ``target`` of the plan year (a 2027 horizon target is not this year's).
+1. Only figures about the whole region and one year count: ``area`` is the
+   report's ``region``; a result is an ``indicator`` of the review year, a
+   target a ``target`` of the plan year (a 2027 horizon target is not this
+   year's); and the figure covers that year alone (``period_start`` is its
+   ``year``): a five-year average, a total since 2020 or a bound for each
+   year of a plan is no year's result or target.
 2. Both sides use the same measure when they can, so that they compare: the
    first of ``MEASURE_PREFERENCE`` that both sides have. Growth comes first
    because reports headline growth rates. With no measure in common each side
@@ -41,12 +44,18 @@ def _candidates(figures: list[dict], report: dict) -> dict[str, dict[str, list[d
     out: dict[str, dict[str, list[dict]]] = {}
     for row in sorted(figures, key=lambda r: int(r["start"])):
         if (row["report_id"] != report["report_id"] or not row.get("code") or row.get("area") != report.get("region")
-                or row["measure"] not in MEASURE_PREFERENCE):
+                or row["measure"] not in MEASURE_PREFERENCE or not _one_year(row)):
             continue
         for side, (role, year_field) in SIDES.items():
             if row["role"] == role and str(row.get("year") or "") == str(report.get(year_field) or ""):
                 out.setdefault(row["code"], {s: [] for s in SIDES})[side].append(row)
     return out
+
+
+def _one_year(row: dict) -> bool:
+    """The figure covers its year alone (rows without a period, as older interim
+    records have, count as one year's)."""
+    return str(row.get("period_start") or row.get("year") or "") == str(row.get("year") or "")
 
 
 def _choose(sides: dict[str, list[dict]]) -> dict[str, dict]:
