@@ -21,7 +21,7 @@ and the ratios of extract and normalize to their floors:
   and writes every regex number (``text.NUMBER``) to a CSV, in one process;
 - normalize floor: reading every output CSV with pandas, in one process.
 
-Usage: python benchmarks/scale.py [--sizes 1000 3200] [--reports DIR] [--keep DIR]
+Usage: python benchmarks/scale.py [--sizes 1000 3200] [--full-only 9600] [--reports DIR] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -249,8 +249,9 @@ def layouts(files: dict[str, int]) -> dict[str, tuple[str, int]]:
                                 ("plan year alone", by_year), ("one file per resource", whole))}
 
 
-def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> None:
-    """Everything for N = ``size`` reports, in one run."""
+def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuilds: bool = True) -> None:
+    """Everything for N = ``size`` reports, in one run (without ``rebuilds``: the
+    full build and the floors only, for the memory and time of a large corpus)."""
     project = project_copy(tmp / f"n{size}")
     raw = project / "raw"
     for old in raw.iterdir():
@@ -264,15 +265,6 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
     me = str(Path(__file__).resolve())
     extract_floor_s, extract_floor_mib = timed([py, me, "--floor", "extract", str(raw), str(floor_out)], project)
     normalize_floor_s, normalize_floor_mib = timed([py, me, "--floor", "normalize", str(project / "data")], project)
-
-    make_corpus(raw, sources, 1, first=size)
-    added = repro(project)
-    added_files = committed_files(project)
-    touched = [p for p, n in added_files.items() if files.get(p) != n]
-
-    with open(project / RULE_CODE, "a", encoding="utf-8") as fh:
-        fh.write("\n# benchmark: a rule change (every stage's code, so every report is redone)\n")
-    changed = repro(project)
 
     n = size
     print(f"\nN={n}: {corpus_bytes / 1e6:.1f} MB of text, {os.cpu_count()} CPUs, one run")
@@ -292,6 +284,23 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
     if ex and no:
         print(f"    extract   {ex.seconds:6.1f} s = {ex.seconds / extract_floor_s:4.1f}x its floor (goal <= 4x)")
         print(f"    normalize {no.seconds:6.1f} s = {no.seconds / normalize_floor_s:4.1f}x its floor (goal <= 5x)")
+    if rebuilds:
+        print_rebuilds(project, sources, size, full, files)
+    sys.stdout.flush()
+    if keep:
+        shutil.copytree(project, keep / f"n{size}", symlinks=True, dirs_exist_ok=True)
+    shutil.rmtree(project)
+
+
+def print_rebuilds(project: Path, sources: list[Path], size: int, full: Build, files: dict[str, int]) -> None:
+    """The rebuild after adding one report, then after a rule change, against the full build."""
+    make_corpus(project / "raw", sources, 1, first=size)
+    added = repro(project)
+    added_files = committed_files(project)
+    touched = [p for p, n in added_files.items() if files.get(p) != n]
+    with open(project / RULE_CODE, "a", encoding="utf-8") as fh:
+        fh.write("\n# benchmark: a rule change (every stage's code, so every report is redone)\n")
+    changed = repro(project)
     print(f"  add one report        {added.seconds:7.1f} s = {added.seconds / full.seconds:.1%} of the full build "
           f"(goal <= 5%); {len(touched)} committed file(s) rewritten ({added.extracted})")
     for stage, use in added.stages.items():
@@ -301,10 +310,6 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None) -> Non
     for stage, use in changed.stages.items():
         print(f"    {stage:<16} {use.seconds:7.1f} s  largest {use.largest_mib:5.0f} MiB  "
               f"together {use.together_mib:5.0f} MiB  CPUs busy {use.cores:4.2f} of {os.cpu_count()}")
-    sys.stdout.flush()
-    if keep:
-        shutil.copytree(project, keep / f"n{size}", symlinks=True, dirs_exist_ok=True)
-    shutil.rmtree(project)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -312,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3200])
     parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
     parser.add_argument("--keep", type=Path, default=None, help="copy each built project here")
+    parser.add_argument("--full-only", nargs="*", type=int, default=[], metavar="N",
+                        help="for these sizes, the full build and floors only (no add-one or rule-change rebuild)")
     parser.add_argument("--floor", nargs="+", help=argparse.SUPPRESS)  # the floors, run as their own process
     args = parser.parse_args(argv)
     if args.floor:
@@ -326,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{os.cpu_count()} CPUs; goals at N=3200: " + ", ".join(f"{k} <= {v}" for k, v in GOALS.items()))
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            measure(size, sources, Path(tmp), args.keep)
+            measure(size, sources, Path(tmp), args.keep, rebuilds=size not in args.full_only)
     return 0
 
 
