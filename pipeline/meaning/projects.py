@@ -85,12 +85,27 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
         section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
-        candidates = _names(r, clause.start(), clause.end())
+        candidates = _outside_parts(clause.group(), clause.start(), _names(r, clause.start(), clause.end()))
         status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
         for found in candidates if status else []:
             if found.start not in rows:
                 rows[found.start] = _row(record, r, found, status, section, clause)
     return [rows[k] for k in sorted(rows)]
+
+
+def _outside_parts(clause: str, start: int, candidates: list[Candidate]) -> list[Candidate]:
+    """建设集甲中心、乙基地为一体的示范区: what stands between the words of a
+    ``rules/project_parts.csv`` row is a part of the one thing built, not a project."""
+    spans = [range(start + m.start(), start + m.end()) for m in _parts().finditer(clause)]
+    return [c for c in candidates if not any(c.start in span for span in spans)]
+
+
+@cache
+def _parts() -> re.Pattern:
+    """集…为一体: the opening and closing words of each row, nothing between them that ends a clause."""
+    between = char_class(CLAUSE_STOPS, negated=True)
+    return re.compile("|".join(f"{re.escape(row['open'])}{between}*?{re.escape(row['close'])}"
+                               for row in table("project_parts")))
 
 
 @lru_cache(maxsize=1)
@@ -148,8 +163,10 @@ def _list_heads() -> tuple[str, ...]:
 
 @cache
 def _category_list() -> re.Pattern:
-    """甲、乙等各类平台 (cues kind category after 等): a list of categories."""
-    return re.compile(f"等(?:{cue_words('category')})")
+    """甲、乙等各类平台, 甲、乙等重点商圈 (cues kind category after 等 and kind
+    words, ``rules/project_generic.csv``): a list of categories or districts."""
+    generic = alternation(lookup("project_generic", "word"))
+    return re.compile(f"等(?:{generic})*(?:{cue_words('category')})")
 
 
 def _names_in(r: Reading, start: int, end: int, shared: bool = False) -> list[Candidate]:
