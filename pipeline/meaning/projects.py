@@ -282,10 +282,19 @@ def _name_length(item: str) -> int:
             if item.startswith(suffix, best):
                 best, extended = best + len(suffix), True
                 break
-    segment = SEGMENT.match(item, best)
+    segment = SEGMENT.match(item, best) or _section().match(item, best)
     best = segment.end() if segment else best
     name = _trailing().sub("", item[:best])
     return len(name)
+
+
+@cache
+def _section() -> re.Pattern:
+    """甘肃段, 中武段: a stretch of a line named by a place of up to four characters
+    and a word of ``rules/project_sections.csv``; no number (6个标段 is a count)
+    and no word that joins or closes a list."""
+    place = char_class(PAUSES + CLAUSE_STOPS + "0123456789和及与等的", negated=True)
+    return re.compile(rf"{place}{{1,4}}(?:{alternation(row['word'] for row in table('project_sections'))})")
 
 
 @lru_cache(maxsize=1)
