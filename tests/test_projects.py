@@ -176,3 +176,8 @@ def test_serving_a_works_is_ongoing_and_markets_reservoirs_and_bridges_have_head
     assert projects(review="南关便民市场和北关农贸市场建成投用。东湖水库、西河公路桥竣工。") == [
         ("南关便民市场", "in_use", 2024), ("北关农贸市场", "in_use", 2024),
         ("东湖水库", "completed", 2024), ("西河公路桥", "completed", 2024)]
+
+
+def test_a_verb_inside_a_name_makes_it_a_clause(projects):
+    assert projects(plan="协调东湖县实施西山路建设。支持头部企业牵头实施重大科技项目。") == []
+    assert projects(plan="加紧实施西山路建设。") == [("西山路", "planned", 2025)]

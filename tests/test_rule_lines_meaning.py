@@ -103,6 +103,12 @@ def test_a_word_for_a_stretch_of_a_line_is_one_line(tmp_path):
     assert [p["name"] for p in after["projects"]] == ["东湖铁路西山区间"]
 
 
+def test_a_verb_that_breaks_a_name_is_one_line(tmp_path):
+    before, after = effect(tmp_path, "project_name_breaks", "承建,,", "甲方承建西山医院开工。")
+    assert [p["name"] for p in before["projects"]] == ["甲方承建西山医院"]
+    assert after["projects"] == []
+
+
 def test_a_project_status_verb_is_one_line(tmp_path):
     before, after = effect(tmp_path, "project_status", "揭牌,opened,opened,3,", "东湖研究院揭牌。")
     assert before["projects"] == []

@@ -207,7 +207,7 @@ TextChecker = Callable[[str], list[dict]]
 TEXT_CHECKERS = (report_rows, section_rows, chrome_rows, id_rows, sidecar_rows)
 SOURCE_FORMATS = ("txt", "html", "pdf", "docx")
 PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "project_heads", "project_kind_words",
-                  "project_lead", "project_list_heads", "project_not_after", "project_parts",
+                  "project_lead", "project_list_heads", "project_name_breaks", "project_not_after", "project_parts",
                   "project_sections", "project_status", "project_suffixes")
 FIGURE_TABLES = ("areas", "codebook", "cues", "division_short_forms", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
                  "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "quantities", "characters",

@@ -247,6 +247,18 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     return Candidate(start, start + len(name), _kind(name, head), area)
 
 
+def _acts(name: str) -> bool:
+    """协调甲县实施乙路建设, 头部企业牵头实施重大科技项目: a verb of
+    ``rules/project_name_breaks.csv`` inside what reads as a name makes it a
+    clause (someone acts on something), not a name."""
+    return _name_breaks().search(name, 1) is not None
+
+
+@cache
+def _name_breaks() -> re.Pattern:
+    return re.compile(alternation(row["word"] for row in table("project_name_breaks")))
+
+
 def _lead_length(item: str) -> int:
     """Verbs and measure prefixes before a name (加快推进, 83公里)."""
     leads = lookup("project_lead", "word")
@@ -292,8 +304,9 @@ def _name_length(item: str) -> int:
 def _section() -> re.Pattern:
     """甘肃段, 中武段: a stretch of a line named by a place of up to four characters
     and a word of ``rules/project_sections.csv``; no number (6个标段 is a count)
-    and no word that joins or closes a list."""
-    place = char_class(PAUSES + CLAUSE_STOPS + "0123456789和及与等的", negated=True)
+    and no word that joins (cues kind item_link) or closes (等) a list."""
+    char = char_class(PAUSES + CLAUSE_STOPS, negated=True)
+    place = rf"(?:(?!{any_cue('item_link').pattern}|等|\d){char})"
     return re.compile(rf"{place}{{1,4}}(?:{alternation(row['word'] for row in table('project_sections'))})")
 
 
@@ -334,7 +347,7 @@ def _excluded() -> re.Pattern:
 def _acceptable(name: str, head: dict[str, str] | None) -> bool:
     """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one project."""
     return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not _excluded_word(name, head)
+            and name.count("“") == name.count("”") and not _excluded_word(name, head) and not _acts(name)
             and not _generic(name, head))
 
 
