@@ -161,6 +161,9 @@ def test_a_list_closed_by_a_kind_of_district_names_no_project(projects):
     "加大城市污水管网建设力度。",
     "加强乡村小规模学校建设。",
     "同步推进东湖骨干路网建设。",           # a road network, not a road
+    "新建改扩建中小学、幼儿园120所。",       # kinds of school, counted
+    "强化高端平台建设。",
+    "加强农村义务教育寄宿制学校建设。",
 ])
 def test_kinds_plans_and_networks_are_no_projects(projects, sentence):
     assert projects(plan=sentence) == []
@@ -181,3 +184,4 @@ def test_serving_a_works_is_ongoing_and_markets_reservoirs_and_bridges_have_head
 def test_a_verb_inside_a_name_makes_it_a_clause(projects):
     assert projects(plan="协调东湖县实施西山路建设。支持头部企业牵头实施重大科技项目。") == []
     assert projects(plan="加紧实施西山路建设。") == [("西山路", "planned", 2025)]
+    assert projects(plan="以东湖大学城建设为抓手。") == [("东湖大学城", "planned", 2025)]
