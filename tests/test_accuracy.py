@@ -119,7 +119,7 @@ RECALL_FLOORS = {"china": 1.0, "hebei": 1.0, "zhumadian": 0.95, "provinces-2025"
 
 
 # Floors at today's numbers (precision, recall, status, year); issue 13 asks for 0.9 each.
-PROJECT_FLOORS = {FIRST: (0.93, 0.93, 1.0, 1.0), "hebei-baoding-mancheng-2023": (1.0, 0.95, 0.97, 1.0)}
+PROJECT_FLOORS = {FIRST: (0.93, 0.95, 1.0, 1.0), "hebei-baoding-mancheng-2023": (1.0, 0.95, 0.97, 1.0)}
 
 
 @pytest.mark.parametrize("report", sorted(PROJECT_FLOORS))

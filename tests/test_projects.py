@@ -140,3 +140,48 @@ def test_overlapping_words_of_one_table_match_leftmost_first():
     assert [m.span() for m in _excluded().finditer("举办书法展览")] == [(2, 5)]
     assert [m.span() for m in _crossing().finditer("管网下穿越铁路")] == [(2, 4)]
     assert [m.span() for m in _excluded().finditer("道路线")] == [(0, 2)]  # 道路, not 路线
+
+
+def test_parts_of_one_whole_are_no_projects(projects):
+    parts = "规划建设集东湖电商中心、西山研究院为一体的综合示范区。"
+    assert projects(plan=parts) == []
+    assert [name for name, _, _ in projects(plan="规划建设东湖电商中心、西山研究院。")] == ["东湖电商中心", "西山研究院"]
+
+
+def test_a_list_closed_by_a_kind_of_district_names_no_project(projects):
+    assert projects(plan="推进东湖路、西山街等重点商圈建设。") == []
+    assert [name for name, _, _ in projects(plan="推进东湖路、西山街建设。")] == ["东湖路", "西山街"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "加快建设东湖国际消费中心城市。",       # a kind of city to become
+    "落实东湖科创中心建设方案。",           # a plan named after a facility
+    "推动东湖医院医改工作正式启动。",       # a reform at a hospital
+    "新建改建农村公路20万公里。",           # lead verbs, then a kind of road
+    "加大城市污水管网建设力度。",
+    "加强乡村小规模学校建设。",
+    "同步推进东湖骨干路网建设。",           # a road network, not a road
+    "新建改扩建中小学、幼儿园120所。",       # kinds of school, counted
+    "强化高端平台建设。",
+    "加强农村义务教育寄宿制学校建设。",
+])
+def test_kinds_plans_and_networks_are_no_projects(projects, sentence):
+    assert projects(plan=sentence) == []
+
+
+def test_a_stretch_named_by_a_place_belongs_to_the_name(projects):
+    assert projects(review="东湖铁路西山段建成通车。") == [("东湖铁路西山段", "opened", 2024)]
+    assert projects(review="南湖防洪工程6个标段开工。") == [("南湖防洪工程", "started", 2024)]  # a count, no place
+
+
+def test_serving_a_works_is_ongoing_and_markets_reservoirs_and_bridges_have_heads(projects):
+    assert projects(plan="服务好西山高速改扩建工程。") == [("西山高速改扩建工程", "ongoing", 2025)]
+    assert projects(review="南关便民市场和北关农贸市场建成投用。东湖水库、西河公路桥竣工。") == [
+        ("南关便民市场", "in_use", 2024), ("北关农贸市场", "in_use", 2024),
+        ("东湖水库", "completed", 2024), ("西河公路桥", "completed", 2024)]
+
+
+def test_a_verb_inside_a_name_makes_it_a_clause(projects):
+    assert projects(plan="协调东湖县实施西山路建设。支持头部企业牵头实施重大科技项目。") == []
+    assert projects(plan="加紧实施西山路建设。") == [("西山路", "planned", 2025)]
+    assert projects(plan="以东湖大学城建设为抓手。") == [("东湖大学城", "planned", 2025)]

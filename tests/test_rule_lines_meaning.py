@@ -91,6 +91,24 @@ def test_a_project_head_noun_is_one_line(tmp_path):
     assert after["projects"] == [{"name": "东湖驿站", "status": "in_use", "kind": "facility"}]
 
 
+def test_a_pair_of_words_around_parts_of_a_whole_is_one_line(tmp_path):
+    before, after = effect(tmp_path, "project_parts", "融,为一体,,", "建设融东湖电商中心、西山研究院、南湖基地为一体的示范区。")
+    assert [p["name"] for p in before["projects"]] == ["融东湖电商中心", "西山研究院"]
+    assert after["projects"] == []
+
+
+def test_a_word_for_a_stretch_of_a_line_is_one_line(tmp_path):
+    before, after = effect(tmp_path, "project_sections", "区间,,", "东湖铁路西山区间建成通车。")
+    assert [p["name"] for p in before["projects"]] == ["东湖铁路"]
+    assert [p["name"] for p in after["projects"]] == ["东湖铁路西山区间"]
+
+
+def test_a_verb_that_breaks_a_name_is_one_line(tmp_path):
+    before, after = effect(tmp_path, "project_name_breaks", "承建,,", "甲方承建西山医院开工。")
+    assert [p["name"] for p in before["projects"]] == ["甲方承建西山医院"]
+    assert after["projects"] == []
+
+
 def test_a_project_status_verb_is_one_line(tmp_path):
     before, after = effect(tmp_path, "project_status", "揭牌,opened,opened,3,", "东湖研究院揭牌。")
     assert before["projects"] == []

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLES = sorted(rules.RULES_DIR.rglob("*.csv"))
 # The columns that identify a row, where they are not just the first column.
 KEYS = {"cues": ("cue", "kind"), "periods": ("cue", "kind"), "qualifiers": ("written", "position"),
-        "report_cues": ("kind", "pattern"), "self_references": ("source", "pattern")}
+        "report_cues": ("kind", "pattern"), "self_references": ("source", "pattern"),
+        "project_parts": ("open", "close")}
 # Columns whose values must be allowed by a field of the descriptor: (resource, field).
 ENUMS = {("units", "unit"): ("figures", "unit"), ("units", "measure"): ("figures", "measure"),
          ("qualifiers", "comparator"): ("figures", "comparator"), ("codebook", "direction"): ("codebook", "direction"),
@@ -206,8 +207,8 @@ TextChecker = Callable[[str], list[dict]]
 TEXT_CHECKERS = (report_rows, section_rows, chrome_rows, id_rows, sidecar_rows)
 SOURCE_FORMATS = ("txt", "html", "pdf", "docx")
 PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "project_heads", "project_kind_words",
-                  "project_lead", "project_list_heads",
-                  "project_not_after", "project_status", "project_suffixes")
+                  "project_lead", "project_list_heads", "project_name_breaks", "project_not_after", "project_parts",
+                  "project_sections", "project_status", "project_suffixes")
 FIGURE_TABLES = ("areas", "codebook", "cues", "division_short_forms", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
                  "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "quantities", "characters",
                  "invisible")

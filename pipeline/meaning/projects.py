@@ -85,12 +85,27 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
         section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
-        candidates = _names(r, clause.start(), clause.end())
+        candidates = _outside_parts(clause.group(), clause.start(), _names(r, clause.start(), clause.end()))
         status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
         for found in candidates if status else []:
             if found.start not in rows:
                 rows[found.start] = _row(record, r, found, status, section, clause)
     return [rows[k] for k in sorted(rows)]
+
+
+def _outside_parts(clause: str, start: int, candidates: list[Candidate]) -> list[Candidate]:
+    """建设集甲中心、乙基地为一体的示范区: what stands between the words of a
+    ``rules/project_parts.csv`` row is a part of the one thing built, not a project."""
+    spans = [range(start + m.start(), start + m.end()) for m in _parts().finditer(clause)]
+    return [c for c in candidates if not any(c.start in span for span in spans)]
+
+
+@cache
+def _parts() -> re.Pattern:
+    """集…为一体: the opening and closing words of each row, nothing between them that ends a clause."""
+    between = char_class(CLAUSE_STOPS, negated=True)
+    return re.compile("|".join(f"{re.escape(row['open'])}{between}*?{re.escape(row['close'])}"
+                               for row in table("project_parts")))
 
 
 @lru_cache(maxsize=1)
@@ -148,8 +163,10 @@ def _list_heads() -> tuple[str, ...]:
 
 @cache
 def _category_list() -> re.Pattern:
-    """甲、乙等各类平台 (cues kind category after 等): a list of categories."""
-    return re.compile(f"等(?:{cue_words('category')})")
+    """甲、乙等各类平台, 甲、乙等重点商圈 (cues kind category after 等 and kind
+    words, ``rules/project_generic.csv``): a list of categories or districts."""
+    generic = alternation(lookup("project_generic", "word"))
+    return re.compile(f"等(?:{generic})*(?:{cue_words('category')})")
 
 
 def _names_in(r: Reading, start: int, end: int, shared: bool = False) -> list[Candidate]:
@@ -230,6 +247,18 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     return Candidate(start, start + len(name), _kind(name, head), area)
 
 
+def _acts(name: str) -> bool:
+    """协调甲县实施乙路建设, 头部企业牵头实施重大科技项目: a verb of
+    ``rules/project_name_breaks.csv`` inside what reads as a name makes it a
+    clause (someone acts on something), not a name."""
+    return _name_breaks().search(name, 1) is not None
+
+
+@cache
+def _name_breaks() -> re.Pattern:
+    return re.compile(alternation(row["word"] for row in table("project_name_breaks")))
+
+
 def _lead_length(item: str) -> int:
     """Verbs and measure prefixes before a name (加快推进, 83公里)."""
     leads = lookup("project_lead", "word")
@@ -265,10 +294,20 @@ def _name_length(item: str) -> int:
             if item.startswith(suffix, best):
                 best, extended = best + len(suffix), True
                 break
-    segment = SEGMENT.match(item, best)
+    segment = SEGMENT.match(item, best) or _section().match(item, best)
     best = segment.end() if segment else best
     name = _trailing().sub("", item[:best])
     return len(name)
+
+
+@cache
+def _section() -> re.Pattern:
+    """甘肃段, 中武段: a stretch of a line named by a place of up to four characters
+    and a word of ``rules/project_sections.csv``; no number (6个标段 is a count)
+    and no word that joins (cues kind item_link) or closes (等) a list."""
+    char = char_class(PAUSES + CLAUSE_STOPS, negated=True)
+    place = rf"(?:(?!{any_cue('item_link').pattern}|等|\d){char})"
+    return re.compile(rf"{place}{{1,4}}(?:{alternation(row['word'] for row in table('project_sections'))})")
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +347,7 @@ def _excluded() -> re.Pattern:
 def _acceptable(name: str, head: dict[str, str] | None) -> bool:
     """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one project."""
     return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
-            and name.count("“") == name.count("”") and not _excluded_word(name, head)
+            and name.count("“") == name.count("”") and not _excluded_word(name, head) and not _acts(name)
             and not _generic(name, head))
 
 
