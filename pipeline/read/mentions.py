@@ -21,9 +21,10 @@ ARABIC = NUMBER
 # yuan, have 15; an ID card number 18) and would exceed the precision values are
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
+CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
-CN_NUMERAL = char_class(CN_DIGITS + CN_SCALES) * 2 + "*"
+CN_NUMERAL = CN_CHAR * 2 + "*"
 RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -324,9 +325,20 @@ def _chinese_measures(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
-    a Chinese numeral, with its unit word; compiled once per process."""
-    return tuple((re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})")), row["unit_word"])
+    a Chinese numeral (``_numeral``), with its unit word; compiled once per process."""
+    return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))), row["unit_word"])
                  for row in table("chinese_measures"))
+
+
+def _numeral(not_after: str) -> str:
+    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after``, one not
+    written right after those words (提前两年完成 is no streak of years). The check
+    comes after the numeral's first character, looking back over it too: a pattern
+    opening with a look-behind is tried at every character of a report, one opening
+    with a character class is searched for at C speed."""
+    if not not_after:
+        return f"(?P<n>{CN_NUMERAL})"
+    return f"(?P<n>{CN_CHAR}(?<!{re.escape(not_after)}.){CN_CHAR}*)"
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
