@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.rules import cues, longest_suffix, lookup, prefix_pattern, table, words
+from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
                                 RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
@@ -167,7 +167,8 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
 
 class _AfterWords(NamedTuple):
     """The words read after a number, each kind as one pattern of its table's words,
-    longest first: matched at a place in a text, it finds the longest written there."""
+    longest first: matched at a place in a text, it finds the longest written there
+    (group 1), past the invisible characters before it (5\u200e%)."""
 
     inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
     multiplier: re.Pattern  # 万, 亿: multipliers.csv
@@ -180,14 +181,14 @@ def _after_words() -> _AfterWords:
     """Built once per process: every number of every report is read with them."""
     tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
               lookup("qualifiers", "written"))
-    return _AfterWords(*map(prefix_pattern, tables))
+    return _AfterWords(*(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})") for written in tables))
 
 
 def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
-    """The word of ``pattern`` written at ``pos``, past invisible characters
-    (5\u200e%), and where it ends; ('', ``pos``) if none."""
-    found = pattern.match(text, _skip(text, pos))
-    return (found.group(), found.end()) if found else ("", pos)
+    """The word of ``pattern`` (one of ``_AfterWords``) written at ``pos``, past
+    invisible characters, and where it ends; ('', ``pos``) if none."""
+    found = pattern.match(text, pos)
+    return (found.group(1), found.end()) if found else ("", pos)
 
 
 def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
@@ -198,7 +199,7 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     if word:
         here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
         then = words.unit.match(text, end)
-        if here and len(here.group()) >= len(word) + (len(then.group()) if then else 0):
+        if here and len(here.group(1)) >= len(word) + (len(then.group(1)) if then else 0):
             return "", pos
     return word, end
 
