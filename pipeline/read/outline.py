@@ -159,8 +159,10 @@ def _title_length(rest: str, level: int) -> int:
         return first_stop.start() if first_stop else length
     clause = CLAUSE_STOP.search(rest)
     within = min(length, clause.start()) if clause else length
-    found = ((rest.find(row["cue"]), row["cue"]) for row in table("sections"))  # each cue looked for once
-    cues = [at + len(cue) for at, cue in found if 0 <= at < within]
+    # each cue looked for once, and only where it would start before ``within``: a heading
+    # run into its paragraph makes ``rest`` the whole paragraph
+    found = ((rest.find(row["cue"], 0, within + len(row["cue"]) - 1), row["cue"]) for row in table("sections"))
+    cues = [at + len(cue) for at, cue in found if at >= 0]
     if cues and level == 1:
         return max(cues)
     return length
