@@ -132,7 +132,8 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
         raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
     draft = Mention(start, end, written, number, before=_qualifier_before(text, start), **_read_after(text, end))
-    return draft._replace(**_form(text, draft))
+    read = _form(text, draft)
+    return draft if read == {"form": draft.form} else draft._replace(**read)  # most are measures, as drafted: no copy
 
 
 def _qualifier_before(text: str, start: int) -> str:
