@@ -59,6 +59,14 @@ def test_chinese_numeral_measures():
     assert len(found) == 2
 
 
+def test_chinese_years_not_after_ahead_of_time():
+    """not_after 提前: 提前两年完成 says when, not how many years; the check looks at the
+    words before the numeral's first character, as a look-behind opening the pattern did."""
+    assert only("全市两年完成任务").unit_word == "年"
+    assert not find_mentions("全市提前两年完成任务")
+    assert [(m.text, m.start) for m in find_mentions("提前三十年完成")] == [("十", 3)]
+
+
 def test_chinese_numeral_values():
     assert [cn_to_int(s) for s in ("八", "两", "十二", "二十", "一百零五")] == [8, 2, 12, 20, 105]
 

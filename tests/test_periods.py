@@ -23,6 +23,16 @@ def test_a_paragraph_cue_opens_a_part_with_its_own_period():
     assert periods.opener_time("2025年是“十四五”规划收官之年。", 2025) is None
 
 
+def test_a_paragraph_is_read_in_place_up_to_its_section_end():
+    text = "一、回顾\n五年来，新增就业30万人。\n各位代表，过去一年\n二、"
+    start, end = text.index("五年来"), text.index("\n二")
+    assert periods.opener_time(text, 2026, start, end) == ("review", 2025, 2021)
+    lead = text.index("各位代表")  # no clause stop before the section ends: the clause stops there
+    assert periods.opener_time(text, 2026, lead, end) == periods.opener_time(text[lead:end], 2026) == (
+        "review", 2025, 2025)
+    assert periods.opener_time(text, 2026, lead, end - 3) is None  # cut inside 过去一年
+
+
 def test_figures_get_basis_and_period_start(make_record):
     record = make_record(review="地区生产总值增长5.2%。\n五年来，累计新增就业30万人，居民收入年均增长6%。",
                          plan="地区生产总值增长5%左右。到2030年，城镇化率达到70%。")

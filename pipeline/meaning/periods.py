@@ -27,7 +27,7 @@ from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
-OPENER_LEAD = re.compile(rf"^[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
+OPENER_LEAD = re.compile(rf"[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
 SENTENCE_END = re.compile(rf"{char_class(FULL_STOPS)}(?=[^\n])")
@@ -164,7 +164,7 @@ def find_parts(text: str, sections: list[dict], plan_year: int) -> list[Part]:
     for section in (s for s in sections if s["level"] == 1):
         current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
         for pos in _paragraph_starts(text, section):
-            switched = opener_time(text[pos:section["end"]], plan_year)
+            switched = opener_time(text, plan_year, pos, section["end"])
             if not switched or switched == (current.kind, current.year, current.period_start):
                 continue
             if pos > current.start + len(section["title"]) + len(section["label"]):
@@ -194,11 +194,14 @@ def _paragraph_starts(text: str, section: dict) -> list[int]:
     return starts
 
 
-def opener_time(paragraph: str, plan_year: int) -> tuple[str, int, int] | None:
-    """(kind, year, period_start) a paragraph's opening clause sets, if any."""
-    lead = OPENER_LEAD.match(paragraph).end()
-    stop = CLAUSE_STOP.search(paragraph, lead)
-    clause = paragraph[lead:stop.start() if stop else lead + 40]
+def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    """(kind, year, period_start) the opening clause of the paragraph at ``start``
+    sets, if any; ``end``: where its section ends (the clause runs at most to there).
+    Read in place: a copy of the text from each paragraph on made this quadratic in a section's size."""
+    end = len(text) if end is None else end
+    lead = OPENER_LEAD.match(text, start, end).end()
+    stop = CLAUSE_STOP.search(text, lead, end)
+    clause = text[lead:stop.start() if stop else min(lead + 40, end)]
     review = plan_year - 1
     if _says(clause, "future_five"):
         return "plan", plan_year + 4, plan_year

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.meaning import divisions
@@ -39,12 +40,13 @@ def name_part() -> re.Pattern:
     return re.compile(rf"[\u4e00-\u9fff]+?(?:{alternation(words('region_levels', 'suffix'))})")
 
 
-def written_names(head: str) -> list[str]:
-    """Every region name the header and opening lines write, most trusted first."""
-    names = []
+def written_names(head: str) -> Iterator[str]:
+    """Every region name the header and opening lines write, most trusted first,
+    each looked for as it is asked for: ``locate`` stops at the first the division
+    table knows, mostly before the slow patterns (the speaker's office) are tried."""
     for pattern in self_reference_patterns():
-        names += [m.group("region") for m in pattern.finditer(head)]
-    return names
+        for match in pattern.finditer(head):
+            yield match.group("region")
 
 
 def level_of_word(name: str) -> str:
@@ -73,12 +75,14 @@ def locate(head: str, body: str, given: dict) -> dict:
     another name than the published one."""
     given_name = str(given.get("region") or "")
     names = [given_name] if given_name else written_names(head)  # a region the sidecar states is the only one
+    tried = []
     for name in names:
+        tried.append(name)
         found = divisions.find(name, str(given.get("parent_region") or "") if name == given_name else "")
         if found is not None:
             return {"region": found.name, "region_code": found.code, "region_level": found.level,
                     "parent_region": found.parent_name}
-    written = [split_written(name) for name in names]
+    written = [split_written(name) for name in tried]  # every name: none is in the table
     named = [w for w in written if w.get("region")]
     if named:
         return named[0]

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.rules import cues, longest_suffix, lookup, prefix_pattern, table, words
+from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
                                 RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
@@ -21,9 +21,10 @@ ARABIC = NUMBER
 # yuan, have 15; an ID card number 18) and would exceed the precision values are
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
+CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
-CN_NUMERAL = char_class(CN_DIGITS + CN_SCALES) * 2 + "*"
+CN_NUMERAL = CN_CHAR * 2 + "*"
 RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -131,7 +132,8 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
         raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
     draft = Mention(start, end, written, number, before=_qualifier_before(text, start), **_read_after(text, end))
-    return draft._replace(**_form(text, draft))
+    read = _form(text, draft)
+    return draft if read == {"form": draft.form} else draft._replace(**read)  # most are measures, as drafted: no copy
 
 
 def _qualifier_before(text: str, start: int) -> str:
@@ -166,7 +168,8 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
 
 class _AfterWords(NamedTuple):
     """The words read after a number, each kind as one pattern of its table's words,
-    longest first: matched at a place in a text, it finds the longest written there."""
+    longest first: matched at a place in a text, it finds the longest written there
+    (group 1), past the invisible characters before it (5\u200e%)."""
 
     inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
     multiplier: re.Pattern  # 万, 亿: multipliers.csv
@@ -179,14 +182,14 @@ def _after_words() -> _AfterWords:
     """Built once per process: every number of every report is read with them."""
     tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
               lookup("qualifiers", "written"))
-    return _AfterWords(*map(prefix_pattern, tables))
+    return _AfterWords(*(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})") for written in tables))
 
 
 def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
-    """The word of ``pattern`` written at ``pos``, past invisible characters
-    (5\u200e%), and where it ends; ('', ``pos``) if none."""
-    found = pattern.match(text, _skip(text, pos))
-    return (found.group(), found.end()) if found else ("", pos)
+    """The word of ``pattern`` (one of ``_AfterWords``) written at ``pos``, past
+    invisible characters, and where it ends; ('', ``pos``) if none."""
+    found = pattern.match(text, pos)
+    return (found.group(1), found.end()) if found else ("", pos)
 
 
 def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
@@ -197,7 +200,7 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     if word:
         here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
         then = words.unit.match(text, end)
-        if here and len(here.group()) >= len(word) + (len(then.group()) if then else 0):
+        if here and len(here.group(1)) >= len(word) + (len(then.group(1)) if then else 0):
             return "", pos
     return word, end
 
@@ -324,9 +327,20 @@ def _chinese_measures(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
-    a Chinese numeral, with its unit word; compiled once per process."""
-    return tuple((re.compile(row["pattern"].replace("{n}", f"(?P<n>{CN_NUMERAL})")), row["unit_word"])
+    a Chinese numeral (``_numeral``), with its unit word; compiled once per process."""
+    return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))), row["unit_word"])
                  for row in table("chinese_measures"))
+
+
+def _numeral(not_after: str) -> str:
+    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after``, one not
+    written right after those words (提前两年完成 is no streak of years). The check
+    comes after the numeral's first character, looking back over it too: a pattern
+    opening with a look-behind is tried at every character of a report, one opening
+    with a character class is searched for at C speed."""
+    if not not_after:
+        return f"(?P<n>{CN_NUMERAL})"
+    return f"(?P<n>{CN_CHAR}(?<!{re.escape(not_after)}.){CN_CHAR}*)"
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:

@@ -151,19 +151,23 @@ def _heading(line: str) -> tuple[int, str, int] | None:
 
 
 def _title_length(rest: str, level: int) -> int:
-    """Where a heading's title ends, also when it runs into its paragraph."""
+    """Where a heading's title ends, also when it runs into its paragraph: an item's
+    (一是) at its first clause, a sub-heading's at its sentence, a top-level one's
+    after the last section cue word of its first clause (一、2024年工作回顾 过去一年…: after 回顾), if any."""
     stop = SENTENCE_STOP.search(rest)
     length = stop.start() if stop else len(rest)
     if level == 3:
         first_stop = ITEM_STOP.search(rest)
         return first_stop.start() if first_stop else length
+    if level == 2:
+        return length
     clause = CLAUSE_STOP.search(rest)
     within = min(length, clause.start()) if clause else length
-    found = ((rest.find(row["cue"]), row["cue"]) for row in table("sections"))  # each cue looked for once
-    cues = [at + len(cue) for at, cue in found if 0 <= at < within]
-    if cues and level == 1:
-        return max(cues)
-    return length
+    # each cue looked for once, and only where it would start before ``within``: a heading
+    # run into its paragraph makes ``rest`` the whole paragraph
+    found = ((rest.find(row["cue"], 0, within + len(row["cue"]) - 1), row["cue"]) for row in table("sections"))
+    cues = [at + len(cue) for at, cue in found if at >= 0]
+    return max(cues) if cues else length
 
 
 # --- header ------------------------------------------------------------------
