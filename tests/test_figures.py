@@ -501,3 +501,14 @@ def test_verbs_alone_name_nothing(figures):
     """新建和改造30公里管网: verbs joined by a link are no subject; what they made follows the counter."""
     rows = figures(review="新建和改造30公里管网。新建、盘活90万平方米标准厂房。")
     assert pick(rows, "raw", "subject") == [("30公里", "管网"), ("90万平方米", "标准厂房")]
+
+
+def test_a_counted_noun_ends_before_the_verb_after_it_and_its_investment_runs_on(figures):
+    """30个重点项目完成投资50亿元: the count is of 重点项目 (noun_end 完成), the amount
+    the investment of those projects; an adverb left before the cut verb and a goal
+    word at the end (noun_tail) are no part of what is counted."""
+    rows = figures(review="30个重点项目完成投资50亿元。15件民生实事如期完成。为600名困难学生发放资助金。"
+                          "完成100个“无废细胞”创建目标。")
+    assert pick(rows, "raw", "subject") == [
+        ("30个", "重点项目"), ("50亿元", "重点项目完成投资"), ("15件", "民生实事"), ("600名", "困难学生"),
+        ("100个", "“无废细胞”")]

@@ -394,6 +394,9 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
+    elif (subject.endswith(cues("bare_head")) and clause.startswith(cues("noun_end")) and previous
+          and _continues(text, last_end, m["start"])):  # 30个重点项目完成投资50亿元: the investment of those projects
+        subject = previous["subject"] + clause.strip()
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
