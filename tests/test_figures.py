@@ -512,3 +512,9 @@ def test_a_counted_noun_ends_before_the_verb_after_it_and_its_investment_runs_on
     assert pick(rows, "raw", "subject") == [
         ("30个", "重点项目"), ("50亿元", "重点项目完成投资"), ("15件", "民生实事"), ("600名", "困难学生"),
         ("100个", "“无废细胞”")]
+
+
+def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(figures):
+    """总量 after 国内生产总值 is 国内生产总值 (cues kind same_whole); after 新增贷款 the stock, 贷款总量."""
+    rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。")
+    assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款总量"]

@@ -409,12 +409,23 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         same_thing = same_sentence and previous is not None and previous["measure"] == measure
         subject = subject + _without_flow(previous["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
-        subject = _without_attribute(_without_flow(previous["subject"])) + subject  # 粮食播种面积…、产量: 粮食产量
+        subject = _of_previous(subject, previous["subject"])
     if not subject and same_sentence:
         subject = previous["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _of_previous(attribute: str, previous: str) -> str:
+    """A bare attribute of the thing the number before measured: 粮食播种面积…、产量
+    → 粮食产量, 新增企业50家，总数达到310家 → 企业总数. The whole of a quantity that
+    counts no new things (cues kind same_whole: 生产总值增长6.6%，总量突破90万亿元)
+    is that quantity itself."""
+    whole = _without_flow(previous)
+    if attribute in cues("same_whole") and whole == previous:
+        return whole
+    return _without_attribute(whole) + attribute
 
 
 def _only_verbs(subject: str) -> bool:
