@@ -518,3 +518,10 @@ def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(
     """总量 after 国内生产总值 is 国内生产总值 (cues kind same_whole); after 新增贷款 the stock, 贷款总量."""
     rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。")
     assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款总量"]
+
+
+def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
+    """8项指标增速居全国前3位: 居全国 (rank verb and area) ends what 8项 counts, and the
+    rank is of the same thing; an award (被评为全省…) is no rank."""
+    rows = figures(review="8项主要指标增速居全国前3位。连续两年被评为全省先进市。")
+    assert pick(rows, "raw", "subject") == [("8项", "主要指标增速"), ("3位", "主要指标增速"), ("两年", "被评为全省先进市")]

@@ -500,6 +500,15 @@ def _rank_words() -> re.Pattern:
 
 
 @cache
+def _rank_phrase() -> re.Pattern:
+    """A rank's verb and area (居全国, 位列全省: cues kinds rank_verb, rank_area):
+    after a counted noun they open what the next number ranks. An award's verb
+    (评为全省…: cues kind rank_awarded) matches as ``awarded``: what follows it is a title."""
+    return re.compile(f"(?:{cue_words('rank_verb')}|(?P<awarded>{cue_words('rank_awarded')}))"
+                      f"(?:{cue_words('rank_area')})")
+
+
+@cache
 def _leading_links() -> re.Pattern:
     """List links (cues kind item_link) at the start of a clause: 、和… ."""
     return re.compile(f"^(?:{cue_words('item_link')})+")
@@ -595,6 +604,8 @@ def _noun_after(text: str, pos: int) -> str:
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
+    ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
+             if not rank.group("awarded")][:1]  # 8项指标增速居全国前3位: the rank's
     noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
