@@ -523,7 +523,7 @@ def _strip(clause: str) -> str:
         clause = clause.replace(cue, "")
     changed = True
     while changed and clause:
-        stripped = periods.strip_plan_names(ANNOTATION.sub("", clause))  # “十四五”…, （间）、…
+        stripped = periods.strip_bases(periods.strip_plan_names(ANNOTATION.sub("", clause)))  # “十四五”…, （间）、…
         tail = _longest_end(stripped, "tail")  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
