@@ -516,8 +516,18 @@ def test_a_counted_noun_ends_before_the_verb_after_it_and_its_investment_runs_on
 
 def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(figures):
     """总量 after 国内生产总值 is 国内生产总值 (cues kind same_whole); after 新增贷款 the stock, 贷款总量."""
-    rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。")
-    assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款总量"]
+    rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。"
+                          "建设7万套保障性租赁住房，总量达到60万套。")
+    assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款总量",
+                                            "保障性租赁住房", "保障性租赁住房总量"]
+
+
+def test_a_streak_holding_a_figure_of_its_own_keeps_the_subject(figures):
+    """粮食产量连续四年稳定在37万吨以上: what held is the level, a figure of its own, so
+    the streak is of 粮食产量; a rank held stays in the streak's subject."""
+    rows = figures(review="粮食产量连续四年稳定在37万吨以上。工业增加值增速连续30个月居全国前10位。")
+    assert pick(rows, "raw", "subject")[:2] == [("四年", "粮食产量"), ("37万吨", "粮食产量")]
+    assert rows[2]["subject"] == "工业增加值增速居全国前10位"
 
 
 def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):

@@ -317,7 +317,9 @@ def _last_words(subject: str) -> str:
 def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """增速连续30个月居全国前10位: a streak measures how long the words after it
     held, so they are part of its subject (增速居全国前10位). A pass of its own:
-    the rank that follows still ranks the 增速 alone."""
+    the rank that follows still ranks the 增速 alone. Words that hold a figure of
+    their own other than a rank (稳定在37万吨以上) are that figure's: the streak
+    keeps the subject."""
     text = r.text
     changes: Changes = {}
     for i, (row, m) in enumerate(zip(rows, mentions)):
@@ -327,7 +329,11 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
             continue
         start = m["raw_end"] + len(m["after"])
         stop = CLAUSE_STOP.search(text, start)
-        held = text[start:stop.start() if stop else len(text)]
+        end = stop.start() if stop else len(text)
+        if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
+               for j in range(i + 1, min(i + 3, len(rows)))):
+            continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
+        held = text[start:end]
         if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
             changes[i] = {"subject": row["subject"] + held}
     return changes
@@ -409,7 +415,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         same_thing = same_sentence and previous is not None and previous["measure"] == measure
         subject = subject + _without_flow(previous["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
-        subject = _of_previous(subject, previous["subject"])
+        subject = _of_previous(subject, previous)
     if not subject and same_sentence:
         subject = previous["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
@@ -417,13 +423,13 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     return subject, end
 
 
-def _of_previous(attribute: str, previous: str) -> str:
+def _of_previous(attribute: str, previous: dict) -> str:
     """A bare attribute of the thing the number before measured: 粮食播种面积…、产量
     → 粮食产量, 新增企业50家，总数达到310家 → 企业总数. The whole of a quantity that
-    counts no new things (cues kind same_whole: 生产总值增长6.6%，总量突破90万亿元)
-    is that quantity itself."""
-    whole = _without_flow(previous)
-    if attribute in cues("same_whole") and whole == previous:
+    is no count of things (cues kind same_whole: 生产总值增长6.6%，总量突破90万亿元)
+    is that quantity itself; of counted things (建设7万套住房，总量达到60万套) it is their stock."""
+    whole = _without_flow(previous["subject"])
+    if attribute in cues("same_whole") and whole == previous["subject"] and previous["measure"] != "count":
         return whole
     return _without_attribute(whole) + attribute
 
