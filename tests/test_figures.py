@@ -56,6 +56,8 @@ def test_range_is_two_figures_with_one_subject(figures):
 def test_distributive_list_gives_one_subject_each(figures):
     rows = figures(plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")
     assert pick(rows, "value", "comparator") == [("6", "approx"), ("7", "approx")]
+    rows = figures(plan="文化、旅游产业增加值占比分别超过2%、5%。")
+    assert pick(rows, "value", "comparator") == [("2", "gt"), ("5", "gt")]
     rows = figures(review="工业产值、批发零售额、税收收入占全区比重分别提高到87%、91%和77%。")
     assert pick(rows, "subject", "measure") == [
         ("工业产值占全区比重", "share"), ("批发零售额占全区比重", "share"), ("税收收入占全区比重", "share")]

@@ -147,9 +147,18 @@ def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: di
 
 
 def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
-    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item (that has no qualifier of its own)."""
-    return {i: {"after": mentions[group[-1]]["after"]} for group in groups for i in group[:-1]
-            if mentions[group[-1]]["after"] and not mentions[i]["after"] and not mentions[i]["before"]}
+    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item, and in 分别超过2%、5%
+    the leading 超过 does (each item that has no qualifier of its own)."""
+    changes: Changes = {}
+    for group in groups:
+        first, last = mentions[group[0]], mentions[group[-1]]
+        for i in group[:-1] if last["after"] else ():
+            if not mentions[i]["after"] and not mentions[i]["before"]:
+                changes[i] = {"after": last["after"]}
+        for i in group[1:] if first["before"] else ():
+            if i not in changes and not mentions[i]["after"] and not mentions[i]["before"]:
+                changes[i] = {"before": first["before"]}
+    return changes
 
 
 def _measure(m: dict, r: Reading) -> dict:
