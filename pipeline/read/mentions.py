@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
-                                RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
+                                RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -92,6 +92,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 RATIO_LINK = re.compile(rf"\s*{char_class(RATIO_LINKS)}\s*")
+RATIO_REACH = 30  # characters back from a bare number where its clause may name a ratio
 MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio, not shares
 
 
@@ -102,10 +103,19 @@ def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
     runs = _ratio_runs(text, mentions)
     shares = {i for run in runs if len(run) >= MIN_STRUCTURE for i in run}
     ratios = {run[0]: mentions[run[1]] for run in runs if len(run) == 2 and mentions[run[1]].number == "1"}
+    ratios |= {run[0]: mentions[run[0]] for run in runs if len(run) == 1 and _names_a_ratio(text, mentions[run[0]])}
     return [m._replace(form="measure", unit_word="%") if i in shares
             else m._replace(form="measure", unit_word=unit_word_of("multiple"), raw_end=ratios[i].raw_end,
                             after=ratios[i].after) if i in ratios
             else m for i, m in enumerate(mentions)]
+
+
+def _names_a_ratio(text: str, m: Mention) -> bool:
+    """城乡居民收入比值由3.27缩小至2.93: a bare number in a clause that names a ratio
+    (number_forms.csv kind ratio_noun) is the ratio, a multiple."""
+    stops = list(CLAUSE_STOP.finditer(text, max(0, m.start - RATIO_REACH), m.start))
+    clause = text[stops[-1].end() if stops else max(0, m.start - RATIO_REACH):m.start]
+    return any(noun in clause for noun in words("number_forms", "written", "ratio_noun"))
 
 
 def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
