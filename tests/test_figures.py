@@ -270,13 +270,16 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
-                                "5575万农村贫困人口实现脱贫。")
+                                "5575万农村贫困人口实现脱贫，城乡居民收入比值由3.27缩小至2.93。")
     rows = {r["raw"]: r for r in classify_report(record)}
+    assert [(rows[k]["value"], rows[k]["unit"], rows[k]["year"]) for k in ("3.27", "2.93")] == [
+        ("3.27", "times", 2019), ("2.93", "times", 2024)]  # a bare number that a ratio's clause names: that ratio
     assert [rows[k]["subject"] for k in ("22.2", "41.3", "36.5")] == ["第一产业比重", "第二产业比重", "第三产业比重"]
     assert (rows["42.3"]["measure"], rows["42.3"]["unit"], rows["42.3"]["value"]) == ("share", "percent", "42.3")
     assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
     ratio = rows["2.1∶1"]  # two terms are a ratio, not shares: the first a multiple of the second
     assert (ratio["measure"], ratio["value"], ratio["unit"]) == ("multiple", "2.1", "times")
+    assert (ratio["year"], ratio["period_start"], ratio["basis"]) == (2024, 2024, "annual")  # a level, no change
     assert rows["1"]["role"] == "other"
     assert (rows["5575万"]["unit"], rows["5575万"]["measure"]) == ("person", "count")
 

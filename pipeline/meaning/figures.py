@@ -281,12 +281,21 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
     quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
     after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
-    time = periods.figure_time(part, clause, sentence, row["measure"], quoted, after)
+    time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
+
+
+def _time_measure(row: dict) -> str:
+    """The measure whose time is read: a multiple in Arabic numerals written with
+    no unit word, a ratio (收入比值由3.27缩小至2.93, 收入比2.1∶1), is a level of its year, not a
+    change over a period as 增长2倍 is."""
+    ratio = row["measure"] == "multiple" and NUMBER.fullmatch(row["text"]) and row["raw"].startswith(row["text"]) and (
+        row["raw"] == row["text"] or RATIO_LINK.match(row["raw"], len(row["text"])))
+    return "level" if ratio else row["measure"]
 
 
 def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -> Changes:
