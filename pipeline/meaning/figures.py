@@ -178,6 +178,8 @@ def _measure(m: dict, r: Reading) -> dict:
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
+    if measure == "duration" and any_cue("years_level").search(clause):
+        measure = "level"  # 平均受教育年限11.3年: a level in years, not a run
     if unit["unit"] == "household" and _counts_firms(text, m, clause):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
