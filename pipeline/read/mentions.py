@@ -83,6 +83,7 @@ def find_mentions(text: str) -> list[Mention]:
     ``text`` is the cleaned view (ASCII digits); offsets are into it.
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
+    mentions = _shared_tails(text, mentions)
     taken = {m.start for m in mentions}
     for found in _chinese_measures(text):
         if found.start not in taken:
@@ -108,6 +109,19 @@ def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
             else m._replace(form="measure", unit_word=unit_word_of("multiple"), raw_end=ratios[i].raw_end,
                             after=ratios[i].after) if i in ratios
             else m for i, m in enumerate(mentions)]
+
+
+def _shared_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare number listed right before a measure (joined by cues kind item_link)
+    shares the multiplier and unit written after the list's last item (72、43微克/立方米).
+    From the list's end backwards, so every item of a run shares."""
+    shared = list(mentions)
+    for i in range(len(shared) - 2, -1, -1):
+        m, nxt = shared[i], shared[i + 1]
+        if (m.form == "bare" and nxt.form == "measure" and nxt.unit_word and not nxt.before and not nxt.range_part
+                and text[m.end:nxt.start].strip() in cues("item_link")):
+            shared[i] = m._replace(form="measure", multiplier=nxt.multiplier, unit_word=nxt.unit_word)
+    return shared
 
 
 def _names_a_ratio(text: str, m: Mention) -> bool:
