@@ -277,6 +277,7 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     assert [rows[k]["subject"] for k in ("22.2", "41.3", "36.5")] == ["第一产业比重", "第二产业比重", "第三产业比重"]
     assert (rows["42.3"]["measure"], rows["42.3"]["unit"], rows["42.3"]["value"]) == ("share", "percent", "42.3")
     assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
+    assert {(rows[k]["year"], rows[k]["basis"]) for k in ("19.2", "38.5", "42.3")} == {(2024, "annual")}  # a year's shares
     ratio = rows["2.1∶1"]  # two terms are a ratio, not shares: the first a multiple of the second
     assert (ratio["measure"], ratio["value"], ratio["unit"]) == ("multiple", "2.1", "times")
     assert (ratio["year"], ratio["period_start"], ratio["basis"]) == (2024, 2024, "annual")  # a level, no change

@@ -356,14 +356,19 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
 def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """三次产业结构由22.2:41.3:36.5调整为…: each share is one part of the whole the
     sentence names (``rules/list_expansions.csv``: 第一产业比重, 第二产业比重 …),
-    and all of them are of the first one's time."""
+    and all of them are of the first one's time; the shares of a flow (产业结构,
+    quantities.csv) are of one year's, though the clause a colon cuts (36.5调整到)
+    names nothing."""
     changes: Changes = {}
     for run in _share_runs(mentions, r.text):
         first = mentions[run[0]]["start"]
-        for i, item in zip(run, _structure_items(r.text[r.sentence_span(first, first)[0]:first], len(run))):
+        sentence = r.text[r.sentence_span(first, first)[0]:first]
+        for i, item in zip(run, _structure_items(sentence, len(run))):
             changes[i] = {"subject": item}
         time = {key: rows[run[0]][key] for key in ("year", "period_start", "basis")}
-        for i in run[1:]:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
+        if periods.quantity(sentence) == "flow":  # 产业结构: shares of the year's value added, whatever the clause
+            time["basis"] = "annual"
+        for i in run:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
             changes[i] = {**changes.get(i, {}), **time}
     return changes
 
