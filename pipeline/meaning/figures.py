@@ -279,10 +279,10 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
-    review year) and a target quoted beside a result in the review."""
+    review year) and a target quoted beside a result in the review or named a goal met there."""
     sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
-    quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
     after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
+    quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
     time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}

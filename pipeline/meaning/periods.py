@@ -520,3 +520,9 @@ def is_quoted_target(text: str, pos: int) -> bool:
         return False
     inside = text[open_at + 1:pos]
     return any(inside.startswith(c) for c in cues("target_quote"))
+
+
+def names_a_goal_met(after: str) -> bool:
+    """Whether the words after a number in a review call it a goal met (1亿农业转移人口
+    在城镇落户目标顺利实现: periods.csv kind goal_met): the number is the goal's, a target."""
+    return _says(words_after(after), "goal_met")
