@@ -260,7 +260,7 @@ def _form(text: str, m: Mention) -> dict[str, str]:
 
 def _named_form(text: str, m: Mention) -> str:
     """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 70周年 …."""
+    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -272,8 +272,9 @@ def _named_form(text: str, m: Mention) -> str:
         return "year"
     if text.startswith(words("number_forms", "written", "name_after"), after):
         return "name"
-    if text.startswith(words("number_forms", "written", "date_after"), after):
-        return "date"
+    if text.startswith(words("number_forms", "written", "date_after"), after) or text.endswith(
+            words("number_forms", "written", "date_before"), 0, before):
+        return "date"  # 3月, 未来5年: when, not how much
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
