@@ -507,3 +507,8 @@ def test_verbs_alone_name_nothing(figures):
     """新建和改造30公里管网: verbs joined by a link are no subject; what they made follows the counter."""
     rows = figures(review="新建和改造30公里管网。新建、盘活90万平方米标准厂房。")
     assert pick(rows, "raw", "subject") == [("30公里", "管网"), ("90万平方米", "标准厂房")]
+
+
+def test_a_share_of_the_number_before_is_of_its_period(figures):
+    rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
+    assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]

@@ -254,8 +254,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.meaning.periods``); a figure compared with the one before it in the
-    sentence (高于全省1个百分点), or one with no words of its own after a list
-    (分别提高19.6%，15.6%), is of that one's period."""
+    sentence (高于全省1个百分点), a share of it (…，占财政支出的80%), or one with no
+    words of its own after a list (分别提高19.6%，15.6%), is of that one's period."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -268,7 +268,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
                 and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
         listed = not clause.strip() and previous and any_cue("respectively").search(previous["clause"])
-        if (previous and (held or listed or any_cue("compare").search(clause))
+        share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
+        if (previous and (held or listed or share or any_cue("compare").search(clause))
                 and _same_sentence(r.text, previous["start"], m["start"])):
             time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
         changes[i] = time
