@@ -405,7 +405,7 @@ def _without_nouns(words: str) -> str:
 
 def _holds(clause: str, measure: str) -> bool:
     """Whether the number is a stock: a word of kind as_of (年末, 余额), or of kind
-    capacity (装机, 能力) in a clause of nothing new (新增装机 is a flow)."""
+    capacity (装机, 能力, 储备: what is held) in a clause of nothing new (新增装机 is a flow)."""
     if measure in RATE_MEASURES:
         return False
     return _says(clause, "as_of") or (_says(clause, "capacity") and not _does(clause))
