@@ -295,9 +295,9 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
 def _names_a_class(text: str, m: Mention) -> bool:
     """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
     (cues kind class_noun right after it), it measures nothing itself."""
-    counter = lookup("units", "written").get(m.unit_word, {}).get("measure") == "count"
+    counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
     if counter and not m.after:
-        return False  # 170家企业 counts firms; 55人以上大班额 is a class
+        return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
     return text.startswith(cues("class_noun"), pos)
