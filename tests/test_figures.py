@@ -56,6 +56,8 @@ def test_range_is_two_figures_with_one_subject(figures):
 def test_distributive_list_gives_one_subject_each(figures):
     rows = figures(plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")
     assert pick(rows, "value", "comparator") == [("6", "approx"), ("7", "approx")]
+    rows = figures(plan="文化、旅游产业增加值占比分别超过2%、5%。")
+    assert pick(rows, "value", "comparator") == [("2", "gt"), ("5", "gt")]
     rows = figures(review="工业产值、批发零售额、税收收入占全区比重分别提高到87%、91%和77%。")
     assert pick(rows, "subject", "measure") == [
         ("工业产值占全区比重", "share"), ("批发零售额占全区比重", "share"), ("税收收入占全区比重", "share")]
@@ -268,13 +270,17 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
-                                "5575万农村贫困人口实现脱贫。")
+                                "5575万农村贫困人口实现脱贫，城乡居民收入比值由3.27缩小至2.93。")
     rows = {r["raw"]: r for r in classify_report(record)}
+    assert [(rows[k]["value"], rows[k]["unit"], rows[k]["year"]) for k in ("3.27", "2.93")] == [
+        ("3.27", "times", 2019), ("2.93", "times", 2024)]  # a bare number that a ratio's clause names: that ratio
     assert [rows[k]["subject"] for k in ("22.2", "41.3", "36.5")] == ["第一产业比重", "第二产业比重", "第三产业比重"]
     assert (rows["42.3"]["measure"], rows["42.3"]["unit"], rows["42.3"]["value"]) == ("share", "percent", "42.3")
     assert {rows[k]["year"] for k in ("22.2", "41.3", "36.5")} == {2019}  # the base: the year before the five
+    assert {(rows[k]["year"], rows[k]["basis"]) for k in ("19.2", "38.5", "42.3")} == {(2024, "annual")}  # a year's shares
     ratio = rows["2.1∶1"]  # two terms are a ratio, not shares: the first a multiple of the second
     assert (ratio["measure"], ratio["value"], ratio["unit"]) == ("multiple", "2.1", "times")
+    assert (ratio["year"], ratio["period_start"], ratio["basis"]) == (2024, 2024, "annual")  # a level, no change
     assert rows["1"]["role"] == "other"
     assert (rows["5575万"]["unit"], rows["5575万"]["measure"]) == ("person", "count")
 
@@ -535,3 +541,8 @@ def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
     rank is of the same thing; an award (被评为全省…) is no rank."""
     rows = figures(review="8项主要指标增速居全国前3位。连续两年被评为全省先进市。")
     assert pick(rows, "raw", "subject") == [("8项", "主要指标增速"), ("3位", "主要指标增速"), ("两年", "被评为全省先进市")]
+
+
+def test_a_share_of_the_number_before_is_of_its_period(figures):
+    rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
+    assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]

@@ -109,3 +109,14 @@ def test_ratio_to_one_is_a_multiple():
 
 def test_a_voltage_names_a_class():
     assert [m.form for m in find_mentions(clean("新建500千伏变电站3座"))] == ["name", "measure"]
+
+
+def test_a_bare_number_listed_before_a_measure_shares_its_unit():
+    found = [m for m in find_mentions(clean("PM10、PM2.5平均浓度降至72、43微克/立方米，城乡居民收入比值为2.5。"))
+             if m.form == "measure"]
+    assert [(m.text, m.unit_word) for m in found] == [("72", "微克/立方米"), ("43", "微克/立方米"), ("2.5", "倍")]
+
+
+def test_an_age_bracket_names_a_class_but_a_bare_wan_counts_what_follows():
+    found = {m.text: m.form for m in find_mentions(clean("高龄津贴惠及130万老年人，65岁以上老年人免费体检。"))}
+    assert found == {"130": "measure", "65": "threshold"}

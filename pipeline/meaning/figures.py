@@ -147,9 +147,18 @@ def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: di
 
 
 def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
-    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item (that has no qualifier of its own)."""
-    return {i: {"after": mentions[group[-1]]["after"]} for group in groups for i in group[:-1]
-            if mentions[group[-1]]["after"] and not mentions[i]["after"] and not mentions[i]["before"]}
+    """In 分别增长7%、8%左右 the trailing 左右 qualifies every item, and in 分别超过2%、5%
+    the leading 超过 does (each item that has no qualifier of its own)."""
+    changes: Changes = {}
+    for group in groups:
+        first, last = mentions[group[0]], mentions[group[-1]]
+        for i in group[:-1] if last["after"] else ():
+            if not mentions[i]["after"] and not mentions[i]["before"]:
+                changes[i] = {"after": last["after"]}
+        for i in group[1:] if first["before"] else ():
+            if i not in changes and not mentions[i]["after"] and not mentions[i]["before"]:
+                changes[i] = {"before": first["before"]}
+    return changes
 
 
 def _measure(m: dict, r: Reading) -> dict:
@@ -169,6 +178,8 @@ def _measure(m: dict, r: Reading) -> dict:
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
+    if measure == "duration" and any_cue("years_level").search(clause):
+        measure = "level"  # 平均受教育年限11.3年: a level in years, not a run
     if unit["unit"] == "household" and _counts_firms(text, m, clause):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
@@ -243,8 +254,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.meaning.periods``); a figure compared with the one before it in the
-    sentence (高于全省1个百分点), or one with no words of its own after a list
-    (分别提高19.6%，15.6%), is of that one's period."""
+    sentence (高于全省1个百分点), a share of it (…，占财政支出的80%), or one with no
+    words of its own after a list (分别提高19.6%，15.6%), is of that one's period."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -257,7 +268,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
                 and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
         listed = not clause.strip() and previous and any_cue("respectively").search(previous["clause"])
-        if (previous and (held or listed or any_cue("compare").search(clause))
+        share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
+        if (previous and (held or listed or share or any_cue("compare").search(clause))
                 and _same_sentence(r.text, previous["start"], m["start"])):
             time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
         changes[i] = time
@@ -268,16 +280,25 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
-    review year) and a target quoted beside a result in the review."""
+    review year) and a target quoted beside a result in the review or named a goal met there."""
     sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
-    quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
     after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
-    time = periods.figure_time(part, clause, sentence, row["measure"], quoted, after)
+    quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
+    time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
+
+
+def _time_measure(row: dict) -> str:
+    """The measure whose time is read: a multiple in Arabic numerals written with
+    no unit word, a ratio (收入比值由3.27缩小至2.93, 收入比2.1∶1), is a level of its year, not a
+    change over a period as 增长2倍 is."""
+    ratio = row["measure"] == "multiple" and NUMBER.fullmatch(row["text"]) and row["raw"].startswith(row["text"]) and (
+        row["raw"] == row["text"] or RATIO_LINK.match(row["raw"], len(row["text"])))
+    return "level" if ratio else row["measure"]
 
 
 def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -> Changes:
@@ -342,14 +363,19 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
 def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
     """三次产业结构由22.2:41.3:36.5调整为…: each share is one part of the whole the
     sentence names (``rules/list_expansions.csv``: 第一产业比重, 第二产业比重 …),
-    and all of them are of the first one's time."""
+    and all of them are of the first one's time; the shares of a flow (产业结构,
+    quantities.csv) are of one year's, though the clause a colon cuts (36.5调整到)
+    names nothing."""
     changes: Changes = {}
     for run in _share_runs(mentions, r.text):
         first = mentions[run[0]]["start"]
-        for i, item in zip(run, _structure_items(r.text[r.sentence_span(first, first)[0]:first], len(run))):
+        sentence = r.text[r.sentence_span(first, first)[0]:first]
+        for i, item in zip(run, _structure_items(sentence, len(run))):
             changes[i] = {"subject": item}
         time = {key: rows[run[0]][key] for key in ("year", "period_start", "basis")}
-        for i in run[1:]:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
+        if periods.quantity(sentence) == "flow":  # 产业结构: shares of the year's value added, whatever the clause
+            time["basis"] = "annual"
+        for i in run:  # one structure, one time: 由22.2:41.3:36.5 is all of the base year
             changes[i] = {**changes.get(i, {}), **time}
     return changes
 

@@ -308,8 +308,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)):
-        return "as_of"
+    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind == "stock"):
+        return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     return "annual"
@@ -405,7 +405,7 @@ def _without_nouns(words: str) -> str:
 
 def _holds(clause: str, measure: str) -> bool:
     """Whether the number is a stock: a word of kind as_of (年末, 余额), or of kind
-    capacity (装机, 能力) in a clause of nothing new (新增装机 is a flow)."""
+    capacity (装机, 能力, 储备: what is held) in a clause of nothing new (新增装机 is a flow)."""
     if measure in RATE_MEASURES:
         return False
     return _says(clause, "as_of") or (_says(clause, "capacity") and not _does(clause))
@@ -520,3 +520,9 @@ def is_quoted_target(text: str, pos: int) -> bool:
         return False
     inside = text[open_at + 1:pos]
     return any(inside.startswith(c) for c in cues("target_quote"))
+
+
+def names_a_goal_met(after: str) -> bool:
+    """Whether the words after a number in a review call it a goal met (1亿农业转移人口
+    在城镇落户目标顺利实现: periods.csv kind goal_met): the number is the goal's, a target."""
+    return _says(words_after(after), "goal_met")

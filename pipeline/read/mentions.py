@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
-                                RATIO_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
+                                RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -83,6 +83,7 @@ def find_mentions(text: str) -> list[Mention]:
     ``text`` is the cleaned view (ASCII digits); offsets are into it.
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
+    mentions = _shared_tails(text, mentions)
     taken = {m.start for m in mentions}
     for found in _chinese_measures(text):
         if found.start not in taken:
@@ -92,6 +93,7 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 RATIO_LINK = re.compile(rf"\s*{char_class(RATIO_LINKS)}\s*")
+RATIO_REACH = 30  # characters back from a bare number where its clause may name a ratio
 MIN_STRUCTURE = 3  # 22.2:41.3:36.5 splits a whole in three; 2.1∶1 is a ratio, not shares
 
 
@@ -102,10 +104,32 @@ def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
     runs = _ratio_runs(text, mentions)
     shares = {i for run in runs if len(run) >= MIN_STRUCTURE for i in run}
     ratios = {run[0]: mentions[run[1]] for run in runs if len(run) == 2 and mentions[run[1]].number == "1"}
+    ratios |= {run[0]: mentions[run[0]] for run in runs if len(run) == 1 and _names_a_ratio(text, mentions[run[0]])}
     return [m._replace(form="measure", unit_word="%") if i in shares
             else m._replace(form="measure", unit_word=unit_word_of("multiple"), raw_end=ratios[i].raw_end,
                             after=ratios[i].after) if i in ratios
             else m for i, m in enumerate(mentions)]
+
+
+def _shared_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare number listed right before a measure (joined by cues kind item_link)
+    shares the multiplier and unit written after the list's last item (72、43微克/立方米).
+    From the list's end backwards, so every item of a run shares."""
+    shared = list(mentions)
+    for i in range(len(shared) - 2, -1, -1):
+        m, nxt = shared[i], shared[i + 1]
+        if (m.form == "bare" and nxt.form == "measure" and nxt.unit_word and not nxt.before and not nxt.range_part
+                and text[m.end:nxt.start].strip() in cues("item_link")):
+            shared[i] = m._replace(form="measure", multiplier=nxt.multiplier, unit_word=nxt.unit_word)
+    return shared
+
+
+def _names_a_ratio(text: str, m: Mention) -> bool:
+    """城乡居民收入比值由3.27缩小至2.93: a bare number in a clause that names a ratio
+    (number_forms.csv kind ratio_noun) is the ratio, a multiple."""
+    stops = list(CLAUSE_STOP.finditer(text, max(0, m.start - RATIO_REACH), m.start))
+    clause = text[stops[-1].end() if stops else max(0, m.start - RATIO_REACH):m.start]
+    return any(noun in clause for noun in words("number_forms", "written", "ratio_noun"))
 
 
 def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
@@ -236,7 +260,7 @@ def _form(text: str, m: Mention) -> dict[str, str]:
 
 def _named_form(text: str, m: Mention) -> str:
     """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 70周年 …."""
+    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -248,8 +272,9 @@ def _named_form(text: str, m: Mention) -> str:
         return "year"
     if text.startswith(words("number_forms", "written", "name_after"), after):
         return "name"
-    if text.startswith(words("number_forms", "written", "date_after"), after):
-        return "date"
+    if text.startswith(words("number_forms", "written", "date_after"), after) or text.endswith(
+            words("number_forms", "written", "date_before"), 0, before):
+        return "date"  # 3月, 未来5年: when, not how much
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
@@ -270,9 +295,9 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
 def _names_a_class(text: str, m: Mention) -> bool:
     """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
     (cues kind class_noun right after it), it measures nothing itself."""
-    counter = lookup("units", "written").get(m.unit_word, {}).get("measure") == "count"
+    counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
     if counter and not m.after:
-        return False  # 170家企业 counts firms; 55人以上大班额 is a class
+        return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
     return text.startswith(cues("class_noun"), pos)
