@@ -165,8 +165,10 @@ def _lenient_subject(predicted: str, labelled: str) -> bool:
 
 
 def _in_passages(figures: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
-    """Predicted figures that lie inside a labelled passage."""
-    spans = labels.groupby("file").agg(report_id=("report_id", "first"), lo=("start", "min"), hi=("end", "max"))
+    """Predicted figures that lie inside a labelled passage: each passage of a file
+    is its own span (a file may hold a report's targets, review and plan passages,
+    and what lies between them is not labelled)."""
+    spans = labels.groupby(["file", "passage"]).agg(report_id=("report_id", "first"), lo=("start", "min"), hi=("end", "max"))
     starts = figures["start"].astype(int)
     keep = pd.Series(False, index=figures.index)
     for span in spans.itertuples():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from benchmarks.accuracy import (ROLES, build, load_labels, score_figures, score_projects, score_reports,
@@ -157,3 +158,12 @@ def test_held_out_label_files_are_scored_apart(tmp_path, monkeypatch):
     monkeypatch.setattr(accuracy, "LABELS", tmp_path)
     assert list(accuracy.load_labels("figures")["report_id"]) == ["a-2025"]
     assert list(accuracy.load_labels("figures", heldout=True)["report_id"]) == ["b-2025"]
+
+
+def test_each_passage_of_a_label_file_is_its_own_span():
+    """A figure between two passages of one file is no false positive of either."""
+    from benchmarks.accuracy import _in_passages
+    labels = pd.DataFrame({"file": ["f", "f", "f", "f"], "passage": ["targets", "targets", "plan", "plan"],
+                           "report_id": ["a"] * 4, "start": [10, 20, 100, 110], "end": [12, 22, 102, 112]})
+    figures = pd.DataFrame({"report_id": ["a"] * 4, "start": [10, 50, 100, 200]})
+    assert list(_in_passages(figures, labels)["start"]) == [10, 100]
