@@ -21,7 +21,7 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -843,7 +843,7 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
     turns to the region's figures."""
-    first = max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
+    first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
     while clause > first and not any(cue in r.text[clause:end] for cue in cues("scope_change")):
         end = clause - 1
