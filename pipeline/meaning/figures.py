@@ -269,9 +269,10 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
     review year) and a target quoted beside a result in the review."""
-    sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
+    sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
+    sentence = r.text[sentence_start:m["start"]]
     quoted = part.kind == "review" and periods.is_quoted_target(r.text, m["start"])
-    after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
+    after = r.text[m["end"]:sentence_end]
     time = periods.figure_time(part, clause, sentence, row["measure"], quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
