@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from functools import cache
 
 from pipeline.meaning import periods
@@ -37,14 +37,17 @@ MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
+PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
+MICRO = Decimal("0.000001")  # the finest a value is written to
 
 
+@cache
 def unit_factor(written: str) -> Decimal:
     """A unit's factor as the table writes it: a decimal, or an exact ratio such as
-    亩's 10000/15 (a decimal of it made 2214.54万亩 14763599999.999999 m2)."""
+    亩's 10000/15 (a decimal of it made 2214.54万亩 14763599999.999999 m2). Kept
+    per written factor: a table has few, and every measure asks for one."""
     numerator, _, denominator = written.partition("/")
-    with localcontext(prec=60):
-        return Decimal(numerator) / Decimal(denominator or 1)
+    return PRECISE.divide(Decimal(numerator), Decimal(denominator or 1))
 
 
 def format_value(value: Decimal) -> str:
@@ -53,8 +56,7 @@ def format_value(value: Decimal) -> str:
     Computed with 60 significant digits, enough for any numeral extract lets
     through (``numbers.MAX_DIGITS``) times 万亿 and a unit factor; the default 28
     made a 23-digit number fail with decimal.InvalidOperation."""
-    with localcontext(prec=60):
-        value = value.quantize(Decimal("0.000001")).normalize()
+    value = value.quantize(MICRO, context=PRECISE).normalize(PRECISE)
     text = format(value, "f")
     return "0" if text in ("-0", "") else text
 
