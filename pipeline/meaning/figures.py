@@ -849,7 +849,7 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     turns to the region's figures."""
     first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
-    while clause > first and not any(cue in r.text[clause:end] for cue in cues("scope_change")):
+    while clause > first and not any_cue("scope_change").search(r.text, clause, end):
         end = clause - 1
         clause = r.clause_start(end)
         found = _topic(r.text, clause, end)
