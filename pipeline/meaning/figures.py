@@ -420,8 +420,13 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
 def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
-    verbs = {*cues("object_verb"), *cues("made"), *cues("lead")}
-    return all(part in verbs for part in any_cue("list_link").split(subject))
+    return all(part in _verbs() for part in any_cue("list_link").split(subject))
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """The cues of kinds object_verb, made and lead, gathered once, not per subject."""
+    return frozenset((*cues("object_verb"), *cues("made"), *cues("lead")))
 
 
 def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
