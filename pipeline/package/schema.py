@@ -125,6 +125,7 @@ def csv_lines(rows: list[dict], fields: list[str]) -> list[str]:
 
 
 def _lines(cells: Iterable[Iterable]) -> list[str]:
+    """One line per row of ``cells``, as the writer quotes them (``_Lines``)."""
     out = _Lines()
     csv.writer(out, lineterminator="\r\n").writerows(cells)  # DictWriter's per-row dict and generator cost a tenth of normalize
     return out.rows
