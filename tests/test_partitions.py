@@ -179,3 +179,16 @@ def test_the_package_kept_in_a_dvc_remote_is_pushed_and_pulled_back(tmp_path):
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__]))
+
+
+def test_indicators_and_targets_take_the_figures_lines_as_they_would_be_written(make_record):
+    """``normalize.table_lines`` reuses a figure's line for its role's table: the
+    same bytes as writing that table with its own columns."""
+    from pipeline.package.resources import columns
+    from pipeline.package.schema import csv_lines
+    record = make_record(review="地区生产总值增长5%，粮食产量1200万吨。", plan="地区生产总值增长5.5%左右。")
+    tables = normalize.report_tables(record)
+    fields = {name: columns(name) for name in tables if name != normalize.SIDES}
+    lines = normalize.table_lines({name: tables[name] for name in fields}, fields)
+    assert {name: csv_lines(tables[name], fields[name]) for name in fields} == lines
+    assert lines["indicators"] and lines["targets"]

@@ -8,7 +8,7 @@ import pytest
 from pipeline.meaning.figures import classify_report, clause_before
 from pipeline.read.mentions import context_span, context_window
 from pipeline.read.reading import Reading
-from pipeline.read.text import clean, decode, read_file
+from pipeline.read.text import FULL_STOPS, clean, decode, read_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
 
@@ -34,6 +34,7 @@ def test_spans_are_those_of_the_scanning_functions(raw):
         assert r.sentence_start(pos) == context_span(r.text, pos, pos)[0]
         assert r.raw_window(pos, end) == context_window(raw, pos, end)
         assert r.clause_before(pos) == clause_before(r.text, pos)
+        assert r.statement_start(pos) == max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
 
 
 def test_classification_leaves_the_record_as_given(make_record):

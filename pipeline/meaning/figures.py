@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from functools import cache
 
 from pipeline.meaning import periods
@@ -21,7 +21,7 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -37,14 +37,17 @@ MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
+PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
+MICRO = Decimal("0.000001")  # the finest a value is written to
 
 
+@cache
 def unit_factor(written: str) -> Decimal:
     """A unit's factor as the table writes it: a decimal, or an exact ratio such as
-    亩's 10000/15 (a decimal of it made 2214.54万亩 14763599999.999999 m2)."""
+    亩's 10000/15 (a decimal of it made 2214.54万亩 14763599999.999999 m2). Kept
+    per written factor: a table has few, and every measure asks for one."""
     numerator, _, denominator = written.partition("/")
-    with localcontext(prec=60):
-        return Decimal(numerator) / Decimal(denominator or 1)
+    return PRECISE.divide(Decimal(numerator), Decimal(denominator or 1))
 
 
 def format_value(value: Decimal) -> str:
@@ -53,8 +56,7 @@ def format_value(value: Decimal) -> str:
     Computed with 60 significant digits, enough for any numeral extract lets
     through (``numbers.MAX_DIGITS``) times 万亿 and a unit factor; the default 28
     made a 23-digit number fail with decimal.InvalidOperation."""
-    with localcontext(prec=60):
-        value = value.quantize(Decimal("0.000001")).normalize()
+    value = value.quantize(MICRO, context=PRECISE).normalize(PRECISE)
     text = format(value, "f")
     return "0" if text in ("-0", "") else text
 
@@ -281,8 +283,9 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
     review year) and a target quoted beside a result in the review or named a goal met there."""
-    sentence = r.text[r.sentence_span(m["start"], m["end"])[0]:m["start"]]
-    after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
+    sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
+    sentence = r.text[sentence_start:m["start"]]
+    after = r.text[m["end"]:sentence_end]
     quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
     time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
     if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
@@ -463,8 +466,13 @@ def _of_previous(attribute: str, previous: dict) -> str:
 def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
-    verbs = {*cues("object_verb"), *cues("made"), *cues("lead")}
-    return all(part in verbs for part in any_cue("list_link").split(subject))
+    return all(part in _verbs() for part in any_cue("list_link").split(subject))
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """The cues of kinds object_verb, made and lead, gathered once, not per subject."""
+    return frozenset((*cues("object_verb"), *cues("made"), *cues("lead")))
 
 
 def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
@@ -598,9 +606,10 @@ def _longest_end(phrase: str, kind: str) -> str:
 
 
 def _longest_start(phrase: str, kind: str) -> str:
-    """The longest cue of ``kind`` that ``phrase`` starts with ('' if none)."""
-    words, sizes = _cue_set(kind)
-    return next((phrase[:size] for size in sizes if size <= len(phrase) and phrase[:size] in words), "")
+    """The longest cue of ``kind`` that ``phrase`` starts with ('' if none): the
+    cues' pattern tries them longest first, in one call (asked thrice per phrase)."""
+    found = any_cue(kind).match(phrase)
+    return found.group() if found else ""
 
 
 def _balance_quotes(phrase: str) -> str:
@@ -900,9 +909,9 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
     turns to the region's figures."""
-    first = max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
+    first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
-    while clause > first and not any(cue in r.text[clause:end] for cue in cues("scope_change")):
+    while clause > first and not any_cue("scope_change").search(r.text, clause, end):
         end = clause - 1
         clause = r.clause_start(end)
         found = _topic(r.text, clause, end)

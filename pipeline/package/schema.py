@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,17 +111,24 @@ class _Lines:
         self.rows.append(row[:-2] + "\n")
 
 
-def to_csv(rows: list[dict], fields: list[str], header: bool = True) -> str:
+def to_csv(rows: list[dict], fields: list[str]) -> str:
     """CSV text (LF line endings, one header row) of ``rows`` restricted to ``fields``;
-    a cell holding a comma, quote, CR or LF is quoted, so any text round-trips.
+    a cell holding a comma, quote, CR or LF is quoted, so any text round-trips."""
+    return "".join(_lines([fields]) + csv_lines(rows, fields))
 
-    Without ``header``, the rows alone: a piece that joins other pieces under one header."""
+
+def csv_lines(rows: list[dict], fields: list[str]) -> list[str]:
+    """The lines ``to_csv`` writes for ``rows``, one per row, without the header:
+    a piece that joins other pieces under one header, and whose lines another
+    piece of the same rows and fields may reuse."""
+    return _lines(map(row.get, fields) for row in rows)  # a missing or None cell is written empty
+
+
+def _lines(cells: Iterable[Iterable]) -> list[str]:
+    """One line per row of ``cells``, as the writer quotes them (``_Lines``)."""
     out = _Lines()
-    writer = csv.writer(out, lineterminator="\r\n")  # DictWriter's per-row dict and generator cost a tenth of normalize
-    if header:
-        writer.writerow(fields)
-    writer.writerows(map(row.get, fields) for row in rows)  # a missing or None cell is written empty
-    return "".join(out.rows)
+    csv.writer(out, lineterminator="\r\n").writerows(cells)  # DictWriter's per-row dict and generator cost a tenth of normalize
+    return out.rows
 
 
 def iter_csv(path: Path) -> Iterator[dict]:

@@ -20,7 +20,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH
-from pipeline.read.text import CLAUSE_STOPS, SENTENCE_STOPS, char_class, clean
+from pipeline.read.text import CLAUSE_STOPS, FULL_STOPS, SENTENCE_STOPS, char_class, clean
 
 
 class Stops:
@@ -63,6 +63,10 @@ class Reading:
     def _clauses(self) -> Stops:
         return Stops(self.text, CLAUSE_STOPS)
 
+    @cached_property
+    def _statements(self) -> Stops:
+        return Stops(self.text, FULL_STOPS + "\n")
+
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
         """``numbers.context_span(self.text, start, end)``."""
         return _span(self._sentences, len(self.text), start, end)
@@ -71,6 +75,12 @@ class Reading:
         """``self.sentence_span(pos, pos)[0]``, without looking for the end: where a
         zone may open the sentence holding ``pos`` (asked for every figure, some twice)."""
         return _start(self._sentences, pos)
+
+    def statement_start(self, pos: int) -> int:
+        """Just after the last full stop or line break before ``pos`` (0 if none), at
+        any distance: a semicolon's clauses go on about one thing. Searching the text
+        back for each stop character read back to the report's start for the rare ones."""
+        return self._statements.last_before(pos) + 1
 
     def raw_window(self, start: int, end: int) -> tuple[int, int]:
         """``numbers.context_window(self.raw, start, end)``."""
