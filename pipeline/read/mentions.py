@@ -358,14 +358,16 @@ def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def _numeral(not_after: str) -> str:
-    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after``, one not
-    written right after those words (提前两年完成 is no streak of years). The check
-    comes after the numeral's first character, looking back over it too: a pattern
-    opening with a look-behind is tried at every character of a report, one opening
-    with a character class is searched for at C speed."""
+    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after`` (words
+    joined by |), one not written right after any of them (提前两年完成 is no streak
+    of years; 第十四个, “两个确保” count nothing). The check comes after the numeral's
+    first character, looking back over it too: a pattern opening with a look-behind
+    is tried at every character of a report, one opening with a character class is
+    searched for at C speed."""
     if not not_after:
         return f"(?P<n>{CN_NUMERAL})"
-    return f"(?P<n>{CN_CHAR}(?<!{re.escape(not_after)}.){CN_CHAR}*)"
+    behind = "".join(f"(?<!{re.escape(word)}.)" for word in not_after.split("|"))
+    return f"(?P<n>{CN_CHAR}{behind}{CN_CHAR}*)"
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
