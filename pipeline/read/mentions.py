@@ -294,12 +294,16 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
 
 def _names_a_class(text: str, m: Mention) -> bool:
     """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
-    (cues kind class_noun right after it), it measures nothing itself."""
+    (cues kind class_noun right after it), it measures nothing itself; so does
+    an age (cues kind class_unit) with a noun after it (0-6岁残疾儿童), where
+    人均预期寿命78岁 ends the clause."""
     counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
     if counter and not m.after:
         return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
+    if m.unit_word in cues("class_unit"):  # but 寿命从74.9岁增长到: a verb after it, no noun
+        return text[pos:pos + 1].isalpha() and not text.startswith(cues("growth"), pos)
     return text.startswith(cues("class_noun"), pos)
 
 
