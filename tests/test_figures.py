@@ -42,6 +42,10 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("引进企业30余家。", "30", "count", "count", "gt"),
     ("城镇登记失业率控制在4.5%以内。", "4.5", "percent", "share", "le"),
     ("接待游客近300万人次。", "3000000", "person_time", "count", "approx"),
+    ("优良天数同比增加36天。", "36", "day", "count", "eq"),
+    ("连续3次获评A级。", "3", "count", "duration", "eq"),
+    ("城际运能提升19%。", "19", "percent", "growth", "eq"),
+    ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     rows = figures(review=sentence)

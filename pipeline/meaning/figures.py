@@ -178,8 +178,7 @@ def _measure(m: dict, r: Reading) -> dict:
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
-    if measure == "duration" and any_cue("years_level").search(clause):
-        measure = "level"  # 平均受教育年限11.3年: a level in years, not a run
+    measure = _duration_or_count(measure, clause)
     if unit["unit"] == "household" and _counts_firms(text, m, clause):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
@@ -189,6 +188,19 @@ def _measure(m: dict, r: Reading) -> dict:
         value = -value  # 增长-2.6%: the sign is written before the number
     comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
     return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
+
+
+def _duration_or_count(measure: str, clause: str) -> str:
+    """平均受教育年限11.3年 is a level in years, not a run; 优良天数278天 counts the
+    days of a year (cues kind day_count); 连续四次获评 counts a run (cues kind streak
+    right before the number), a duration as 连续八年 is."""
+    if measure == "duration" and any_cue("years_level").search(clause):
+        return "level"
+    if measure == "duration" and any_cue("day_count").search(clause):
+        return "count"
+    if measure == "count" and clause.endswith(cues("streak")):
+        return "duration"
+    return measure
 
 
 def _is_rank(m: dict, clause: str) -> bool:
