@@ -77,6 +77,12 @@ def test_stock_in_the_plan_is_not_a_target(figures):
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
 
 
+def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
+    """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
+    rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里。")
+    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50")]
+
+
 def test_chinese_numeral_measure_is_a_figure(figures):
     rows = figures(review="新注册市场主体连续八年实现破万增长。")
     assert pick(rows, "text", "value", "unit", "measure") == [("八", "8", "year", "duration")]

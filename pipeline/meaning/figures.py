@@ -297,11 +297,20 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:r.sentence_span(m["start"], m["end"])[1]]
     quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
     time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
-    if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
+    if time["role"] == "target" and not quoted and _names_a_stock(row, clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
+
+
+def _names_a_stock(row: dict, clause: str) -> bool:
+    """A plan's figure that describes what exists (cues kind stock: 目前已建成…), or
+    counts the things a verb of tending works on (cues kind tended: 巩固368个经济薄弱村
+    扶持成效, 加快完善6个经开区运营模式): those things are there already, no goal."""
+    if any_cue("stock").search(clause):
+        return True
+    return row["measure"] == "count" and any_cue("tended").search(clause) is not None
 
 
 def _time_measure(row: dict) -> str:
