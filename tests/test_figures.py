@@ -556,3 +556,10 @@ def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
 def test_a_share_of_the_number_before_is_of_its_period(figures):
     rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
     assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]
+
+
+def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
+    """三次产业结构比由18.7:37.7:43.6调整为…: in the review of 2024 the shares it left are 2023's."""
+    rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")
+    assert pick(rows, "value", "year") == [("18.7", 2023), ("37.7", 2023), ("43.6", 2023), ("18.1", 2024),
+                                           ("33.1", 2024), ("48.8", 2024), ("20", 2023), ("30", 2024)]
