@@ -43,6 +43,7 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("城镇登记失业率控制在4.5%以内。", "4.5", "percent", "share", "le"),
     ("接待游客近300万人次。", "3000000", "person_time", "count", "approx"),
     ("优良天数同比增加36天。", "36", "day", "count", "eq"),
+    ("优良天数连续6年稳定。", "6", "year", "duration", "eq"),
     ("连续3次获评A级。", "3", "count", "duration", "eq"),
     ("城际运能提升19%。", "19", "percent", "growth", "eq"),
     ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
@@ -79,8 +80,8 @@ def test_stock_in_the_plan_is_not_a_target(figures):
 
 def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
     """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
-    rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里。")
-    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50")]
+    rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")
+    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50"), ("target", "10")]
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):
