@@ -42,6 +42,11 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("引进企业30余家。", "30", "count", "count", "gt"),
     ("城镇登记失业率控制在4.5%以内。", "4.5", "percent", "share", "le"),
     ("接待游客近300万人次。", "3000000", "person_time", "count", "approx"),
+    ("优良天数同比增加36天。", "36", "day", "count", "eq"),
+    ("优良天数连续6年稳定。", "6", "year", "duration", "eq"),
+    ("连续3次获评A级。", "3", "count", "duration", "eq"),
+    ("城际运能提升19%。", "19", "percent", "growth", "eq"),
+    ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     rows = figures(review=sentence)
@@ -71,6 +76,12 @@ def test_area_is_the_zone_a_sentence_is_about(figures):
 def test_stock_in_the_plan_is_not_a_target(figures):
     rows = figures(plan="目前已建成5G基站4300个，今年新建基站500个。")
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
+
+
+def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
+    """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
+    rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")
+    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50"), ("target", "10")]
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):
@@ -546,3 +557,10 @@ def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
 def test_a_share_of_the_number_before_is_of_its_period(figures):
     rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
     assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]
+
+
+def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
+    """三次产业结构比由18.7:37.7:43.6调整为…: in the review of 2024 the shares it left are 2023's."""
+    rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")
+    assert pick(rows, "value", "year") == [("18.7", 2023), ("37.7", 2023), ("43.6", 2023), ("18.1", 2024),
+                                           ("33.1", 2024), ("48.8", 2024), ("20", 2023), ("30", 2024)]

@@ -120,3 +120,19 @@ def test_a_bare_number_listed_before_a_measure_shares_its_unit():
 def test_an_age_bracket_names_a_class_but_a_bare_wan_counts_what_follows():
     found = {m.text: m.form for m in find_mentions(clean("高龄津贴惠及130万老年人，65岁以上老年人免费体检。"))}
     assert found == {"130": "measure", "65": "threshold"}
+
+
+def test_chinese_counts_of_things_but_not_names_or_ordinals():
+    """两家企业 and 十项实事 count; a quoted name (“两个确保”), an ordinal (第十四个),
+    a lone 一 (一个中心), a focus (突出四个拉动), a month count (六个月) or a set
+    phrase (两个市场) do not."""
+    found = find_mentions("招标两家环卫企业，办好十项民生实事，锚定“两个确保”，第十四个五年规划，一个中心，突出四个拉动，六个月，国内国际两个市场")
+    assert [(m.text, m.number, m.unit_word) for m in found] == [("两", "2", "家"), ("十", "10", "项")]
+
+
+def test_amounts_and_ages_that_name_a_class_measure_nothing():
+    """10万元以上村 and 0-6岁残疾儿童 name what is counted; a life expectancy that
+    grows (寿命从74.9岁增长到) or ends the clause is a measure."""
+    forms = {m.text: m.form for m in find_mentions(clean("10万元以上村占47%，实施0-6岁残疾儿童康复，寿命从74.9岁增长到78岁。"))}
+    assert (forms["10"], forms["6"], forms["74.9"], forms["78"]) == ("threshold", "threshold", "measure", "measure")
+    assert forms["0"] != "measure"

@@ -35,6 +35,7 @@ ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOS
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
+TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -180,8 +181,7 @@ def _measure(m: dict, r: Reading) -> dict:
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
-    if measure == "duration" and any_cue("years_level").search(clause):
-        measure = "level"  # 平均受教育年限11.3年: a level in years, not a run
+    measure = _duration_or_count(measure, unit["unit"], clause)
     if unit["unit"] == "household" and _counts_firms(text, m, clause):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
@@ -191,6 +191,19 @@ def _measure(m: dict, r: Reading) -> dict:
         value = -value  # 增长-2.6%: the sign is written before the number
     comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
     return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
+
+
+def _duration_or_count(measure: str, unit: str, clause: str) -> str:
+    """平均受教育年限11.3年 is a level in years, not a run; 优良天数278天 counts the
+    days of a year (cues kind day_count; 优良天数连续6年 is still a run); 连续四次获评 counts a run (cues kind streak
+    right before the number), a duration as 连续八年 is."""
+    if measure == "duration" and any_cue("years_level").search(clause):
+        return "level"
+    if measure == "duration" and unit == "day" and any_cue("day_count").search(clause):
+        return "count"
+    if measure == "count" and clause.endswith(cues("streak")):
+        return "duration"
+    return measure
 
 
 def _is_rank(m: dict, clause: str) -> bool:
@@ -288,11 +301,21 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
     time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
-    if time["role"] == "target" and not quoted and any_cue("stock").search(clause):
+    if time["role"] == "target" and not quoted and _names_a_stock(row, clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
+
+
+def _names_a_stock(row: dict, clause: str) -> bool:
+    """A plan's figure that describes what exists (cues kind stock: 目前已建成…), or
+    counts the things a verb of tending works on, written just before it (cues kind
+    tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式): those things are
+    there already, no goal; 完善试点幼儿园10所 counts the work planned."""
+    if any_cue("stock").search(clause):
+        return True
+    return row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) is not None
 
 
 def _time_measure(row: dict) -> str:

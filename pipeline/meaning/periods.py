@@ -252,8 +252,8 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
-    if part.five_year and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
-        before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period started from
+    if part.kind == "review" and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
+        before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}

@@ -294,12 +294,16 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
 
 def _names_a_class(text: str, m: Mention) -> bool:
     """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
-    (cues kind class_noun right after it), it measures nothing itself."""
+    (cues kind class_noun right after it), it measures nothing itself; so does
+    an age (cues kind class_unit) with a noun after it (0-6岁残疾儿童), where
+    人均预期寿命78岁 ends the clause."""
     counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
     if counter and not m.after:
         return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
     pos += len(m.after) if text.startswith(m.after, pos) else 0
+    if m.unit_word in cues("class_unit"):  # but 寿命从74.9岁增长到: a verb after it, no noun
+        return text[pos:pos + 1].isalpha() and not text.startswith(cues("growth"), pos)
     return text.startswith(cues("class_noun"), pos)
 
 
@@ -358,14 +362,16 @@ def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def _numeral(not_after: str) -> str:
-    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after``, one not
-    written right after those words (提前两年完成 is no streak of years). The check
-    comes after the numeral's first character, looking back over it too: a pattern
-    opening with a look-behind is tried at every character of a report, one opening
-    with a character class is searched for at C speed."""
+    """A pattern's ``{n}``: a Chinese numeral, named n; with ``not_after`` (words
+    joined by |), one not written right after any of them (提前两年完成 is no streak
+    of years; 第十四个, “两个确保” count nothing). The check comes after the numeral's
+    first character, looking back over it too: a pattern opening with a look-behind
+    is tried at every character of a report, one opening with a character class is
+    searched for at C speed."""
     if not not_after:
         return f"(?P<n>{CN_NUMERAL})"
-    return f"(?P<n>{CN_CHAR}(?<!{re.escape(not_after)}.){CN_CHAR}*)"
+    behind = "".join(f"(?<!{re.escape(word)}.)" for word in not_after.split("|"))
+    return f"(?P<n>{CN_CHAR}{behind}{CN_CHAR}*)"
 
 
 def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
