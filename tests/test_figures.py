@@ -546,3 +546,21 @@ def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
 def test_a_share_of_the_number_before_is_of_its_period(figures):
     rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
     assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]
+
+
+def test_manner_payout_and_handling_words_open_no_subject(figures):
+    """依法, 公开, 清单化 (how), 拨付, 发放 (paying out), 办理 (handling), 首批, 创成: the
+    subject is what follows them; the verb that makes the items stays for each item of
+    the list, and a lead before a bare attribute (办复率) is the attribute's."""
+    rows = figures(review="依法拆违17万平方米，公开招聘教师216名，拨付救助备用金200万元。"
+                          "办理人大代表建议56件，办复率100%。首批建成10所学校。创成100个示范村。",
+                   plan="清单化项目化改造燃气管网650公里、供热管网800公里。")
+    assert pick(rows, "subject") == [("拆违",), ("招聘教师",), ("救助备用金",), ("人大代表建议",), ("办复率",),
+                                     ("学校",), ("示范村",), ("改造燃气管网",), ("改造供热管网",)]
+
+
+def test_what_befell_the_things_counted_is_no_part_of_them(figures):
+    """8家矿山关闭退出, 17项服务上线运行, 44项工程汛前完工: the words after the
+    counted things say what happened to them; 高标准农田 stays one term."""
+    rows = figures(review="8家矿山关闭退出，17项服务上线运行，44项工程汛前全部完工，高标准农田达到100万亩。")
+    assert pick(rows, "subject") == [("矿山",), ("服务",), ("工程",), ("高标准农田",)]

@@ -568,8 +568,12 @@ def _strip(clause: str) -> str:
 def _lead(phrase: str) -> str:
     """The lead word ``phrase`` starts with, '' where a verb that makes what is
     counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
-    word (cues kind lead_noun: 建成区) starts it instead: that word stays."""
+    word (cues kind lead_noun: 建成区) starts it instead: that word stays; so
+    does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
+    the rates of that act)."""
     lead = _longest_start(phrase, "lead")
+    if lead and phrase[len(lead):] in cues("attribute"):
+        return ""
     noun = _longest_start(phrase, "lead_noun")
     if phrase[len(noun):].startswith(cues("not_zone_after")):
         noun = ""  # 建成区域性中心: 建成 and 区域
