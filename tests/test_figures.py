@@ -564,3 +564,13 @@ def test_what_befell_the_things_counted_is_no_part_of_them(figures):
     counted things say what happened to them; 高标准农田 stays one term."""
     rows = figures(review="8家矿山关闭退出，17项服务上线运行，44项工程汛前全部完工，高标准农田达到100万亩。")
     assert pick(rows, "subject") == [("矿山",), ("服务",), ("工程",), ("高标准农田",)]
+
+
+def test_each_item_of_a_list_takes_every_verb_that_made_the_first(figures):
+    """年内引进或培育带货达人200人、网红品牌20个: the items share 引进或培育 (a verb link
+    joins the verbs), and 新引进 is such a verb too; 年内, 年度完成 (time and reaching)
+    and 跃升 (a rise in rank) are no part of the subject."""
+    rows = figures(review="新引进顶尖人才22名、领军人才189名。年度完成抽样检测1800批次。创新能力跃升54个位次。",
+                   plan="年内引进或培育带货达人200人、网红品牌20个。")
+    assert pick(rows, "subject") == [("新引进顶尖人才",), ("新引进领军人才",), ("抽样检测",), ("创新能力",),
+                                     ("引进或培育带货达人",), ("引进或培育网红品牌",)]

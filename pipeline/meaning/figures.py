@@ -473,10 +473,25 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
     、其中高铁370公里), takes the verb that made the item before (cues kind made),
     written once for the list."""
-    verb = _longest_start(previous["subject"], "made") if previous and listed else ""
+    verb = _made_verbs(previous["subject"]) if previous and listed else ""
     if not verb or subject != clause.strip() or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
     return verb + subject
+
+
+def _made_verbs(subject: str) -> str:
+    """The verbs ``subject`` opens with that make what it counts: a verb of kind made,
+    and the verbs joined to it by a verb link (cues kind verb_link: 引进或培育带货达人
+    → 引进或培育), so that each item of the list takes all of them."""
+    verbs = _longest_start(subject, "made")
+    while verbs:
+        link = _longest_start(subject[len(verbs):], "verb_link")
+        rest = subject[len(verbs) + len(link):]
+        more = _longest_start(rest, "made") or _longest_start(rest, "lead")
+        if not (link and more):
+            break
+        verbs += link + more
+    return verbs
 
 
 @cache
