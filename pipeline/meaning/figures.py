@@ -736,6 +736,8 @@ def _list_items(head: str, count: int) -> list[str]:
     items = [i for i in head.split("、") if i]
     if len(items) != count:
         items = [i for i in any_cue("list_link").split(head) if i]
+    if len(items) != count:
+        items = _quoted_items(head)
     last = items[-1] if items else ""
     tail = _shared_head(last)
     out = []
@@ -745,7 +747,25 @@ def _list_items(head: str, count: int) -> list[str]:
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return out
+    return _with_shared_lead(out)
+
+
+QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
+QUOTED = re.compile(r"“[^“”]+”")
+
+
+def _quoted_items(head: str) -> list[str]:
+    """“一网通办”“免证办”事项 → “一网通办”事项, “免证办”事项: names in quotes written
+    side by side, with no 、 between them, are items sharing the words after them."""
+    run = QUOTED_RUN.fullmatch(head)
+    return [name + run.group(2) for name in QUOTED.findall(run.group(1))] if run else []
+
+
+def _with_shared_lead(items: list[str]) -> list[str]:
+    """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
+    the first item (cues kind shared_lead) is every item's, written once."""
+    lead = _longest_start(items[0], "shared_lead") if items else ""
+    return [item if not lead or item.startswith(lead) else lead + item for item in items]
 
 
 def _shared_head(last: str) -> str:
