@@ -742,7 +742,7 @@ def _list_items(head: str, count: int) -> list[str]:
     tail = _shared_head(last)
     out = []
     for item in items:
-        if tail and not item.endswith(tail):
+        if tail and not item.endswith((tail, *cues("attribute"))):  # 绿地率、绿化覆盖率: a rate of its own
             item = _joined(item, tail)
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
