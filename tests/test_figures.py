@@ -583,3 +583,11 @@ def test_a_distributive_list_shares_its_scope_word_and_quoted_names_are_items(fi
                           "“一网通办”“免证办”事项分别达到1700余项、1000余项。")
     assert pick(rows, "subject") == [("建成区绿地率",), ("建成区绿化覆盖率",), ("人均公园绿地面积",),
                                      ("“一网通办”事项",), ("“免证办”事项",)]  # 绿地率 is a rate of its own
+
+
+def test_a_listed_item_with_a_distributive_word_takes_the_verb_and_a_growth_rate_is_its_quantity(figures):
+    """新增停车位1076个、公厕和口袋公园各5个: 各 is no word of the item's own, so it takes
+    新增; 增加值增长率达到30.3% is the growth of 增加值 (增长率 is the measure's word)."""
+    rows = figures(review="新增停车位1076个、公厕和口袋公园各5个。高新技术产业增加值增长率达到30.3%。")
+    assert pick(rows, "subject", "measure") == [("新增停车位", "count"), ("新增公厕和口袋公园", "count"),
+                                                ("高新技术产业增加值", "growth")]

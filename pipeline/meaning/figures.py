@@ -471,10 +471,13 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     """改造棚户区1万套、老旧小区600个: an item ``listed`` right after the number
     before (a list link follows it in this clause; both are things or amounts:
     新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
-    、其中高铁370公里), takes the verb that made the item before (cues kind made),
+    、其中高铁370公里) but a distributive word (、公厕和口袋公园各5个: cues kind
+    distributive), takes the verb that made the item before (cues kind made),
     written once for the list."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
-    if not verb or subject != clause.strip() or subject.startswith(verb) or subject in cues("bare_attribute"):
+    alone = clause.strip()
+    alone = alone.removesuffix(_longest_end(alone, "distributive"))
+    if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
     return verb + subject
 
