@@ -591,3 +591,12 @@ def test_a_listed_item_with_a_distributive_word_takes_the_verb_and_a_growth_rate
     rows = figures(review="新增停车位1076个、公厕和口袋公园各5个。高新技术产业增加值增长率达到30.3%。")
     assert pick(rows, "subject", "measure") == [("新增停车位", "count"), ("新增公厕和口袋公园", "count"),
                                                 ("高新技术产业增加值", "growth")]
+
+
+def test_the_things_counted_end_before_what_is_said_of_them(figures):
+    """巩固368个经济薄弱村扶持成效, 26种医用耗材价格大幅降低, 提升100家机构服务水平: the
+    support, the price and the service level are said of the things counted; after
+    带动 (who leads) the counted things follow the counter."""
+    rows = figures(review="巩固368个经济薄弱村扶持成效，26种医用耗材价格大幅降低，提升100家供养机构服务水平。"
+                          "产业基金带动74只母基金投资721个项目。")
+    assert pick(rows, "subject")[:4] == [("经济薄弱村",), ("医用耗材",), ("供养机构",), ("母基金投资",)]
