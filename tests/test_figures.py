@@ -564,3 +564,57 @@ def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
     rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")
     assert pick(rows, "value", "year") == [("18.7", 2023), ("37.7", 2023), ("43.6", 2023), ("18.1", 2024),
                                            ("33.1", 2024), ("48.8", 2024), ("20", 2023), ("30", 2024)]
+
+
+def test_manner_payout_and_handling_words_open_no_subject(figures):
+    """依法, 公开, 清单化 (how), 拨付, 发放 (paying out), 办理 (handling), 首批, 创成: the
+    subject is what follows them; the verb that makes the items stays for each item of
+    the list, and a lead before a bare attribute (办复率) is the attribute's."""
+    rows = figures(review="依法拆违17万平方米，公开招聘教师216名，拨付救助备用金200万元。"
+                          "办理人大代表建议56件，办复率100%。首批建成10所学校。创成100个示范村。",
+                   plan="清单化项目化改造燃气管网650公里、供热管网800公里。")
+    assert pick(rows, "subject") == [("拆违",), ("招聘教师",), ("救助备用金",), ("人大代表建议",), ("办复率",),
+                                     ("学校",), ("示范村",), ("改造燃气管网",), ("改造供热管网",)]
+
+
+def test_what_befell_the_things_counted_is_no_part_of_them(figures):
+    """8家矿山关闭退出, 17项服务上线运行, 44项工程汛前完工: the words after the
+    counted things say what happened to them; 高标准农田 stays one term."""
+    rows = figures(review="8家矿山关闭退出，17项服务上线运行，44项工程汛前全部完工，高标准农田达到100万亩。")
+    assert pick(rows, "subject") == [("矿山",), ("服务",), ("工程",), ("高标准农田",)]
+
+
+def test_each_item_of_a_list_takes_every_verb_that_made_the_first(figures):
+    """年内引进或培育带货达人200人、网红品牌20个: the items share 引进或培育 (a verb link
+    joins the verbs), and 新引进 is such a verb too; 年内, 年度完成 (time and reaching)
+    and 跃升 (a rise in rank) are no part of the subject."""
+    rows = figures(review="新引进顶尖人才22名、领军人才189名。年度完成抽样检测1800批次。创新能力跃升54个位次。",
+                   plan="年内引进或培育带货达人200人、网红品牌20个。")
+    assert pick(rows, "subject") == [("新引进顶尖人才",), ("新引进领军人才",), ("抽样检测",), ("创新能力",),
+                                     ("引进或培育带货达人",), ("引进或培育网红品牌",)]
+
+
+def test_a_distributive_list_shares_its_scope_word_and_quoted_names_are_items(figures):
+    """建成区绿地率、绿化覆盖率分别…: 建成区 (cues kind shared_lead) is every item's;
+    “一网通办”“免证办”事项分别…: quoted names side by side are the list's items."""
+    rows = figures(review="建成区绿地率、绿化覆盖率分别提高到36%、40.4%，人均公园绿地面积12.4平方米。"
+                          "“一网通办”“免证办”事项分别达到1700余项、1000余项。")
+    assert pick(rows, "subject") == [("建成区绿地率",), ("建成区绿化覆盖率",), ("人均公园绿地面积",),
+                                     ("“一网通办”事项",), ("“免证办”事项",)]  # 绿地率 is a rate of its own
+
+
+def test_a_listed_item_with_a_distributive_word_takes_the_verb_and_a_growth_rate_is_its_quantity(figures):
+    """新增停车位1076个、公厕和口袋公园各5个: 各 is no word of the item's own, so it takes
+    新增; 增加值增长率达到30.3% is the growth of 增加值 (增长率 is the measure's word)."""
+    rows = figures(review="新增停车位1076个、公厕和口袋公园各5个。高新技术产业增加值增长率达到30.3%。")
+    assert pick(rows, "subject", "measure") == [("新增停车位", "count"), ("新增公厕和口袋公园", "count"),
+                                                ("高新技术产业增加值", "growth")]
+
+
+def test_the_things_counted_end_before_what_is_said_of_them(figures):
+    """巩固368个经济薄弱村扶持成效, 26种医用耗材价格大幅降低, 提升100家机构服务水平: the
+    support, the price and the service level are said of the things counted; after
+    带动 (who leads) the counted things follow the counter."""
+    rows = figures(review="巩固368个经济薄弱村扶持成效，26种医用耗材价格大幅降低，提升100家供养机构服务水平。"
+                          "产业基金带动74只母基金投资721个项目。")
+    assert pick(rows, "subject")[:4] == [("经济薄弱村",), ("医用耗材",), ("供养机构",), ("母基金投资",)]

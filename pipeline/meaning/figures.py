@@ -502,12 +502,30 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     """改造棚户区1万套、老旧小区600个: an item ``listed`` right after the number
     before (a list link follows it in this clause; both are things or amounts:
     新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
-    、其中高铁370公里), takes the verb that made the item before (cues kind made),
+    、其中高铁370公里) but a distributive word (、公厕和口袋公园各5个: cues kind
+    distributive), takes the verb that made the item before (cues kind made),
     written once for the list."""
-    verb = _longest_start(previous["subject"], "made") if previous and listed else ""
-    if not verb or subject != clause.strip() or subject.startswith(verb) or subject in cues("bare_attribute"):
+    verb = _made_verbs(previous["subject"]) if previous and listed else ""
+    alone = clause.strip()
+    alone = alone.removesuffix(_longest_end(alone, "distributive"))
+    if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
     return verb + subject
+
+
+def _made_verbs(subject: str) -> str:
+    """The verbs ``subject`` opens with that make what it counts: a verb of kind made,
+    and the verbs joined to it by a verb link (cues kind verb_link: 引进或培育带货达人
+    → 引进或培育), so that each item of the list takes all of them."""
+    verbs = _longest_start(subject, "made")
+    while verbs:
+        link = _longest_start(subject[len(verbs):], "verb_link")
+        rest = subject[len(verbs) + len(link):]
+        more = _longest_start(rest, "made") or _longest_start(rest, "lead")
+        if not (link and more):
+            break
+        verbs += link + more
+    return verbs
 
 
 @cache
@@ -599,8 +617,12 @@ def _strip(clause: str) -> str:
 def _lead(phrase: str) -> str:
     """The lead word ``phrase`` starts with, '' where a verb that makes what is
     counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
-    word (cues kind lead_noun: 建成区) starts it instead: that word stays."""
+    word (cues kind lead_noun: 建成区) starts it instead: that word stays; so
+    does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
+    the rates of that act)."""
     lead = _longest_start(phrase, "lead")
+    if lead and phrase[len(lead):] in cues("attribute"):
+        return ""
     noun = _longest_start(phrase, "lead_noun")
     if phrase[len(noun):].startswith(cues("not_zone_after")):
         noun = ""  # 建成区域性中心: 建成 and 区域
@@ -749,16 +771,36 @@ def _list_items(head: str, count: int) -> list[str]:
     items = [i for i in head.split("、") if i]
     if len(items) != count:
         items = [i for i in any_cue("list_link").split(head) if i]
+    if len(items) != count:
+        items = _quoted_items(head)
     last = items[-1] if items else ""
     tail = _shared_head(last)
     out = []
     for item in items:
-        if tail and not item.endswith(tail):
+        if tail and not item.endswith((tail, *cues("attribute"))):  # 绿地率、绿化覆盖率: a rate of its own
             item = _joined(item, tail)
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return out
+    return _with_shared_lead(out)
+
+
+QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
+QUOTED = re.compile(r"“[^“”]+”")
+
+
+def _quoted_items(head: str) -> list[str]:
+    """“一网通办”“免证办”事项 → “一网通办”事项, “免证办”事项: names in quotes written
+    side by side, with no 、 between them, are items sharing the words after them."""
+    run = QUOTED_RUN.fullmatch(head)
+    return [name + run.group(2) for name in QUOTED.findall(run.group(1))] if run else []
+
+
+def _with_shared_lead(items: list[str]) -> list[str]:
+    """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
+    the first item (cues kind shared_lead) is every item's, written once."""
+    lead = _longest_start(items[0], "shared_lead") if items else ""
+    return [item if not lead or item.startswith(lead) else lead + item for item in items]
 
 
 def _shared_head(last: str) -> str:
