@@ -312,7 +312,24 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
-    return "annual"
+    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure) else "annual"
+
+
+def _states(clause: str, measure: str) -> bool:
+    """Whether an amount or count with no verb is a state at the year's end: the
+    word right before it names a stock (quantities.csv stock: 规上工业企业2.8万家,
+    总投资20.8亿元的项目), and nothing says it was done or is new (新增企业, 引进企业
+    are the year's flow). The caller asks of a plan's amounts only: a plan's count
+    of firms (培育专精特新企业20家) is the year's new ones."""
+    return (measure not in RATE_MEASURES and _ends_with(clause, _stock_words())
+            and not _does(clause) and not _acted(clause))
+
+
+@lru_cache(maxsize=None)
+def _stock_words() -> tuple[str, ...]:
+    """The head words of ``rules/quantities.csv`` that name a stock (企业, 总投资):
+    not the codebook's names, whose stock (高标准农田) a plan's 建设 adds to."""
+    return tuple(word for word, row in lookup("quantities", "word").items() if row["kind"] == "stock")
 
 
 def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bool) -> str:
