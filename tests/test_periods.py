@@ -284,3 +284,10 @@ def test_a_stock_named_right_before_a_number_is_a_state_unless_something_was_don
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["2800家"]["basis"] == rows["20亿元"]["basis"] == rows["32亿元"]["basis"] == "as_of"
     assert rows["300家"]["basis"] == rows["20家"]["basis"] == "annual"  # the year's new firms
+
+
+def test_a_total_over_one_year_is_the_years_flow_or_a_state(make_record):
+    record = make_record(review="累计支出27亿元，累计谋划项目70个、总投资350亿元。\n五年来，累计支出90亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["27亿元"]["basis"], rows["350亿元"]["basis"]) == ("annual", "as_of")
+    assert (rows["90亿元"]["basis"], rows["90亿元"]["period_start"]) == ("cumulative", 2020)  # a run of years

@@ -257,10 +257,13 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
-    basis = _basis(part, clause, measure, words_after(after), _clause_quantity(clause, sentence))
+    kind = _clause_quantity(clause, sentence)
+    basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
+    if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
+        basis = "annual" if kind == "flow" else "as_of" if _states(clause, measure) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
