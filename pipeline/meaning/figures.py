@@ -761,7 +761,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
-        area = _zone(r, row["start"], row["start"])
+        area = _own_zone(r, row["start"])
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
@@ -771,6 +771,17 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
             rest = row["subject"][lead + len(area):]
             changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
     return changes
+
+
+def _own_zone(r: Reading, pos: int) -> str | None:
+    """:func:`_zone` of the number at ``pos``; but a number right after a list's
+    close (cues kind list_close: 某基地码头二期等10个项目) counts the list, whose
+    first item names no zone of the figure's: then only a sentence opening
+    before the list's clause may."""
+    if not r.text[max(0, pos - 4):pos].rstrip().endswith(cues("list_close")):
+        return _zone(r, pos, pos)
+    sentence = r.sentence_start(pos)
+    return _zone_opening(r.text, sentence, pos) if sentence != r.clause_start(pos) else None
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
