@@ -779,9 +779,9 @@ def _own_zone(r: Reading, pos: int) -> str | None:
     first item names no zone of the figure's: then only a sentence opening
     before the list's clause may."""
     if not r.text[max(0, pos - 4):pos].rstrip().endswith(cues("list_close")):
-        return _zone(r, pos, pos)
+        return _zone(r, pos, pos, owners=True)
     sentence = r.sentence_start(pos)
-    return _zone_opening(r.text, sentence, pos) if sentence != r.clause_start(pos) else None
+    return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
@@ -790,32 +790,32 @@ def zone_at(r: Reading, pos: int, limit: int) -> str:
     return _zone(r, pos, limit) or ""
 
 
-def _zone(r: Reading, pos: int, limit: int) -> str | None:
+def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all."""
     for opening in dict.fromkeys((r.clause_start(pos), r.sentence_start(pos))):  # often one opening: read once
-        found = _zone_opening(r.text, opening, limit)
+        found = _zone_opening(r.text, opening, limit, owners)
         if found is not None:
             return found
     return None
 
 
-def _zone_opening(text: str, opening: int, limit: int) -> str | None:
+def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> str | None:
     """The zone (or list of zones) a sentence or clause opens with; '' for a
     general one (其他各乡镇), which says the sentence is about no particular place;
     None when it opens with no zone at all."""
-    match = _zone_match(text, opening, limit)
+    match = _zone_match(text, opening, limit, owners)
     if match is None:
         return None
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
     return "" if any(_generic(z) for z in zones) or text.startswith("、", match.end()) else match.group(1)
 
 
-def _zone_match(text: str, opening: int, limit: int) -> re.Match | None:
+def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
     """The match of a zone's name at ``opening`` (before ``limit``), unless what
     follows makes it the object of a project (某某园区建设…)."""
-    if not _area_suffix().search(text, opening, limit):
+    if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
-    match = _area_pattern().match(text, opening, limit)
+    match = _area_pattern(owners).match(text, opening, limit)
     return None if not match or text.startswith(cues("area_object"), match.end()) else match
 
 
@@ -973,14 +973,15 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
 
 
 @cache
-def _area_pattern() -> re.Pattern:
+def _area_pattern(owners: bool = False) -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name),
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link).
     A word before a body named whole is no part of its name (cues kind zone_lead:
-    市中心城区 is the city's 中心城区; 强化中心城区…)."""
+    市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
+    names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
     verbs = "|".join(cues("area_stop"))
-    suffix = alternation(row["suffix"] for row in table("areas"))  # a body named whole ends no other name
+    suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
     one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix}))"
            rf"(?!{cue_words('not_zone_after')})")
     lead = rf"(?:{cue_words('zone_lead')})(?={cue_words('whole_area')})"
@@ -988,11 +989,20 @@ def _area_pattern() -> re.Pattern:
 
 
 @cache
-def _area_suffix() -> re.Pattern:
+def _area_suffix(owners: bool = False) -> re.Pattern:
     """Any zone suffix, or a body named whole (cues kind whole_area: 省属企业): a
     sentence holding none before the limit opens with no zone."""
-    words = [row["suffix"] for row in table("areas")] + list(cues("whole_area"))
+    words = [*_suffixes(owners), *cues("whole_area")]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _suffixes(owners: bool) -> list[str]:
+    """The suffixes of ``rules/meaning/areas.csv``: of zones (reach zone), which head
+    the sentences after them and are a project's area; with ``owners`` also those of
+    a port, airport or fund (reach sentence: 天津港集装箱吞吐量…), which owns the
+    figures of the sentence it opens but is part of a project's name (机场T3航站楼)
+    and is often only named by the sentences before (复制推广自贸试验区经验)."""
+    return [row["suffix"] for row in table("areas") if owners or row["reach"] == "zone"]
 
 
 def _generic(area: str) -> bool:

@@ -263,7 +263,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
-        basis = "annual" if kind == "flow" else "as_of" if _states(clause, measure) else basis
+        basis = "annual" if kind == "flow" and measure != "count" else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
@@ -315,16 +315,16 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
-    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure) else "annual"
+    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure, kind) else "annual"
 
 
-def _states(clause: str, measure: str) -> bool:
+def _states(clause: str, measure: str, kind: str) -> bool:
     """Whether an amount or count with no verb is a state at the year's end: the
-    word right before it names a stock (quantities.csv stock: 规上工业企业2.8万家,
-    总投资20.8亿元的项目), and nothing says it was done or is new (新增企业, 引进企业
-    are the year's flow). The caller asks of a plan's amounts only: a plan's count
+    quantity is a stock (``kind``) and its head word stands right before the number
+    (quantities.csv stock: 规上工业企业2.8万家, 总投资20.8亿元的项目), and nothing
+    says it was done or is new (新增企业, 引进企业 are the year's flow). The caller asks of a plan's amounts only: a plan's count
     of firms (培育专精特新企业20家) is the year's new ones."""
-    return (measure not in RATE_MEASURES and _ends_with(clause, _stock_words())
+    return (kind == "stock" and measure not in RATE_MEASURES and _ends_with(clause, _stock_words())
             and not _does(clause) and not _acted(clause))
 
 
