@@ -230,6 +230,13 @@ def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zo
     assert areas["39只"] == "某某科创园"  # the sentence opens with the zone the list belongs to
 
 
+def test_a_zone_a_verb_opens_with_is_its_object_and_heads_no_later_sentence(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(plan="打通开发区经一路、经二路。确保21万平方米的标准化厂房投用。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["21万平方米"] == "某某区"
+
+
 def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_no_area(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="某某产业园、甲食品工厂等15个项目签约落地。新增返乡创业1200人。")

@@ -944,16 +944,24 @@ def _earlier_zone(r: Reading, pos: int) -> str:
 def _topic(text: str, start: int, end: int) -> str | None:
     """The zone the clause or sentence ``text[start:end]`` opens with when it says
     something of it that the text after it may go on about: '' when the zone fills
-    its clause (用好某产业园，…: the region's means; 引入某集团，…) or it reports the zone's honour or
+    its clause (用好某产业园，…: the region's means; 引入某集团，…), it is the object of
+    the verb it opens with (打通开发区经一路: a verb before a project's name,
+    ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
     milestone in its own clause, a statement closed in itself (某新区入围试点城市,
-    某产业园开园运营; cues kind zone_event); None when
-    it opens with no zone."""
+    某产业园开园运营; cues kind zone_event); None when it opens with no zone."""
     match = _zone_match(text, start, end)
     if match is None:
         return None
     said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = any(cue in said for cue in cues("zone_event"))
+    closed = any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
     return _zone_opening(text, start, end) if said and not closed else ""
+
+
+def _verb_led(name: str) -> bool:
+    """Whether a zone's name opens with a verb written before a project's name (打通,
+    加快推进: ``rules/meaning/project_lead.csv``, words of two characters or more;
+    a single one, 和 or 在, begins names too: 和平区)."""
+    return any(name.startswith(word) for word in lookup("project_lead", "word") if len(word) >= MIN_SHORT_NAME)
 
 
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
