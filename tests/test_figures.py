@@ -230,6 +230,15 @@ def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zo
     assert areas["39只"] == "某某科创园"  # the sentence opens with the zone the list belongs to
 
 
+def test_one_project_named_after_an_amount_owns_it(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="总投资4.7亿元的东湖江水置换工程基本完工。总投资30亿元的8个园区项目有序推进。"
+                                "总投资5亿元的重点项目开工。总投资9亿元的甲、乙等项目投产。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["4.7亿元"] == "东湖江水置换工程"
+    assert areas["30亿元"] == areas["5亿元"] == areas["9亿元"] == "某某区"  # a count, a kind, a list of projects
+
+
 def test_a_zone_a_verb_opens_with_is_its_object_and_heads_no_later_sentence(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(plan="打通开发区经一路、经二路。确保21万平方米的标准化厂房投用。")

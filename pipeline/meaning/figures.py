@@ -761,7 +761,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
-        area = _own_zone(r, row["start"])
+        area = _owning_project(r.text, row["end"])
+        area = _own_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
@@ -771,6 +772,28 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
             rest = row["subject"][lead + len(area):]
             changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
     return changes
+
+
+def _owning_project(text: str, end: int) -> str | None:
+    """总投资4.7亿元的某某江水置换工程: the one project named right after an amount
+    and its 的 (ending in a head of cues kind owning_project) owns the figure; not a
+    count or list of them (…的8个园区项目, 甲、乙等项目) nor a kind of project whose
+    words are all general (…的重点项目: ``rules/meaning/project_generic.csv``)."""
+    match = _owning_project_pattern().match(text, end)
+    if not match:
+        return None
+    name = match.group(1)
+    modifier = name[:len(name) - len(match.group(2))]
+    return None if modifier in lookup("project_generic", "word") or _generic(modifier) else name
+
+
+@cache
+def _owning_project_pattern() -> re.Pattern:
+    """A unit (no digit or stop), 的, then a name of no digit, stop, list link or
+    的 up to its first head word (group 2)."""
+    name_char = char_class(PAUSES + COLONS + "、的", negated=True, also=r"\s\d")
+    return re.compile(rf"{name_char}{{0,4}}?的((?:(?!{cue_words('list_close')}|{cue_words('list_link')}){name_char}){{2,30}}?"
+                      rf"({cue_words('owning_project')}))")
 
 
 def _own_zone(r: Reading, pos: int) -> str | None:
