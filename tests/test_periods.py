@@ -291,3 +291,11 @@ def test_a_total_over_one_year_is_the_years_flow_or_a_state(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["27亿元"]["basis"], rows["350亿元"]["basis"]) == ("annual", "as_of")
     assert (rows["90亿元"]["basis"], rows["90亿元"]["period_start"]) == ("cumulative", 2020)  # a run of years
+
+
+def test_a_share_is_a_state_unless_it_is_a_rate_of_the_years_flow(make_record):
+    record = make_record(review="村集体收入全部达到5万元，10万元以上村占47%，保交房项目交付率94.6%，重点项目开工率100%，"
+                                "研发投入强度2.5%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["47%"]["basis"] == rows["94.6%"]["basis"] == "as_of"
+    assert rows["100%"]["basis"] == rows["2.5%"]["basis"] == "annual"  # quantities.csv flow

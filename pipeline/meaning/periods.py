@@ -311,7 +311,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind == "stock"):
+    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow"):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
