@@ -779,12 +779,12 @@ def _owning_project(text: str, end: int) -> str | None:
     and its 的 (ending in a head of cues kind owning_project) owns the figure; not a
     count or list of them (…的8个园区项目, 甲、乙等项目) nor a kind of project whose
     words are all general (…的重点项目: ``rules/meaning/project_generic.csv``)."""
+    from pipeline.meaning.projects import is_generic_name  # projects reads figures' zones: imported here, not above
     match = _owning_project_pattern().match(text, end)
     if not match:
         return None
-    name = match.group(1)
-    modifier = name[:len(name) - len(match.group(2))]
-    return None if modifier in lookup("project_generic", "word") or _generic(modifier) else name
+    name, head = match.group(1), match.group(2)
+    return None if is_generic_name(name, head) or _generic(name) else name
 
 
 @cache
