@@ -789,11 +789,12 @@ def _owning_project(text: str, end: int) -> str | None:
 
 @cache
 def _owning_project_pattern() -> re.Pattern:
-    """A unit (no digit or stop), 的, then a name of no digit, stop, list link or
-    的 up to its first head word (group 2)."""
-    name_char = char_class(PAUSES + COLONS + "、的", negated=True, also=r"\s\d")
-    return re.compile(rf"{name_char}{{0,4}}?的((?:(?!{cue_words('list_close')}|{cue_words('list_link')}){name_char}){{2,30}}?"
-                      rf"({cue_words('owning_project')}))")
+    """A unit (no digit or stop), a link (cues kind owning_link: 的), then a name of
+    no digit, stop, list link or second link up to its first head word (group 2)."""
+    link = cue_words("owning_link")
+    stops = char_class(PAUSES + COLONS, negated=True, also=r"\s\d")
+    name_char = rf"(?!{link}|{cue_words('list_close')}|{cue_words('list_link')}){stops}"
+    return re.compile(rf"{name_char}{{0,4}}?(?:{link})((?:{name_char}){{2,30}}?({cue_words('owning_project')}))")
 
 
 def _own_zone(r: Reading, pos: int) -> str | None:
