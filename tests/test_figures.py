@@ -232,6 +232,31 @@ def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_wi
     assert areas["2万人次"] == areas["9家"] == "某某区"  # the zone fills its clause: the region's means
 
 
+def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
+                                "某某科创园布局持续拓展，组建某某母基金等39只科创基金。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["10个"] == "某某区"  # the list's first item is no zone of the count's
+    assert areas["39只"] == "某某科创园"  # the sentence opens with the zone the list belongs to
+
+
+def test_one_project_named_after_an_amount_owns_it(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(review="总投资4.7亿元的东湖江水置换工程基本完工。总投资30亿元的8个园区项目有序推进。"
+                                "总投资5亿元的重点项目开工。总投资9亿元的甲、乙等项目投产。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["4.7亿元"] == "东湖江水置换工程"
+    assert areas["30亿元"] == areas["5亿元"] == areas["9亿元"] == "某某区"  # a count, a kind, a list of projects
+
+
+def test_a_zone_a_verb_opens_with_is_its_object_and_heads_no_later_sentence(make_record):
+    from pipeline.meaning.figures import classify_report
+    record = make_record(plan="打通开发区经一路、经二路。确保21万平方米的标准化厂房投用。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["21万平方米"] == "某某区"
+
+
 def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_no_area(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="某某产业园、甲食品工厂等15个项目签约落地。新增返乡创业1200人。")
@@ -381,7 +406,7 @@ def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_start
                                      "宜宾港集装箱吞吐量增长10%。新增普通高中、宜宾学院附属中学等12所学校。")
     assert areas["2万人"] == "四川省"  # 3 counts the list: the sentence is about the province
     assert areas["6万亿元"] == "四川省"  # the region itself, named short
-    assert areas["10%"] == "四川省"  # 宜宾港 is a port (cues kind not_division_after)
+    assert areas["10%"] == "宜宾港"  # a port: its throughput is its own (areas.csv 港), not the city's
     assert areas["12所"] == "四川省"  # a list closed by 等 is counted
 
 
@@ -470,9 +495,11 @@ def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figure
 
 def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     """The test report is 某某区's: its full name opening a subject is dropped, but not
-    its short name (某某大学 is an institution) nor where it names a facility (某某区港)."""
+    its short name (某某大学 is an institution); where it names a facility (某某区港)
+    the facility is the area."""
     rows = figures(review="某某区财政收入突破20亿元。某某区港吞吐量增长5%。某某大学毕业生达到5000人。")
-    assert pick(rows, "raw", "subject") == [("20亿元", "财政收入"), ("5%", "某某区港吞吐量"), ("5000人", "某某大学毕业生")]
+    assert pick(rows, "raw", "subject", "area") == [("20亿元", "财政收入", "某某区"), ("5%", "吞吐量", "某某区港"),
+                                                    ("5000人", "某某大学毕业生", "某某区")]
 
 
 @pytest.mark.parametrize("review, subjects", [

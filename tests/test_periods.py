@@ -276,3 +276,26 @@ def test_a_quantity_that_is_a_year_s_flow_is_one_line(tmp_path):
     sentence = "五年来，全区电影票房突破5亿元。"
     assert basis_of(ROOT, sentence, "5亿元") == "as_of"  # no word says box office is a year's flow
     assert basis_of(with_rule_line(tmp_path, "quantities", "票房,flow,,"), sentence, "5亿元") == "annual"
+
+
+def test_a_stock_named_right_before_a_number_is_a_state_unless_something_was_done(make_record):
+    record = make_record(review="规上工业企业2800家，新落户企业300家，总投资20亿元的园区项目有序推进。",
+                         plan="抓好总投资32亿元的重点项目，培育专精特新企业20家。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["2800家"]["basis"] == rows["20亿元"]["basis"] == rows["32亿元"]["basis"] == "as_of"
+    assert rows["300家"]["basis"] == rows["20家"]["basis"] == "annual"  # the year's new firms
+
+
+def test_a_total_over_one_year_is_the_years_flow_or_a_state(make_record):
+    record = make_record(review="累计支出27亿元，累计谋划项目70个、总投资350亿元。\n五年来，累计支出90亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["27亿元"]["basis"], rows["350亿元"]["basis"]) == ("annual", "as_of")
+    assert (rows["90亿元"]["basis"], rows["90亿元"]["period_start"]) == ("cumulative", 2020)  # a run of years
+
+
+def test_a_share_is_a_state_unless_it_is_a_rate_of_the_years_flow(make_record):
+    record = make_record(review="村集体收入全部达到5万元，10万元以上村占47%，保交房项目交付率94.6%，重点项目开工率100%，"
+                                "研发投入强度2.5%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["47%"]["basis"] == rows["94.6%"]["basis"] == "as_of"
+    assert rows["100%"]["basis"] == rows["2.5%"]["basis"] == "annual"  # quantities.csv flow

@@ -116,9 +116,9 @@ def test_a_project_status_verb_is_one_line(tmp_path):
 
 
 def test_an_area_suffix_is_one_line(tmp_path):
-    before, after = effect(tmp_path, "areas", "港区,a port zone,", "某某港区实现生产总值增长5%。")
+    before, after = effect(tmp_path, "areas", "矿区,zone,a mining zone,", "某某矿区实现生产总值增长5%。")
     assert [f["area"] for f in before["figures"]] == ["某某区"]
-    assert [f["area"] for f in after["figures"]] == ["某某港区"]
+    assert [f["area"] for f in after["figures"]] == ["某某矿区"]
 
 
 

@@ -835,7 +835,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
-        area = _zone(r, row["start"], row["start"])
+        area = _owning_project(r.text, row["end"])
+        area = _own_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
@@ -847,38 +848,72 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     return changes
 
 
+def _owning_project(text: str, end: int) -> str | None:
+    """总投资4.7亿元的某某江水置换工程: the one project named right after an amount
+    and its 的 (ending in a head of cues kind owning_project) owns the figure; not a
+    count or list of them (…的8个园区项目, 甲、乙等项目) nor a kind of project whose
+    words are all general (…的重点项目: ``rules/meaning/project_generic.csv``)."""
+    from pipeline.meaning.projects import is_generic_name  # projects reads figures' zones: imported here, not above
+    match = _owning_project_pattern().match(text, end)
+    if not match:
+        return None
+    name, head = match.group(1), match.group(2)
+    return None if is_generic_name(name, head) or _generic(name) else name
+
+
+@cache
+def _owning_project_pattern() -> re.Pattern:
+    """A unit (no digit or stop), a link (cues kind owning_link: 的), then a name of
+    no digit, stop, list link or second link up to its first head word (group 2)."""
+    link = cue_words("owning_link")
+    stops = char_class(PAUSES + COLONS, negated=True, also=r"\s\d")
+    name_char = rf"(?!{link}|{cue_words('list_close')}|{cue_words('list_link')}){stops}"
+    return re.compile(rf"{name_char}{{0,4}}?(?:{link})((?:{name_char}){{2,30}}?({cue_words('owning_project')}))")
+
+
+def _own_zone(r: Reading, pos: int) -> str | None:
+    """:func:`_zone` of the number at ``pos``; but a number right after a list's
+    close (cues kind list_close: 某基地码头二期等10个项目) counts the list, whose
+    first item names no zone of the figure's: then only a sentence opening
+    before the list's clause may."""
+    if not r.text[max(0, pos - 4):pos].rstrip().endswith(cues("list_close")):
+        return _zone(r, pos, pos, owners=True)
+    sentence = r.sentence_start(pos)
+    return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
+
+
 def zone_at(r: Reading, pos: int, limit: int) -> str:
     """The zone named at the opening of the clause or sentence holding ``pos``,
     written before ``limit`` ('' if none, or a general one)."""
     return _zone(r, pos, limit) or ""
 
 
-def _zone(r: Reading, pos: int, limit: int) -> str | None:
+def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all."""
     for opening in dict.fromkeys((r.clause_start(pos), r.sentence_start(pos))):  # often one opening: read once
-        found = _zone_opening(r.text, opening, limit)
+        found = _zone_opening(r.text, opening, limit, owners)
         if found is not None:
             return found
     return None
 
 
-def _zone_opening(text: str, opening: int, limit: int) -> str | None:
+def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> str | None:
     """The zone (or list of zones) a sentence or clause opens with; '' for a
     general one (其他各乡镇), which says the sentence is about no particular place;
     None when it opens with no zone at all."""
-    match = _zone_match(text, opening, limit)
+    match = _zone_match(text, opening, limit, owners)
     if match is None:
         return None
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
     return "" if any(_generic(z) for z in zones) or text.startswith("、", match.end()) else match.group(1)
 
 
-def _zone_match(text: str, opening: int, limit: int) -> re.Match | None:
+def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
     """The match of a zone's name at ``opening`` (before ``limit``), unless what
     follows makes it the object of a project (某某园区建设…)."""
-    if not _area_suffix().search(text, opening, limit):
+    if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
-    match = _area_pattern().match(text, opening, limit)
+    match = _area_pattern(owners).match(text, opening, limit)
     return None if not match or text.startswith(cues("area_object"), match.end()) else match
 
 
@@ -1007,16 +1042,24 @@ def _earlier_zone(r: Reading, pos: int) -> str:
 def _topic(text: str, start: int, end: int) -> str | None:
     """The zone the clause or sentence ``text[start:end]`` opens with when it says
     something of it that the text after it may go on about: '' when the zone fills
-    its clause (用好某产业园，…: the region's means; 引入某集团，…) or it reports the zone's honour or
+    its clause (用好某产业园，…: the region's means; 引入某集团，…), it is the object of
+    the verb it opens with (打通开发区经一路: a verb before a project's name,
+    ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
     milestone in its own clause, a statement closed in itself (某新区入围试点城市,
-    某产业园开园运营; cues kind zone_event); None when
-    it opens with no zone."""
+    某产业园开园运营; cues kind zone_event); None when it opens with no zone."""
     match = _zone_match(text, start, end)
     if match is None:
         return None
     said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = any(cue in said for cue in cues("zone_event"))
+    closed = any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
     return _zone_opening(text, start, end) if said and not closed else ""
+
+
+def _verb_led(name: str) -> bool:
+    """Whether a zone's name opens with a verb written before a project's name (打通,
+    加快推进: ``rules/meaning/project_lead.csv``, words of two characters or more;
+    a single one, 和 or 在, begins names too: 和平区)."""
+    return any(name.startswith(word) for word in lookup("project_lead", "word") if len(word) >= MIN_SHORT_NAME)
 
 
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
@@ -1036,14 +1079,15 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
 
 
 @cache
-def _area_pattern() -> re.Pattern:
+def _area_pattern(owners: bool = False) -> re.Pattern:
     """A sentence opening with a name that ends in a zone suffix (longest such name),
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link).
     A word before a body named whole is no part of its name (cues kind zone_lead:
-    市中心城区 is the city's 中心城区; 强化中心城区…)."""
+    市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
+    names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
     verbs = "|".join(cues("area_stop"))
-    suffix = alternation(row["suffix"] for row in table("areas"))  # a body named whole ends no other name
+    suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
     one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix}))"
            rf"(?!{cue_words('not_zone_after')})")
     lead = rf"(?:{cue_words('zone_lead')})(?={cue_words('whole_area')})"
@@ -1051,11 +1095,20 @@ def _area_pattern() -> re.Pattern:
 
 
 @cache
-def _area_suffix() -> re.Pattern:
+def _area_suffix(owners: bool = False) -> re.Pattern:
     """Any zone suffix, or a body named whole (cues kind whole_area: 省属企业): a
     sentence holding none before the limit opens with no zone."""
-    words = [row["suffix"] for row in table("areas")] + list(cues("whole_area"))
+    words = [*_suffixes(owners), *cues("whole_area")]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _suffixes(owners: bool) -> list[str]:
+    """The suffixes of ``rules/meaning/areas.csv``: of zones (reach zone), which head
+    the sentences after them and are a project's area; with ``owners`` also those of
+    a port, airport or fund (reach sentence: 天津港集装箱吞吐量…), which owns the
+    figures of the sentence it opens but is part of a project's name (机场T3航站楼)
+    and is often only named by the sentences before (复制推广自贸试验区经验)."""
+    return [row["suffix"] for row in table("areas") if owners or row["reach"] == "zone"]
 
 
 def _generic(area: str) -> bool:

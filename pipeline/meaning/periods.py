@@ -257,10 +257,13 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
-    basis = _basis(part, clause, measure, words_after(after), _clause_quantity(clause, sentence))
+    kind = _clause_quantity(clause, sentence)
+    basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
+    if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
+        basis = "annual" if kind == "flow" and measure != "count" else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
@@ -308,11 +311,28 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind == "stock"):
+    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow"):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
-    return "annual"
+    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure, kind) else "annual"
+
+
+def _states(clause: str, measure: str, kind: str) -> bool:
+    """Whether an amount or count with no verb is a state at the year's end: the
+    quantity is a stock (``kind``) and its head word stands right before the number
+    (quantities.csv stock: 规上工业企业2.8万家, 总投资20.8亿元的项目), and nothing
+    says it was done or is new (新增企业, 引进企业 are the year's flow). The caller asks of a plan's amounts only: a plan's count
+    of firms (培育专精特新企业20家) is the year's new ones."""
+    return (kind == "stock" and measure not in RATE_MEASURES and _ends_with(clause, _stock_words())
+            and not _does(clause) and not _acted(clause))
+
+
+@lru_cache(maxsize=None)
+def _stock_words() -> tuple[str, ...]:
+    """The head words of ``rules/quantities.csv`` that name a stock (企业, 总投资):
+    not the codebook's names, whose stock (高标准农田) a plan's 建设 adds to."""
+    return tuple(word for word, row in lookup("quantities", "word").items() if row["kind"] == "stock")
 
 
 def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bool) -> str:

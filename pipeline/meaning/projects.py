@@ -368,11 +368,15 @@ def _numbered(name: str) -> bool:
 
 
 def _generic(name: str, head: dict[str, str] | None) -> bool:
-    """农村公路, 新型储能项目, 卫生院: a kind of thing, not a named one.
+    """农村公路, 新型储能项目, 卫生院: a kind of thing, not a named one."""
+    return is_generic_name(name, head["head"] if head else "")
 
-    What stands before the head noun must hold some word that is not in
-    ``rules/project_generic.csv`` (a place, a company, a proper name)."""
-    modifier = name[:name.rfind(head["head"])] if head else name
+
+def is_generic_name(name: str, head: str) -> bool:
+    """Whether what stands before the head noun ``head`` of ``name`` holds only
+    words of ``rules/project_generic.csv``, none that names (a place, a company, a
+    proper name): 省市重点项目 is a kind of project, 南拒马河防洪工程 one."""
+    modifier = name[:name.rfind(head)] if head else name
     generic = lookup("project_generic", "word")
     pos = 0
     while pos < len(modifier):
