@@ -47,6 +47,9 @@ WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports 
 
 
 SECOND_ROUND = "r2-"  # the held-out passages of the last round, tuning labels since (tests/labels/README.md)
+# Floors over the r2 passages where the rules stand once tuned on them: exact figures per role,
+# measure, year, area and period_start; basis; lenient subject.
+FLOOR_R2, FLOOR_R2_BASIS, FLOOR_R2_SUBJECT = 0.90, 0.81, 0.90
 
 
 @pytest.fixture(scope="module")
@@ -110,10 +113,8 @@ def test_the_second_round_passages(tables, labels):
     for role in ROLES:
         assert overall[f"{role}_precision"] >= FLOOR_R2 and overall[f"{role}_recall"] >= FLOOR_R2, (role, overall)
     assert min(overall[["measure", "year", "area", "period_start"]]) >= FLOOR_R2, overall
-    assert overall["basis"] >= 0.81 and overall["subject_lenient"] >= 0.90, overall
+    assert overall["basis"] >= FLOOR_R2_BASIS and overall["subject_lenient"] >= FLOOR_R2_SUBJECT, overall
 
-
-FLOOR_R2 = 0.90
 
 
 def test_report_metadata_of_every_shared_report(tables):
