@@ -45,6 +45,7 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("优良天数同比增加36天。", "36", "day", "count", "eq"),
     ("优良天数连续6年稳定。", "6", "year", "duration", "eq"),
     ("连续3次获评A级。", "3", "count", "duration", "eq"),
+    ("平均受教育年限连续3年提高。", "3", "year", "duration", "eq"),  # a run, not a level of 年限 (years_level)
     ("城际运能提升19%。", "19", "percent", "growth", "eq"),
     ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
 ])
@@ -303,6 +304,24 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
 
 
+def test_a_size_class_before_the_noun_counted_measures_nothing(make_record):
+    """10万吨级泊位, 10万千瓦级风电场 name a size class of the things counted (cues kind
+    class_noun: role other), while 7亿吨级白云岩矿, a deposit found, is its size (级 approx)."""
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="建成10万千瓦级风电场2个。新探明7亿吨级白云岩矿。", plan="新建3个10万吨级泊位。"))}
+    assert rows["10万千瓦"]["role"] == rows["10万吨"]["role"] == "other"
+    assert (rows["2个"]["role"], rows["3个"]["role"]) == ("indicator", "target")
+    assert (rows["7亿吨"]["role"], rows["7亿吨"]["comparator"]) == ("indicator", "approx")
+
+
+def test_income_compared_with_last_year_names_no_ratio(figures):
+    """收入比上年增长8%: 收入比 (number_forms.csv kind ratio_noun) is no ratio here, the
+    figure has its unit; 消费支出比值 needs its own row (收入比值 is 收入比 already)."""
+    rows = figures(review="居民收入比上年增长8%。城乡居民消费支出比值由2.5缩小至2.2。")
+    assert pick(rows, "raw", "measure", "unit") == [
+        ("8%", "growth", "percent"), ("2.5", "multiple", "times"), ("2.2", "multiple", "times")]
+
+
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
@@ -485,6 +504,13 @@ def test_subject_without_words_between_it_and_its_verb(figures, review, subjects
     assert [r["subject"] for r in figures(review=review)] == subjects
 
 
+def test_crossing_is_a_mark_passed_only_before_an_amount_or_a_mark(figures):
+    """跨越 (qualifiers.csv position mark) is gt before an amount (跨越3万元) or a mark
+    (跨越1000家大关); a road crossing 5个乡镇 passes no mark: eq."""
+    rows = figures(review="人均收入跨越3万元大关。企业跨越1000家大关。新建高速公路跨越5个乡镇。")
+    assert pick(rows, "raw", "comparator") == [("3万元", "gt"), ("1000家", "gt"), ("5个", "eq")]
+
+
 def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figures):
     """Issue 13: 占年度计划的120% names only the whole, the part is the figure before (cues kind share_of)."""
     rows = figures(review="重点项目完成投资80亿元，占年度计划的120%。数字经济规模300亿元，占地区生产总值比重12%、占全省比重5%。")
@@ -514,6 +540,13 @@ def test_the_reports_own_region_is_no_part_of_a_subject(figures):
 ])
 def test_subject_without_who_was_first_a_year_or_a_conversion(figures, review, subjects):
     assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_span_ahead_opening_the_clause_is_no_part_of_the_subject(figures):
+    """未来3年, 今后五年 (number_forms.csv kind date_before) say when: the subject is
+    what follows them, not the span, which measures nothing."""
+    rows = figures(plan="未来3年新增城镇就业3万人以上。今后五年新增城镇就业15万人。")
+    assert pick(rows, "raw", "subject") == [("3万人", "新增城镇就业"), ("15万人", "新增城镇就业")]
 
 
 def test_a_list_named_in_the_clause_before_a_base(figures):
@@ -556,6 +589,17 @@ def test_a_counted_noun_ends_before_the_verb_after_it_and_its_investment_runs_on
     assert pick(rows, "raw", "subject") == [
         ("30个", "重点项目"), ("50亿元", "重点项目完成投资"), ("15件", "民生实事"), ("600名", "困难学生"),
         ("100个", "“无废细胞”")]
+
+
+def test_a_verb_said_of_things_is_inside_the_noun_a_verb_before_the_number_takes(figures):
+    """新增50家家庭医生签约服务机构: after a verb that takes the counted things as its
+    object, 签约, 实施 (cues kind said_of) are inside one noun, no cut; an investment
+    that runs on keeps its verb but no tail or qualifier words (同比增长, 超过)."""
+    rows = figures(review="新增50家家庭医生签约服务机构。建成12个省级实施示范区。"
+                          "30个重点项目完成投资同比增长12%。20个重点项目完成投资超过50亿元。")
+    assert pick(rows, "raw", "subject") == [
+        ("50家", "家庭医生签约服务机构"), ("12个", "省级实施示范区"), ("30个", "重点项目"),
+        ("12%", "重点项目完成投资"), ("20个", "重点项目"), ("50亿元", "重点项目完成投资")]
 
 
 def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(figures):
@@ -645,3 +689,11 @@ def test_the_things_counted_end_before_what_is_said_of_them(figures):
     rows = figures(review="巩固368个经济薄弱村扶持成效，26种医用耗材价格大幅降低，提升100家供养机构服务水平。"
                           "产业基金带动74只母基金投资721个项目。")
     assert pick(rows, "subject")[:4] == [("经济薄弱村",), ("医用耗材",), ("供养机构",), ("母基金投资",)]
+
+
+def test_what_is_driven_keeps_the_verb_that_makes_the_number(figures):
+    """带动 (cues kind lead) is who leads, no part of the subject; 增收 makes the
+    number (tests/labels/README.md, Subject: keep the verb when the number counts
+    what it makes), so 带动农民增收2亿元 is 农民增收, as 带动就业5000人 is 就业."""
+    rows = figures(review="带动就业5000人。带动农民增收2亿元。")
+    assert pick(rows, "raw", "subject") == [("5000人", "就业"), ("2亿元", "农民增收")]
