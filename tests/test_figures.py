@@ -17,6 +17,7 @@ def pick(rows: list[dict], *fields: str) -> list[tuple]:
 
 
 def test_worked_example_of_the_contract(figures):
+    """The contract's worked example: a growth with 左右, a level in 亿元 and its growth, all of the review year."""
     rows = figures(review="预计地区生产总值增长4%左右；一般公共预算收入48.7亿元，增长20.9%；")
     assert pick(rows, "role", "subject", "measure", "value", "unit", "comparator", "year", "area") == [
         ("indicator", "地区生产总值", "growth", "4", "percent", "approx", 2024, "某某区"),
@@ -26,6 +27,7 @@ def test_worked_example_of_the_contract(figures):
 
 
 def test_plan_figures_are_targets_of_the_plan_year(figures):
+    """The plan's figures are targets of the plan year, in canonical units (万美元 in USD)."""
     rows = figures(plan="主要预期目标是：地区生产总值增长4.5%左右，实际利用外资3000万美元。")
     assert pick(rows, "role", "year", "value", "unit") == [
         ("target", 2025, "4.5", "percent"), ("target", 2025, "30000000", "USD")]
@@ -45,20 +47,24 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("优良天数同比增加36天。", "36", "day", "count", "eq"),
     ("优良天数连续6年稳定。", "6", "year", "duration", "eq"),
     ("连续3次获评A级。", "3", "count", "duration", "eq"),
+    ("平均受教育年限连续3年提高。", "3", "year", "duration", "eq"),  # a run, not a level of 年限 (years_level)
     ("城际运能提升19%。", "19", "percent", "growth", "eq"),
     ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
+    """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""
     rows = figures(review=sentence)
     assert pick(rows, "value", "unit", "measure", "comparator")[-1] == (value, unit, measure, comparator)
 
 
 def test_range_is_two_figures_with_one_subject(figures):
+    """4.5%—5% is two figures of one subject: the low end ge, the high end le."""
     rows = figures(plan="地区生产总值增长4.5%—5%。")
     assert pick(rows, "subject", "value", "comparator") == [("地区生产总值", "4.5", "ge"), ("地区生产总值", "5", "le")]
 
 
 def test_distributive_list_gives_one_subject_each(figures):
+    """A、B分别…: one figure per item, each with the list's qualifier and its own subject."""
     rows = figures(plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")
     assert pick(rows, "value", "comparator") == [("6", "approx"), ("7", "approx")]
     rows = figures(plan="文化、旅游产业增加值占比分别超过2%、5%。")
@@ -69,11 +75,13 @@ def test_distributive_list_gives_one_subject_each(figures):
 
 
 def test_area_is_the_zone_a_sentence_is_about(figures):
+    """A zone opening a sentence is its figures' area; the next sentence about the whole region is the region's."""
     rows = figures(review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")
     assert pick(rows, "area") == [("某某经开区",), ("某某区",)]
 
 
 def test_stock_in_the_plan_is_not_a_target(figures):
+    """目前已建成 in the plan describes a stock (an indicator); 今年新建 is a target."""
     rows = figures(plan="目前已建成5G基站4300个，今年新建基站500个。")
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
 
@@ -85,11 +93,13 @@ def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures)
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):
+    """连续八年: a Chinese numeral with its unit is a figure, a duration in years."""
     rows = figures(review="新注册市场主体连续八年实现破万增长。")
     assert pick(rows, "text", "value", "unit", "measure") == [("八", "8", "year", "duration")]
 
 
 def test_codebook_codes_standard_subjects():
+    """Aliases of a concept (全区生产总值, GDP) share its code; the region's name is dropped; other words get none."""
     from pipeline.meaning.codebook import code_for
 
     assert code_for("地区生产总值") == code_for("全区生产总值") == code_for("GDP") == "gdp"
@@ -99,6 +109,7 @@ def test_codebook_codes_standard_subjects():
 
 
 def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
+    """失业率控制在4.5%以内 is a share, though a growth (增长率6%) is written in the same sentence."""
     from pipeline.meaning.figures import classify_report
     record = make_record(plan="城镇新增就业6万人、城镇登记失业率控制在4.5%以内，地区生产总值增长率6%。")
     rows = {r["raw"]: r for r in classify_report(record)}
@@ -106,6 +117,7 @@ def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
 
 
 def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(make_record):
+    """Units, ranges and qualifiers of national and provincial reports: 6%－6.5% is a range, 万千瓦 in MW, 不到 lt."""
     from pipeline.meaning.figures import classify_report
     record = make_record(plan="国内生产总值增长6%－6.5%，全员劳动生产率达到25万元/人，新能源装机8041.6万千瓦，"
                               "货运量达到50万标箱，国内生产总值从不到70万亿元增加到100万亿元。")
@@ -119,6 +131,7 @@ def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(mak
 
 
 def test_a_figure_narrowed_by_its_sentence_gets_no_code():
+    """扣除房地产开发投资后: a condition narrows the figure, so it is no scorecard concept."""
     from pipeline.meaning.codebook import code_for, conditioned
 
     row = {"context": "扣除房地产开发投资后，固定资产投资增长2.7%。", "raw": "2.7%", "subject": "固定资产投资"}
@@ -128,6 +141,7 @@ def test_a_figure_narrowed_by_its_sentence_gets_no_code():
 
 
 def test_a_bare_investment_is_that_of_what_the_clause_before_builds():
+    """完成投资 alone is the investment of the projects the clause before builds, in the same sentence only."""
     from pipeline.meaning.codebook import figure_code
 
     row = {"context": "加快重点项目建设，全年完成投资120亿元。", "raw": "120亿元", "subject": "投资"}
@@ -136,11 +150,13 @@ def test_a_bare_investment_is_that_of_what_the_clause_before_builds():
     assert figure_code({**row, "context": "加快重点项目建设。全年完成投资120亿元。"}) == ""  # another sentence
 
 def test_a_mark_passed_after_the_number_is_no_subject(figures):
+    """突破100亿元关口 is a mark passed: the figures around it keep the clause's subject."""
     rows = {r["raw"]: r for r in figures(review="一般公共预算收入完成102亿元，突破100亿元关口，增长8.3%。")}
     assert rows["8.3%"]["subject"] == rows["102亿元"]["subject"] == "一般公共预算收入"
 
 
 def test_verbs_before_the_number_are_no_subject(figures):
+    """由…提高到 and 建设筹措 are verbs: the subject is what they act on, without the counter's note （间）."""
     rows = {r["raw"]: r["subject"] for r in figures(
         review="森林覆盖率由31.5%提高到33%。建设筹措2万套（间）人才公寓。建设12个城市书房。")}
     assert rows["31.5%"] == rows["33%"] == "森林覆盖率"
@@ -148,12 +164,14 @@ def test_verbs_before_the_number_are_no_subject(figures):
 
 
 def test_a_bare_attribute_after_a_measured_one_is_of_the_same_thing(figures):
+    """、产量300万吨 after 蔬菜种植面积 is 蔬菜产量: a bare attribute is of the thing measured before."""
     rows = {r["raw"]: r["subject"] for r in figures(
         plan="蔬菜种植面积稳定在80万亩以上、产量300万吨以上，茶叶加工转化率65%，产值达到40亿元。")}
     assert rows["300万吨"] == "蔬菜产量" and rows["40亿元"] == "茶叶加工产值"
 
 
 def test_a_word_of_new_things_in_the_subject_names_the_concept(make_record):
+    """新设, 净增 stay in the subject and name the concept of new things; 达到 names the stock."""
     from pipeline.meaning.codebook import code_for, figure_code
 
     rows = {r["raw"]: r for r in classify_report(make_record(
@@ -166,6 +184,7 @@ def test_a_word_of_new_things_in_the_subject_names_the_concept(make_record):
 
 
 def test_a_count_named_with_its_whole_is_the_concept():
+    """…总数 is the count's own concept; 总数 alone is none."""
     from pipeline.meaning.codebook import code_for
 
     assert code_for("科技型中小企业总数") == code_for("科技型中小企业") == "sci_tech_smes"
@@ -173,6 +192,7 @@ def test_a_count_named_with_its_whole_is_the_concept():
 
 
 def test_a_name_matches_its_alias_with_or_without_quotes():
+    """A codebook alias matches written with or without quotes and inside a longer phrase."""
     from pipeline.meaning.codebook import code_for
 
     assert code_for("企业被认定为“省级专精特新中小企业”") == code_for("省级专精特新中小企业") == "specialized_smes"
@@ -180,6 +200,7 @@ def test_a_name_matches_its_alias_with_or_without_quotes():
 
 
 def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
+    """…17.52亿人次、…1.27万亿元，分别增长: each growth is of the figure written in that place before."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
                          plan="新增高新技术企业和“专精特新”企业各3家，旅游接待人次、旅游综合收入分别增长6%以上。")
@@ -190,12 +211,14 @@ def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(ma
 
 
 def test_a_subject_listing_several_concepts_gets_no_code():
+    """A subject that lists two concepts is neither: no code."""
     from pipeline.meaning.codebook import code_for
 
     assert code_for("旅游接待人次、旅游综合收入") == "" and code_for("旅游综合收入") == "tourism_revenue"
 
 
 def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_the_area(make_record):
+    """A zone, or a list of zones, opening a sentence (or introducing the next) is the area of its figures."""
     from pipeline.meaning.figures import classify_report
     record = make_record(plan="合作示范区以建设健康城为目标，建设科创廊道。加强对接合作，产业项目到位20亿元以上。"
                               "唐官屯加工物流区、静海国际商贸物流园发挥优势，规模以上工业产值增长10%。"
@@ -209,6 +232,7 @@ def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_t
 
 
 def test_a_body_opening_a_clause_with_a_figure_keeps_it_for_the_clauses_after(make_record):
+    """区属企业, 中心城区 opening a clause with a figure stay the area of the clauses after, until another scope."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="国企改革深入推进，区属企业资产总额达到300亿元，营业收入增长6%。"
                                 "市中心城区实施重点项目90个，完成投资50亿元；新建公园8个，实施县域项目13个。"
@@ -221,6 +245,7 @@ def test_a_body_opening_a_clause_with_a_figure_keeps_it_for_the_clauses_after(ma
 
 
 def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_without_figures(make_record):
+    """强化中心城区… introduces a zone for the sentences after it, up to one that opens another topic."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="强化中心城区辐射带动。实施城市更新行动，新建管网20公里。改造道路5条。"
                                 "提升乡村治理水平。新建村卫生室3个。某某新区入选全国试点。新增就业1200人。"
@@ -258,6 +283,7 @@ def test_a_zone_a_verb_opens_with_is_its_object_and_heads_no_later_sentence(make
 
 
 def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_no_area(make_record):
+    """某某产业园 listed among projects, and 返乡创业 (a verb, not a 乡), are no area."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="某某产业园、甲食品工厂等15个项目签约落地。新增返乡创业1200人。")
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
@@ -265,6 +291,7 @@ def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_n
 
 
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
+    """The subject drops bases (从…增加到), comparisons (高于全省), marks (首次突破) and lead verbs."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
                                 "生产总值首次突破3000亿元、增长7.2%。开工建设8个抽水蓄能电站。",
@@ -276,6 +303,7 @@ def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
 
 
 def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
+    """千瓦时 and 千米 are units read whole; 亩 is exact; narrowed concepts get no code; 达到 after 净增 is the stock."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="用电量12千瓦时，修建道路83千米，盘活土地2214.54万亩。吸纳京津技术合同成交额25亿元。"
                                 "新型农业经营主体647家。净增市场主体3000家、达到3.3万家。新增高新技术企业50家，总数达到310家。")
@@ -290,6 +318,7 @@ def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
 
 
 def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
+    """Ranks (前10位 le), 户 of firms as a count, an amount naming a class (other) and 万P of computing power."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="规模以上工业增加值增速居全国前10位。世界500强排名从369位上升到235位。"
                                 "规模以上工业企业增加到3382户，新增农户2000户。营业收入超50亿元企业3家，"
@@ -303,7 +332,26 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
 
 
+def test_a_size_class_before_the_noun_counted_measures_nothing(make_record):
+    """10万吨级泊位, 10万千瓦级风电场 name a size class of the things counted (cues kind
+    class_noun: role other), while 7亿吨级白云岩矿, a deposit found, is its size (级 approx)."""
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="建成10万千瓦级风电场2个。新探明7亿吨级白云岩矿。", plan="新建3个10万吨级泊位。"))}
+    assert rows["10万千瓦"]["role"] == rows["10万吨"]["role"] == "other"
+    assert (rows["2个"]["role"], rows["3个"]["role"]) == ("indicator", "target")
+    assert (rows["7亿吨"]["role"], rows["7亿吨"]["comparator"]) == ("indicator", "approx")
+
+
+def test_income_compared_with_last_year_names_no_ratio(figures):
+    """收入比上年增长8%: 收入比 (number_forms.csv kind ratio_noun) is no ratio here, the
+    figure has its unit; 消费支出比值 needs its own row (收入比值 is 收入比 already)."""
+    rows = figures(review="居民收入比上年增长8%。城乡居民消费支出比值由2.5缩小至2.2。")
+    assert pick(rows, "raw", "measure", "unit") == [
+        ("8%", "growth", "percent"), ("2.5", "multiple", "times"), ("2.2", "multiple", "times")]
+
+
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
+    """19.2:38.5:42.3 is three shares, 2.1∶1 a ratio, a bare number after 收入比值 the ratio, 5575万农村贫困人口 people."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
                                 "5575万农村贫困人口实现脱贫，城乡居民收入比值由3.27缩小至2.93。")
@@ -338,10 +386,13 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("支持5所乡镇卫生院改善就医环境。", ["乡镇卫生院"]),
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
+    """Lead verbs before what they act on, and verbs ending the clause after a
+    counted noun, are no part of the subject."""
     assert [r["subject"] for r in figures(review=review)] == subjects
 
 
 def test_list_items_share_the_head_written_after_the_last(figures):
+    """小麦、玉米产量: each item takes the head written after the last item."""
     rows = figures(review="小麦、玉米产量分别增长2%、3%。钢铁、建材产业增加值分别增长5%、3%。")
     assert [r["subject"] for r in rows] == ["小麦产量", "玉米产量", "钢铁产业增加值", "建材产业增加值"]
     rows = figures(review="文化产业、旅游产业增加值占生产总值比重分别达到4%、5%。")
@@ -349,6 +400,7 @@ def test_list_items_share_the_head_written_after_the_last(figures):
 
 
 def test_a_list_without_respectively_of_as_many_items_as_numbers(figures):
+    """A list of as many items as numbers shares them out in order, without 分别."""
     rows = figures(review="污水处理、垃圾处理、绿化覆盖率达95%、90%、40%。")
     assert [r["subject"] for r in rows] == ["污水处理覆盖率", "垃圾处理覆盖率", "绿化覆盖率"]
     rows = figures(review="城乡居民养老、医疗保险参保人数分别达到40万人、60万人。")
@@ -356,17 +408,20 @@ def test_a_list_without_respectively_of_as_many_items_as_numbers(figures):
 
 
 def test_a_streak_keeps_what_held_and_a_bare_rate_the_subject_before(figures):
+    """增速连续8个季度居全省前3位: the streak keeps the rank held; 增速 is the growth of the figure before."""
     rows = figures(review="居民收入增长6%，增速连续8个季度居全省前3位。")
     assert [(r["raw"], r["subject"]) for r in rows] == [
         ("6%", "居民收入"), ("8个季度", "居民收入增速居全省前3位"), ("3位", "居民收入增速")]
 
 
 def test_industry_structure_expands_into_its_three_shares(figures):
+    """产业结构 10:40:50 is the shares of the three sectors."""
     rows = figures(review="产业结构由10:40:50调整为8:38:54。")
     assert [r["subject"] for r in rows][:3] == ["第一产业比重", "第二产业比重", "第三产业比重"]
 
 
 def test_a_sentence_about_the_state_owned_firms_of_the_region(figures):
+    """区属企业 opening a sentence is its area for all its figures; the subject is what they measure."""
     rows = figures(review="区属企业完成投资50亿元，增长8%。")
     assert [(r["area"], r["subject"]) for r in rows] == [("区属企业", "投资"), ("区属企业", "投资")]
 
@@ -384,6 +439,7 @@ def province_areas(tmp_path, review: str) -> dict[str, str]:
 
 
 def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_area(tmp_path):
+    """A division below the region (short name, peoples dropped) opening a sentence, clause or list item is the area."""
     areas = province_areas(tmp_path, "绵阳、德阳经济总量突破4000亿元。北川恢复重建任务提前完成，完成投资12亿元。"
                                      "新探明两处锂矿、凉山超10亿吨石灰岩矿。宜宾市规上工业增加值增长9%。"
                                      "五年来，浙江、广东对口协作，累计投入帮扶资金90亿元。")
@@ -395,6 +451,7 @@ def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_
 
 
 def test_divisions_listed_before_respectively_share_out_its_figures(tmp_path):
+    """成都、绵阳…分别: each division takes its figure, unless the list before 分别 is of other things too."""
     areas = province_areas(tmp_path, "成都、绵阳地铁日均客运量分别达600万人次、80万人次。"
                                      "成都、绵阳经济总量、税收分别增长6%、7%。")
     assert (areas["600万人次"], areas["80万人次"]) == ("成都", "绵阳")
@@ -402,6 +459,7 @@ def test_divisions_listed_before_respectively_share_out_its_figures(tmp_path):
 
 
 def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_starts_another_name(tmp_path):
+    """A division that is counted, is the region itself or starts another name (宜宾港, 宜宾学院) is no area."""
     areas = province_areas(tmp_path, "绵阳、德阳、宜宾3个城市入选试点，新增就业2万人。四川经济总量突破6万亿元。"
                                      "宜宾港集装箱吞吐量增长10%。新增普通高中、宜宾学院附属中学等12所学校。")
     assert areas["2万人"] == "四川省"  # 3 counts the list: the sentence is about the province
@@ -411,6 +469,7 @@ def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_start
 
 
 def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
+    """A division's short name drops its suffix and peoples, and is at least two characters long."""
     from pipeline.meaning.figures import _division_names
     assert _division_names("酒泉市") == ("酒泉市", "酒泉")
     assert _division_names("积石山保安族东乡族撒拉族自治县") == ("积石山保安族东乡族撒拉族自治县", "积石山")
@@ -432,6 +491,7 @@ def test_the_divisions_a_report_names_are_those_below_its_region_and_the_provinc
 
 
 def test_a_counted_or_located_zone_is_no_particular_place(make_record):
+    """3个工业园区 (counted) and 在某某工业园 (a place where) are no area of the figure."""
     from pipeline.meaning.figures import classify_report
     record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
@@ -482,7 +542,15 @@ def test_a_made_verb_alone_is_no_subject(figures):
     ("城乡收入比缩小至2:1。", ["城乡收入比"]),
 ])
 def test_subject_without_words_between_it_and_its_verb(figures, review, subjects):
+    """A basis, a base's qualifier, an adverb or a level reached between a subject and its verb is no part of it."""
     assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_crossing_is_a_mark_passed_only_before_an_amount_or_a_mark(figures):
+    """跨越 (qualifiers.csv position mark) is gt before an amount (跨越3万元) or a mark
+    (跨越1000家大关); a road crossing 5个乡镇 passes no mark: eq."""
+    rows = figures(review="人均收入跨越3万元大关。企业跨越1000家大关。新建高速公路跨越5个乡镇。")
+    assert pick(rows, "raw", "comparator") == [("3万元", "gt"), ("1000家", "gt"), ("5个", "eq")]
 
 
 def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figures):
@@ -513,7 +581,15 @@ def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     ("实际利用外资达到10亿美元、折合70亿元人民币。", ["实际利用外资", "实际利用外资"]),
 ])
 def test_subject_without_who_was_first_a_year_or_a_conversion(figures, review, subjects):
+    """Who was first, a year opening the clause and a conversion's unit note are no part of the subject."""
     assert [r["subject"] for r in figures(review=review)] == subjects
+
+
+def test_a_span_ahead_opening_the_clause_is_no_part_of_the_subject(figures):
+    """未来3年, 今后五年 (number_forms.csv kind date_before) say when: the subject is
+    what follows them, not the span, which measures nothing."""
+    rows = figures(plan="未来3年新增城镇就业3万人以上。今后五年新增城镇就业15万人。")
+    assert pick(rows, "raw", "subject") == [("3万人", "新增城镇就业"), ("15万人", "新增城镇就业")]
 
 
 def test_a_list_named_in_the_clause_before_a_base(figures):
@@ -558,6 +634,17 @@ def test_a_counted_noun_ends_before_the_verb_after_it_and_its_investment_runs_on
         ("100个", "“无废细胞”")]
 
 
+def test_a_verb_said_of_things_is_inside_the_noun_a_verb_before_the_number_takes(figures):
+    """新增50家家庭医生签约服务机构: after a verb that takes the counted things as its
+    object, 签约, 实施 (cues kind said_of) are inside one noun, no cut; an investment
+    that runs on keeps its verb but no tail or qualifier words (同比增长, 超过)."""
+    rows = figures(review="新增50家家庭医生签约服务机构。建成12个省级实施示范区。"
+                          "30个重点项目完成投资同比增长12%。20个重点项目完成投资超过50亿元。")
+    assert pick(rows, "raw", "subject") == [
+        ("50家", "家庭医生签约服务机构"), ("12个", "省级实施示范区"), ("30个", "重点项目"),
+        ("12%", "重点项目完成投资"), ("20个", "重点项目"), ("50亿元", "重点项目完成投资")]
+
+
 def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(figures):
     """总量 after 国内生产总值 is 国内生产总值 (cues kind same_whole); after 新增贷款 the stock, 贷款总量."""
     rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。"
@@ -582,6 +669,7 @@ def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
 
 
 def test_a_share_of_the_number_before_is_of_its_period(figures):
+    """占财政支出总量的80% after a five-year total is cumulative over the same years."""
     rows = figures(review="五年来，累计投入民生资金2000亿元，占财政支出总量的80%。")
     assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]
 
@@ -645,3 +733,11 @@ def test_the_things_counted_end_before_what_is_said_of_them(figures):
     rows = figures(review="巩固368个经济薄弱村扶持成效，26种医用耗材价格大幅降低，提升100家供养机构服务水平。"
                           "产业基金带动74只母基金投资721个项目。")
     assert pick(rows, "subject")[:4] == [("经济薄弱村",), ("医用耗材",), ("供养机构",), ("母基金投资",)]
+
+
+def test_what_is_driven_keeps_the_verb_that_makes_the_number(figures):
+    """带动 (cues kind lead) is who leads, no part of the subject; 增收 makes the
+    number (tests/labels/README.md, Subject: keep the verb when the number counts
+    what it makes), so 带动农民增收2亿元 is 农民增收, as 带动就业5000人 is 就业."""
+    rows = figures(review="带动就业5000人。带动农民增收2亿元。")
+    assert pick(rows, "raw", "subject") == [("5000人", "就业"), ("2亿元", "农民增收")]

@@ -177,10 +177,6 @@ def test_the_package_kept_in_a_dvc_remote_is_pushed_and_pulled_back(tmp_path):
     assert {p.relative_to(copy).as_posix(): p.read_bytes() for p in (copy / "data" / "figures").rglob("*.csv")} == before
 
 
-if __name__ == "__main__":
-    sys.exit(pytest.main([__file__]))
-
-
 def test_indicators_and_targets_take_the_figures_lines_as_they_would_be_written(make_record):
     """``normalize.table_lines`` reuses a figure's line for its role's table: the
     same bytes as writing that table with its own columns."""
@@ -192,3 +188,7 @@ def test_indicators_and_targets_take_the_figures_lines_as_they_would_be_written(
     lines = normalize.table_lines({name: tables[name] for name in fields}, fields)
     assert {name: csv_lines(tables[name], fields[name]) for name in fields} == lines
     assert lines["indicators"] and lines["targets"]
+
+
+if __name__ == "__main__":
+    sys.exit(pytest.main([__file__]))

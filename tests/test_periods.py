@@ -241,6 +241,23 @@ def test_a_capacity_is_a_stock_but_new_capacity_a_flow(make_record):
     assert [rows[raw]["basis"] for raw in ("300万千瓦", "50万千瓦", "80万吨")] == ["as_of", "annual", "as_of"]
 
 
+def test_a_reserve_forest_or_reserve_planned_is_no_stock_held(make_record):
+    """储备 is what is held (储备上市潜力企业14家: as_of), but 国家储备林 is a forest
+    planted in the year (periods.csv kind noun) and 谋划储备项目 the year's planning
+    (kind builds): annual, built or reviewed."""
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="其中国家储备林1万亩。", plan="建设国家储备林10万亩，谋划储备重大项目300个，储备上市潜力企业14家。"))}
+    assert [rows[raw]["basis"] for raw in ("1万亩", "10万亩", "300个", "14家")] == ["annual", "annual", "annual", "as_of"]
+
+
+def test_a_rate_of_the_year_s_samples_meeting_a_standard_is_annual(make_record):
+    """绿色社区达标率 is a state of the communities (as_of); 空气质量达标率, 断面达标率,
+    污水处理达标率 are rates of the year's samples, as 优良天数比例 (annual)."""
+    rows = {r["raw"]: r for r in classify_report(make_record(
+        review="空气质量达标率85%，地表水国考断面达标率100%，污水处理达标率98%，绿色社区达标率达到60%。"))}
+    assert [rows[raw]["basis"] for raw in ("85%", "100%", "98%", "60%")] == ["annual", "annual", "annual", "as_of"]
+
+
 def test_a_noun_that_holds_a_verb_says_nothing_was_done(make_record):
     rows = {r["raw"]: r for r in classify_report(make_record(
         review="五年来，城市建成区面积150平方公里，建成公园20个，民生支出占同期财政支出的80%。"))}

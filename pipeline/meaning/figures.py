@@ -36,6 +36,7 @@ ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOS
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
+HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -49,6 +50,15 @@ def unit_factor(written: str) -> Decimal:
     per written factor: a table has few, and every measure asks for one."""
     numerator, _, denominator = written.partition("/")
     return PRECISE.divide(Decimal(numerator), Decimal(denominator or 1))
+
+
+def scaled(number: str, *factors: Decimal) -> Decimal:
+    """``number`` times ``factors`` in the shared precise context: the default 28
+    digits would round a long numeral times 万亿 before format_value sees it."""
+    value = Decimal(number)
+    for factor in factors:
+        value = PRECISE.multiply(value, factor)
+    return value
 
 
 def format_value(value: Decimal) -> str:
@@ -174,7 +184,7 @@ def _measure(m: dict, r: Reading) -> dict:
     if unit is None and m["multiplier"] and _counts_people(text, m):
         unit = {"unit": "person", "factor": "1", "measure": "count"}  # 5575万农村贫困人口
     if unit is None:
-        return {"measure": "level", "unit": "", "value": format_value(Decimal(m["number"]) * factor)}
+        return {"measure": "level", "unit": "", "value": format_value(scaled(m["number"], factor))}
     measure = unit["measure"]
     _, clause = r.clause_before(m["start"])
     if measure == "percent":
@@ -184,25 +194,26 @@ def _measure(m: dict, r: Reading) -> dict:
     measure = _duration_or_count(measure, unit["unit"], clause)
     if unit["unit"] == "household" and _counts_firms(text, m, clause):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
-    value = Decimal(m["number"]) * factor * unit_factor(unit["factor"])
+    value = scaled(m["number"], factor, unit_factor(unit["factor"]))
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
-        value = -value
+        value = PRECISE.minus(value)
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
-        value = -value  # 增长-2.6%: the sign is written before the number
+        value = PRECISE.minus(value)  # 增长-2.6%: the sign is written before the number
     comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
     return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
 
 
 def _duration_or_count(measure: str, unit: str, clause: str) -> str:
     """平均受教育年限11.3年 is a level in years, not a run; 优良天数278天 counts the
-    days of a year (cues kind day_count; 优良天数连续6年 is still a run); 连续四次获评 counts a run (cues kind streak
-    right before the number), a duration as 连续八年 is."""
+    days of a year (cues kind day_count); a streak word right before the number
+    (cues kind streak: 平均受教育年限连续3年提高, 连续四次获评) makes it a run, a
+    duration, whatever the clause names."""
+    if measure in ("duration", "count") and clause.endswith(cues("streak")):
+        return "duration"
     if measure == "duration" and any_cue("years_level").search(clause):
         return "level"
     if measure == "duration" and unit == "day" and any_cue("day_count").search(clause):
         return "count"
-    if measure == "count" and clause.endswith(cues("streak")):
-        return "duration"
     return measure
 
 
@@ -299,9 +310,10 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
     sentence = r.text[sentence_start:m["start"]]
     after = r.text[m["end"]:sentence_end]
-    quoted = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"]) or periods.names_a_goal_met(after))
-    time = periods.figure_time(part, clause, sentence, _time_measure(row), quoted, after)
-    if time["role"] == "target" and not quoted and _names_a_stock(row, clause):
+    target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
+                                                      or periods.names_a_goal_met(after))
+    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after)
+    if time["role"] == "target" and not target_quoted_or_met and _names_a_stock(row, clause):
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
@@ -378,7 +390,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
         stop = CLAUSE_STOP.search(text, start)
         end = stop.start() if stop else len(text)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
-               for j in range(i + 1, min(i + 3, len(rows)))):
+               for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
         held = text[start:end]
         if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
@@ -452,14 +464,14 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    elif (subject.endswith(cues("bare_head")) and clause.startswith(cues("noun_end")) and previous
+    elif (subject.endswith(cues("bare_head")) and clause.startswith((*cues("noun_end"), *cues("said_of"))) and previous
           and _continues(text, last_end, m["start"])):  # 30个重点项目完成投资50亿元: the investment of those projects
-        subject = previous["subject"] + clause.strip()
+        subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
             or _only_verbs(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
-        after = _noun_after(text, end)
+        after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
@@ -473,6 +485,14 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
     return subject, end
+
+
+def _up_to(clause: str, subject: str) -> str:
+    """完成投资同比增长 up to 投资: the clause's words through the subject taken from
+    it, its lead verb kept (重点项目完成投资), the tail and qualifier words after it
+    (同比增长, 超过) dropped; the whole clause where the subject is not written in it."""
+    found = clause.find(subject)
+    return clause[:found + len(subject)] if found >= 0 else clause
 
 
 def _of_previous(attribute: str, previous: dict) -> str:
@@ -489,13 +509,20 @@ def _of_previous(attribute: str, previous: dict) -> str:
 def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
-    return all(part in _verbs() for part in any_cue("list_link").split(subject))
+    return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
 
 
 @cache
-def _verbs() -> frozenset[str]:
+def _object_made_and_lead_cues() -> frozenset[str]:
     """The cues of kinds object_verb, made and lead, gathered once, not per subject."""
     return frozenset((*cues("object_verb"), *cues("made"), *cues("lead")))
+
+
+@cache
+def _flow_made_and_object_cues() -> tuple[str, ...]:
+    """The verbs that take what a number after them counts as their object (cues
+    kinds flow, made and object_verb: 新增, 新建, 建设), gathered once."""
+    return tuple({*cues("flow"), *cues("made"), *cues("object_verb")})
 
 
 def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None) -> str:
@@ -600,6 +627,7 @@ def _strip(clause: str) -> str:
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
     clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
     clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
+    clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
     changed = True
@@ -612,6 +640,14 @@ def _strip(clause: str) -> str:
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
+
+
+@cache
+def _leading_span() -> re.Pattern:
+    """未来3年, 今后五年 opening a clause (number_forms.csv kind date_before, then a
+    count of years): the span a plan speaks of says when, no part of what is measured."""
+    count = f"(?:{NUMBER.pattern}|{char_class(CN_ORDINALS)}+)"
+    return re.compile(f"^(?:{alternation(words('number_forms', 'written', 'date_before'))}){count}年")
 
 
 def _lead(phrase: str) -> str:
@@ -680,8 +716,10 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_STOP.search(text, a, b)
 
 
-def _noun_after(text: str, pos: int) -> str:
-    """For 建成8家智能工厂 the subject follows the counter (up to the next number)."""
+def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
+    """For 建成8家智能工厂 the subject follows the counter (up to the next number);
+    ``object_of_verb``: a verb before the number takes what it counts as its object,
+    so a verb said of things (cues kind said_of) is inside the noun, no cut."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()).removeprefix("的") if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
@@ -689,7 +727,8 @@ def _noun_after(text: str, pos: int) -> str:
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
-    ends = [phrase.find(cue) for cue in cues("noun_end") if phrase.find(cue) > 0]
+    cut_at = cues("noun_end") if object_of_verb else (*cues("noun_end"), *cues("said_of"))
+    ends = [found for cue in cut_at if (found := phrase.find(cue)) > 0]
     ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
              if not rank.group("awarded")][:1]  # 8项指标增速居全国前3位: the rank's
     noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item

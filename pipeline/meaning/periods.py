@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import cn_to_int
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
                                 ITEM_STOPS, ORDINAL, char_class)
@@ -430,10 +430,13 @@ def _without_nouns(words: str) -> str:
 
 def _holds(clause: str, measure: str) -> bool:
     """Whether the number is a stock: a word of kind as_of (年末, 余额), or of kind
-    capacity (装机, 能力, 储备: what is held) in a clause of nothing new (新增装机 is a flow)."""
+    capacity (装机, 能力, 储备: what is held) in a clause of nothing new (新增装机 is a flow)
+    that builds or plans nothing (kind builds: 谋划储备项目 are the year's plans), read
+    without the nouns that hold such a word (储备林 is a forest: kind noun)."""
     if measure in RATE_MEASURES:
         return False
-    return _says(clause, "as_of") or (_says(clause, "capacity") and not _does(clause))
+    held = _says(_without_nouns(clause), "capacity") and not (_does(clause) or _says(clause, "builds"))
+    return _says(clause, "as_of") or held
 
 
 def _reaches(clause: str) -> bool:
@@ -459,7 +462,8 @@ def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=None)
 def _before_qualifiers() -> tuple[str, ...]:
     """Qualifiers written before a number (近, 超过: ``rules/qualifiers.csv``), longest first."""
-    return tuple(sorted((r["written"] for r in table("qualifiers") if r["position"] == "before"), key=len, reverse=True))
+    before = (r["written"] for r in table("qualifiers") if r["position"] in BEFORE_POSITIONS)
+    return tuple(sorted(before, key=len, reverse=True))
 
 
 def _base_level(clause: str) -> int | None:

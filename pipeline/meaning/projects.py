@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.figures import format_value, section_finder, zone_at
+from pipeline.meaning.figures import format_value, scaled, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
@@ -430,8 +430,8 @@ def _row(record: dict, r: Reading, found: Candidate, status: str, section: dict,
     investment = _investment().search(clause.group())
     value = ""
     if investment:
-        factor = Decimal(lookup("multipliers", "written")[investment.group(2)]["factor"]) if investment.group(2) else 1
-        value = format_value(Decimal(investment.group(1)) * factor)
+        factor = lookup("multipliers", "written")[investment.group(2)]["factor"] if investment.group(2) else "1"
+        value = format_value(scaled(investment.group(1), Decimal(factor)))
     return {
         "report_id": report["report_id"], "project_id": f"p{found.start:06d}", "name": raw[found.start:found.end],
         "start": found.start, "end": found.end, "status": status, "year": year or "",

@@ -22,6 +22,7 @@ ARABIC = NUMBER
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
 CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
+BEFORE_POSITIONS = ("before", "mark")  # qualifiers.csv positions written before a number
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
 CN_NUMERAL = CN_CHAR * 2 + "*"
@@ -155,15 +156,32 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
     if digits > MAX_DIGITS:
         raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
-    draft = Mention(start, end, written, number, before=_qualifier_before(text, start), **_read_after(text, end))
+    after = _read_after(text, end)
+    draft = Mention(start, end, written, number, before=_qualifier_before(text, start, after), **after)
     read = _form(text, draft)
     return draft if read == {"form": draft.form} else draft._replace(**read)  # most are measures, as drafted: no copy
 
 
-def _qualifier_before(text: str, start: int) -> str:
-    """The qualifier written just before a number (约, 超 …), '' if none."""
+def _qualifier_before(text: str, start: int, after: dict) -> str:
+    """The qualifier written just before a number (约, 超 …), '' if none; one of
+    position mark (跨越) only before an amount or a mark passed (``after``, the words
+    read after the number: 跨越3万元, 跨越1000家大关; 跨越5个乡镇 crosses places)."""
     word = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
-    return word if word and lookup("qualifiers", "written")[word]["position"] == "before" else ""
+    position = lookup("qualifiers", "written")[word]["position"] if word else ""
+    if position == "mark" and not _passes_a_mark(text, after):
+        return ""
+    return word if position in BEFORE_POSITIONS else ""
+
+
+def _passes_a_mark(text: str, after: dict) -> bool:
+    """Whether the number read as ``after`` says is an amount (a unit that counts no
+    things, or a multiplier alone) or has a mark after it (cues kind milestone: 大关)."""
+    unit = after.get("unit_word", "")
+    if unit:
+        amount = lookup("units", "written").get(unit, {}).get("measure") != "count"
+    else:
+        amount = bool(after.get("multiplier"))
+    return amount or text.startswith(cues("milestone"), _skip(text, after["raw_end"]))
 
 
 @lru_cache(maxsize=None)
@@ -381,13 +399,14 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
     (超万亿元: the mention is the multiplier itself)."""
     numeral = match.group("n") or ""
     start = match.start("n") if numeral else match.end()
-    before = _qualifier_before(text, start)
     if unit_word:
         end = match.end("n")
         unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
+        before = _qualifier_before(text, start, {"unit_word": unit_word, "raw_end": unit_end})
         return Mention(start, end, numeral, str(cn_to_int(numeral)), unit_end, unit_word=unit_word, before=before)
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.get("multiplier", "")))
+    before = _qualifier_before(text, start, after)
     draft = Mention(start, end, text[start:end], str(cn_to_int(numeral) if numeral else 1), before=before, **after)
     return draft._replace(form=_counted_form(text, draft, ordinal=False))
 
