@@ -645,3 +645,14 @@ def test_the_things_counted_end_before_what_is_said_of_them(figures):
     rows = figures(review="巩固368个经济薄弱村扶持成效，26种医用耗材价格大幅降低，提升100家供养机构服务水平。"
                           "产业基金带动74只母基金投资721个项目。")
     assert pick(rows, "subject")[:4] == [("经济薄弱村",), ("医用耗材",), ("供养机构",), ("母基金投资",)]
+
+
+def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counted_things(make_record):
+    """tests/labels/README.md: only verbs of kind made stay before the noun (建设, 推进
+    are dropped), verb-number-noun gives the noun, and 竣工, 开工, a trailing 任务 after
+    the counted things are no part of them."""
+    record = make_record(review="建设人才公寓3000套，推进项目12个。新建6个口袋公园。"
+                                "18个项目竣工，9个产业项目全面开工。完成200套棚户区改造任务。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["3000套"], subjects["12个"], subjects["6个"]) == ("人才公寓", "项目", "口袋公园")
+    assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造")
