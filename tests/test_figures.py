@@ -741,3 +741,14 @@ def test_what_is_driven_keeps_the_verb_that_makes_the_number(figures):
     what it makes), so 带动农民增收2亿元 is 农民增收, as 带动就业5000人 is 就业."""
     rows = figures(review="带动就业5000人。带动农民增收2亿元。")
     assert pick(rows, "raw", "subject") == [("5000人", "就业"), ("2亿元", "农民增收")]
+
+
+def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counted_things(make_record):
+    """tests/labels/README.md: only verbs of kind made stay before the noun (建设, 推进
+    are dropped), verb-number-noun gives the noun, and 竣工, 开工 after the counted
+    things are no part of them; a trailing 任务 stays (15项重点任务 counts tasks)."""
+    record = make_record(review="建设人才公寓3000套，推进项目12个。新建6个口袋公园。"
+                                "18个项目竣工，9个产业项目全面开工。完成200套棚户区改造任务。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["3000套"], subjects["12个"], subjects["6个"]) == ("人才公寓", "项目", "口袋公园")
+    assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造任务")
