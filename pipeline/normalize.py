@@ -19,9 +19,14 @@ import csv
 import io
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
+from itertools import zip_longest
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from pipeline.meaning import codebook, projects, quality, scorecard
 from pipeline.run import console
@@ -45,6 +50,7 @@ SIDES = "_scorecard_sides"  # a piece's private part: the report's candidate tar
 # cell over 131,072 characters. Contexts are capped far below this; a cell this
 # long is a report with no line breaks or stops where headings should end.
 MAX_CELL = 100_000
+CHUNK = 1 << 20  # bytes read at a time where a staged file is compared or copied
 
 
 def interim_files(interim_dir: Path) -> list[Path]:
@@ -82,12 +88,12 @@ class Piece:
     csv: dict[str, bytes | memoryview]
     rows: dict[str, int]
 
-    def dump(self, key: str, partition: str) -> bytes:
-        """A cache file: one JSON line (key, partition, counts, sizes), then the CSV
-        bytes, the scorecard sides first, so that reading the sides back reads the
-        file's first bytes only and reading the rows needs no decoding."""
+    def dump(self, key: str, place: Place) -> bytes:
+        """A cache file: one JSON line (key, partition, region code, counts, sizes),
+        then the CSV bytes, the scorecard sides first, so that reading the sides back
+        reads the file's first bytes only and reading the rows needs no decoding."""
         names = sorted(self.csv, key=lambda name: name != SIDES)
-        head = {"key": key, "partition": partition, "rows": self.rows,
+        head = {"key": key, "partition": place.partition, "region_code": place.region_code, "rows": self.rows,
                 "sizes": {name: len(self.csv[name]) for name in names}}
         return json.dumps(head).encode() + b"\n" + b"".join(self.csv[name] for name in names)
 
@@ -109,13 +115,21 @@ class Piece:
         return cls(csv, meta["rows"])
 
 
-@dataclass
-class Entry:
-    """A report's cached piece as normalize needs it before reading its rows."""
+class Place(NamedTuple):
+    """Where a report's rows go: its partition's files, and its region's share of
+    the scorecard (the join pairs a region's own targets and results only)."""
+
+    partition: str
+    region_code: str
+
+
+class Entry(NamedTuple):
+    """A report's cached piece as normalize needs it before reading its rows: one
+    of these per report is all normalize keeps of the corpus."""
 
     report_id: str
     key: str
-    partition: str
+    place: Place
     path: Path
 
 
@@ -147,8 +161,8 @@ def check_cells(tables: dict[str, list[dict]], source: str) -> None:
                                      "(does the text lack line breaks?)")
 
 
-def report_piece(path: Path) -> tuple[Piece, str]:
-    """One report's piece and partition, computed from its interim file."""
+def report_piece(path: Path) -> tuple[Piece, Place]:
+    """One report's piece and place, computed from its interim file."""
     record = json.loads(path.read_text(encoding="utf-8"))
     tables = report_tables(record)
     fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
@@ -158,7 +172,7 @@ def report_piece(path: Path) -> tuple[Piece, str]:
             check_cells({name: tables[name]}, record["report"]["source_path"])
     piece = Piece({name: text.encode("utf-8") for name, text in texts.items()},
                   {name: len(rows) for name, rows in tables.items()})
-    return piece, partition_of(record["report"])
+    return piece, Place(partition_of(record["report"]), record["report"].get("region_code") or "")
 
 
 def table_lines(tables: dict[str, list[dict]], fields: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -192,12 +206,12 @@ def report_entries(paths: list[Path], cache_dir: Path) -> list[Entry]:
     entries: dict[Path, Entry] = {}
     for p in paths:
         meta = head(cache_dir / p.stem)
-        if meta and meta.get("key") == keys[p] and "partition" in meta:
-            entries[p] = Entry(p.stem, keys[p], meta["partition"], cache_dir / p.stem)
+        if meta and meta.get("key") == keys[p] and all(field in meta for field in Place._fields):
+            entries[p] = Entry(p.stem, keys[p], Place(*(meta[field] for field in Place._fields)), cache_dir / p.stem)
     pending = [p for p in paths if p not in entries]
-    for path, (piece, partition) in zip(pending, ordered_map(report_piece, pending, "normalize")):
-        write_bytes(cache_dir / path.stem, piece.dump(keys[path], partition))
-        entries[path] = Entry(path.stem, keys[path], partition, cache_dir / path.stem)
+    for path, (piece, place) in zip(pending, ordered_map(report_piece, pending, "normalize")):
+        write_bytes(cache_dir / path.stem, piece.dump(keys[path], place))
+        entries[path] = Entry(path.stem, keys[path], place, cache_dir / path.stem)
     wanted = {p.stem for p in paths}
     for stale in cache_dir.iterdir():
         if stale.name not in wanted:
@@ -224,16 +238,34 @@ def partition_files(entries: list[Entry], partition: str, package: dict) -> dict
             for res in package["resources"] if partitioned(res)}
 
 
-def shared_files(entries: list[Entry], package: dict, tolerance: Decimal) -> tuple[dict[str, bytes], dict[str, int]]:
-    """The resources that are no report's own: the codebook from its rule table and the
-    scorecard joined from every report's sides (read from the cache, a few hundred bytes each)."""
-    sides = b"".join(read_sides(e) for e in entries).decode("utf-8")
-    rows = {"codebook": codebook.rows(),
-            "scorecard": scorecard.build(list(csv.DictReader(io.StringIO(sides, newline=""),
-                                                              fieldnames=scorecard.SIDE_FIELDS)), tolerance)}
-    files = {res["path"]: to_csv(rows[res["name"]], columns(res["name"])).encode("utf-8")
-             for res in package["resources"] if not partitioned(res)}
-    return files, {name: len(r) for name, r in rows.items()}
+def scorecard_lines(entries: list[Entry], tolerance: Decimal) -> Iterator[list[str]]:
+    """The scorecard's CSV lines, one region at a time: the join pairs a region's own
+    targets and results only, and sorts by region code first, so each region's
+    sides are read from the cache, joined and dropped in turn, and neither the
+    corpus's sides nor its scorecard is ever in memory whole."""
+    regions: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.place.region_code:  # a report of no region has no sides
+            regions.setdefault(entry.place.region_code, []).append(entry)
+    for region in sorted(regions):
+        sides = b"".join(read_sides(e) for e in regions[region]).decode("utf-8")
+        rows = csv.DictReader(io.StringIO(sides, newline=""), fieldnames=scorecard.SIDE_FIELDS)
+        yield csv_lines(scorecard.build(list(rows), tolerance), columns("scorecard"))
+
+
+def shared_files(entries: list[Entry], package: dict, tolerance: Decimal, spool: BinaryIO
+                 ) -> tuple[dict[str, BinaryIO], dict[str, int]]:
+    """The resources that are no report's own, each as a file to read: the codebook
+    from its rule table, in memory, and the scorecard, which grows with the corpus,
+    written region by region into ``spool`` (a temporary file)."""
+    codes = codebook.rows()
+    counts = {"codebook": len(codes), "scorecard": 0}
+    spool.write(to_csv([], columns("scorecard")).encode("utf-8"))
+    for lines in scorecard_lines(entries, tolerance):
+        spool.write("".join(lines).encode("utf-8"))
+        counts["scorecard"] += len(lines)
+    contents = {"codebook": io.BytesIO(to_csv(codes, columns("codebook")).encode("utf-8")), "scorecard": spool}
+    return {res["path"]: contents[res["name"]] for res in package["resources"] if not partitioned(res)}, counts
 
 
 MANIFEST = "partitions.json"  # in the staging folder: partition → the key its files were written with
@@ -249,7 +281,7 @@ def write_package(entries: list[Entry], staging: Path, package: dict, tolerance:
     source_bytes = descriptor_bytes(package)
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
-        groups.setdefault(entry.partition, []).append(entry)
+        groups.setdefault(entry.place.partition, []).append(entry)
     try:
         manifest = json.loads((staging / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -262,11 +294,13 @@ def write_package(entries: list[Entry], staging: Path, package: dict, tolerance:
             continue
         write_files({staging / path: data for path, data in partition_files(groups[part], part, package).items()})
         written.append(part)
-    shared, counts = shared_files(entries, package, tolerance)
-    shared[PUBLISHED.as_posix()] = descriptor_bytes(expand(package, list(groups)))
-    changed = {staging / path: data for path, data in shared.items() if _bytes(staging / path) != data}
-    changed[staging / MANIFEST] = (json.dumps(keys, sort_keys=True, indent=0) + "\n").encode()
-    write_files(changed)
+    staging.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=staging) as spool:
+        shared, counts = shared_files(entries, package, tolerance, spool)
+        shared[PUBLISHED.as_posix()] = io.BytesIO(descriptor_bytes(expand(package, list(groups))))
+        changed = {staging / path: _chunks(data) for path, data in shared.items() if not _holds(staging / path, data)}
+        changed[staging / MANIFEST] = (json.dumps(keys, sort_keys=True, indent=0) + "\n").encode()
+        write_files(changed)
     wanted = {staging / path for part in groups for path in partition_files([], part, package)}
     wanted |= {staging / path for path in shared}
     data = staging / "data"
@@ -281,11 +315,20 @@ def write_package(entries: list[Entry], staging: Path, package: dict, tolerance:
     return totals, written
 
 
-def _bytes(path: Path) -> bytes | None:
+def _chunks(fh: BinaryIO) -> Iterator[bytes]:
+    """``fh``'s bytes from its start, a megabyte at a time."""
+    fh.seek(0)
+    return iter(partial(fh.read, CHUNK), b"")
+
+
+def _holds(path: Path, fh: BinaryIO) -> bool:
+    """Whether ``path`` already holds ``fh``'s bytes (then it is not written again),
+    compared a chunk at a time."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as old:
+            return all(a == b for a, b in zip_longest(_chunks(old), _chunks(fh)))
     except OSError:
-        return None
+        return False
 
 
 def sweep(folder: Path) -> None:

@@ -177,6 +177,37 @@ def test_the_package_kept_in_a_dvc_remote_is_pushed_and_pulled_back(tmp_path):
     assert {p.relative_to(copy).as_posix(): p.read_bytes() for p in (copy / "data" / "figures").rglob("*.csv")} == before
 
 
+def test_the_scorecard_joined_one_region_at_a_time_is_the_join_of_every_side_at_once(tmp_path):
+    """``normalize.scorecard_lines`` reads one region's sides at a time (memory stays
+    flat): the same lines as joining every report's sides together, whatever
+    the order of the reports' regions."""
+    from decimal import Decimal
+
+    from pipeline.meaning import scorecard
+    from pipeline.package.resources import columns
+    from pipeline.package.schema import csv_lines
+
+    def side(kind: str, region_code: str, year: int, value: str, report_id: str) -> dict:
+        return {"side": kind, "region_code": region_code, "region": "", "year": year, "code": "gdp",
+                "measure": "growth", "flow": "", "value": value, "upper": "", "unit": "%", "comparator": "approx",
+                "report_id": report_id, "figure_id": f"{report_id}-f1", "quoted": ""}
+
+    reports = {"b-2025": [side("target", "620000", 2025, "6", "b-2025")],
+               "a-2025": [side("target", "130000", 2025, "5", "a-2025")],
+               "b-2026": [side("result", "620000", 2025, "5.8", "b-2026")],
+               "a-2026": [side("result", "130000", 2025, "5.2", "a-2026")]}
+    entries = []
+    for report_id, rows in reports.items():
+        sides = "".join(csv_lines(rows, list(scorecard.SIDE_FIELDS))).encode()
+        place = normalize.Place("2025/000000", rows[0]["region_code"])
+        (tmp_path / report_id).write_bytes(normalize.Piece({normalize.SIDES: sides}, {}).dump("k", place))
+        entries.append(normalize.Entry(report_id, "k", place, tmp_path / report_id))
+    every = [row for rows in reports.values() for row in rows]
+    joined = csv_lines(scorecard.build(every, Decimal("0.05")), columns("scorecard"))
+    assert [line for lines in normalize.scorecard_lines(entries, Decimal("0.05")) for line in lines] == joined
+    assert len(joined) == 2
+
+
 def test_indicators_and_targets_take_the_figures_lines_as_they_would_be_written(make_record):
     """``normalize.table_lines`` reuses a figure's line for its role's table: the
     same bytes as writing that table with its own columns."""
