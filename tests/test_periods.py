@@ -316,3 +316,11 @@ def test_a_share_is_a_state_unless_it_is_a_rate_of_the_years_flow(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["47%"]["basis"] == rows["94.6%"]["basis"] == "as_of"
     assert rows["100%"]["basis"] == rows["2.5%"]["basis"] == "annual"  # quantities.csv flow
+
+
+def test_an_amount_raised_to_a_level_or_a_stock_reached_is_a_state(make_record):
+    record = make_record(review="设施农业种植面积达到2万亩，道路总里程达75公里，地区生产总值达到900亿元，"
+                                "为企业减负超过30亿元，以旧换新带动消费超过20亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["2万亩"]["basis"] == rows["75公里"]["basis"] == "as_of"
+    assert rows["900亿元"]["basis"] == rows["30亿元"]["basis"] == rows["20亿元"]["basis"] == "annual"

@@ -181,8 +181,8 @@ def _measure(m: dict, r: Reading) -> dict:
     factor = Decimal(1)
     if m["multiplier"]:
         factor = Decimal(lookup("multipliers", "written")[m["multiplier"]]["factor"])
-    if unit is None and m["multiplier"] and _counts_people(text, m):
-        unit = {"unit": "person", "factor": "1", "measure": "count"}  # 5575万农村贫困人口
+    if unit is None and m["multiplier"]:
+        unit = _bare_multiplier_unit(text, m)
     if unit is None:
         return {"measure": "level", "unit": "", "value": format_value(scaled(m["number"], factor))}
     measure = unit["measure"]
@@ -224,12 +224,23 @@ def _is_rank(m: dict, clause: str) -> bool:
     return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any_cue("rank_noun").search(clause) is not None
 
 
-def _counts_people(text: str, m: dict) -> bool:
-    """A bare 万 or 亿 next to words for people (cues kind person_noun):
-    农村贫困人口减少1000万, 5575万农村贫困人口, 46万群众."""
+def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
+    """The unit of a bare 万 or 亿 (no unit written), from the words beside it: people
+    (cues kind person_noun: 5575万农村贫困人口, 46万群众), or yuan after a word of a
+    sum of money (cues kind money_noun: 生活用纸产值超二百亿); None when neither says."""
+    if _names_beside(text, m, "person_noun"):
+        return {"unit": "person", "factor": "1", "measure": "count"}
+    if _names_beside(text, m, "money_noun"):
+        return lookup("units", "written")["元"]
+    return None
+
+
+def _names_beside(text: str, m: dict, kind: str) -> bool:
+    """Whether a word of cues ``kind`` stands within a few characters of the number
+    (FIRM_LOOKAHEAD), before it or after its multiplier."""
     before = text[max(0, m["start"] - FIRM_LOOKAHEAD):m["start"]]
     after = text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
-    return any(c in before or c in after for c in cues("person_noun"))
+    return any(c in before or c in after for c in cues(kind))
 
 
 def _counts_firms(text: str, m: dict, clause: str) -> bool:

@@ -311,11 +311,24 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow"):
+    if (stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow")
+            or _level_reached(clause, measure, kind)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure, kind) else "annual"
+
+
+def _level_reached(clause: str, measure: str, kind: str) -> bool:
+    """Whether an amount is a level the year ended at: raised to it (提高到, 达到:
+    periods.csv kind as_of_reached) and no flow's (设施农业种植面积达到2.4万亩,
+    but 地区生产总值达到3000亿元), or a stock's reached (道路总里程达75公里:
+    quantities.csv stock). A bare 突破 or 超过 of an amount that names no
+    quantity (以旧换新带动消费超过200亿元) is often the year's flow, and so is one
+    whose stock word is not what reaches it (为市场主体减负超过2.6万亿元)."""
+    if measure != "level" or kind == "flow" or not _reaches(clause):
+        return False
+    return _says(clause, "as_of_reached") or _ends_with(_before_end(clause, cues("reached")) or "", _stock_words())
 
 
 def _states(clause: str, measure: str, kind: str) -> bool:
@@ -452,11 +465,19 @@ def _reaches(clause: str) -> bool:
 def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
     """Whether one of ``ends`` stands right before the number, a qualifier aside
     (从不到70万亿元, 达近100平方公里)."""
+    return _before_end(clause, ends) is not None
+
+
+def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
+    """``clause`` up to the one of ``ends`` standing right before the number, a
+    qualifier aside (道路总里程达近 → 道路总里程); None when none stands there."""
     tail = clause.rstrip()
-    if tail.endswith(ends):
-        return True
     qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
-    return bool(qualifier) and tail.removesuffix(qualifier).rstrip().endswith(ends)
+    for words in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
+        end = max((word for word in ends if words.endswith(word)), key=len, default="")
+        if end:
+            return words.removesuffix(end)
+    return None
 
 
 @lru_cache(maxsize=None)
