@@ -49,7 +49,7 @@ WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports 
 SECOND_ROUND = "r2-"  # the held-out passages of the last round, tuning labels since (tests/labels/README.md)
 # Floors over the r2 passages where the rules stand once tuned on them: exact figures per role,
 # measure, year, area and period_start; basis; lenient subject.
-FLOOR_R2, FLOOR_R2_BASIS, FLOOR_R2_SUBJECT = 0.90, 0.81, 0.90
+FLOOR_R2, FLOOR_R2_BASIS, FLOOR_R2_SUBJECT = 0.96, 0.91, 0.95
 
 
 @pytest.fixture(scope="module")
@@ -98,10 +98,10 @@ def test_exact_figures_role_year_and_period_on_the_new_labels(new_set_scores):
 def test_every_figure_of_whole_labelled_reports(whole_scores):
     overall = whole_scores.loc["all"]
     for role in ROLES:
-        assert overall[f"{role}_precision"] >= 0.95 and overall[f"{role}_recall"] >= 0.94, (role, overall)
-    assert overall["measure"] >= 0.97 and overall["year"] >= 0.97 and overall["area"] >= 0.96, overall
-    assert overall["period_start"] >= 0.955 and overall["basis"] >= 0.925, overall
-    assert overall["subject_strict"] >= 0.80 and overall["subject_lenient"] >= 0.925, overall
+        assert overall[f"{role}_precision"] >= 0.97 and overall[f"{role}_recall"] >= 0.97, (role, overall)
+    assert overall["measure"] >= 0.98 and overall["year"] >= 0.98 and overall["area"] >= 0.965, overall
+    assert overall["period_start"] >= 0.955 and overall["basis"] >= 0.945, overall
+    assert overall["subject_strict"] >= 0.845 and overall["subject_lenient"] >= 0.94, overall
 
 
 def test_the_second_round_passages(tables, labels):
