@@ -752,3 +752,11 @@ def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counte
     subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
     assert (subjects["3000套"], subjects["12个"], subjects["6个"]) == ("人才公寓", "项目", "口袋公园")
     assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造任务")
+
+
+def test_a_count_of_digits_is_a_floor_on_growth(figures):
+    """保持两位数增长: 两 counts the digits of a rate, at least 10% (三位数: 100%);
+    两位数 not before 增长 (两位数的代码) measures no growth."""
+    rows = figures(review="工业投资保持两位数增长，外贸进出口实现三位数增长。编制两位数的代码。")
+    assert pick(rows, "raw", "value", "unit", "comparator", "measure") == [
+        ("两位数增长", "10", "percent", "ge", "growth"), ("三位数增长", "100", "percent", "ge", "growth")]

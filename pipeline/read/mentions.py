@@ -403,12 +403,23 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
         end = match.end("n")
         unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
         before = _qualifier_before(text, start, {"unit_word": unit_word, "raw_end": unit_end})
-        return Mention(start, end, numeral, str(cn_to_int(numeral)), unit_end, unit_word=unit_word, before=before)
+        number, inner = _counted_number(numeral, unit_word)
+        return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner)
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.get("multiplier", "")))
     before = _qualifier_before(text, start, after)
     draft = Mention(start, end, text[start:end], str(cn_to_int(numeral) if numeral else 1), before=before, **after)
     return draft._replace(form=_counted_form(text, draft, ordinal=False))
+
+
+def _counted_number(numeral: str, unit_word: str) -> tuple[str, str]:
+    """The value of a numeral before ``unit_word`` and the inner qualifier it takes.
+    Before a count of digits (number_forms.csv kind digit_count: 两位数增长) the
+    numeral says how many digits a rate has, so the rate is at least ten to the
+    power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge)."""
+    count = cn_to_int(numeral)
+    digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
+    return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
 
 
 def _is_slogan(text: str, pos: int) -> bool:
