@@ -760,3 +760,10 @@ def test_a_count_of_digits_is_a_floor_on_growth(figures):
     rows = figures(review="工业投资保持两位数增长，外贸进出口实现三位数增长。编制两位数的代码。")
     assert pick(rows, "raw", "value", "unit", "comparator", "measure") == [
         ("两位数增长", "10", "percent", "ge", "growth"), ("三位数增长", "100", "percent", "ge", "growth")]
+
+
+def test_a_fraction_in_a_share_is_a_percent(figures):
+    """占全省的1/10: the numerator carries the share (10%), the denominator stays a
+    bare number; 1/10 with no share word (a date) is no fraction."""
+    rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。")
+    assert pick(rows, "raw", "value", "unit", "measure") == [("1/10", "10", "percent", "share")]

@@ -9,12 +9,13 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
-from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, INVISIBLE, NUMBER, QUOTES_OPEN, RANGE_LINKS,
-                                RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NUMBER, QUOTES_OPEN,
+                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -106,7 +107,10 @@ def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
     shares = {i for run in runs if len(run) >= MIN_STRUCTURE for i in run}
     ratios = {run[0]: mentions[run[1]] for run in runs if len(run) == 2 and mentions[run[1]].number == "1"}
     ratios |= {run[0]: mentions[run[0]] for run in runs if len(run) == 1 and _names_a_ratio(text, mentions[run[0]])}
+    fractions = _shared_fractions(text, mentions)
     return [m._replace(form="measure", unit_word="%") if i in shares
+            else m._replace(form="measure", unit_word="%", number=fractions[i][0], raw_end=fractions[i][1])
+            if i in fractions
             else m._replace(form="measure", unit_word=unit_word_of("multiple"), raw_end=ratios[i].raw_end,
                             after=ratios[i].after) if i in ratios
             else m for i, m in enumerate(mentions)]
@@ -128,9 +132,29 @@ def _shared_tails(text: str, mentions: list[Mention]) -> list[Mention]:
 def _names_a_ratio(text: str, m: Mention) -> bool:
     """城乡居民收入比值由3.27缩小至2.93: a bare number in a clause that names a ratio
     (number_forms.csv kind ratio_noun) is the ratio, a multiple."""
-    stops = list(CLAUSE_STOP.finditer(text, max(0, m.start - RATIO_REACH), m.start))
-    clause = text[stops[-1].end() if stops else max(0, m.start - RATIO_REACH):m.start]
-    return any(noun in clause for noun in words("number_forms", "written", "ratio_noun"))
+    return any(noun in _clause_before(text, m.start) for noun in words("number_forms", "written", "ratio_noun"))
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause before ``start``, at most ``RATIO_REACH`` characters back."""
+    stops = list(CLAUSE_STOP.finditer(text, max(0, start - RATIO_REACH), start))
+    return text[stops[-1].end() if stops else max(0, start - RATIO_REACH):start]
+
+
+def _shared_fractions(text: str, mentions: list[Mention]) -> dict[int, tuple[str, int]]:
+    """占全省的1/10: two bare numbers joined by a fraction link (characters.csv) in a
+    clause of a share (cues kind share_of) are one share, 10 percent. By numerator
+    index: the share (to two decimals) and where the denominator ends; the
+    denominator stays a bare number (every Arabic numeral is a figure). A date
+    (1/10 with no share word) is no fraction."""
+    fractions = {}
+    for i, (top, bottom) in enumerate(zip(mentions, mentions[1:])):
+        if (top.form == bottom.form == "bare" and top.end < bottom.start
+                and text[top.end:bottom.start] in FRACTION_LINKS and Decimal(bottom.number)
+                and any(cue in _clause_before(text, top.start) for cue in cues("share_of"))):
+            share = round(Decimal(100) * Decimal(top.number) / Decimal(bottom.number), 2)
+            fractions[i] = (f"{share:f}".rstrip("0").rstrip("."), bottom.raw_end)
+    return fractions
 
 
 def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
