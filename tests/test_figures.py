@@ -764,6 +764,7 @@ def test_a_count_of_digits_is_a_floor_on_growth(figures):
 
 def test_a_fraction_in_a_share_is_a_percent(figures):
     """占全省的1/10: the numerator carries the share (10%), the denominator stays a
-    bare number; 1/10 with no share word (a date) is no fraction."""
-    rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。")
-    assert pick(rows, "raw", "value", "unit", "measure") == [("1/10", "10", "percent", "share")]
+    bare number; 1/10 with no share word (a date) is no fraction; 占全省的三分之二 is 66.67%."""
+    rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。耕地面积占全省的三分之二。")
+    assert pick(rows, "raw", "value", "unit", "measure") == [
+        ("1/10", "10", "percent", "share"), ("三分之二", "66.67", "percent", "share")]

@@ -152,9 +152,14 @@ def _shared_fractions(text: str, mentions: list[Mention]) -> dict[int, tuple[str
         if (top.form == bottom.form == "bare" and top.end < bottom.start
                 and text[top.end:bottom.start] in FRACTION_LINKS and Decimal(bottom.number)
                 and any(cue in _clause_before(text, top.start) for cue in cues("share_of"))):
-            share = round(Decimal(100) * Decimal(top.number) / Decimal(bottom.number), 2)
-            fractions[i] = (f"{share:f}".rstrip("0").rstrip("."), bottom.raw_end)
+            fractions[i] = (_percent(top.number, bottom.number), bottom.raw_end)
     return fractions
+
+
+def _percent(top: str | int, bottom: str | int) -> str:
+    """The fraction ``top``/``bottom`` in percent, to two decimals, as a plain decimal (1/3: 33.33)."""
+    share = round(Decimal(100) * Decimal(top) / Decimal(bottom), 2)
+    return f"{share:f}".rstrip("0").rstrip(".")
 
 
 def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
@@ -398,8 +403,10 @@ def _chinese_measures(text: str) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
-    a Chinese numeral (``_numeral``), with its unit word; compiled once per process."""
-    return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))), row["unit_word"])
+    a Chinese numeral (``_numeral``), its ``{of}`` the numerator of a fraction
+    whose denominator ``{n}`` is (十分之一), with its unit word; compiled once per process."""
+    return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))
+                             .replace("{of}", f"(?P<of>{CN_NUMERAL})")), row["unit_word"])
                  for row in table("chinese_measures"))
 
 
@@ -427,7 +434,9 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
         end = match.end("n")
         unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
         before = _qualifier_before(text, start, {"unit_word": unit_word, "raw_end": unit_end})
-        number, inner = _counted_number(numeral, unit_word)
+        numerator = match.groupdict().get("of")
+        unit_end = match.end("of") if numerator else unit_end  # 十分之一: the fraction is written through its numerator
+        number, inner = _counted_number(numeral, unit_word, numerator)
         return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner)
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.get("multiplier", "")))
@@ -436,12 +445,15 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
     return draft._replace(form=_counted_form(text, draft, ordinal=False))
 
 
-def _counted_number(numeral: str, unit_word: str) -> tuple[str, str]:
+def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tuple[str, str]:
     """The value of a numeral before ``unit_word`` and the inner qualifier it takes.
+    The denominator of a fraction with a ``numerator`` (十分之一) makes a percent (10).
     Before a count of digits (number_forms.csv kind digit_count: 两位数增长) the
     numeral says how many digits a rate has, so the rate is at least ten to the
     power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge)."""
     count = cn_to_int(numeral)
+    if numerator and count:
+        return _percent(cn_to_int(numerator), count), ""
     digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
 
