@@ -473,10 +473,10 @@ def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
     qualifier aside (道路总里程达近 → 道路总里程); None when none stands there."""
     tail = clause.rstrip()
     qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
-    for words in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
-        end = max((word for word in ends if words.endswith(word)), key=len, default="")
+    for candidate in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
+        end = max((word for word in ends if candidate.endswith(word)), key=len, default="")
         if end:
-            return words.removesuffix(end)
+            return candidate.removesuffix(end)
     return None
 
 
