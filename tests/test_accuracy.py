@@ -46,16 +46,17 @@ def first_set_scores(tables, labels):
 WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports or sections
 
 
-SECOND_ROUND = "r2-"  # the held-out passages of the last round, tuning labels since (tests/labels/README.md)
-# Floors over the r2 passages where the rules stand once tuned on them: exact figures per role,
-# measure, year, area and period_start; basis; lenient subject.
-FLOOR_R2, FLOOR_R2_BASIS, FLOOR_R2_SUBJECT = 0.96, 0.91, 0.95
+# The held-out passages of past rounds, tuning labels since (tests/labels/README.md), with
+# floors where the rules stand once tuned on them, so nothing slips back: (passage prefix,
+# reports, floor of exact figures per role and of measure, year, area and period_start,
+# floor of basis, floor of the lenient subject).
+PAST_ROUNDS = {"r2-": (4, 0.96, 0.91, 0.95), "r3-": (7, 0.92, 0.88, 0.89)}
 
 
 @pytest.fixture(scope="module")
 def new_set_scores(tables, labels):
     first = labels["report_id"].isin(FIRST_SET) & labels["passage"].str.startswith(FIRST_SET_PASSAGES)
-    later = labels["passage"].str.startswith((*WHOLE_PASSAGES, SECOND_ROUND))
+    later = labels["passage"].str.startswith((*WHOLE_PASSAGES, *PAST_ROUNDS))
     return score_figures(tables["figures"], labels[~first & ~later])
 
 
@@ -104,17 +105,18 @@ def test_every_figure_of_whole_labelled_reports(whole_scores):
     assert overall["subject_strict"] >= 0.845 and overall["subject_lenient"] >= 0.94, overall
 
 
-def test_the_second_round_passages(tables, labels):
-    """The passages held out in the last round (a county of 2020 and one of 2023, two
-    2025 provinces): floors where the rules stand once tuned on them, so nothing slips back."""
-    scores = score_figures(tables["figures"], labels[labels["passage"].str.startswith(SECOND_ROUND)])
-    assert len(scores) == 5, scores  # four reports and 'all'
+@pytest.mark.parametrize("prefix", PAST_ROUNDS)
+def test_the_passages_of_past_held_out_rounds(tables, labels, prefix):
+    """The passages held out in past rounds (r2: a county of 2020 and one of 2023, two 2025
+    provinces; r3: two national reviews, 2024-2026 provinces, a city's review)."""
+    reports, floor, floor_basis, floor_subject = PAST_ROUNDS[prefix]
+    scores = score_figures(tables["figures"], labels[labels["passage"].str.startswith(prefix)])
+    assert len(scores) == reports + 1, scores  # the reports and 'all'
     overall = scores.loc["all"]
     for role in ROLES:
-        assert overall[f"{role}_precision"] >= FLOOR_R2 and overall[f"{role}_recall"] >= FLOOR_R2, (role, overall)
-    assert min(overall[["measure", "year", "area", "period_start"]]) >= FLOOR_R2, overall
-    assert overall["basis"] >= FLOOR_R2_BASIS and overall["subject_lenient"] >= FLOOR_R2_SUBJECT, overall
-
+        assert overall[f"{role}_precision"] >= floor and overall[f"{role}_recall"] >= floor, (role, overall)
+    assert min(overall[["measure", "year", "area", "period_start"]]) >= floor, overall
+    assert overall["basis"] >= floor_basis and overall["subject_lenient"] >= floor_subject, overall
 
 
 def test_report_metadata_of_every_shared_report(tables):
