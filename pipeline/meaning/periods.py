@@ -472,11 +472,12 @@ def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
     """``clause`` up to the one of ``ends`` standing right before the number, a
     qualifier aside (道路总里程达近 → 道路总里程); None when none stands there."""
     tail = clause.rstrip()
-    qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
+    qualifiers = _before_qualifiers()
+    qualifier = next((q for q in qualifiers if tail.endswith(q)), "") if tail.endswith(qualifiers) else ""
     for candidate in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
-        end = max((word for word in ends if candidate.endswith(word)), key=len, default="")
-        if end:
-            return candidate.removesuffix(end)
+        if not candidate.endswith(ends):
+            continue  # one test of them all first: most clauses end with none
+        return candidate.removesuffix(max((word for word in ends if candidate.endswith(word)), key=len))
     return None
 
 
