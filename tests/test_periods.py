@@ -324,3 +324,17 @@ def test_an_amount_raised_to_a_level_or_a_stock_reached_is_a_state(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["2万亩"]["basis"] == rows["75公里"]["basis"] == "as_of"
     assert rows["900亿元"]["basis"] == rows["30亿元"]["basis"] == rows["20亿元"]["basis"] == "annual"
+
+
+def test_a_figure_held_through_a_streak_is_each_year_s_from_the_streak_s_start(make_record):
+    record = make_record(review="粮食产量连续8年稳定在60万吨以上，耕地面积连续4年累计净增1万亩，"
+                                "工业投资连续30个月保持两位数增长。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["60万吨"]["basis"], rows["60万吨"]["period_start"]) == ("annual", 2017)
+    assert (rows["1万亩"]["basis"], rows["1万亩"]["period_start"]) == ("cumulative", 2021)
+    assert (rows["两位数增长"]["basis"], rows["两位数增长"]["period_start"]) == ("annual", 2022)
+
+
+def test_a_quoted_stock_name_before_a_number_is_still_the_stock(make_record):
+    record = make_record(review="全球“灯塔工厂”3家。")
+    assert next(r for r in classify_report(record) if r["raw"] == "3家")["basis"] == "as_of"

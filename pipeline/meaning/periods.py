@@ -21,7 +21,7 @@ from functools import lru_cache
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
-                                ITEM_STOPS, ORDINAL, char_class)
+                                ITEM_STOPS, NO_QUOTES, ORDINAL, char_class)
 from pipeline.rules import alternation, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -425,6 +425,11 @@ def words_after(text: str) -> str:
     return AFTER_STOP.split(text, maxsplit=1)[0]
 
 
+def says_total(clause: str) -> bool:
+    """Whether the clause says its number is a total over years (累计: periods.csv kind cumulative)."""
+    return _says(clause, "cumulative")
+
+
 def _acted(words: str) -> bool:
     """Whether ``words`` hold a verb of a thing done in a review (periods.csv kind acted)."""
     return any_cue("acted", "periods").search(_without_nouns(words)) is not None
@@ -470,8 +475,9 @@ def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
 
 def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
     """``clause`` up to the one of ``ends`` standing right before the number, a
-    qualifier aside (道路总里程达近 → 道路总里程); None when none stands there."""
-    tail = clause.rstrip()
+    qualifier aside (道路总里程达近 → 道路总里程), and quotation marks too (全球“灯塔工厂”3家:
+    the quoted name is still the word before the number); None when none stands there."""
+    tail = clause.translate(NO_QUOTES).rstrip()
     qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
     for candidate in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
         end = max((word for word in ends if candidate.endswith(word)), key=len, default="")
