@@ -338,3 +338,10 @@ def test_a_figure_held_through_a_streak_is_each_year_s_from_the_streak_s_start(m
 def test_a_quoted_stock_name_before_a_number_is_still_the_stock(make_record):
     record = make_record(review="全球“灯塔工厂”3家。")
     assert next(r for r in classify_report(record) if r["raw"] == "3家")["basis"] == "as_of"
+
+
+def test_a_count_of_things_that_happen_is_the_period_s_flow(make_record):
+    record = make_record(review="全年累计救助困难群众916人次，接待邮轮超过100艘次。\n五年来，累计培训农民5万人次。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["916人次"]["basis"] == rows["100艘次"]["basis"] == "annual"  # not a state reached
+    assert (rows["5万人次"]["basis"], rows["5万人次"]["period_start"]) == ("cumulative", 2020)

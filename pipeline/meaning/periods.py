@@ -238,13 +238,15 @@ def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     return parts[i] if i > 0 and pos < parts[i].end else parts[0]
 
 
-def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "") -> dict:
+def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "",
+                counter: str = "") -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
     back to the last full stop, ``after`` the text after it (:func:`words_after`
     keeps the words up to the next number or clause stop); ``quoted`` says the
-    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））."""
+    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））;
+    ``counter`` the unit or counter written after it (人次)."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     role = "indicator" if part.kind == "review" and not quoted else "target"
@@ -257,13 +259,14 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
-    kind = _clause_quantity(clause, sentence)
+    events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
+    kind = "flow" if events else _clause_quantity(clause, sentence)
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
-        basis = "annual" if kind == "flow" and measure != "count" else "as_of" if _states(clause, measure, kind) else basis
+        basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
