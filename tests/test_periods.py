@@ -345,3 +345,11 @@ def test_a_count_of_things_that_happen_is_the_period_s_flow(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["916人次"]["basis"] == rows["100艘次"]["basis"] == "annual"  # not a state reached
     assert (rows["5万人次"]["basis"], rows["5万人次"]["period_start"]) == ("cumulative", 2020)
+
+
+def test_a_payment_s_standard_is_a_state_but_a_sum_paid_the_year_s_flow(make_record):
+    record = make_record(review="育儿家庭每月多了300元补贴，发放补贴2000万元。",
+                         plan="困难家庭新生一次性补助5000元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["300元"]["basis"] == rows["5000元"]["basis"] == "as_of"
+    assert rows["2000万元"]["basis"] == "annual"

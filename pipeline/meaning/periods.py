@@ -302,6 +302,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:
         return "as_of"  # 连续8年: a run; but 优良天数278天 counts the days of a year
+    if measure == "level" and _says(clause, "standard"):
+        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
     if _says(clause, "each_year"):
         return "annual"  # 每年办成10件 over five years: each year's flow, not their average
     if (measure in REACHED_MEASURES and not flow and not _does(clause)
