@@ -353,3 +353,11 @@ def test_a_payment_s_standard_is_a_state_but_a_sum_paid_the_year_s_flow(make_rec
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["300元"]["basis"] == rows["5000元"]["basis"] == "as_of"
     assert rows["2000万元"]["basis"] == "annual"
+
+
+def test_the_time_a_task_took_is_the_year_s_but_a_run_a_state(make_record):
+    record = make_record(review="仅用27天完成征迁任务，连续8年获评先进，全社会研发经费投入达30亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["27天"]["basis"] == "annual"
+    assert (rows["8年"]["basis"], rows["8年"]["period_start"]) == ("cumulative", 2017)
+    assert rows["30亿元"]["basis"] == "annual"  # 经费投入 names a flow: no verb of a thing done

@@ -300,8 +300,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state."""
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
-    if measure in STATE_MEASURES and not flow:
-        return "as_of"  # 连续8年: a run; but 优良天数278天 counts the days of a year
+    if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
+        return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
     if measure == "level" and _says(clause, "standard"):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
     if _says(clause, "each_year"):
