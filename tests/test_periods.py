@@ -361,3 +361,8 @@ def test_the_time_a_task_took_is_the_year_s_but_a_run_a_state(make_record):
     assert rows["27天"]["basis"] == "annual"
     assert (rows["8年"]["basis"], rows["8年"]["period_start"]) == ("cumulative", 2017)
     assert rows["30亿元"]["basis"] == "annual"  # 经费投入 names a flow: no verb of a thing done
+
+
+def test_a_number_that_opens_its_clause_is_not_read_by_the_sentence_s_other_words(make_record):
+    record = make_record(review="新增就业1万人，89%的公园实现24小时开放。")
+    assert next(r for r in classify_report(record) if r["raw"] == "89%")["basis"] == "as_of"

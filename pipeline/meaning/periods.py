@@ -384,10 +384,11 @@ def _clause_quantity(clause: str, sentence: str) -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
     the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元),
     from the sentence, whose subject it shares. A clause of its own words that
-    name nothing known (建成区面积近) is not read from the sentence's other figures."""
+    name nothing known (建成区面积近), or of none (89.4%的公园实现24小时开放: what
+    is measured follows the number), is not read from the sentence's other figures."""
     if kind := quantity(clause):
         return kind
-    return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
+    return quantity(sentence) if clause.strip() and _bare_reach().fullmatch(clause) else ""
 
 
 @lru_cache(maxsize=None)
