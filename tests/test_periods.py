@@ -366,3 +366,10 @@ def test_the_time_a_task_took_is_the_year_s_but_a_run_a_state(make_record):
 def test_a_number_that_opens_its_clause_is_not_read_by_the_sentence_s_other_words(make_record):
     record = make_record(review="新增就业1万人，89%的公园实现24小时开放。")
     assert next(r for r in classify_report(record) if r["raw"] == "89%")["basis"] == "as_of"
+
+
+def test_a_count_written_before_a_stock_is_a_state_unless_something_befell_it(make_record):
+    record = make_record(review="770家企业融入产业链，1.4万家市场主体享受惠企政策，25个项目竣工。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["770家"]["basis"] == "as_of"
+    assert rows["1.4万家"]["basis"] == rows["25个"]["basis"] == "annual"

@@ -321,7 +321,16 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
-    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure, kind) else "annual"
+    stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
+    return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _stock_after(clause: str, after: str, measure: str) -> bool:
+    """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
+    quantities.csv stock) and neither its clause nor the words after say something was done
+    or happened to them (103个项目完成投资, 25个项目竣工)."""
+    return (measure == "count" and quantity(after) == "stock" and not (_does(clause) or _acted(clause))
+            and not (_does(after) or _acted(after)))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
