@@ -373,3 +373,9 @@ def test_a_count_written_before_a_stock_is_a_state_unless_something_befell_it(ma
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["770家"]["basis"] == "as_of"
     assert rows["1.4万家"]["basis"] == rows["25个"]["basis"] == "annual"
+
+
+def test_a_value_listed_right_after_another_shares_its_time(make_record):
+    record = make_record(review="五年来，研发中心、总部分别从771家、481家增加到1076家、636家。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["481家"]["year"], rows["481家"]["basis"]) == (rows["771家"]["year"], "as_of") == (2019, "as_of")

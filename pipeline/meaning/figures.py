@@ -302,19 +302,23 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
-            time = _time_of_previous(time, row["measure"], clause, previous)
+            linked = any_cue("item_link").fullmatch(r.text[previous["raw_end"]:m["start"]].strip()) is not None
+            time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
-        previous = {**time, "start": m["start"], "measure": row["measure"], "clause": clause}
+        previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
     return changes
 
 
-def _time_of_previous(time: dict, measure: str, clause: str, previous: dict) -> dict:
+def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
     """``time`` with the period of the measure before it in the sentence where it
-    is that one's: held through the streak before it (连续8年稳定在1300亿斤以上: each
+    is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
+    both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share of it (…，占财政支出的80%), or with no words of its
     own after a list (分别提高19.6%，15.6%)."""
+    if linked and measure == previous["measure"]:
+        return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
         held = measure == "rank" or periods.says_total(clause)
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
