@@ -89,7 +89,8 @@ def test_stock_in_the_plan_is_not_a_target(figures):
 def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
     """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
     rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")
-    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50"), ("target", "10")]
+    assert pick(rows, "role", "value", "basis") == [("indicator", "368", "as_of"), ("target", "50", "annual"),
+                                                    ("target", "10", "annual")]  # the villages there: a state
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):

@@ -290,9 +290,8 @@ def _comparator(m: dict) -> str:
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.meaning.periods``); a figure compared with the one before it in the
-    sentence (高于全省1个百分点), a share of it (…，占财政支出的80%), or one with no
-    words of its own after a list (分别提高19.6%，15.6%), is of that one's period."""
+    (``pipeline.meaning.periods``); a figure may take the period of the one before
+    it in the sentence (:func:`_time_of_previous`)."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -302,16 +301,32 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             continue
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
-        held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
-                and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
-        listed = not clause.strip() and previous and any_cue("respectively").search(previous["clause"])
-        share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
-        if (previous and (held or listed or share or any_cue("compare").search(clause))
-                and _same_sentence(r.text, previous["start"], m["start"])):
-            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
+        if previous and _same_sentence(r.text, previous["start"], m["start"]):
+            linked = any_cue("item_link").fullmatch(r.text[previous["raw_end"]:m["start"]].strip()) is not None
+            time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
-        previous = {**time, "start": m["start"], "measure": row["measure"], "clause": clause}
+        previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
     return changes
+
+
+def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
+    """``time`` with the period of the measure before it in the sentence where it
+    is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
+    both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
+    year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
+    and a total over it, 连续4年累计净增, keep the streak's basis), compared with
+    it (高于全省1个百分点), a share of it (…，占财政支出的80%), or with no words of its
+    own after a list (分别提高19.6%，15.6%)."""
+    if linked and measure == previous["measure"]:
+        return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
+    if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
+        held = measure == "rank" or periods.says_total(clause)
+        return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
+    listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
+    share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
+    if listed or share or any_cue("compare").search(clause):
+        return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
+    return time
 
 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
@@ -323,22 +338,25 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
-    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after)
-    if time["role"] == "target" and not target_quoted_or_met and _names_a_stock(row, clause):
-        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
+    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after, m["unit_word"])
+    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause)):
+        basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
+        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
 
 
-def _names_a_stock(row: dict, clause: str) -> bool:
-    """A plan's figure that describes what exists (cues kind stock: 目前已建成…), or
-    counts the things a verb of tending works on, written just before it (cues kind
-    tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式): those things are
-    there already, no goal; 完善试点幼儿园10所 counts the work planned."""
+def _names_a_stock(row: dict, clause: str) -> str:
+    """Whether a plan's figure describes what exists: ``stock`` when a cue says so
+    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
+    ``tended`` when it counts the things a verb of tending works on, written just
+    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式):
+    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
+    work planned; '' otherwise."""
     if any_cue("stock").search(clause):
-        return True
-    return row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) is not None
+        return "stock"
+    return "tended" if row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) else ""
 
 
 def _time_measure(row: dict) -> str:
