@@ -384,6 +384,13 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("实施12条乡村道路建设。", ["乡村道路"]),
     ("2个研究院启动建设。", ["研究院"]),
     ("支持5所乡镇卫生院改善就医环境。", ["乡镇卫生院"]),
+    # verbs of proposing, applying and doing well, and time and manner words before them
+    ("积极建言献策，累计提出意见建议300件。", ["意见建议"]),
+    ("每年高质量办成10件民生实事。", ["民生实事"]),
+    ("招标两家保洁企业。", ["保洁企业"]),
+    ("高质量发展考核位居全市第3位。", ["高质量发展考核"]),  # a term that opens with a manner word stays whole
+    ("隐性债务余额压降30%。", ["隐性债务余额"]),  # 压降 is the change's verb, as 压减
+    ("工程提升40所普通高中办学能力。", ["普通高中办学能力"]),  # 提升 takes what is counted as its object
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
     """Lead verbs before what they act on, and verbs ending the clause after a
@@ -768,3 +775,24 @@ def test_a_fraction_in_a_share_is_a_percent(figures):
     rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。耕地面积占全省的三分之二。")
     assert pick(rows, "raw", "value", "unit", "measure") == [
         ("1/10", "10", "percent", "share"), ("三分之二", "66.67", "percent", "share")]
+
+
+def test_a_distributive_word_inside_a_subject_is_dropped(figures):
+    """产业项目均到位, 产业项目分别到位: the distributive word says how the numbers are
+    shared out (tests/labels/README.md), no part of what is measured; 人均 is a word of its own."""
+    rows = figures(plan="产业项目均到位10亿元以上。产业项目分别到位5亿元、2亿元。人均预期寿命达到80岁。")
+    assert pick(rows, "subject") == [("产业项目到位",), ("产业项目到位",), ("产业项目到位",), ("人均预期寿命",)]
+
+
+def test_names_before_a_counter_and_a_lettered_name_after_it(figures):
+    """新增甲、乙3家5A级景区, 申报“甲”“乙”两个地标产品: names before the counter are the
+    things counted one by one; what they are follows it, 5A级 included."""
+    rows = figures(review="新增东湖、西山、南岭3家5A级景区。积极申报“东湖茄子”“西山萝卜”两个地标产品。")
+    assert pick(rows, "subject") == [("5A级景区",), ("地标产品",)]
+
+
+def test_a_change_whose_clause_names_nothing_is_of_the_clause_before(figures):
+    """空气质量综合指数6.06（a bare number, no figure），同比下降6.87%: the change is of
+    what the clause before names."""
+    rows = figures(review="生态环境持续改善，全年空气质量综合指数6.06，同比下降6.87%。")
+    assert pick(rows, "subject", "value") == [("空气质量综合指数", "-6.87")]

@@ -26,7 +26,8 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
-NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
+# the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
+NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -34,6 +35,7 @@ _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # 
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
+CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the level changed is
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
@@ -359,7 +361,8 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"])
-        changes[i] = {"subject": _last_words(_without_own_name(subject.replace(INVISIBLE, ""), region))}
+        subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        changes[i] = {"subject": _last_words(subject)}
         previous = {**row, **changes[i]}
     return changes
 
@@ -372,6 +375,24 @@ def _without_own_name(subject: str, region: str) -> str:
     kind not_division_after)."""
     rest = subject.removeprefix(region) if region else subject
     return rest if len(rest) > 1 and not rest.startswith(cues("not_division_after")) else subject
+
+
+def _without_distributive(subject: str) -> str:
+    """产业项目均到位, 产业项目分别到位 → 产业项目到位: a distributive word (cues kinds
+    distributive, respectively) inside a subject says how the numbers are shared
+    out, no part of what is measured (tests/labels/README.md); a word that holds
+    one but is a word of its own (cues kind whole_word: 人均, 各类) stays, and one at
+    an edge is left to the words around it."""
+    def kept(found: re.Match) -> str:
+        inside = 0 < found.start() and found.end() < len(subject)
+        return found.group() if found.group("whole") or not inside else ""
+    return _distributive_words().sub(kept, subject)
+
+
+@cache
+def _distributive_words() -> re.Pattern:
+    """Words of a whole (cues kind whole_word) first, so that 人均's 均 is never read alone."""
+    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}|{cue_words('respectively')}")
 
 
 def _last_words(subject: str) -> str:
@@ -481,7 +502,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
-            or _only_verbs(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+            or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -495,7 +516,19 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = previous["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
+    if not subject and measure in CHANGE_MEASURES:
+        subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _named_before(r: Reading, clause_start: int) -> str:
+    """空气质量综合指数6.06，同比下降6.87%: a change whose own clause names nothing
+    and follows no measure of its sentence is a change of what the clause before
+    it names, up to that clause's number (a bare one, no figure of its own)."""
+    if clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
+        return ""
+    before = r.clause_before(clause_start - 1)[1]
+    return _strip(NUMBER.split(before)[0])
 
 
 def _up_to(clause: str, subject: str) -> str:
@@ -521,6 +554,13 @@ def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
     return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
+
+
+def _only_names(subject: str) -> bool:
+    """“甲”“乙”两个地标产品: names in quotes side by side, and nothing else, are the
+    things counted, named one by one; what they are follows the counter."""
+    run = QUOTED_RUN.fullmatch(subject)
+    return bool(run) and not run.group(2)
 
 
 @cache
