@@ -796,3 +796,10 @@ def test_a_change_whose_clause_names_nothing_is_of_the_clause_before(figures):
     what the clause before names."""
     rows = figures(review="生态环境持续改善，全年空气质量综合指数6.06，同比下降6.87%。")
     assert pick(rows, "subject", "value") == [("空气质量综合指数", "-6.87")]
+
+
+def test_what_the_first_item_measures_an_attribute_of_is_every_items(figures):
+    """事故起数、死亡人数分别下降: 起数 is an attribute of 事故 (cues kind measured_attribute),
+    and so is each item after it."""
+    rows = figures(review="安全事故起数、死亡人数分别下降10%、8%。")
+    assert pick(rows, "subject") == [("安全事故起数",), ("安全事故死亡人数",)]

@@ -888,9 +888,17 @@ def _quoted_items(head: str) -> list[str]:
 
 def _with_shared_lead(items: list[str]) -> list[str]:
     """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
-    the first item (cues kind shared_lead) is every item's, written once."""
-    lead = _longest_start(items[0], "shared_lead") if items else ""
+    the first item (cues kind shared_lead) is every item's, written once; so is
+    what the first item measures an attribute of (cues kind measured_attribute:
+    事故起数、死亡人数 → 事故死亡人数)."""
+    lead = (_longest_start(items[0], "shared_lead") or _attribute_of(items[0])) if items else ""
     return [item if not lead or item.startswith(lead) else lead + item for item in items]
+
+
+def _attribute_of(subject: str) -> str:
+    """What ``subject`` measures an attribute of (事故起数 → 事故), '' where it ends with none."""
+    whole = _without_attribute(subject)
+    return whole if whole != subject else ""
 
 
 def _shared_head(last: str) -> str:
