@@ -803,3 +803,10 @@ def test_what_the_first_item_measures_an_attribute_of_is_every_items(figures):
     and so is each item after it."""
     rows = figures(review="安全事故起数、死亡人数分别下降10%、8%。")
     assert pick(rows, "subject") == [("安全事故起数",), ("安全事故死亡人数",)]
+
+
+def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
+    """一、二级医院90%以上…: a pause after a single numeral joins grades; the subject
+    is before the number, not after it as for 新增东湖、西山3家景区."""
+    rows = figures(plan="确保一、二级综合性医院90%以上建成老年友善医院。新改建口袋公园12处、公厕9座。")
+    assert pick(rows, "subject") == [("一、二级综合性医院",), ("新改建口袋公园",), ("新改建公厕",)]
