@@ -503,6 +503,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
+    if not subject and (word := _noun_through_counter(text, m)):
+        return word, m["raw_end"] - len(m["unit_word"]) + len(word)
     if (subject.endswith("等") or not subject or ITEM_AFTER_WORD.search(subject) or clause.endswith(cues("object_verb"))
             or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
@@ -556,6 +558,14 @@ def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
     return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
+
+
+def _noun_through_counter(text: str, m: dict) -> str:
+    """近14亿人口的…: a noun of people that opens with the counter (cues kind
+    person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
+    counter = m["raw_end"] - len(m["unit_word"])
+    word = _longest_start(text[counter:counter + FIRM_LOOKAHEAD], "person_noun") if m["unit_word"] else ""
+    return word if len(word) > len(m["unit_word"]) else ""
 
 
 def _only_names(subject: str) -> bool:
