@@ -813,3 +813,13 @@ def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
     is before the number, not after it as for 新增东湖、西山3家景区."""
     rows = figures(plan="确保一、二级综合性医院90%以上建成老年友善医院。新改建口袋公园12处、公厕9座。")
     assert pick(rows, "subject") == [("一、二级综合性医院",), ("新改建口袋公园",), ("新改建公厕",)]
+
+
+def test_a_modifier_item_takes_the_noun_of_the_next_item(figures):
+    """12个国家级、247个省级创新平台: the first item is a modifier alone, and takes the
+    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none.
+    A link to an uncounted batch (和一批优势产业) is no part of what is counted."""
+    rows = figures(review="带动形成12个国家级、247个省级创新平台。新建8个养老中心、20个日间照料站。"
+                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。")
+    assert pick(rows, "subject") == [("国家级创新平台",), ("省级创新平台",), ("养老中心",), ("日间照料站",),
+                                     ("千亿级产业集群",), ("百亿级产业集群",)]

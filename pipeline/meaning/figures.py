@@ -134,6 +134,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
+    rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
     rows = _merged(rows, _areas(rows, r, report))
@@ -831,6 +832,24 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
+
+
+def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Changes:
+    """3个千亿级、10个百亿级产业集群, 200个省重点、500个市重点项目: an item written
+    after its counter that is a modifier alone, right before the next number,
+    takes the noun the next item's subject goes on with after its own modifier
+    (the part of it that ends as this item ends: 级, 点)."""
+    changes: Changes = {}
+    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
+    for i, j in zip(measures, measures[1:]):
+        item, following = rows[i]["subject"], rows[j]["subject"]
+        noun_start = mentions[i]["raw_end"] + len(mentions[i]["after"])
+        if not item or text[noun_start:mentions[j]["start"]] != item + "、":
+            continue
+        cut = following.find(item[-1], 0, len(item) + 1) + 1
+        if 0 < cut < len(following):
+            changes[i] = {"subject": item + following[cut:]}
+    return changes
 
 
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
