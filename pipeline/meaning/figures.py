@@ -25,8 +25,7 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
-# 、 after a word of two characters or more lists items (甲、乙3家景区); after one (一、二级医院) it joins grades
-ITEM_AFTER_WORD = re.compile(char_class(PAUSES, negated=True) + "{2}、")
+GRADES = re.compile(f"[{CN_ORDINALS}]、[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 # the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
 NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
@@ -506,7 +505,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
-    if (subject.endswith("等") or not subject or ITEM_AFTER_WORD.search(subject) or clause.endswith(cues("object_verb"))
+    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or clause.endswith(cues("object_verb"))
             or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
