@@ -164,6 +164,12 @@ def test_verbs_before_the_number_are_no_subject(figures):
     assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
 
 
+def test_an_amount_said_of_things_counted_before_is_theirs_past_a_word_left_off(figures):
+    """累计 after 12个重点项目 is no part of what is counted, but the 投资 said of those projects keeps it."""
+    rows = {r["raw"]: r["subject"] for r in figures(review="12个重点项目累计完成投资80亿元。")}
+    assert rows["12个"] == "重点项目" and rows["80亿元"] == "重点项目累计完成投资"
+
+
 def test_a_bare_attribute_after_a_measured_one_is_of_the_same_thing(figures):
     """、产量300万吨 after 蔬菜种植面积 is 蔬菜产量: a bare attribute is of the thing measured before."""
     rows = {r["raw"]: r["subject"] for r in figures(

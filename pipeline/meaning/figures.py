@@ -516,7 +516,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
             and _continues(text, last_end, m["start"])):
         subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    elif (subject.endswith(cues("bare_head")) and clause.startswith((*cues("noun_end"), *cues("said_of"))) and previous
+    elif (subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous
           and _continues(text, last_end, m["start"])):  # 30个重点项目完成投资50亿元: the investment of those projects
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
@@ -541,6 +541,14 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _said_of_those(clause: str) -> bool:
+    """Whether ``clause`` opens with a verb said of the things counted just before
+    it (30个重点项目完成投资), maybe after a word their noun left off (cues kind
+    noun_tail: 300个重点项目累计完成投资), so its amount is of those things."""
+    rest = clause.removeprefix(_longest_start(clause, "noun_tail"))
+    return rest.startswith((*cues("noun_end"), *cues("said_of")))
 
 
 def _named_before(r: Reading, clause_start: int) -> str:
