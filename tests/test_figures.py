@@ -321,7 +321,7 @@ def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
     from pipeline.meaning.codebook import code_for
     assert code_for(rows["25亿元"]["subject"]) == "" and code_for(rows["647家"]["subject"]) == ""
     assert (rows["3.3万家"]["subject"], code_for(rows["3.3万家"]["subject"])) == ("市场主体", "market_entities_total")
-    assert rows["310家"]["subject"] == "高新技术企业总数"
+    assert rows["310家"]["subject"] == "高新技术企业"  # 总数: the stock of them
 
 
 def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
@@ -662,12 +662,13 @@ def test_a_verb_said_of_things_is_inside_the_noun_a_verb_before_the_number_takes
         ("12%", "重点项目完成投资"), ("20个", "重点项目"), ("50亿元", "重点项目完成投资")]
 
 
-def test_the_total_of_a_quantity_is_that_quantity_but_of_new_things_their_stock(figures):
-    """总量 after 国内生产总值 is 国内生产总值 (cues kind same_whole); after 新增贷款 the stock, 贷款总量."""
+def test_the_total_of_a_quantity_is_that_quantity_and_of_new_things_their_stock(figures):
+    """总量 after 地区生产总值 is 地区生产总值; after 新增贷款 the stock, 贷款 (cues kind total_word:
+    the basis says it is a total); 经济总量 names its measure whole."""
     rows = figures(review="地区生产总值增长6%，总量突破500亿元。新增贷款200亿元，总量达到3000亿元。"
-                          "建设7万套保障性租赁住房，总量达到60万套。")
-    assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款总量",
-                                            "保障性租赁住房", "保障性租赁住房总量"]
+                          "建设7万套保障性租赁住房，总量达到60万套。市场主体总量超过9万户，经济总量突破80亿元。")
+    assert [r["subject"] for r in rows] == ["地区生产总值", "地区生产总值", "新增贷款", "贷款",
+                                            "保障性租赁住房", "保障性租赁住房", "市场主体", "经济总量"]
 
 
 def test_a_streak_holding_a_figure_of_its_own_keeps_the_subject(figures):

@@ -571,13 +571,8 @@ def _up_to(clause: str, subject: str) -> str:
 
 def _of_previous(attribute: str, previous: dict) -> str:
     """A bare attribute of the thing the number before measured: 粮食播种面积…、产量
-    → 粮食产量, 新增企业50家，总数达到310家 → 企业总数. The whole of a quantity that
-    is no count of things (cues kind same_whole: 生产总值增长6.6%，总量突破90万亿元)
-    is that quantity itself; of counted things (建设7万套住房，总量达到60万套) it is their stock."""
-    whole = _without_flow(previous["subject"])
-    if attribute in cues("same_whole") and whole == previous["subject"] and previous["measure"] != "count":
-        return whole
-    return _without_attribute(whole) + attribute
+    → 粮食产量, 输出技术合同396项，成交额 → 输出技术合同成交额."""
+    return _without_attribute(_without_flow(previous["subject"])) + attribute
 
 
 def _only_verbs(subject: str) -> bool:
@@ -722,13 +717,21 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_bases(periods.strip_plan_names(ANNOTATION.sub("", clause)))  # “十四五”…, （间）、…
-        tail = _longest_end(stripped, "tail")  # the longest first, one at a time
+        tail = _longest_end(stripped, "tail") or _total_end(stripped)  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
+
+
+def _total_end(phrase: str) -> str:
+    """总数, 总量 ending ``phrase`` (cues kind total_word): the basis (as_of) says
+    a total, no part of what is counted (市场主体总量 → 市场主体; 总数 alone after
+    新增企业50家 leaves the stock of those, 企业); but a measure named by its total
+    word (cues kind total_measure: 经济总量, 学位总数) keeps it."""
+    return "" if _longest_end(phrase, "total_measure") else _longest_end(phrase, "total_word")
 
 
 @cache
