@@ -760,8 +760,9 @@ def _lead(phrase: str) -> str:
 
 @cache
 def _edge_links() -> re.Pattern:
-    """List links (cues kind list_link) and spaces at either end of a phrase."""
-    edge = f"(?:{cue_words('list_link')}| )+"
+    """List links (cues kind list_link) and spaces at either end of a phrase; not
+    the link character that opens a word (cues kind link_word: 和美乡村, 和谐社区)."""
+    edge = f"(?:(?!{cue_words('link_word')})(?:{cue_words('list_link')})| )+"
     return re.compile(f"^{edge}|{edge}$")
 
 
