@@ -920,7 +920,7 @@ def _list_items(head: str, count: int) -> list[str]:
             return [item + rest for item in row["items"].split("|")]
     items = [i for i in head.split("、") if i]
     if len(items) != count:
-        items = [i for i in any_cue("list_link").split(head) if i]
+        items = [i for i in any_cue("item_link").split(head) if i]
     if len(items) != count:
         items = _quoted_items(head)
     last = items[-1] if items else ""
