@@ -136,3 +136,9 @@ def test_amounts_and_ages_that_name_a_class_measure_nothing():
     forms = {m.text: m.form for m in find_mentions(clean("10万元以上村占47%，实施0-6岁残疾儿童康复，寿命从74.9岁增长到78岁。"))}
     assert (forms["10"], forms["6"], forms["74.9"], forms["78"]) == ("threshold", "threshold", "measure", "measure")
     assert forms["0"] != "measure"
+
+
+def test_a_subscript_on_lines_of_its_own_is_part_of_its_name():
+    """细颗粒物（PM\\n2.5\\n）: the line breaks a Word subscript leaves show nothing; 2.5 is the name's."""
+    assert [(m.number, m.form) for m in find_mentions(clean("细颗粒物（PM\n2.5\n）浓度下降9.1%"))] == [
+        ("2.5", "name"), ("9.1", "measure")]

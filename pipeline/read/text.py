@@ -190,12 +190,18 @@ def _replacers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
     return tuple(out)  # type: ignore[return-value]
 
 
+# A subscript a Word file set apart (细颗粒物（PM\n2.5\n）): the line breaks around
+# it show nothing, so PM2.5 reads as one name and the subject runs on through it.
+SUBSCRIPT_LINE = re.compile(rf"[A-Za-z]\n[\d.]+\n?(?={char_class(BRACKETS_CLOSE)})")
+
+
 def clean(text: str) -> str:
     """The cleaned view: same length as ``text``, so offsets need no map."""
     _, between, _ = _invisibles()
     hidden, hidden_to, spaces, spaces_to = _replacers()
     text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     text = hidden.sub(lambda m: hidden_to[m.group()], text)
+    text = SUBSCRIPT_LINE.sub(lambda m: m.group().replace("\n", INVISIBLE), text)
     if not spaces.search(text):  # most reports have no digit group separator: no slower search between digits
         return text
     return spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
