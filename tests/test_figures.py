@@ -831,3 +831,10 @@ def test_a_modifier_item_takes_the_noun_of_the_next_item(figures):
                           "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。")
     assert pick(rows, "subject") == [("国家级创新平台",), ("省级创新平台",), ("养老中心",), ("日间照料站",),
                                      ("千亿级产业集群",), ("百亿级产业集群",)]
+
+
+def test_a_short_listed_item_takes_the_qualifiers_it_shares_with_the_item_before(figures):
+    """示范村 after 新增省级示范乡镇7个 is 新增省级示范村 (示范 starts both); a longer item only the verb."""
+    rows = {r["raw"]: r["subject"] for r in figures(
+        review="新增省级示范乡镇7个、示范村39个。新增市级现代农业园区4家、农业产业化联合体3家。")}
+    assert rows["39个"] == "新增省级示范村" and rows["3家"] == "新增农业产业化联合体"

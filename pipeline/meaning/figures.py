@@ -621,7 +621,8 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
     if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
-    return verb + subject
+    shared = previous["subject"].find(subject[:2], len(verb)) if len(subject) <= 3 else -1
+    return (previous["subject"][:shared] if shared > 0 else verb) + subject  # 新增省级示范乡镇7个、示范村39个: 省级 too
 
 
 def _made_verbs(subject: str) -> str:
@@ -821,13 +822,21 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
     cut_at = cues("noun_end") if object_of_verb else (*cues("noun_end"), *cues("said_of"))
-    ends = [found for cue in cut_at if (found := phrase.find(cue)) > 0]
+    words = _without_end_words(phrase)
+    ends = [found for cue in cut_at if (found := words.find(cue)) > 0]
     ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
              if not rank.group("awarded")][:1]  # 8项指标增速居全国前3位: the rank's
     noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
     return _balance_quotes(noun)[:MAX_SUBJECT]
+
+
+def _without_end_words(phrase: str) -> str:
+    """``phrase`` with each word that holds a noun_end cue but is a word of the noun
+    (cues kind end_word: 扩大开放 in 服务业扩大开放综合试点) blanked out, same length,
+    so that no cut falls inside it."""
+    return any_cue("end_word").sub(lambda found: " " * len(found.group()), phrase)
 
 
 def _without_verb_item(phrase: str) -> str:
