@@ -136,3 +136,9 @@ def test_amounts_and_ages_that_name_a_class_measure_nothing():
     forms = {m.text: m.form for m in find_mentions(clean("10万元以上村占47%，实施0-6岁残疾儿童康复，寿命从74.9岁增长到78岁。"))}
     assert (forms["10"], forms["6"], forms["74.9"], forms["78"]) == ("threshold", "threshold", "measure", "measure")
     assert forms["0"] != "measure"
+
+
+def test_a_mark_that_opens_with_a_counter_is_no_unit():
+    m = only("全县经济总量迈上300亿台阶")
+    assert (m.multiplier, m.unit_word) == ("亿", "")
+    assert only("新购设备300台").unit_word == "台"

@@ -229,7 +229,7 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     multiplier, pos = _multiplier_at(words, text, pos)
     if multiplier and not inner:
         inner, pos = _word_at(words.inner, text, pos)
-    unit_word, pos = _word_at(words.unit, text, pos)
+    unit_word, pos = _unit_at(words, text, pos)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
     after, _ = _word_at(words.qualifier, text, pos)
@@ -273,6 +273,16 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
         then = words.unit.match(text, end)
         if here and len(here.group(1)) >= len(word) + (len(then.group(1)) if then else 0):
             return "", pos
+    return word, end
+
+
+def _unit_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
+    """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
+    the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
+    1200亿 machines counted by 台)."""
+    word, end = _word_at(words.unit, text, pos)
+    if word and text.startswith(cues("milestone"), end - len(word)):
+        return "", pos
     return word, end
 
 
