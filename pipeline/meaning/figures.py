@@ -245,9 +245,10 @@ def _names_beside(text: str, m: dict, kind: str) -> bool:
 
 def _counts_firms(text: str, m: dict, clause: str) -> bool:
     """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
-    clause or the words right after the number."""
-    words = clause + text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
-    return any_cue("firm").search(words) is not None
+    clause or the words right after the number, up to the clause's end (新设经营主体
+    30万户，其中企业8万户: the firms of the next clause are counted there)."""
+    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD], maxsplit=1)[0]
+    return any_cue("firm").search(clause + after) is not None
 
 
 def _has_growth_verb(clause: str) -> bool:
