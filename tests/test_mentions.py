@@ -142,3 +142,8 @@ def test_a_mark_that_opens_with_a_counter_is_no_unit():
     m = only("全县经济总量迈上300亿台阶")
     assert (m.multiplier, m.unit_word) == ("亿", "")
     assert only("新购设备300台").unit_word == "台"
+
+
+def test_a_number_opening_a_quote_names_a_policy_or_slogan():
+    found = find_mentions(clean("出台稳增长“20条”，建成“15分钟生活圈”12个"))
+    assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]

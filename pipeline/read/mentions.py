@@ -317,12 +317,12 @@ def _form(text: str, m: Mention) -> dict[str, str]:
 
 def _named_form(text: str, m: Mention) -> str:
     """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
+    so, whatever it counts ('' otherwise): A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt):
-        return "name"
+    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt) or (prev and prev in QUOTES_OPEN):
+        return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
     if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
