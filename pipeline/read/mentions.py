@@ -86,10 +86,11 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
     mentions = _shared_tails(text, mentions)
-    taken = {m.start for m in mentions}
-    for found in _chinese_measures(text):
-        if found.start not in taken:
-            taken.add(found.start)
+    taken = {pos for m in mentions for pos in range(m.start, m.end)}
+    for found in sorted(_chinese_measures(text), key=lambda m: m.start - m.end):  # longest first: 提前三十年 is 三十, not 十
+        span = range(found.start, found.end)
+        if taken.isdisjoint(span):
+            taken.update(span)
             mentions.append(found)
     return sorted(mentions, key=lambda m: m.start)
 
