@@ -148,3 +148,8 @@ def test_a_mark_that_opens_with_a_counter_is_no_unit():
 def test_a_number_opening_a_quote_names_a_policy_or_slogan():
     found = find_mentions(clean("出台稳增长“20条”，建成“15分钟生活圈”12个"))
     assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
+
+
+def test_a_chinese_fraction_cut_keeps_the_qualifier_after_it():
+    m = only("许可事项压减三分之一以上")
+    assert (m.text, m.number, m.unit_word, m.after) == ("三", "33.33", "%", "以上")

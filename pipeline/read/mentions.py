@@ -233,9 +233,14 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     unit_word, pos = _unit_at(words, text, pos)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    after, _ = _word_at(words.qualifier, text, pos)
     return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
-            "after": after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""}
+            "after": _qualifier_after(text, pos)}
+
+
+def _qualifier_after(text: str, pos: int) -> str:
+    """The qualifier written at ``pos``, after a number's unit (以上, 左右 …), '' if none."""
+    after, _ = _word_at(_after_words().qualifier, text, pos)
+    return after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""
 
 
 class _AfterWords(NamedTuple):
@@ -448,7 +453,8 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
         numerator = match.groupdict().get("of")
         unit_end = match.end("of") if numerator else unit_end  # 十分之一: the fraction is written through its numerator
         number, inner = _counted_number(numeral, unit_word, numerator)
-        return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner)
+        return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner,
+                       after=_qualifier_after(text, unit_end))
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.get("multiplier", "")))
     before = _qualifier_before(text, start, after)
