@@ -768,3 +768,9 @@ def test_a_fraction_in_a_share_is_a_percent(figures):
     rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。耕地面积占全省的三分之二。")
     assert pick(rows, "raw", "value", "unit", "measure") == [
         ("1/10", "10", "percent", "share"), ("三分之二", "66.67", "percent", "share")]
+
+
+def test_a_prefecture_written_with_its_kind_is_the_area(tmp_path):
+    """凉山州: a short name with 州 (cues kind division_written) is the division itself, as written."""
+    areas = province_areas(tmp_path, "凉山州经济总量突破2000亿元。")
+    assert areas["2000亿元"] == "凉山州"

@@ -1007,10 +1007,12 @@ def _division_pattern(region_code: str) -> re.Pattern:
     """Names of the divisions a report names as places, joined by list links
     (group 1): those one or two levels below its region and every province but
     its own (重庆经…: the region itself, named short); then a word that makes the
-    last name part of another one (group 2, cues kind not_division_after: 唐山港)."""
+    last name part of another one (group 2, cues kind not_division_after: 唐山港). A
+    short name may be written with its kind (cues kind division_written: 临夏州)."""
     names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
-    one = alternation(name for name in names if name not in lookup("not_areas", "word"))
-    return re.compile(rf"\s*((?:{one})(?:(?:{cue_words('list_link')})(?:{one}))*)({cue_words('not_division_after')})?")
+    name = alternation(name for name in names if name not in lookup("not_areas", "word"))
+    one = rf"(?:{name})(?:{cue_words('division_written')})?"  # 临夏州: the short name written with its kind
+    return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)({cue_words('not_division_after')})?")
 
 
 def _named_divisions(region_code: str) -> list[dict[str, str]]:
