@@ -774,3 +774,9 @@ def test_a_prefecture_written_with_its_kind_is_the_area(tmp_path):
     """凉山州: a short name with 州 (cues kind division_written) is the division itself, as written."""
     areas = province_areas(tmp_path, "凉山州经济总量突破2000亿元。")
     assert areas["2000亿元"] == "凉山州"
+
+
+def test_a_division_before_urbanisation_is_the_area(tmp_path):
+    """四川城镇化率: the 镇 of 城镇化 (cues not_zone_after 化) ends no town's name, so 绵阳 is the place."""
+    areas = province_areas(tmp_path, "绵阳城镇化率提高1.5个百分点。")
+    assert areas["1.5个百分点"] == "绵阳"
