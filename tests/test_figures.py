@@ -780,3 +780,10 @@ def test_a_division_before_urbanisation_is_the_area(tmp_path):
     """四川城镇化率: the 镇 of 城镇化 (cues not_zone_after 化) ends no town's name, so 绵阳 is the place."""
     areas = province_areas(tmp_path, "绵阳城镇化率提高1.5个百分点。")
     assert areas["1.5个百分点"] == "绵阳"
+
+
+def test_a_list_of_zones_shares_out_its_numbers_and_a_clause_opening_with_respectively_goes_on(figures):
+    """甲经开区、乙经开区排名46位、82位: one zone per number, as 分别 would; …，分别提升6位、49位:
+    the same zones, in order; the next sentence's 分别 shares out no zone."""
+    rows = figures(review="城东经开区、城西经开区全国排名46位、82位，分别提升6位、49位。投资、产值分别增长5%、7%。")
+    assert [r["area"] for r in rows] == ["城东经开区", "城西经开区", "城东经开区", "城西经开区", "某某区", "某某区"]

@@ -1123,18 +1123,24 @@ def _project_lead_verbs() -> tuple[str, ...]:
 
 
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
-    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 广州、深圳地铁客运量
-    分别达…: one zone per number, in order, when the words before 分别 list no
-    other things than the zones (甲园区、乙园区产值、税收分别增长…)."""
+    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 甲经开区、乙经开区
+    全国排名46位、82位: one zone per number, in order, when the words before the
+    numbers (or before 分别) list no other things than the zones (甲园区、乙园区产值、
+    税收分别增长… is about both). A clause opening with 分别 (…，分别提升6位、49位)
+    goes on about the zones the list before it shared out."""
     changes: Changes = {}
+    shared = {}  # by sentence: the zones the last list of it shared out
     for group in groups:
-        area = rows[group[0]].get("area") or ""
+        start = mentions[group[0]]["start"]
+        head = any_cue("respectively").split(r.clause_before(start)[1])
+        opens = len(head) == 2 and not head[0].strip()
+        area = shared.get(r.sentence_start(start), "") if opens else rows[group[0]].get("area") or ""
         zones = any_cue("list_link").split(area)
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        head = any_cue("respectively").split(r.clause_before(mentions[group[0]]["start"])[1])
-        if len(head) == 2 and "、" not in head[0].strip().removeprefix(area):
+        if len(head) <= 2 and "、" not in head[0].strip().removeprefix(area):
             changes.update({i: {"area": zone} for i, zone in zip(group, zones)})
+            shared[r.sentence_start(start)] = area
     return changes
 
 
