@@ -787,3 +787,12 @@ def test_a_list_of_zones_shares_out_its_numbers_and_a_clause_opening_with_respec
     the same zones, in order; the next sentence's 分别 shares out no zone."""
     rows = figures(review="城东经开区、城西经开区全国排名46位、82位，分别提升6位、49位。投资、产值分别增长5%、7%。")
     assert [r["area"] for r in rows] == ["城东经开区", "城西经开区", "城东经开区", "城西经开区", "某某区", "某某区"]
+
+
+def test_households_and_firms_by_what_their_clause_counts(figures):
+    """户 of firms is a count; of market entities a household, even when firms are counted next;
+    a total (总数) counts what its sentence named before it."""
+    rows = {r["raw"]: r["unit"] for r in figures(
+        review="新设经营主体20万户，其中企业5万户。新增规上企业100户，总数达到2000户。新增农户80户，总数达到900户。")}
+    assert rows == {"20万户": "household", "5万户": "count", "100户": "count", "2000户": "count",
+                    "80户": "household", "900户": "household"}

@@ -192,7 +192,7 @@ def _measure(m: dict, r: Reading) -> dict:
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
     measure = _duration_or_count(measure, unit["unit"], clause)
-    if unit["unit"] == "household" and _counts_firms(text, m, clause):
+    if unit["unit"] == "household" and _counts_firms(text, m, _counted_clause(r, m["start"], clause)):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = scaled(m["number"], factor, unit_factor(unit["factor"]))
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
@@ -249,6 +249,13 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     30万户，其中企业8万户: the firms of the next clause are counted there)."""
     after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD], maxsplit=1)[0]
     return any_cue("firm").search(clause + after) is not None
+
+
+def _counted_clause(r: Reading, pos: int, clause: str) -> str:
+    """The words that name what a number counts: its clause, or, when the clause
+    opens with a total (cues kind total_suffix: …企业535户，总数达到3159户), the
+    sentence before it, whose earlier clause named what the total is of."""
+    return r.text[r.sentence_start(pos):pos] if clause.lstrip().startswith(cues("total_suffix")) else clause
 
 
 def _has_growth_verb(clause: str) -> bool:
