@@ -796,3 +796,9 @@ def test_households_and_firms_by_what_their_clause_counts(figures):
         review="新设经营主体20万户，其中企业5万户。新增规上企业100户，总数达到2000户。新增农户80户，总数达到900户。")}
     assert rows == {"20万户": "household", "5万户": "count", "100户": "count", "2000户": "count",
                     "80户": "household", "900户": "household"}
+
+
+def test_a_number_ending_its_clause_that_counts_the_zones_named_is_the_regions(figures):
+    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's firms."""
+    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。")
+    assert [r["area"] for r in rows] == ["某某区", "某某产业园"]

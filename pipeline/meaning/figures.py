@@ -898,12 +898,22 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
+        if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
+            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
         changes[i] = {"area": area or region}
         lead = row["subject"].find(area) if area else -1
         if lead >= 0 and row["subject"][:lead] in ("", *cues("zone_lead")) and len(row["subject"]) > lead + len(area):
             rest = row["subject"][lead + len(area):]
             changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
     return changes
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a qualifier stands between ``pos`` (a number's end as
+    written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
+    stop = CLAUSE_STOP.search(text, pos)
+    rest = text[pos:stop.start() if stop else len(text)].strip()
+    return not rest or rest in lookup("qualifiers", "written")
 
 
 def _owning_project(text: str, end: int) -> str | None:
