@@ -802,3 +802,9 @@ def test_a_number_ending_its_clause_that_counts_the_zones_named_is_the_regions(f
     """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's firms."""
     rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。")
     assert [r["area"] for r in rows] == ["某某区", "某某产业园"]
+
+
+def test_a_rank_listed_after_a_rank_is_one_too(figures):
+    """分别提升6位、49位: the second number follows the first's rank verb."""
+    rows = figures(review="甲、乙两区全国排名分别提升6位、49位。")
+    assert pick(rows, "value", "measure") == [("6", "rank"), ("49", "rank")]

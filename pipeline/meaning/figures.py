@@ -221,7 +221,16 @@ def _is_rank(m: dict, clause: str) -> bool:
     """第N名, 居全国前10位, 排名上升到235位: a place in a ranking."""
     if m["unit_word"] not in cues("rank_unit"):
         return False
+    clause = _listed_before().sub("", clause)  # 分别提升6位、49位: the second ranks as the first
     return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any_cue("rank_noun").search(clause) is not None
+
+
+@cache
+def _listed_before() -> re.Pattern:
+    """The items of a list of numbers that end a clause (6位、 before 49位), each a
+    number, a short unit and an item link (cues kind item_link)."""
+    unit = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,4}}?(?:{cue_words('item_link')}))+$")
 
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
