@@ -89,7 +89,8 @@ def test_stock_in_the_plan_is_not_a_target(figures):
 def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
     """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
     rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")
-    assert pick(rows, "role", "value") == [("indicator", "368"), ("target", "50"), ("target", "10")]
+    assert pick(rows, "role", "value", "basis") == [("indicator", "368", "as_of"), ("target", "50", "annual"),
+                                                    ("target", "10", "annual")]  # the villages there: a state
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):
@@ -384,6 +385,16 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("实施12条乡村道路建设。", ["乡村道路"]),
     ("2个研究院启动建设。", ["研究院"]),
     ("支持5所乡镇卫生院改善就医环境。", ["乡镇卫生院"]),
+    # verbs of proposing, applying and doing well, and time and manner words before them
+    ("积极建言献策，累计提出意见建议300件。", ["意见建议"]),
+    ("每年高质量办成10件民生实事。", ["民生实事"]),
+    ("招标两家保洁企业。", ["保洁企业"]),
+    ("高质量发展考核位居全市第3位。", ["高质量发展考核"]),  # a term that opens with a manner word stays whole
+    ("隐性债务余额压降30%。", ["隐性债务余额"]),  # 压降 is the change's verb, as 压减
+    ("工程提升40所普通高中办学能力。", ["普通高中办学能力"]),  # 提升 takes what is counted as its object
+    ("组织3轮扶贫督导。", ["扶贫督导"]),
+    ("严守18亿亩耕地红线。", ["耕地红线"]),
+    ("近14亿人口的发展中大国。", ["人口"]),  # 人口 read as the counter 人 and 口: the noun of people counted
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
     """Lead verbs before what they act on, and verbs ending the clause after a
@@ -768,6 +779,51 @@ def test_a_fraction_in_a_share_is_a_percent(figures):
     rows = figures(review="全市高速公路通车里程占全省的1/10。1/10开始办理。耕地面积占全省的三分之二。")
     assert pick(rows, "raw", "value", "unit", "measure") == [
         ("1/10", "10", "percent", "share"), ("三分之二", "66.67", "percent", "share")]
+
+
+def test_a_distributive_word_inside_a_subject_is_dropped(figures):
+    """产业项目均到位, 产业项目分别到位: the distributive word says how the numbers are
+    shared out (tests/labels/README.md), no part of what is measured; 人均 is a word of its own."""
+    rows = figures(plan="产业项目均到位10亿元以上。产业项目分别到位5亿元、2亿元。人均预期寿命达到80岁。")
+    assert pick(rows, "subject") == [("产业项目到位",), ("产业项目到位",), ("产业项目到位",), ("人均预期寿命",)]
+
+
+def test_names_before_a_counter_and_a_lettered_name_after_it(figures):
+    """新增甲、乙3家5A级景区, 申报“甲”“乙”两个地标产品: names before the counter are the
+    things counted one by one; what they are follows it, 5A级 included."""
+    rows = figures(review="新增东湖、西山、南岭3家5A级景区。积极申报“东湖茄子”“西山萝卜”两个地标产品。")
+    assert pick(rows, "subject") == [("5A级景区",), ("地标产品",)]
+
+
+def test_a_change_whose_clause_names_nothing_is_of_the_clause_before(figures):
+    """空气质量综合指数6.06（a bare number, no figure），同比下降6.87%: the change is of
+    what the clause before names."""
+    rows = figures(review="生态环境持续改善，全年空气质量综合指数6.06，同比下降6.87%。")
+    assert pick(rows, "subject", "value") == [("空气质量综合指数", "-6.87")]
+
+
+def test_what_the_first_item_measures_an_attribute_of_is_every_items(figures):
+    """事故起数、死亡人数分别下降: 起数 is an attribute of 事故 (cues kind measured_attribute),
+    and so is each item after it."""
+    rows = figures(review="安全事故起数、死亡人数分别下降10%、8%。")
+    assert pick(rows, "subject") == [("安全事故起数",), ("安全事故死亡人数",)]
+
+
+def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
+    """一、二级医院90%以上…: a pause after a single numeral joins grades; the subject
+    is before the number, not after it as for 新增东湖、西山3家景区."""
+    rows = figures(plan="确保一、二级综合性医院90%以上建成老年友善医院。新改建口袋公园12处、公厕9座。")
+    assert pick(rows, "subject") == [("一、二级综合性医院",), ("新改建口袋公园",), ("新改建公厕",)]
+
+
+def test_a_modifier_item_takes_the_noun_of_the_next_item(figures):
+    """12个国家级、247个省级创新平台: the first item is a modifier alone, and takes the
+    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none.
+    A link to an uncounted batch (和一批优势产业) is no part of what is counted."""
+    rows = figures(review="带动形成12个国家级、247个省级创新平台。新建8个养老中心、20个日间照料站。"
+                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。")
+    assert pick(rows, "subject") == [("国家级创新平台",), ("省级创新平台",), ("养老中心",), ("日间照料站",),
+                                     ("千亿级产业集群",), ("百亿级产业集群",)]
 
 
 def test_a_prefecture_written_with_its_kind_is_the_area(tmp_path):

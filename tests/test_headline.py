@@ -69,6 +69,14 @@ def test_figures_over_several_years_are_no_year_s_result_or_target():
     assert pairs([average]) == []
 
 
+def test_a_value_held_in_each_year_stands_for_a_side_without_a_figure_of_that_year_alone():
+    streak = {**fig(10, "indicator", "grain_output", "level", 3.7e8), "period_start": 2021, "basis": "annual"}
+    total = {**fig(15, "indicator", "grain_output", "level", 1.5e9), "period_start": 2021, "basis": "cumulative"}
+    target = {**fig(90, "target", "grain_output", "level", 3.7e8), "period_start": 2025, "basis": "annual"}
+    assert pairs([streak, total, target]) == [("grain_output", "f000010", "f000090")]
+    assert pairs([total, target]) == [("grain_output", "", "f000090")]
+
+
 def test_rows_follow_the_reports_then_the_text():
     other = {**REPORT, "report_id": "s"}
     figures = [fig(50, "indicator", "b", "growth", 1), fig(10, "target", "a", "growth", 2),

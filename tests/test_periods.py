@@ -324,3 +324,51 @@ def test_an_amount_raised_to_a_level_or_a_stock_reached_is_a_state(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["2万亩"]["basis"] == rows["75公里"]["basis"] == "as_of"
     assert rows["900亿元"]["basis"] == rows["30亿元"]["basis"] == rows["20亿元"]["basis"] == "annual"
+
+
+def _times(make_record, review: str, plan: str = "") -> dict[str, tuple]:
+    """(basis, period_start) of each figure of a short report, by the number as written."""
+    return {r["raw"]: (r["basis"], r["period_start"]) for r in classify_report(make_record(review, plan))}
+
+
+def test_a_figure_held_through_a_streak_is_each_year_s_from_the_streak_s_start(make_record):
+    times = _times(make_record, "粮食产量连续8年稳定在60万吨以上，耕地面积连续4年累计净增1万亩，工业投资连续30个月保持两位数增长。")
+    assert (times["60万吨"], times["1万亩"], times["两位数增长"]) == (
+        ("annual", 2017), ("cumulative", 2021), ("annual", 2022))
+
+
+def test_a_quoted_stock_name_before_a_number_is_still_the_stock(make_record):
+    assert _times(make_record, "全球“灯塔工厂”3家。")["3家"] == ("as_of", 2024)
+
+
+def test_a_count_of_things_that_happen_is_the_period_s_flow(make_record):
+    times = _times(make_record, "全年累计救助困难群众916人次，接待邮轮超过100艘次。\n五年来，累计培训农民5万人次。")
+    assert times["916人次"] == times["100艘次"] == ("annual", 2024)  # not a state reached
+    assert times["5万人次"] == ("cumulative", 2020)
+
+
+def test_a_payment_s_standard_is_a_state_but_a_sum_paid_the_year_s_flow(make_record):
+    times = _times(make_record, "育儿家庭每月多了300元补贴，发放补贴2000万元。", "困难家庭新生一次性补助5000元。")
+    assert (times["300元"][0], times["5000元"][0], times["2000万元"][0]) == ("as_of", "as_of", "annual")
+
+
+def test_the_time_a_task_took_is_the_year_s_but_a_run_a_state(make_record):
+    times = _times(make_record, "仅用27天完成征迁任务，连续8年获评先进，全社会研发经费投入达30亿元。")
+    assert times["27天"] == ("annual", 2024)
+    assert times["8年"] == ("cumulative", 2017)
+    assert times["30亿元"] == ("annual", 2024)  # 经费投入 names a flow: no verb of a thing done
+
+
+def test_a_number_that_opens_its_clause_is_not_read_by_the_sentence_s_other_words(make_record):
+    assert _times(make_record, "新增就业1万人，89%的公园实现24小时开放。")["89%"] == ("as_of", 2024)
+
+
+def test_a_count_written_before_a_stock_is_a_state_unless_something_befell_it(make_record):
+    times = _times(make_record, "770家企业融入产业链，1.4万家市场主体享受惠企政策，25个项目竣工。")
+    assert (times["770家"][0], times["1.4万家"][0], times["25个"][0]) == ("as_of", "annual", "annual")
+
+
+def test_a_value_listed_right_after_another_shares_its_time(make_record):
+    record = make_record(review="五年来，研发中心、总部分别从771家、481家增加到1076家、636家。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["481家"]["year"], rows["481家"]["basis"]) == (rows["771家"]["year"], "as_of") == (2019, "as_of")

@@ -25,8 +25,10 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAU
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
+GRADES = re.compile(f"[{CN_ORDINALS}]、[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
-NOUN_AFTER = re.compile(char_class(CLAUSE_STOPS, negated=True, also=r"\d") + "*")
+# the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
+NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -34,6 +36,7 @@ _NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # 
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
+CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the level changed is
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
@@ -130,6 +133,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
+    rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
     rows = _merged(rows, _areas(rows, r, report))
@@ -307,9 +311,8 @@ def _comparator(m: dict) -> str:
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.meaning.periods``); a figure compared with the one before it in the
-    sentence (高于全省1个百分点), a share of it (…，占财政支出的80%), or one with no
-    words of its own after a list (分别提高19.6%，15.6%), is of that one's period."""
+    (``pipeline.meaning.periods``); a figure may take the period of the one before
+    it in the sentence (:func:`_time_of_previous`)."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -319,16 +322,32 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             continue
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
-        held = (row["measure"] == "rank" and previous and previous["measure"] == "duration"
-                and any_cue("streak").search(clause) is not None)  # a rank held through the streak before it
-        listed = not clause.strip() and previous and any_cue("respectively").search(previous["clause"])
-        share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
-        if (previous and (held or listed or share or any_cue("compare").search(clause))
-                and _same_sentence(r.text, previous["start"], m["start"])):
-            time = {**time, "period_start": previous["period_start"], "basis": previous["basis"]}  # 连续30个月居前10位
+        if previous and _same_sentence(r.text, previous["start"], m["start"]):
+            linked = any_cue("item_link").fullmatch(r.text[previous["raw_end"]:m["start"]].strip()) is not None
+            time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
-        previous = {**time, "start": m["start"], "measure": row["measure"], "clause": clause}
+        previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
     return changes
+
+
+def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
+    """``time`` with the period of the measure before it in the sentence where it
+    is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
+    both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
+    year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
+    and a total over it, 连续4年累计净增, keep the streak's basis), compared with
+    it (高于全省1个百分点), a share of it (…，占财政支出的80%), or with no words of its
+    own after a list (分别提高19.6%，15.6%)."""
+    if linked and measure == previous["measure"]:
+        return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
+    if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
+        held = measure == "rank" or periods.says_total(clause)
+        return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
+    listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
+    share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
+    if listed or share or any_cue("compare").search(clause):
+        return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
+    return time
 
 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
@@ -340,22 +359,25 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
-    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after)
-    if time["role"] == "target" and not target_quoted_or_met and _names_a_stock(row, clause):
-        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year}
+    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after, m["unit_word"])
+    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause)):
+        basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
+        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"])}
     return time
 
 
-def _names_a_stock(row: dict, clause: str) -> bool:
-    """A plan's figure that describes what exists (cues kind stock: 目前已建成…), or
-    counts the things a verb of tending works on, written just before it (cues kind
-    tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式): those things are
-    there already, no goal; 完善试点幼儿园10所 counts the work planned."""
+def _names_a_stock(row: dict, clause: str) -> str:
+    """Whether a plan's figure describes what exists: ``stock`` when a cue says so
+    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
+    ``tended`` when it counts the things a verb of tending works on, written just
+    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式):
+    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
+    work planned; '' otherwise."""
     if any_cue("stock").search(clause):
-        return True
-    return row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) is not None
+        return "stock"
+    return "tended" if row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) else ""
 
 
 def _time_measure(row: dict) -> str:
@@ -376,7 +398,8 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"])
-        changes[i] = {"subject": _last_words(_without_own_name(subject.replace(INVISIBLE, ""), region))}
+        subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        changes[i] = {"subject": _last_words(subject)}
         previous = {**row, **changes[i]}
     return changes
 
@@ -389,6 +412,24 @@ def _without_own_name(subject: str, region: str) -> str:
     kind not_division_after)."""
     rest = subject.removeprefix(region) if region else subject
     return rest if len(rest) > 1 and not rest.startswith(cues("not_division_after")) else subject
+
+
+def _without_distributive(subject: str) -> str:
+    """产业项目均到位, 产业项目分别到位 → 产业项目到位: a distributive word (cues kinds
+    distributive, respectively) inside a subject says how the numbers are shared
+    out, no part of what is measured (tests/labels/README.md); a word that holds
+    one but is a word of its own (cues kind whole_word: 人均, 各类) stays, and one at
+    an edge is left to the words around it."""
+    def kept(found: re.Match) -> str:
+        inside = 0 < found.start() and found.end() < len(subject)
+        return found.group() if found.group("whole") or not inside else ""
+    return _distributive_words().sub(kept, subject)
+
+
+@cache
+def _distributive_words() -> re.Pattern:
+    """Words of a whole (cues kind whole_word) first, so that 人均's 均 is never read alone."""
+    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}|{cue_words('respectively')}")
 
 
 def _last_words(subject: str) -> str:
@@ -497,8 +538,10 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
-    if (subject.endswith("等") or not subject or "、" in subject or clause.endswith(cues("object_verb"))
-            or _only_verbs(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+    if not subject and (word := _noun_through_counter(text, m)):
+        return word, m["raw_end"] - len(m["unit_word"]) + len(word)
+    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or clause.endswith(cues("object_verb"))
+            or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -512,7 +555,19 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = previous["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
+    if not subject and measure in CHANGE_MEASURES:
+        subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _named_before(r: Reading, clause_start: int) -> str:
+    """空气质量综合指数6.06，同比下降6.87%: a change whose own clause names nothing
+    and follows no measure of its sentence is a change of what the clause before
+    it names, up to that clause's number (a bare one, no figure of its own)."""
+    if clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
+        return ""
+    before = r.clause_before(clause_start - 1)[1]
+    return _strip(NUMBER.split(before)[0])
 
 
 def _up_to(clause: str, subject: str) -> str:
@@ -538,6 +593,21 @@ def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
     and lead, joined by list links) names nothing; what they act on follows the counter."""
     return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
+
+
+def _noun_through_counter(text: str, m: dict) -> str:
+    """近14亿人口的…: a noun of people that opens with the counter (cues kind
+    person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
+    counter = m["raw_end"] - len(m["unit_word"])
+    word = _longest_start(text[counter:counter + FIRM_LOOKAHEAD], "person_noun") if m["unit_word"] else ""
+    return word if len(word) > len(m["unit_word"]) else ""
+
+
+def _only_names(subject: str) -> bool:
+    """“甲”“乙”两个地标产品: names in quotes side by side, and nothing else, are the
+    things counted, named one by one; what they are follows the counter."""
+    run = QUOTED_RUN.fullmatch(subject)
+    return bool(run) and not run.group(2)
 
 
 @cache
@@ -798,6 +868,24 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     return items if len(items) == len(group) else []
 
 
+def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Changes:
+    """3个千亿级、10个百亿级产业集群, 200个省重点、500个市重点项目: an item written
+    after its counter that is a modifier alone, right before the next number,
+    takes the noun the next item's subject goes on with after its own modifier
+    (the part of it that ends as this item ends: 级, 点)."""
+    changes: Changes = {}
+    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
+    for i, j in zip(measures, measures[1:]):
+        item, following = rows[i]["subject"], rows[j]["subject"]
+        noun_start = mentions[i]["raw_end"] + len(mentions[i]["after"])
+        if not item or text[noun_start:mentions[j]["start"]] != item + "、":
+            continue
+        cut = following.find(item[-1], 0, len(item) + 1) + 1
+        if 0 < cut < len(following):
+            changes[i] = {"subject": item + following[cut:]}
+    return changes
+
+
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
     """The words that name a list's items: the clause before its first number,
     joined to the clause before that where it names nothing but a base and a
@@ -865,9 +953,17 @@ def _quoted_items(head: str) -> list[str]:
 
 def _with_shared_lead(items: list[str]) -> list[str]:
     """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
-    the first item (cues kind shared_lead) is every item's, written once."""
-    lead = _longest_start(items[0], "shared_lead") if items else ""
+    the first item (cues kind shared_lead) is every item's, written once; so is
+    what the first item measures an attribute of (cues kind measured_attribute:
+    事故起数、死亡人数 → 事故死亡人数)."""
+    lead = (_longest_start(items[0], "shared_lead") or _attribute_of(items[0])) if items else ""
     return [item if not lead or item.startswith(lead) else lead + item for item in items]
+
+
+def _attribute_of(subject: str) -> str:
+    """What ``subject`` measures an attribute of (事故起数 → 事故), '' where it ends with none."""
+    whole = _without_attribute(subject)
+    return whole if whole != subject else ""
 
 
 def _shared_head(last: str) -> str:

@@ -10,8 +10,10 @@ industrial zone). The rules that pick one figure per side:
    report's ``region``; a result is an ``indicator`` of the review year, a
    target a ``target`` of the plan year (a 2027 horizon target is not this
    year's); and the figure covers that year alone (``period_start`` is its
-   ``year``): a five-year average, a total since 2020 or a bound for each
-   year of a plan is no year's result or target.
+   ``year``): a five-year average or a total since 2020 is no year's result or
+   target. A value held in each year of a period (连续四年稳定在37万吨以上,
+   basis ``annual`` from an earlier ``period_start``) is that year's too, but
+   stands for its side only where no figure of that year alone does.
 2. Both sides use the same measure when they can, so that they compare: the
    first of ``MEASURE_PREFERENCE`` that both sides have. Growth comes first
    because reports headline growth rates. With no measure in common each side
@@ -44,7 +46,7 @@ def _candidates(figures: list[dict], report: dict) -> dict[str, dict[str, list[d
     out: dict[str, dict[str, list[dict]]] = {}
     for row in sorted(figures, key=lambda r: int(r["start"])):
         if (row["report_id"] != report["report_id"] or not row.get("code") or row.get("area") != report.get("region")
-                or row["measure"] not in MEASURE_PREFERENCE or not _one_year(row)):
+                or row["measure"] not in MEASURE_PREFERENCE or not (_one_year(row) or row.get("basis") == "annual")):
             continue
         for side, (role, year_field) in SIDES.items():
             if row["role"] == role and str(row.get("year") or "") == str(report.get(year_field) or ""):
@@ -58,6 +60,12 @@ def _one_year(row: dict) -> bool:
     return str(row.get("period_start") or row.get("year") or "") == str(row.get("year") or "")
 
 
+def _held_each_year(row: dict) -> bool:
+    """Sort key: a figure of its year alone (False) before a value held in each
+    year of a longer period (True); the sort is stable, so text order stays within each."""
+    return not _one_year(row)
+
+
 def _choose(sides: dict[str, list[dict]]) -> dict[str, dict]:
     """side → the chosen figure of one code, or {} where the side has none (rules 2 and 3)."""
     measures = {side: {r["measure"] for r in rows} for side, rows in sides.items()}
@@ -65,7 +73,7 @@ def _choose(sides: dict[str, list[dict]]) -> dict[str, dict]:
     chosen = {}
     for side, rows in sides.items():
         measure = _preferred(common or measures[side])
-        chosen[side] = next((r for r in rows if r["measure"] == measure), {})
+        chosen[side] = next((r for r in sorted(rows, key=_held_each_year) if r["measure"] == measure), {})
     return chosen
 
 

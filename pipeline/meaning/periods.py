@@ -21,7 +21,7 @@ from functools import lru_cache
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
-                                ITEM_STOPS, ORDINAL, char_class)
+                                ITEM_STOPS, NO_QUOTES, ORDINAL, char_class)
 from pipeline.rules import alternation, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -238,13 +238,15 @@ def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     return parts[i] if i > 0 and pos < parts[i].end else parts[0]
 
 
-def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "") -> dict:
+def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "",
+                counter: str = "") -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
     back to the last full stop, ``after`` the text after it (:func:`words_after`
     keeps the words up to the next number or clause stop); ``quoted`` says the
-    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））."""
+    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））;
+    ``counter`` the unit or counter written after it (人次)."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     role = "indicator" if part.kind == "review" and not quoted else "target"
@@ -257,13 +259,14 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
-    kind = _clause_quantity(clause, sentence)
+    events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
+    kind = "flow" if events else _clause_quantity(clause, sentence)
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
-        basis = "annual" if kind == "flow" and measure != "count" else "as_of" if _states(clause, measure, kind) else basis
+        basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
 
 
@@ -297,8 +300,10 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state."""
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
-    if measure in STATE_MEASURES and not flow:
-        return "as_of"  # 连续8年: a run; but 优良天数278天 counts the days of a year
+    if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
+        return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
+    if measure == "level" and _says(clause, "standard"):
+        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
     if _says(clause, "each_year"):
         return "annual"  # 每年办成10件 over five years: each year's flow, not their average
     if (measure in REACHED_MEASURES and not flow and not _does(clause)
@@ -316,7 +321,16 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
-    return "as_of" if (part.kind == "review" or measure == "level") and _states(clause, measure, kind) else "annual"
+    stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
+    return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _stock_after(clause: str, after: str, measure: str) -> bool:
+    """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
+    quantities.csv stock) and neither its clause nor the words after say something was done
+    or happened to them (103个项目完成投资, 25个项目竣工)."""
+    return (measure == "count" and quantity(after) == "stock" and not (_does(clause) or _acted(clause))
+            and not (_does(after) or _acted(after)))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
@@ -379,10 +393,11 @@ def _clause_quantity(clause: str, sentence: str) -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
     the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元),
     from the sentence, whose subject it shares. A clause of its own words that
-    name nothing known (建成区面积近) is not read from the sentence's other figures."""
+    name nothing known (建成区面积近), or of none (89.4%的公园实现24小时开放: what
+    is measured follows the number), is not read from the sentence's other figures."""
     if kind := quantity(clause):
         return kind
-    return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
+    return quantity(sentence) if clause.strip() and _bare_reach().fullmatch(clause) else ""
 
 
 @lru_cache(maxsize=None)
@@ -423,6 +438,11 @@ def words_after(text: str) -> str:
     """The words after a number up to the next number or clause stop: what
     the clause goes on to say of it (7个贫困县全部摘帽)."""
     return AFTER_STOP.split(text, maxsplit=1)[0]
+
+
+def says_total(clause: str) -> bool:
+    """Whether the clause says its number is a total over years (累计: periods.csv kind cumulative)."""
+    return _says(clause, "cumulative")
 
 
 def _acted(words: str) -> bool:
@@ -470,13 +490,15 @@ def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
 
 def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
     """``clause`` up to the one of ``ends`` standing right before the number, a
-    qualifier aside (道路总里程达近 → 道路总里程); None when none stands there."""
-    tail = clause.rstrip()
-    qualifier = next((q for q in _before_qualifiers() if tail.endswith(q)), "")
+    qualifier aside (道路总里程达近 → 道路总里程), and quotation marks too (全球“灯塔工厂”3家:
+    the quoted name is still the word before the number); None when none stands there."""
+    tail = clause.translate(NO_QUOTES).rstrip()
+    qualifiers = _before_qualifiers()
+    qualifier = next((q for q in qualifiers if tail.endswith(q)), "") if tail.endswith(qualifiers) else ""
     for candidate in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
-        end = max((word for word in ends if candidate.endswith(word)), key=len, default="")
-        if end:
-            return candidate.removesuffix(end)
+        if not candidate.endswith(ends):
+            continue  # one test of them all first: most clauses end with none
+        return candidate.removesuffix(max((word for word in ends if candidate.endswith(word)), key=len))
     return None
 
 
@@ -490,7 +512,7 @@ def _before_qualifiers() -> tuple[str, ...]:
 def _base_level(clause: str) -> int | None:
     """较“十三五”末的9323.1亿元: the number right after a base is the base's own
     level, of the base year."""
-    for pattern, kind in _base_patterns():
+    for pattern, kind in _base_patterns_in(clause):
         if kind != "since_year" and (match := pattern.search(clause)) and not clause[match.end():].strip("的 "):
             return _base_start(match.group(0)) - 1
     return None
@@ -513,6 +535,19 @@ def _base_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return _slot_patterns(("base_year", "base_plan", "since_year"))
 
 
+def _base_patterns_in(phrase: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """:func:`_base_patterns`, or none when ``phrase`` holds no base at all: one
+    search of them joined answers that for most phrases (asked several times
+    for every figure), instead of one search or substitution per pattern."""
+    return _base_patterns() if _any_base().search(phrase) else ()
+
+
+@lru_cache(maxsize=None)
+def _any_base() -> re.Pattern:
+    """Any of :func:`_base_patterns`, as one pattern."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _base_patterns()))
+
+
 def strip_plan_names(phrase: str) -> str:
     """“十四五”能耗强度 → 能耗强度: the plan names the period (period_start), not what is measured."""
     return _plan_regex("start").sub("", phrase)
@@ -520,7 +555,7 @@ def strip_plan_names(phrase: str) -> str:
 
 def strip_bases(phrase: str) -> str:
     """``phrase`` without the bases it compares with or runs from (比2017年, 较“十三五”末的, 2022年以来)."""
-    for pattern, _ in _base_patterns():
+    for pattern, _ in _base_patterns_in(phrase):  # none matches: no substitution can make one match
         phrase = pattern.sub("", phrase)
     return phrase.removesuffix("的")
 
@@ -528,7 +563,7 @@ def strip_bases(phrase: str) -> str:
 def _base_start(clause: str) -> int | None:
     """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021;
     the year a run since a year starts: 2022年以来 → 2022."""
-    for pattern, kind in _base_patterns():
+    for pattern, kind in _base_patterns_in(clause):
         if match := pattern.search(clause):
             if kind == "since_year":
                 return int(match.group(1))

@@ -11,6 +11,7 @@ words (``rules/project_exclude.csv``) and counted groups (56个工业项目,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -79,9 +80,7 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     text = r.text
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
-    for clause in CLAUSE.finditer(text):
-        if not _verb_pattern().search(clause.group()):
-            continue  # no status verb, no project (and the name search is the costly part)
+    for clause in _verb_clauses(r):  # no status verb, no project (and the name search is the costly part)
         section = section_at(clause.start())
         if section["kind"] not in ("review", "plan"):
             continue
@@ -93,9 +92,24 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     return [rows[k] for k in sorted(rows)]
 
 
+def _verb_clauses(r: Reading) -> Iterator[re.Match]:
+    """The clauses (runs of text between clause stops) that hold a status verb,
+    in text order. The verbs are found in one pass over the text, each giving the
+    clause around it (a verb holds no clause stop), instead of one search per
+    clause: three clauses in four hold none."""
+    last = -1
+    for verb in _verb_pattern().finditer(r.text):
+        start = r.clause_start(verb.start())
+        if start > last:
+            last = start
+            yield CLAUSE.match(r.text, start)
+
+
 def _outside_parts(clause: str, start: int, candidates: list[Candidate]) -> list[Candidate]:
     """建设集甲中心、乙基地为一体的示范区: what stands between the words of a
     ``rules/project_parts.csv`` row is a part of the one thing built, not a project."""
+    if not candidates:
+        return candidates  # most clauses name none: no parts to look for
     spans = [range(start + m.start(), start + m.end()) for m in _parts().finditer(clause)]
     return [c for c in candidates if not any(c.start in span for span in spans)]
 
