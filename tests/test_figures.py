@@ -838,3 +838,43 @@ def test_a_short_listed_item_takes_the_qualifiers_it_shares_with_the_item_before
     rows = {r["raw"]: r["subject"] for r in figures(
         review="新增省级示范乡镇7个、示范村39个。新增市级现代农业园区4家、农业产业化联合体3家。")}
     assert rows["39个"] == "新增省级示范村" and rows["3家"] == "新增农业产业化联合体"
+
+
+def test_a_prefecture_written_with_its_kind_is_the_area(tmp_path):
+    """凉山州: a short name with 州 (cues kind division_written) is the division itself, as written."""
+    areas = province_areas(tmp_path, "凉山州经济总量突破2000亿元。")
+    assert areas["2000亿元"] == "凉山州"
+
+
+def test_a_division_before_urbanisation_is_the_area(tmp_path):
+    """四川城镇化率: the 镇 of 城镇化 (cues not_zone_after 化) ends no town's name, so 绵阳 is the place."""
+    areas = province_areas(tmp_path, "绵阳城镇化率提高1.5个百分点。")
+    assert areas["1.5个百分点"] == "绵阳"
+
+
+def test_a_list_of_zones_shares_out_its_numbers_and_a_clause_opening_with_respectively_goes_on(figures):
+    """甲经开区、乙经开区排名46位、82位: one zone per number, as 分别 would; …，分别提升6位、49位:
+    the same zones, in order; the next sentence's 分别 shares out no zone."""
+    rows = figures(review="城东经开区、城西经开区全国排名46位、82位，分别提升6位、49位。投资、产值分别增长5%、7%。")
+    assert [r["area"] for r in rows] == ["城东经开区", "城西经开区", "城东经开区", "城西经开区", "某某区", "某某区"]
+
+
+def test_households_and_firms_by_what_their_clause_counts(figures):
+    """户 of firms is a count; of market entities a household, even when firms are counted next;
+    a total (总数) counts what its sentence named before it."""
+    rows = {r["raw"]: r["unit"] for r in figures(
+        review="新设经营主体20万户，其中企业5万户。新增规上企业100户，总数达到2000户。新增农户80户，总数达到900户。")}
+    assert rows == {"20万户": "household", "5万户": "count", "100户": "count", "2000户": "count",
+                    "80户": "household", "900户": "household"}
+
+
+def test_a_number_ending_its_clause_that_counts_the_zones_named_is_the_regions(figures):
+    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's firms."""
+    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。")
+    assert [r["area"] for r in rows] == ["某某区", "某某产业园"]
+
+
+def test_a_rank_listed_after_a_rank_is_one_too(figures):
+    """分别提升6位、49位: the second number follows the first's rank verb."""
+    rows = figures(review="甲、乙两区全国排名分别提升6位、49位。")
+    assert pick(rows, "value", "measure") == [("6", "rank"), ("49", "rank")]

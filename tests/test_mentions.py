@@ -60,11 +60,12 @@ def test_chinese_numeral_measures():
 
 
 def test_chinese_years_not_after_ahead_of_time():
-    """not_after 提前: 提前两年完成 says when, not how many years; the check looks at the
-    words before the numeral's first character, as a look-behind opening the pattern did."""
+    """not_after 提前: 提前两年完成 is no streak of years; the check looks at the
+    words before the numeral's first character, as a look-behind opening the pattern did.
+    The time ahead of schedule is read by its own row (提前{n}年), once."""
     assert only("全市两年完成任务").unit_word == "年"
-    assert not find_mentions("全市提前两年完成任务")
-    assert [(m.text, m.start) for m in find_mentions("提前三十年完成")] == [("十", 3)]
+    assert [(m.text, m.unit_word) for m in find_mentions("全市提前两年完成任务")] == [("两", "年")]
+    assert [(m.text, m.start) for m in find_mentions("提前三十年完成")] == [("三十", 2)]
 
 
 def test_chinese_numeral_values():
@@ -96,8 +97,8 @@ def test_chinese_amounts_with_a_multiplier():
     assert not find_mentions("签约亿元以上项目，培育百亿级产业，打造千亿元级集群")
 
 
-def test_durations_of_a_task_but_not_ahead_of_time():
-    assert [m.number for m in find_mentions("改造五年任务四年完成，道路提前一年完成")] == ["5", "4"]
+def test_durations_of_a_task_and_ahead_of_time():
+    assert [m.number for m in find_mentions("改造五年任务四年完成，道路提前一年完成")] == ["5", "4", "1"]
 
 
 def test_ratio_to_one_is_a_multiple():
@@ -142,3 +143,19 @@ def test_a_subscript_on_lines_of_its_own_is_part_of_its_name():
     """细颗粒物（PM\\n2.5\\n）: the line breaks a Word subscript leaves show nothing; 2.5 is the name's."""
     assert [(m.number, m.form) for m in find_mentions(clean("细颗粒物（PM\n2.5\n）浓度下降9.1%"))] == [
         ("2.5", "name"), ("9.1", "measure")]
+
+
+def test_a_mark_that_opens_with_a_counter_is_no_unit():
+    m = only("全县经济总量迈上300亿台阶")
+    assert (m.multiplier, m.unit_word) == ("亿", "")
+    assert only("新购设备300台").unit_word == "台"
+
+
+def test_a_number_opening_a_quote_names_a_policy_or_slogan():
+    found = find_mentions(clean("出台稳增长“20条”，建成“15分钟生活圈”12个"))
+    assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
+
+
+def test_a_chinese_fraction_cut_keeps_the_qualifier_after_it():
+    m = only("许可事项压减三分之一以上")
+    assert (m.text, m.number, m.unit_word, m.after) == ("三", "33.33", "%", "以上")

@@ -196,7 +196,7 @@ def _measure(m: dict, r: Reading) -> dict:
     if _is_rank(m, clause):
         measure, unit = "rank", {"unit": "rank", "factor": "1"}
     measure = _duration_or_count(measure, unit["unit"], clause)
-    if unit["unit"] == "household" and _counts_firms(text, m, clause):
+    if unit["unit"] == "household" and _counts_firms(text, m, _counted_clause(r, m["start"], clause)):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
     value = scaled(m["number"], factor, unit_factor(unit["factor"]))
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
@@ -225,7 +225,16 @@ def _is_rank(m: dict, clause: str) -> bool:
     """第N名, 居全国前10位, 排名上升到235位: a place in a ranking."""
     if m["unit_word"] not in cues("rank_unit"):
         return False
+    clause = _listed_before().sub("", clause)  # 分别提升6位、49位: the second ranks as the first
     return clause.rstrip().endswith((*cues("rank"), *cues("rank_top"))) or any_cue("rank_noun").search(clause) is not None
+
+
+@cache
+def _listed_before() -> re.Pattern:
+    """The items of a list of numbers that end a clause (6位、 before 49位), each a
+    number, a short unit and an item link (cues kind item_link)."""
+    unit = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,4}}?(?:{cue_words('item_link')}))+$")
 
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
@@ -249,9 +258,17 @@ def _names_beside(text: str, m: dict, kind: str) -> bool:
 
 def _counts_firms(text: str, m: dict, clause: str) -> bool:
     """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
-    clause or the words right after the number."""
-    words = clause + text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
-    return any_cue("firm").search(words) is not None
+    clause or the words right after the number, up to the clause's end (新设经营主体
+    30万户，其中企业8万户: the firms of the next clause are counted there)."""
+    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD], maxsplit=1)[0]
+    return any_cue("firm").search(clause + after) is not None
+
+
+def _counted_clause(r: Reading, pos: int, clause: str) -> str:
+    """The words that name what a number counts: its clause, or, when the clause
+    opens with a total (cues kind total_suffix: …企业535户，总数达到3159户), the
+    sentence before it, whose earlier clause named what the total is of."""
+    return r.text[r.sentence_start(pos):pos] if clause.lstrip().startswith(cues("total_suffix")) else clause
 
 
 def _has_growth_verb(clause: str) -> bool:
@@ -532,7 +549,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if subject in cues("made"):  # 市场主体达39万户，新增3.6万户: new ones of the same thing as before
         same_thing = same_sentence and previous is not None and previous["measure"] == measure
         subject = subject + _without_flow(previous["subject"]) if same_thing else ""
-    if subject in cues("bare_attribute") and same_sentence:  # …企业50家，总数达到310家: 高新技术企业总数
+    if subject in cues("bare_attribute") and same_sentence:  # 粮食播种面积…、产量300万吨: 粮食产量
         subject = _of_previous(subject, previous)
     if not subject and same_sentence:
         subject = previous["subject"]
@@ -1007,12 +1024,22 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
+        if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
+            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
         changes[i] = {"area": area or region}
         lead = row["subject"].find(area) if area else -1
         if lead >= 0 and row["subject"][:lead] in ("", *cues("zone_lead")) and len(row["subject"]) > lead + len(area):
             rest = row["subject"][lead + len(area):]
             changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
     return changes
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    """Whether nothing but a qualifier stands between ``pos`` (a number's end as
+    written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
+    stop = CLAUSE_STOP.search(text, pos)
+    rest = text[pos:stop.start() if stop else len(text)].strip()
+    return not rest or rest in lookup("qualifiers", "written")
 
 
 def _owning_project(text: str, end: int) -> str | None:
@@ -1123,10 +1150,12 @@ def _division_pattern(region_code: str) -> re.Pattern:
     """Names of the divisions a report names as places, joined by list links
     (group 1): those one or two levels below its region and every province but
     its own (重庆经…: the region itself, named short); then a word that makes the
-    last name part of another one (group 2, cues kind not_division_after: 唐山港)."""
+    last name part of another one (group 2, cues kind not_division_after: 唐山港). A
+    short name may be written with its kind (cues kind division_written: 临夏州)."""
     names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
-    one = alternation(name for name in names if name not in lookup("not_areas", "word"))
-    return re.compile(rf"\s*((?:{one})(?:(?:{cue_words('list_link')})(?:{one}))*)({cue_words('not_division_after')})?")
+    name = alternation(name for name in names if name not in lookup("not_areas", "word"))
+    one = rf"(?:{name})(?:{cue_words('division_written')})?"  # 临夏州: the short name written with its kind
+    return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)({cue_words('not_division_after')})?")
 
 
 def _named_divisions(region_code: str) -> list[dict[str, str]]:
@@ -1237,18 +1266,24 @@ def _project_lead_verbs() -> tuple[str, ...]:
 
 
 def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
-    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 广州、深圳地铁客运量
-    分别达…: one zone per number, in order, when the words before 分别 list no
-    other things than the zones (甲园区、乙园区产值、税收分别增长…)."""
+    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 甲经开区、乙经开区
+    全国排名46位、82位: one zone per number, in order, when the words before the
+    numbers (or before 分别) list no other things than the zones (甲园区、乙园区产值、
+    税收分别增长… is about both). A clause opening with 分别 (…，分别提升6位、49位)
+    goes on about the zones the list before it shared out."""
     changes: Changes = {}
+    shared = {}  # by sentence: the zones the last list of it shared out
     for group in groups:
-        area = rows[group[0]].get("area") or ""
+        start = mentions[group[0]]["start"]
+        head = any_cue("respectively").split(r.clause_before(start)[1])
+        opens = len(head) == 2 and not head[0].strip()
+        area = shared.get(r.sentence_start(start), "") if opens else rows[group[0]].get("area") or ""
         zones = any_cue("list_link").split(area)
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        head = any_cue("respectively").split(r.clause_before(mentions[group[0]]["start"])[1])
-        if len(head) == 2 and "、" not in head[0].strip().removeprefix(area):
+        if len(head) <= 2 and "、" not in head[0].strip().removeprefix(area):
             changes.update({i: {"area": zone} for i, zone in zip(group, zones)})
+            shared[r.sentence_start(start)] = area
     return changes
 
 

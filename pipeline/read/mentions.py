@@ -86,10 +86,11 @@ def find_mentions(text: str) -> list[Mention]:
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
     mentions = _shared_tails(text, mentions)
-    taken = {m.start for m in mentions}
-    for found in _chinese_measures(text):
-        if found.start not in taken:
-            taken.add(found.start)
+    taken = {pos for m in mentions for pos in range(m.start, m.end)}
+    for found in sorted(_chinese_measures(text), key=lambda m: m.start - m.end):  # longest first: 提前三十年 is 三十, not 十
+        span = range(found.start, found.end)
+        if taken.isdisjoint(span):
+            taken.update(span)
             mentions.append(found)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -229,12 +230,17 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     multiplier, pos = _multiplier_at(words, text, pos)
     if multiplier and not inner:
         inner, pos = _word_at(words.inner, text, pos)
-    unit_word, pos = _word_at(words.unit, text, pos)
+    unit_word, pos = _unit_at(words, text, pos)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    after, _ = _word_at(words.qualifier, text, pos)
     return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
-            "after": after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""}
+            "after": _qualifier_after(text, pos)}
+
+
+def _qualifier_after(text: str, pos: int) -> str:
+    """The qualifier written at ``pos``, after a number's unit (以上, 左右 …), '' if none."""
+    after, _ = _word_at(_after_words().qualifier, text, pos)
+    return after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""
 
 
 class _AfterWords(NamedTuple):
@@ -276,6 +282,16 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     return word, end
 
 
+def _unit_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
+    """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
+    the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
+    1200亿 machines counted by 台)."""
+    word, end = _word_at(words.unit, text, pos)
+    if word and text.startswith(cues("milestone"), end - len(word)):
+        return "", pos
+    return word, end
+
+
 def _skip(text: str, pos: int) -> int:
     """The first position from ``pos`` on that is not an invisible character."""
     if text.startswith(INVISIBLE, pos):
@@ -307,12 +323,12 @@ def _form(text: str, m: Mention) -> dict[str, str]:
 
 def _named_form(text: str, m: Mention) -> str:
     """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
+    so, whatever it counts ('' otherwise): A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt):
-        return "name"
+    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt) or (prev and prev in QUOTES_OPEN):
+        return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
     if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
@@ -437,7 +453,8 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
         numerator = match.groupdict().get("of")
         unit_end = match.end("of") if numerator else unit_end  # 十分之一: the fraction is written through its numerator
         number, inner = _counted_number(numeral, unit_word, numerator)
-        return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner)
+        return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner,
+                       after=_qualifier_after(text, unit_end))
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.get("multiplier", "")))
     before = _qualifier_before(text, start, after)
