@@ -372,3 +372,11 @@ def test_a_value_listed_right_after_another_shares_its_time(make_record):
     record = make_record(review="五年来，研发中心、总部分别从771家、481家增加到1076家、636家。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["481家"]["year"], rows["481家"]["basis"]) == (rows["771家"]["year"], "as_of") == (2019, "as_of")
+
+
+def test_a_stock_held_in_one_year_is_a_state_but_held_over_five_years_each_year_s(make_record):
+    times = _times(make_record, "外汇储备保持在3万亿美元以上，粮食产量稳定在50万吨以上。",
+                   "高新技术企业总量保持在650家以上。")
+    assert (times["3万亿美元"], times["50万吨"], times["650家"]) == (("as_of", 2024), ("annual", 2024), ("as_of", 2025))
+    five = _times(make_record, "五年来，企业参保率稳定在98%以上。")
+    assert five["98%"] == ("annual", 2020)

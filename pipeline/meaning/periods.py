@@ -304,12 +304,12 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
     if measure == "level" and _says(clause, "standard"):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
-    if _says(clause, "each_year"):
-        return "annual"  # 每年办成10件 over five years: each year's flow, not their average
+    stock = _holds(clause, measure)
+    if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
+        return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     if (measure in REACHED_MEASURES and not flow and not _does(clause)
             and _ends_with(clause, (*cues("as_of_reached"), *cues("reached")))):
         return "as_of"  # 累计达到1100座: the total reached is a state
-    stock = _holds(clause, measure)
     if _says(clause, "cumulative") or (not stock and _base_start(clause)):
         return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if _says(clause, "annual"):
@@ -323,6 +323,16 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _held_stock(clause: str, kind: str, stock: bool) -> bool:
+    """Whether a figure held in one year (保持在, 稳定在 right before the number) is a
+    stock's level at the year's end, not the year's flow: the quantity is a stock
+    (quantities.csv: 企业总量保持在650家, or a word of periods.csv kind as_of or capacity:
+    外汇储备保持在3万亿美元) and nothing says it was done or is new. The caller asks of
+    one year only: held over five years (参保率稳定在98%) it is each year's value."""
+    return ((stock or kind == "stock") and _ends_with(clause, cues("each_year"))
+            and not (_does(clause) or _acted(clause)))
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
