@@ -380,3 +380,9 @@ def test_a_stock_held_in_one_year_is_a_state_but_held_over_five_years_each_year_
     assert (times["3万亿美元"], times["50万吨"], times["650家"]) == (("as_of", 2024), ("annual", 2024), ("as_of", 2025))
     five = _times(make_record, "五年来，企业参保率稳定在98%以上。")
     assert five["98%"] == ("annual", 2020)
+
+
+def test_a_rate_paid_from_a_level_is_the_level_the_year_started_from(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="基础养老金最低标准从每月70元提高到88元。"))}
+    assert (rows["70元"]["year"], rows["70元"]["basis"]) == (2023, "as_of")
+    assert (rows["88元"]["year"], rows["88元"]["basis"]) == (2024, "as_of")

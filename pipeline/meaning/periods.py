@@ -254,7 +254,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
-    if part.kind == "review" and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
+    if part.kind == "review" and measure not in RATE_MEASURES and _starts_from(clause):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
@@ -389,6 +389,12 @@ def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bo
     if _does(clause) or (part.kind == "review" and (_does(after) or _acted(clause) or _acted(after))):
         return "cumulative"
     return at_end
+
+
+def _starts_from(clause: str) -> bool:
+    """Whether the number is the level a change started from: 从 or 由 right before it,
+    or before the rate it is paid at (从每月70元提高到88元: periods.csv kind standard)."""
+    return _ends_with(clause, cues("from")) or (_before_end(clause, cues("standard")) or "").endswith(cues("from"))
 
 
 def _level_basis(clause: str, sentence: str = "") -> str:
