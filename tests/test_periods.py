@@ -386,3 +386,7 @@ def test_a_rate_paid_from_a_level_is_the_level_the_year_started_from(make_record
     rows = {r["raw"]: r for r in classify_report(make_record(review="基础养老金最低标准从每月70元提高到88元。"))}
     assert (rows["70元"]["year"], rows["70元"]["basis"]) == (2023, "as_of")
     assert (rows["88元"]["year"], rows["88元"]["basis"]) == (2024, "as_of")
+
+
+def test_a_clause_of_the_year_and_a_verb_of_reaching_shares_the_sentence_s_quantity(make_record):
+    assert _times(make_record, "全县地区生产总值连跨两个台阶，2024年达到500亿元。")["500亿元"] == ("annual", 2024)

@@ -407,7 +407,7 @@ def _level_basis(clause: str, sentence: str = "") -> str:
 
 def _clause_quantity(clause: str, sentence: str) -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
-    the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元),
+    the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元; 2024年达到),
     from the sentence, whose subject it shares. A clause of its own words that
     name nothing known (建成区面积近), or of none (89.4%的公园实现24小时开放: what
     is measured follows the number), is not read from the sentence's other figures."""
@@ -419,8 +419,9 @@ def _clause_quantity(clause: str, sentence: str) -> str:
 @lru_cache(maxsize=None)
 def _bare_reach() -> re.Pattern:
     """A clause of nothing but verbs of reaching (periods.csv kinds as_of_reached,
-    reached) and qualifiers written before a number (近, 超过)."""
-    return re.compile(rf"(?:{alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))}|\s)*")
+    reached), qualifiers written before a number (近, 超过) and the year reached (2024年达到)."""
+    reach = alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))
+    return re.compile(rf"(?:{reach}|{YEAR_SLOT}年|\s)*")
 
 
 def quantity(text: str) -> str:
