@@ -390,3 +390,8 @@ def test_a_rate_paid_from_a_level_is_the_level_the_year_started_from(make_record
 
 def test_a_clause_of_the_year_and_a_verb_of_reaching_shares_the_sentence_s_quantity(make_record):
     assert _times(make_record, "全县地区生产总值连跨两个台阶，2024年达到500亿元。")["500亿元"] == ("annual", 2024)
+
+
+def test_a_count_reached_is_a_state_unless_it_counts_things_done(make_record):
+    times = _times(make_record, "职务科技成果赋权超过800项，国家级高新技术企业超过170家，8家企业亮相国际展会。")
+    assert (times["800项"], times["170家"], times["8家"]) == (("annual", 2024), ("as_of", 2024), ("annual", 2024))

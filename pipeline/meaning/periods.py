@@ -307,8 +307,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     stock = _holds(clause, measure)
     if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
-    if (measure in REACHED_MEASURES and not flow and not _does(clause)
-            and _ends_with(clause, (*cues("as_of_reached"), *cues("reached")))):
+    reached = _count_reached(clause, measure, flow)
+    if reached and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
         return "as_of"  # 累计达到1100座: the total reached is a state
     if _says(clause, "cumulative") or (not stock and _base_start(clause)):
         return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
@@ -316,13 +316,24 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if (stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow")
+    if (stock or reached or (measure == "share" and kind != "flow")
             or _level_reached(clause, measure, kind)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _count_reached(clause: str, measure: str, flow: bool) -> bool:
+    """Whether a count or share is a level reached (达到1100座, 超过170家: a state), not
+    a flow's (接待游客突破1亿人次) nor a count of things done, its verb right before
+    the verb of reaching (获批超过10项, 赋权超过800项: periods.csv kind acted; but
+    上市后备企业达14家 is a stock whose name holds such a verb)."""
+    if measure not in REACHED_MEASURES or flow or not _reaches(clause):
+        return False
+    reached = _before_end(clause, (*cues("as_of_reached"), *cues("reached")))
+    return not (reached or "").endswith(cues("acted"))
 
 
 def _held_stock(clause: str, kind: str, stock: bool) -> bool:
