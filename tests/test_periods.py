@@ -395,3 +395,8 @@ def test_a_clause_of_the_year_and_a_verb_of_reaching_shares_the_sentence_s_quant
 def test_a_count_reached_is_a_state_unless_it_counts_things_done(make_record):
     times = _times(make_record, "职务科技成果赋权超过800项，国家级高新技术企业超过170家，8家企业亮相国际展会。")
     assert (times["800项"], times["170家"], times["8家"]) == (("annual", 2024), ("as_of", 2024), ("annual", 2024))
+
+
+def test_a_share_written_before_what_it_measures_is_read_by_the_words_after_it(make_record):
+    times = _times(make_record, "新增就业1万人，95%以上的村集体经营性收入超过10万元，89%的公园实现24小时开放。")
+    assert (times["95%"], times["89%"]) == (("annual", 2024), ("as_of", 2024))

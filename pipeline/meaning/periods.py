@@ -260,7 +260,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
     events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
-    kind = "flow" if events else _clause_quantity(clause, sentence)
+    kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after))
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
@@ -416,15 +416,18 @@ def _level_basis(clause: str, sentence: str = "") -> str:
     return "annual" if (quantity(clause) or quantity(sentence)) == "flow" else "as_of"
 
 
-def _clause_quantity(clause: str, sentence: str) -> str:
+def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
     the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元; 2024年达到),
     from the sentence, whose subject it shares. A clause of its own words that
-    name nothing known (建成区面积近), or of none (89.4%的公园实现24小时开放: what
-    is measured follows the number), is not read from the sentence's other figures."""
+    name nothing known (建成区面积近) is not read from the sentence's other figures,
+    nor one of none: what is measured follows the number, and ``after``, the words
+    up to the next number, say what it is (95%的村集体经营性收入超过: a year's income)."""
     if kind := quantity(clause):
         return kind
-    return quantity(sentence) if clause.strip() and _bare_reach().fullmatch(clause) else ""
+    if not clause.strip():
+        return quantity(after)
+    return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
 
 
 @lru_cache(maxsize=None)
