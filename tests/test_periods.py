@@ -400,3 +400,8 @@ def test_a_count_reached_is_a_state_unless_it_counts_things_done(make_record):
 def test_a_share_written_before_what_it_measures_is_read_by_the_words_after_it(make_record):
     times = _times(make_record, "新增就业1万人，95%以上的村集体经营性收入超过10万元，89%的公园实现24小时开放。")
     assert (times["95%"], times["89%"]) == (("annual", 2024), ("as_of", 2024))
+
+
+def test_a_part_of_the_figure_before_is_of_its_period_and_basis(make_record):
+    times = _times(make_record, "新设经营主体30.8万户，其中企业8.4万户。")
+    assert times["8.4万户"] == times["30.8万户"] == ("annual", 2024)
