@@ -593,9 +593,13 @@ def strip_bases(phrase: str) -> str:
 
 def _base_start(clause: str) -> int | None:
     """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021;
-    the year a run since a year starts: 2022年以来 → 2022."""
+    the year a run since a year starts: 2022年以来 → 2022. None when a word of one year
+    follows the base (2013年以来新增的主体去年纳税4.76万亿元: periods.csv kind one_year):
+    the base then says which things are counted, that year when."""
     for pattern, kind in _base_patterns_in(clause):
         if match := pattern.search(clause):
+            if _says(clause[match.end():], "one_year"):
+                return None
             if kind == "since_year":
                 return int(match.group(1))
             base = int(match.group(1)) if kind == "base_year" else plan_span(match.group(1))[1]
