@@ -405,3 +405,8 @@ def test_a_share_written_before_what_it_measures_is_read_by_the_words_after_it(m
 def test_a_part_of_the_figure_before_is_of_its_period_and_basis(make_record):
     times = _times(make_record, "新设经营主体30.8万户，其中企业8.4万户。")
     assert times["8.4万户"] == times["30.8万户"] == ("annual", 2024)
+
+
+def test_a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s(make_record):
+    times = _times(make_record, "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。")
+    assert (times["53位"], times["3位"], times["2位"]) == (("as_of", 2024), ("annual", 2024), ("annual", 2024))

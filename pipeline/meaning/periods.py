@@ -316,7 +316,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if (stock or reached or (measure == "share" and kind != "flow")
+    if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
             or _level_reached(clause, measure, kind)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
@@ -334,6 +334,13 @@ def _count_reached(clause: str, measure: str, flow: bool) -> bool:
         return False
     reached = _before_end(clause, (*cues("as_of_reached"), *cues("reached")))
     return not (reached or "").endswith(cues("acted"))
+
+
+def _standing(clause: str, measure: str) -> bool:
+    """Whether a rank is a standing in a ranking or an index at a date (全国排名53位,
+    波罗的海指数排名前20名: periods.csv kind standing), not a change of rank (排名提升3位:
+    cues.csv kind rank) nor a growth rate's or a year's output's place (增速居第3位)."""
+    return measure == "rank" and _says(clause, "standing") and not _ends_with(clause, rule_cues("rank"))
 
 
 def _held_stock(clause: str, kind: str, stock: bool) -> bool:
