@@ -260,7 +260,7 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
     events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
-    kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after))
+    kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after) if measure == "share" else "")
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
@@ -429,7 +429,8 @@ def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
     from the sentence, whose subject it shares. A clause of its own words that
     name nothing known (建成区面积近) is not read from the sentence's other figures,
     nor one of none: what is measured follows the number, and ``after``, the words
-    up to the next number, say what it is (95%的村集体经营性收入超过: a year's income)."""
+    up to the next number, say what a share is of (95%的村集体经营性收入超过: a year's
+    income); the caller gives none for a count, whose noun comes first (74个国控断面水质…)."""
     if kind := quantity(clause):
         return kind
     if not clause.strip():
