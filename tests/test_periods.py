@@ -410,3 +410,8 @@ def test_a_part_of_the_figure_before_is_of_its_period_and_basis(make_record):
 def test_a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s(make_record):
     times = _times(make_record, "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。")
     assert (times["53位"], times["3位"], times["2位"]) == (("as_of", 2024), ("annual", 2024), ("annual", 2024))
+
+
+def test_a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period(make_record):
+    times = _times(make_record, "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。")
+    assert (times["50亿元"], times["10万人"]) == (("annual", 2024), ("cumulative", 2022))
