@@ -372,3 +372,46 @@ def test_a_value_listed_right_after_another_shares_its_time(make_record):
     record = make_record(review="五年来，研发中心、总部分别从771家、481家增加到1076家、636家。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["481家"]["year"], rows["481家"]["basis"]) == (rows["771家"]["year"], "as_of") == (2019, "as_of")
+
+
+def test_a_stock_held_in_one_year_is_a_state_but_held_over_five_years_each_year_s(make_record):
+    times = _times(make_record, "外汇储备保持在3万亿美元以上，粮食产量稳定在50万吨以上。",
+                   "高新技术企业总量保持在650家以上。")
+    assert (times["3万亿美元"], times["50万吨"], times["650家"]) == (("as_of", 2024), ("annual", 2024), ("as_of", 2025))
+    five = _times(make_record, "五年来，企业参保率稳定在98%以上。")
+    assert five["98%"] == ("annual", 2020)
+
+
+def test_a_rate_paid_from_a_level_is_the_level_the_year_started_from(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="基础养老金最低标准从每月70元提高到88元。"))}
+    assert (rows["70元"]["year"], rows["70元"]["basis"]) == (2023, "as_of")
+    assert (rows["88元"]["year"], rows["88元"]["basis"]) == (2024, "as_of")
+
+
+def test_a_clause_of_the_year_and_a_verb_of_reaching_shares_the_sentence_s_quantity(make_record):
+    assert _times(make_record, "全县地区生产总值连跨两个台阶，2024年达到500亿元。")["500亿元"] == ("annual", 2024)
+
+
+def test_a_count_reached_is_a_state_unless_it_counts_things_done(make_record):
+    times = _times(make_record, "职务科技成果赋权超过800项，国家级高新技术企业超过170家，8家企业亮相国际展会。")
+    assert (times["800项"], times["170家"], times["8家"]) == (("annual", 2024), ("as_of", 2024), ("annual", 2024))
+
+
+def test_a_share_written_before_what_it_measures_is_read_by_the_words_after_it(make_record):
+    times = _times(make_record, "新增就业1万人，95%以上的村集体经营性收入超过10万元，89%的公园实现24小时开放。")
+    assert (times["95%"], times["89%"]) == (("annual", 2024), ("as_of", 2024))
+
+
+def test_a_part_of_the_figure_before_is_of_its_period_and_basis(make_record):
+    times = _times(make_record, "新设经营主体30.8万户，其中企业8.4万户。")
+    assert times["8.4万户"] == times["30.8万户"] == ("annual", 2024)
+
+
+def test_a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s(make_record):
+    times = _times(make_record, "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。")
+    assert (times["53位"], times["3位"], times["2位"]) == (("as_of", 2024), ("annual", 2024), ("annual", 2024))
+
+
+def test_a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period(make_record):
+    times = _times(make_record, "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。")
+    assert (times["50亿元"], times["10万人"]) == (("annual", 2024), ("cumulative", 2022))

@@ -336,15 +336,15 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
-    it (高于全省1个百分点), a share of it (…，占财政支出的80%), or with no words of its
-    own after a list (分别提高19.6%，15.6%)."""
+    it (高于全省1个百分点), a share or a part of it (…，占财政支出的80%; …，其中企业8.4万户),
+    or with no words of its own after a list (分别提高19.6%，15.6%)."""
     if linked and measure == previous["measure"]:
         return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
         held = measure == "rank" or periods.says_total(clause)
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
-    share = clause.lstrip().startswith(cues("share_of"))  # …2318.1亿元，占财政支出总量的80.1%: of that period
+    share = clause.lstrip().startswith((*cues("share_of"), *cues("part_of")))  # 占支出的80%, 其中企业8.4万户
     if listed or share or any_cue("compare").search(clause):
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
     return time

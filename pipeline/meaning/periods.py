@@ -254,13 +254,13 @@ def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bo
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not quoted:
         year = int(stated[-1])
-    if part.kind == "review" and measure not in RATE_MEASURES and _ends_with(clause, cues("from")):
+    if part.kind == "review" and measure not in RATE_MEASURES and _starts_from(clause):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
     events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
-    kind = "flow" if events else _clause_quantity(clause, sentence)
+    kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after) if measure == "share" else "")
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
@@ -304,25 +304,53 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
     if measure == "level" and _says(clause, "standard"):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
-    if _says(clause, "each_year"):
-        return "annual"  # 每年办成10件 over five years: each year's flow, not their average
-    if (measure in REACHED_MEASURES and not flow and not _does(clause)
-            and _ends_with(clause, (*cues("as_of_reached"), *cues("reached")))):
-        return "as_of"  # 累计达到1100座: the total reached is a state
     stock = _holds(clause, measure)
+    if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
+        return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
+    reached = _count_reached(clause, measure, flow)
+    if reached and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
+        return "as_of"  # 累计达到1100座: the total reached is a state
     if _says(clause, "cumulative") or (not stock and _base_start(clause)):
         return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
     if _says(clause, "annual"):
         return "annual"
     if _says(clause, "annual_average"):
         return "annual_average"
-    if (stock or (measure in REACHED_MEASURES and not flow and _reaches(clause)) or (measure == "share" and kind != "flow")
+    if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
             or _level_reached(clause, measure, kind)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _count_reached(clause: str, measure: str, flow: bool) -> bool:
+    """Whether a count or share is a level reached (达到1100座, 超过170家: a state), not
+    a flow's (接待游客突破1亿人次) nor a count of things done, its verb right before
+    the verb of reaching (获批超过10项, 赋权超过800项: periods.csv kind acted; but
+    上市后备企业达14家 is a stock whose name holds such a verb)."""
+    if measure not in REACHED_MEASURES or flow or not _reaches(clause):
+        return False
+    reached = _before_end(clause, (*cues("as_of_reached"), *cues("reached")))
+    return not (reached or "").endswith(cues("acted"))
+
+
+def _standing(clause: str, measure: str) -> bool:
+    """Whether a rank is a standing in a ranking or an index at a date (全国排名53位,
+    波罗的海指数排名前20名: periods.csv kind standing), not a change of rank (排名提升3位:
+    cues.csv kind rank) nor a growth rate's or a year's output's place (增速居第3位)."""
+    return measure == "rank" and _says(clause, "standing") and not _ends_with(clause, rule_cues("rank"))
+
+
+def _held_stock(clause: str, kind: str, stock: bool) -> bool:
+    """Whether a figure held in one year (保持在, 稳定在 right before the number) is a
+    stock's level at the year's end, not the year's flow: the quantity is a stock
+    (quantities.csv: 企业总量保持在650家, or a word of periods.csv kind as_of or capacity:
+    外汇储备保持在3万亿美元) and nothing says it was done or is new. The caller asks of
+    one year only: held over five years (参保率稳定在98%) it is each year's value."""
+    return ((stock or kind == "stock") and _ends_with(clause, cues("each_year"))
+            and not (_does(clause) or _acted(clause)))
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
@@ -381,6 +409,12 @@ def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bo
     return at_end
 
 
+def _starts_from(clause: str) -> bool:
+    """Whether the number is the level a change started from: 从 or 由 right before it,
+    or before the rate it is paid at (从每月70元提高到88元: periods.csv kind standard)."""
+    return _ends_with(clause, cues("from")) or (_before_end(clause, cues("standard")) or "").endswith(cues("from"))
+
+
 def _level_basis(clause: str, sentence: str = "") -> str:
     """The basis of a level a period started from or is compared with (从9323.1亿元,
     较“十三五”末的9323.1亿元): that year's flow when the quantity is one, else a state.
@@ -389,22 +423,27 @@ def _level_basis(clause: str, sentence: str = "") -> str:
     return "annual" if (quantity(clause) or quantity(sentence)) == "flow" else "as_of"
 
 
-def _clause_quantity(clause: str, sentence: str) -> str:
+def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
-    the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元),
+    the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元; 2024年达到),
     from the sentence, whose subject it shares. A clause of its own words that
-    name nothing known (建成区面积近), or of none (89.4%的公园实现24小时开放: what
-    is measured follows the number), is not read from the sentence's other figures."""
+    name nothing known (建成区面积近) is not read from the sentence's other figures,
+    nor one of none: what is measured follows the number, and ``after``, the words
+    up to the next number, say what a share is of (95%的村集体经营性收入超过: a year's
+    income); the caller gives none for a count, whose noun comes first (74个国控断面水质…)."""
     if kind := quantity(clause):
         return kind
-    return quantity(sentence) if clause.strip() and _bare_reach().fullmatch(clause) else ""
+    if not clause.strip():
+        return quantity(after)
+    return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
 
 
 @lru_cache(maxsize=None)
 def _bare_reach() -> re.Pattern:
     """A clause of nothing but verbs of reaching (periods.csv kinds as_of_reached,
-    reached) and qualifiers written before a number (近, 超过)."""
-    return re.compile(rf"(?:{alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))}|\s)*")
+    reached), qualifiers written before a number (近, 超过) and the year reached (2024年达到)."""
+    reach = alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))
+    return re.compile(rf"(?:{reach}|{YEAR_SLOT}年|\s)*")
 
 
 def quantity(text: str) -> str:
@@ -562,9 +601,13 @@ def strip_bases(phrase: str) -> str:
 
 def _base_start(clause: str) -> int | None:
     """The first year a change over a named base covers: 比2020年 → 2021, 比“十三五”末 → 2021;
-    the year a run since a year starts: 2022年以来 → 2022."""
+    the year a run since a year starts: 2022年以来 → 2022. None when a word of one year
+    follows the base (2013年以来新增的主体去年纳税4.76万亿元: periods.csv kind one_year):
+    the base then says which things are counted, that year when."""
     for pattern, kind in _base_patterns_in(clause):
         if match := pattern.search(clause):
+            if _says(clause[match.end():], "one_year"):
+                return None
             if kind == "since_year":
                 return int(match.group(1))
             base = int(match.group(1)) if kind == "base_year" else plan_span(match.group(1))[1]
