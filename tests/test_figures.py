@@ -63,6 +63,13 @@ def test_range_is_two_figures_with_one_subject(figures):
     assert pick(rows, "subject", "value", "comparator") == [("地区生产总值", "4.5", "ge"), ("地区生产总值", "5", "le")]
 
 
+def test_a_list_of_class_amounts_ends_the_item_before_the_next_measure(figures):
+    """力争投资超50亿元、100亿元产业项目实现突破、实际到位资金增长3%: the amounts name a
+    class of projects (no figures); the growth's subject starts after the 、 that ends their item."""
+    rows = figures(plan="力争投资超50亿元、100亿元产业项目实现突破、实际到位资金增长3%以上。")
+    assert pick(rows, "subject", "value", "comparator") == [("实际到位资金", "3", "ge")]
+
+
 def test_distributive_list_gives_one_subject_each(figures):
     """A、B分别…: one figure per item, each with the list's qualifier and its own subject."""
     rows = figures(plan="城镇、农村居民人均可支配收入分别增长6%和7%左右。")

@@ -159,3 +159,11 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
 def test_a_chinese_fraction_cut_keeps_the_qualifier_after_it():
     m = only("许可事项压减三分之一以上")
     assert (m.text, m.number, m.unit_word, m.after) == ("三", "33.33", "%", "以上")
+
+
+def test_an_amount_listed_before_a_class_amount_names_the_class_too():
+    """投资超50亿元、100亿元产业项目: the noun after the last amount is the class of
+    both; a bound before an amount with no unit sets a class of the noun after it
+    (城区人口超50万县), but not of people it counts (超130万老年人)."""
+    forms = {m.text: m.form for m in find_mentions(clean("投资超50亿元、100亿元产业项目实现突破，培育城区人口超50万县，惠及超130万老年人。"))}
+    assert forms == {"50": "threshold", "100": "threshold", "130": "measure"}

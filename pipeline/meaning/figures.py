@@ -393,11 +393,13 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
-    last_end = 0
+    last_end = item_end = 0  # item_end: where the last threshold ends (投资超50亿元、100亿元产业项目实现突破、…)
     for i, (row, m) in enumerate(zip(rows, mentions)):
+        if m["form"] == "threshold":
+            item_end = m["raw_end"]
         if m["form"] != "measure":
             continue
-        subject, last_end = _subject(r, m, last_end, previous, row["measure"])
+        subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
         previous = {**row, **changes[i]}
@@ -512,14 +514,16 @@ def _structure_items(sentence: str, count: int) -> list[str]:
     return found
 
 
-def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str) -> tuple[str, int]:
+def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str,
+             item_end: int = 0) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
-    one's) and where the text it used ends, so the next number does not reuse it."""
+    one's) and where the text it used ends, so the next number does not reuse it;
+    ``item_end``, where the last threshold ends, marks an item before it in the clause too."""
     text = r.text
     end = m["raw_end"] + len(m["after"])
     clause_start = r.clause_start(m["start"])
     clause = text[max(clause_start, last_end):m["start"]]
-    if last_end > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
+    if max(last_end, item_end) > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
         clause = ITEM_BREAK.split(clause)[-1]
     clause = _leading_links().sub("", clause)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])

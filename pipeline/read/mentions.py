@@ -120,13 +120,19 @@ def _read_structures(text: str, mentions: list[Mention]) -> list[Mention]:
 def _shared_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare number listed right before a measure (joined by cues kind item_link)
     shares the multiplier and unit written after the list's last item (72、43微克/立方米).
+    An amount listed right before a threshold in the same unit names a class too
+    (投资超50亿元、100亿元产业项目: the noun after the last item is the class of both).
     From the list's end backwards, so every item of a run shares."""
     shared = list(mentions)
     for i in range(len(shared) - 2, -1, -1):
         m, nxt = shared[i], shared[i + 1]
-        if (m.form == "bare" and nxt.form == "measure" and nxt.unit_word and not nxt.before and not nxt.range_part
-                and text[m.end:nxt.start].strip() in cues("item_link")):
+        if text[m.raw_end:nxt.start].strip() not in cues("item_link"):
+            continue
+        if m.form == "bare" and nxt.form == "measure" and nxt.unit_word and not nxt.before and not nxt.range_part:
             shared[i] = m._replace(form="measure", multiplier=nxt.multiplier, unit_word=nxt.unit_word)
+        elif m.form == "measure" and nxt.form == "threshold" and (m.unit_word, m.multiplier) == (
+                nxt.unit_word, nxt.multiplier):
+            shared[i] = m._replace(form="threshold")
     return shared
 
 
@@ -359,11 +365,14 @@ def _names_a_class(text: str, m: Mention) -> bool:
     """超50亿元企业3家, 55人以上大班额: the amount defines a class of things
     (cues kind class_noun right after it), it measures nothing itself; so does
     an age (cues kind class_unit) with a noun after it (0-6岁残疾儿童), where
-    人均预期寿命78岁 ends the clause."""
+    人均预期寿命78岁 ends the clause. A bound before an amount with no unit (超50万县)
+    sets a class of the noun after it too, unless that noun is people it counts
+    (cues kind person_noun: 超130万老年人)."""
     counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
-    if counter and not m.after:
-        return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos = _skip(text, m.raw_end)
+    bound = m.before and not m.unit_word and not text.startswith(cues("person_noun"), pos)
+    if counter and not m.after and not bound:
+        return False  # 170家企业, 130万老年人 count them; 55人以上大班额 is a class
     pos += len(m.after) if text.startswith(m.after, pos) else 0
     if m.unit_word in cues("class_unit"):  # but 寿命从74.9岁增长到: a verb after it, no noun
         return text[pos:pos + 1].isalpha() and not text.startswith(cues("growth"), pos)
