@@ -900,3 +900,11 @@ def test_a_qualifier_between_a_verb_and_its_count_leaves_the_object_after_the_co
     """免费教育覆盖近30万儿童: 近 stands between the verb and the count; what is covered follows."""
     rows = figures(review="学前一年免费教育覆盖近30万儿童。")
     assert [r["subject"] for r in rows] == ["儿童"]
+
+
+def test_ranks_each_with_its_ordinal_are_one_list(figures):
+    """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
+    each item takes its rank, and the 增速 written once after the last."""
+    rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
+    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
+                                              ("甲总规模", "1"), ("乙总量", "2")]

@@ -103,13 +103,20 @@ def clause_before(text: str, pos: int) -> tuple[int, str]:
     return start, text[start:pos]
 
 
+def _list_gap(text: str, prev: dict, mention: dict) -> str:
+    """The words between two numbers but a rank's ordinal before the second (cues
+    kind rank_ordinal: 第3位、第2位), which every item of a list of ranks repeats."""
+    gap = text[prev["raw_end"]:mention["start"]].strip()
+    return gap.removesuffix(_longest_end(gap, "rank_ordinal"))
+
+
 def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
     """Indices of mentions written as one list: 87%、91%和77%."""
     groups: list[list[int]] = []
     for i, mention in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         if (prev and prev["form"] == mention["form"] == "measure"
-                and any_cue("item_link").fullmatch(text[prev["raw_end"]:mention["start"]].strip())):
+                and any_cue("item_link").fullmatch(_list_gap(text, prev, mention))):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -909,6 +916,8 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     clause = _list_clause(r, mentions, group[0])
     split = any_cue("respectively").split(clause)
     head = _strip(split[0])
+    if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
+        head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
     if len(split) < 2 and len(head.split("、")) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
