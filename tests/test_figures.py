@@ -885,3 +885,33 @@ def test_a_rank_listed_after_a_rank_is_one_too(figures):
     """分别提升6位、49位: the second number follows the first's rank verb."""
     rows = figures(review="甲、乙两区全国排名分别提升6位、49位。")
     assert pick(rows, "value", "measure") == [("6", "rank"), ("49", "rank")]
+
+
+def test_a_zones_area_ranking_is_what_is_ranked_and_the_zone_its_area(figures):
+    """城东高新区全国排名53位: 全国排名 is what is ranked, the zone the figure's area,
+    in a list of zones too (each zone takes the ranking written once after them)."""
+    rows = figures(review="城东高新区全国排名53位、提升3位，城西经开区、城北经开区全国排名46位、82位。")
+    assert pick(rows, "subject", "area") == [("全国排名", "城东高新区"), ("全国排名", "城东高新区"),
+                                             ("全国排名", "城西经开区"), ("全国排名", "城北经开区")]
+
+
+def test_a_streak_of_holding_on_is_of_the_figure_before(figures):
+    """…增长11.9%，连续12个月保持两位数增长: the clause names nothing and goes on with a
+    verb of holding, so the streak (and the 两位数 it held) is of the investment; a streak
+    followed by a noun is of that noun."""
+    rows = figures(review="民间投资增长11.9%，连续12个月保持两位数增长。工业增加值增长6%，连续五年安全考核获评A级。")
+    assert [r["subject"] for r in rows] == ["民间投资", "民间投资", "民间投资", "工业增加值", "安全考核获评A级"]
+
+
+def test_a_qualifier_between_a_verb_and_its_count_leaves_the_object_after_the_counter(figures):
+    """免费教育覆盖近30万儿童: 近 stands between the verb and the count; what is covered follows."""
+    rows = figures(review="学前一年免费教育覆盖近30万儿童。")
+    assert [r["subject"] for r in rows] == ["儿童"]
+
+
+def test_ranks_each_with_its_ordinal_are_one_list(figures):
+    """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
+    each item takes its rank, and the 增速 written once after the last."""
+    rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
+    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
+                                              ("甲总规模", "1"), ("乙总量", "2")]

@@ -103,13 +103,20 @@ def clause_before(text: str, pos: int) -> tuple[int, str]:
     return start, text[start:pos]
 
 
+def _list_gap(text: str, prev: dict, mention: dict) -> str:
+    """The words between two numbers but a rank's ordinal before the second (cues
+    kind rank_ordinal: 第3位、第2位), which every item of a list of ranks repeats."""
+    gap = text[prev["raw_end"]:mention["start"]].strip()
+    return gap.removesuffix(_longest_end(gap, "rank_ordinal"))
+
+
 def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
     """Indices of mentions written as one list: 87%、91%和77%."""
     groups: list[list[int]] = []
     for i, mention in enumerate(mentions):
         prev = mentions[i - 1] if i else None
         if (prev and prev["form"] == mention["form"] == "measure"
-                and any_cue("item_link").fullmatch(text[prev["raw_end"]:mention["start"]].strip())):
+                and any_cue("item_link").fullmatch(_list_gap(text, prev, mention))):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -542,11 +549,14 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
+    if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
+        return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
-    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or clause.endswith(cues("object_verb"))
+    verb_end = clause.removesuffix(m["before"])  # 覆盖近30万儿童: the qualifier stands between the verb and its count
+    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or verb_end.endswith(cues("object_verb"))
             or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
-        after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
+        after = _noun_after(text, end, verb_end.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix("等")
@@ -562,6 +572,13 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _holds_on(clause: str, after: str) -> bool:
+    """Whether a streak (``clause`` ends with cues kind streak: 连续) is followed by
+    a verb of holding or changing (cues kind tail: 保持, 增长) and no noun: what
+    held is what the figure before it measured."""
+    return clause.endswith(cues("streak")) and bool(_longest_start(after, "tail"))
 
 
 def _said_of_those(clause: str) -> bool:
@@ -693,7 +710,8 @@ def _without_attribute(subject: str) -> str:
 def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it (cues kind
     ranked_growth: 增速)."""
-    rest = _rank_words().sub("", _strip(clause))
+    stripped = _strip(clause)
+    rest = stripped if _zone_ranking(stripped) else _rank_words().sub("", stripped)
     rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
     growth_words = cues("ranked_growth")
     if rest and rest not in growth_words:
@@ -703,6 +721,21 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     growth = rest in growth_words or previous["measure"] == "growth"
     added = growth_words[0] if growth and not previous["subject"].endswith(growth_words) else ""
     return previous["subject"] + added
+
+
+def _zone_ranking(phrase: str) -> bool:
+    """某高新区全国排名53位: a rank's area and noun (cues kinds rank_area,
+    rank_noun) right after a zone's name (or a list of them) are the zone's ranking,
+    what is ranked (tests/labels/README.md); the zone is the figure's area, and
+    the area pass drops it from the subject."""
+    ranking = _area_ranking().search(phrase)
+    return bool(ranking) and _area_pattern().fullmatch(phrase, 0, ranking.start()) is not None
+
+
+@cache
+def _area_ranking() -> re.Pattern:
+    """全国排名, 全省排名 ending a phrase (cues kinds rank_area, rank_noun)."""
+    return re.compile(f"(?:{cue_words('rank_area')})(?:{cue_words('rank_noun')})$")
 
 
 @cache
@@ -887,6 +920,8 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     clause = _list_clause(r, mentions, group[0])
     split = any_cue("respectively").split(clause)
     head = _strip(split[0])
+    if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
+        head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
     if len(split) < 2 and len(head.split("、")) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
@@ -1030,12 +1065,19 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _earlier_zone(r, row["start"]) if area is None else area
         if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
             area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
-        changes[i] = {"area": area or region}
-        lead = row["subject"].find(area) if area else -1
-        if lead >= 0 and row["subject"][:lead] in ("", *cues("zone_lead")) and len(row["subject"]) > lead + len(area):
-            rest = row["subject"][lead + len(area):]
-            changes[i] = {"area": area, "subject": _strip(rest) or rest}  # (市)某园区完成投资: 投资
+        changes[i] = {"area": area or region, "subject": _without_area(row["subject"], area)}
     return changes
+
+
+def _without_area(subject: str, area: str) -> str:
+    """(市)某园区完成投资 → 投资: the zone a subject opens with (maybe after a word
+    before a body named whole: cues kind zone_lead) is the figure's area, no part
+    of what is measured; a subject that is the zone alone stays."""
+    lead = subject.find(area) if area else -1
+    if lead < 0 or subject[:lead] not in ("", *cues("zone_lead")) or len(subject) <= lead + len(area):
+        return subject
+    rest = subject[lead + len(area):]
+    return _strip(rest) or rest
 
 
 def _ends_clause(text: str, pos: int) -> bool:
@@ -1286,7 +1328,8 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
         if len(head) <= 2 and "、" not in head[0].strip().removeprefix(area):
-            changes.update({i: {"area": zone} for i, zone in zip(group, zones)})
+            changes.update({i: {"area": zone, "subject": _without_area(rows[i]["subject"], zone)}
+                            for i, zone in zip(group, zones)})  # 甲经开区全国排名: 全国排名
             shared[r.sentence_start(start)] = area
     return changes
 
