@@ -415,3 +415,8 @@ def test_a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_
 def test_a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period(make_record):
     times = _times(make_record, "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。")
     assert (times["50亿元"], times["10万人"]) == (("annual", 2024), ("cumulative", 2022))
+
+
+def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):
+    times = _times(make_record, "", "完成“十四五”100个“无废细胞”创建目标，实现“十四五”能耗强度下降12%的目标，新建公园5个。")
+    assert (times["100个"], times["12%"], times["5个"]) == (("cumulative", 2021), ("cumulative", 2021), ("annual", 2025))

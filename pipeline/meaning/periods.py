@@ -616,8 +616,10 @@ def _base_start(clause: str) -> int | None:
 
 
 def _names_past_plan(clause: str, part: Part) -> bool:
-    """A clause in a one-year review about a whole plan period (“十四五”以来累计 …)."""
-    return part.kind == "review" and any(last <= (part.year or 0) for _, last in plan_spans(clause))
+    """A clause of one year about a whole plan period that ends by then: in a review
+    (“十四五”以来累计 …), or in the plan of the period's last year (完成“十四五”100个
+    “无废细胞”创建目标: the plan's total, from its first year)."""
+    return any(last <= (part.year or 0) for _, last in plan_spans(clause))
 
 
 def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> int | None:
