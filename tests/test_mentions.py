@@ -1,5 +1,9 @@
 """Number, unit and qualifier rules, on short sentences written for the test."""
-from pipeline.read.mentions import cn_to_int, find_mentions
+from re import _parser as re_parser
+
+from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _is_slogan,
+                                    cn_to_int, find_mentions)
+from pipeline.rules import table
 from pipeline.read.text import clean
 
 
@@ -167,3 +171,28 @@ def test_an_amount_listed_before_a_class_amount_names_the_class_too():
     (城区人口超50万县), but not of people it counts (超130万老年人)."""
     forms = {m.text: m.form for m in find_mentions(clean("投资超50亿元、100亿元产业项目实现突破，培育城区人口超50万县，惠及超130万老年人。"))}
     assert forms == {"50": "threshold", "100": "threshold", "130": "measure"}
+
+
+def _reach(part: str) -> int:
+    """The most characters a piece of a chinese_measures pattern reads, look-arounds included."""
+    part = part.removeprefix("?").replace("{of}", "一")  # {n}? (近亿元); a numerator is a numeral itself
+    for opening in ("(?<=", "(?<!", "(?=", "(?!"):
+        part = part.replace(opening, "(?:")
+    return re_parser.parse(part).getwidth()[1]
+
+
+def test_chinese_measures_read_within_their_reach_of_a_numeral():
+    """``_chinese_measures`` searches only the text near numerals: every row must read
+    no further than ``MEASURE_REACH`` on either side of its numeral."""
+    for row in table("chinese_measures"):
+        before, after = row["pattern"].split("{n}")
+        not_after = max(map(len, row["not_after"].split("|")))
+        assert max(_reach(before), not_after, _reach(after)) <= MEASURE_REACH, row["pattern"]
+
+
+def test_chinese_measures_in_windows_are_those_of_the_whole_text(shared_reports):
+    for path in sorted(shared_reports.glob("*.txt")):
+        text = clean(path.read_text(encoding="utf-8"))
+        whole = [_chinese_measure(text, match, unit_word, 0) for pattern, unit_word in _chinese_patterns()
+                 for match in pattern.finditer(text) if not _is_slogan(text, match.end())]
+        assert _chinese_measures(text) == whole, path.name

@@ -9,8 +9,10 @@ written, with spans, so that later stages can decide what it means.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
@@ -416,13 +418,47 @@ def _is_range(text: str, low: Mention, high: Mention) -> bool:
     return bool(RANGE_LINK.fullmatch(text[low.raw_end:high.start].replace(INVISIBLE, "")))
 
 
+# Every pattern of rules/chinese_measures.csv reads a Chinese numeral, or (近亿元) a
+# multiplier standing for one, and at most this many characters on either side of
+# it, look-arounds included (test_mentions checks every row against it).
+MEASURE_REACH = 8
+
+
 def _chinese_measures(text: str) -> list[Mention]:
-    """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍, 突破千亿元)."""
+    """Chinese numerals that count or measure (连续八年, 第四名, 提升一倍, 突破千亿元).
+
+    The patterns search ``_numeral_windows``, not the whole text: each of them
+    scanning every character of a report was a third of extract. A match there is
+    a match in the text ``shift`` characters on, and the same one (its numeral
+    and all it looks at lie inside its window)."""
+    view, starts, shifts = _numeral_windows(text)
     found = []
     for pattern, unit_word in _chinese_patterns():
-        found += [_chinese_measure(text, match, unit_word) for match in pattern.finditer(text)
-                  if not _is_slogan(text, match.end())]
+        for match in pattern.finditer(view):
+            shift = shifts[bisect_right(starts, match.start()) - 1]
+            if not _is_slogan(text, match.end() + shift):
+                found.append(_chinese_measure(text, match, unit_word, shift))
     return found
+
+
+@lru_cache(maxsize=1)
+def _numeral_runs() -> re.Pattern:
+    """Runs of what every Chinese measure holds or looks at (a Chinese numeral or a
+    multiplier's character: 近亿元) no more than twice ``MEASURE_REACH`` apart: one
+    match per window of ``_numeral_windows``, not one per numeral (一 is everywhere)."""
+    chars = CN_DIGITS + CN_SCALES + "".join(lookup("multipliers", "written"))
+    anchor, gap = char_class(chars), char_class(chars, negated=True)
+    return re.compile(f"{anchor}(?:{gap}{{0,{2 * MEASURE_REACH}}}{anchor})*")
+
+
+def _numeral_windows(text: str) -> tuple[str, list[int], list[int]]:
+    """The parts of ``text`` within ``MEASURE_REACH`` of a numeral (about a third
+    of a report), joined by line breaks, with where each starts in that view and
+    how far on it starts in ``text`` (its shift)."""
+    spans = [(max(0, run.start() - MEASURE_REACH), run.end() + MEASURE_REACH) for run in _numeral_runs().finditer(text)]
+    parts = [text[lo:hi] for lo, hi in spans]
+    starts = list(accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+    return "\n".join(parts), starts, [lo - start for (lo, _), start in zip(spans, starts)]
 
 
 @lru_cache(maxsize=1)
@@ -448,19 +484,20 @@ def _numeral(not_after: str) -> str:
     return f"(?P<n>{CN_CHAR}{behind}{CN_CHAR}*)"
 
 
-def _chinese_measure(text: str, match: re.Match, unit_word: str) -> Mention:
+def _chinese_measure(text: str, match: re.Match, unit_word: str, shift: int) -> Mention:
     """One Chinese-numeral measure with the qualifier before it (近两倍: approx). A row
     with no unit word reads the multiplier, unit and qualifier written after the
     numeral as for an Arabic one (千亿元); a multiplier with no numeral counts one
-    (超万亿元: the mention is the multiplier itself)."""
+    (超万亿元: the mention is the multiplier itself). ``match`` is one in a view whose
+    positions are ``shift`` characters before the text's (``_chinese_measures``)."""
     numeral = match.group("n") or ""
-    start = match.start("n") if numeral else match.end()
+    start = (match.start("n") if numeral else match.end()) + shift
     if unit_word:
-        end = match.end("n")
+        end = match.end("n") + shift
         unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
         before = _qualifier_before(text, start, {"unit_word": unit_word, "raw_end": unit_end})
         numerator = match.groupdict().get("of")
-        unit_end = match.end("of") if numerator else unit_end  # 十分之一: the fraction is written through its numerator
+        unit_end = match.end("of") + shift if numerator else unit_end  # 十分之一: the fraction is written through its numerator
         number, inner = _counted_number(numeral, unit_word, numerator)
         return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner,
                        after=_qualifier_after(text, unit_end))
