@@ -40,6 +40,7 @@ CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the lev
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
+MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -522,17 +523,14 @@ def _structure_items(sentence: str, count: int) -> list[str]:
 
 
 def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str,
-             item_end: int = 0) -> tuple[str, int]:
+             item_end: int) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it;
     ``item_end``, where the last threshold ends, marks an item before it in the clause too."""
     text = r.text
     end = m["raw_end"] + len(m["after"])
     clause_start = r.clause_start(m["start"])
-    clause = text[max(clause_start, last_end):m["start"]]
-    if max(last_end, item_end) > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
-        clause = ITEM_BREAK.split(clause)[-1]
-    clause = _leading_links().sub("", clause)
+    clause = _item_words(text, clause_start, m["start"], last_end, item_end)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -541,37 +539,79 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
     subject = _shared_verb(_strip(clause), clause, listed, previous)
-    if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
-            and _continues(text, last_end, m["start"])):
-        subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    elif (subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous
-          and _continues(text, last_end, m["start"])):  # 30个重点项目完成投资50亿元: the investment of those projects
-        subject = previous["subject"] + _up_to(clause.strip(), subject)
-    if subject.startswith(cues("share_of")) and same_sentence and previous:
-        subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
+    continues = previous is not None and _continues(text, last_end, m["start"])
+    subject = _of_things_before(subject, clause, previous, continues, same_sentence)
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
     verb_end = clause.removesuffix(m["before"])  # 覆盖近30万儿童: the qualifier stands between the verb and its count
-    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or verb_end.endswith(cues("object_verb"))
-            or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+    if _names_nothing_before(subject, verb_end):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, verb_end.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
-        subject = subject.removesuffix("等")
-    if subject in cues("made"):  # 市场主体达39万户，新增3.6万户: new ones of the same thing as before
-        same_thing = same_sentence and previous is not None and previous["measure"] == measure
-        subject = subject + _without_flow(previous["subject"]) if same_thing else ""
-    if subject in cues("bare_attribute") and same_sentence:  # 粮食播种面积…、产量300万吨: 粮食产量
-        subject = _of_previous(subject, previous)
-    if not subject and same_sentence:
-        subject = previous["subject"]
-        if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
-            subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
+        subject = subject.removesuffix(_longest_end(subject, "list_close"))
+    subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end: int) -> str:
+    """The words before ``pos`` that may name what it measures: its clause, from
+    where the text the number before used ends (``last_end``), and after the last
+    item break where an item ended inside the clause (7个贫困县全部摘帽、9个贫困村…:
+    the words before the 、 end the item before; ``item_end``, a threshold's end,
+    too), with no list link leading them."""
+    clause = text[max(clause_start, last_end):pos]
+    if max(last_end, item_end) > clause_start:
+        clause = ITEM_BREAK.split(clause)[-1]
+    return _leading_links().sub("", clause)
+
+
+def _of_things_before(subject: str, clause: str, previous: dict | None, continues: bool, same_sentence: bool) -> str:
+    """``subject`` as said of what the number before measured, where it is: a short
+    attribute running on from those things (14个保交房项目交付率达85%: 交付率 of
+    those projects), a verb said of them (30个重点项目完成投资50亿元: the investment
+    of those projects), or a share opening its clause in their sentence
+    (投资80亿元，占年度计划的120%: the share of that investment). ``continues``: the
+    words run on from a subject the number before took after its counter (:func:`_continues`)."""
+    if (subject and previous and continues and len(subject) <= MAX_ATTRIBUTE
+            and subject.endswith(cues("attribute"))):
+        subject = previous["subject"] + subject
+    elif subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous and continues:
+        subject = previous["subject"] + _up_to(clause.strip(), subject)
+    if subject.startswith(cues("share_of")) and same_sentence and previous:
+        subject = _whole(previous["subject"]) + subject
+    return subject
+
+
+def _names_nothing_before(subject: str, verb_end: str) -> bool:
+    """Whether the words before a number name nothing it measures, so that what it
+    counts follows its counter: no words, a list closed by 等 (cues kind
+    list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
+    alone (新建和改造30公里管网), names in quotes alone, or a clause ``verb_end``
+    ending with a verb that takes its object after the count (cues kind object_verb)."""
+    return (not subject or subject.endswith(cues("list_close")) or ("、" in subject and not GRADES.search(subject))
+            or verb_end.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+
+
+def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
+    """``subject`` where it goes on from ``before``, the measure before in the same
+    sentence (None where there is none): new ones of the same thing (市场主体达39万户，
+    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量), or,
+    with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
+    the stock, 市场主体, after a word of a total or a level reached)."""
+    if subject in cues("made"):
+        same_thing = before is not None and before["measure"] == measure
+        subject = subject + _without_flow(before["subject"]) if same_thing else ""
+    if subject in cues("bare_attribute") and before:
+        subject = _of_previous(subject, before)
+    if not subject and before:
+        subject = before["subject"]
+        if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
+            subject = _without_flow(subject)
+    return subject
 
 
 def _holds_on(clause: str, after: str) -> bool:
