@@ -41,6 +41,8 @@ MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000�
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
+SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -693,14 +695,23 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
     、其中高铁370公里) but a distributive word (、公厕和口袋公园各5个: cues kind
     distributive), takes the verb that made the item before (cues kind made),
-    written once for the list."""
+    written once for the list, and with a short item the words after that verb too
+    (:func:`_shared_lead`)."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
     alone = clause.strip()
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
     if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
-    shared = previous["subject"].find(subject[:2], len(verb)) if len(subject) <= 3 else -1
-    return (previous["subject"][:shared] if shared > 0 else verb) + subject  # 新增省级示范乡镇7个、示范村39个: 省级 too
+    return _shared_lead(previous["subject"], verb, subject) + subject
+
+
+def _shared_lead(before: str, verb: str, item: str) -> str:
+    """What a listed ``item`` takes from the subject ``before`` it, which opens with
+    ``verb``: a short item (示范村 after 新增省级示范乡镇7个) is a short form of the
+    noun before, so it takes all the words up to where that noun opens as the
+    item does (新增省级); a longer one, or one whose opening is not there, the verb alone."""
+    shared = before.find(item[:SHARED_OPENING], len(verb)) if len(item) <= SHORT_ITEM else -1
+    return before[:shared] if shared > 0 else verb
 
 
 def _made_verbs(subject: str) -> str:
