@@ -43,6 +43,7 @@ HELD_REACH = 2  # numbers after a streak's where the level it held may stand (�
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
+LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
 FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -242,9 +243,9 @@ def _is_rank(m: dict, clause: str) -> bool:
 @cache
 def _listed_before() -> re.Pattern:
     """The items of a list of numbers that end a clause (6位、 before 49位), each a
-    number, a short unit and an item link (cues kind item_link)."""
+    number, a short unit (up to LISTED_UNIT characters) and an item link (cues kind item_link)."""
     unit = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
-    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,4}}?(?:{cue_words('item_link')}))+$")
+    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,{LISTED_UNIT}}}?(?:{cue_words('item_link')}))+$")
 
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
