@@ -44,7 +44,7 @@ MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a sh
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
-FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
 MICRO = Decimal("0.000001")  # the finest a value is written to
@@ -261,9 +261,9 @@ def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
 
 def _names_beside(text: str, m: dict, kind: str) -> bool:
     """Whether a word of cues ``kind`` stands within a few characters of the number
-    (FIRM_LOOKAHEAD), before it or after its multiplier."""
-    before = text[max(0, m["start"] - FIRM_LOOKAHEAD):m["start"]]
-    after = text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
+    (COUNTED_REACH), before it or after its multiplier."""
+    before = text[max(0, m["start"] - COUNTED_REACH):m["start"]]
+    after = text[m["raw_end"]:m["raw_end"] + COUNTED_REACH]
     return any(c in before or c in after for c in cues(kind))
 
 
@@ -271,7 +271,7 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
     clause or the words right after the number, up to the clause's end (新设经营主体
     30万户，其中企业8万户: the firms of the next clause are counted there)."""
-    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD], maxsplit=1)[0]
+    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
     return any_cue("firm").search(clause + after) is not None
 
 
@@ -666,7 +666,7 @@ def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
     person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
     counter = m["raw_end"] - len(m["unit_word"])
-    word = _longest_start(text[counter:counter + FIRM_LOOKAHEAD], "person_noun") if m["unit_word"] else ""
+    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
     return word if len(word) > len(m["unit_word"]) else ""
 
 
