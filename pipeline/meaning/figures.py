@@ -469,8 +469,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
         if not r.clause_before(m["start"])[1].endswith(cues("streak")):
             continue
         start = m["raw_end"] + len(m["after"])
-        stop = CLAUSE_STOP.search(text, start)
-        end = stop.start() if stop else len(text)
+        end = _clause_end(text, start)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
@@ -1135,9 +1134,14 @@ def _without_area(subject: str, area: str) -> str:
 def _ends_clause(text: str, pos: int) -> bool:
     """Whether nothing but a qualifier stands between ``pos`` (a number's end as
     written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
-    stop = CLAUSE_STOP.search(text, pos)
-    rest = text[pos:stop.start() if stop else len(text)].strip()
+    rest = text[pos:_clause_end(text, pos)].strip()
     return not rest or rest in lookup("qualifiers", "written")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause ``pos`` lies in stops: its next clause stop, or the text's end."""
+    stop = CLAUSE_STOP.search(text, pos)
+    return stop.start() if stop else len(text)
 
 
 def _owning_project(text: str, end: int) -> str | None:
