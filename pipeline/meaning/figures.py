@@ -21,18 +21,18 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
-GRADES = re.compile(f"[{CN_ORDINALS}]、[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
+GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 # the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
 NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
-_NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # a zone's name: no stop, space or 、
+_NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
@@ -594,7 +594,7 @@ def _names_nothing_before(subject: str, verb_end: str) -> bool:
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
     alone (新建和改造30公里管网), names in quotes alone, or a clause ``verb_end``
     ending with a verb that takes its object after the count (cues kind object_verb)."""
-    return (not subject or subject.endswith(cues("list_close")) or ("、" in subject and not GRADES.search(subject))
+    return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
             or verb_end.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
 
 
@@ -973,7 +973,7 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and len(head.split("、")) != len(group):
+    if len(split) < 2 and len(head.split(LIST_PAUSE)) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
@@ -989,7 +989,7 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     for i, j in zip(measures, measures[1:]):
         item, following = rows[i]["subject"], rows[j]["subject"]
         noun_start = mentions[i]["raw_end"] + len(mentions[i]["after"])
-        if not item or text[noun_start:mentions[j]["start"]] != item + "、":
+        if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
             continue
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
@@ -1029,12 +1029,12 @@ def _list_items(head: str, count: int) -> list[str]:
     """甲、乙、丙占比 → 甲占比, 乙占比, 丙占比; 城乡居民收入 → 城镇…, 农村… (only
     when 、 does not list the items already: 城乡居民养老、医疗保险 are two insurances)."""
     for row in table("list_expansions"):
-        if head.count("、") + 1 == count:
+        if head.count(LIST_PAUSE) + 1 == count:
             break
         if head.startswith(row["written"]) and len(row["items"].split("|")) == count:
             rest = head[len(row["written"]):]
             return [item + rest for item in row["items"].split("|")]
-    items = [i for i in head.split("、") if i]
+    items = [i for i in head.split(LIST_PAUSE) if i]
     if len(items) != count:
         items = [i for i in any_cue("item_link").split(head) if i]
     if len(items) != count:
@@ -1201,7 +1201,7 @@ def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> 
     if match is None:
         return None
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
-    return "" if any(_generic(z) for z in zones) or text.startswith("、", match.end()) else match.group(1)
+    return "" if any(_generic(z) for z in zones) or text.startswith(LIST_PAUSE, match.end()) else match.group(1)
 
 
 def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
@@ -1383,7 +1383,7 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
         zones = any_cue("list_link").split(area)
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        if len(head) <= 2 and "、" not in head[0].strip().removeprefix(area):
+        if len(head) <= 2 and LIST_PAUSE not in head[0].strip().removeprefix(area):
             changes.update({i: {"area": zone, "subject": _without_area(rows[i]["subject"], zone)}
                             for i, zone in zip(group, zones)})  # 甲经开区全国排名: 全国排名
             shared[r.sentence_start(start)] = area
