@@ -1374,7 +1374,7 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
     税收分别增长… is about both). A clause opening with 分别 (…，分别提升6位、49位)
     goes on about the zones the list before it shared out."""
     changes: Changes = {}
-    shared = {}  # by sentence: the zones the last list of it shared out
+    shared: dict[int, str] = {}  # by sentence start: the zones the last list of it shared out
     for group in groups:
         start = mentions[group[0]]["start"]
         head = any_cue("respectively").split(r.clause_before(start)[1])
