@@ -468,7 +468,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
             continue
         if not r.clause_before(m["start"])[1].endswith(cues("streak")):
             continue
-        start = m["raw_end"] + len(m["after"])
+        start = _words_after(m)
         end = _clause_end(text, start)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
@@ -530,7 +530,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     one's) and where the text it used ends, so the next number does not reuse it;
     ``item_end``, where the last threshold ends, marks an item before it in the clause too."""
     text = r.text
-    end = m["raw_end"] + len(m["after"])
+    end = _words_after(m)
     clause_start = r.clause_start(m["start"])
     clause = _item_words(text, clause_start, m["start"], last_end, item_end)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
@@ -614,6 +614,12 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
+
+
+def _words_after(m: dict) -> int:
+    """Where the words after a number start: past its unit and the qualifier written
+    after it (30万吨以上), which name nothing it measures."""
+    return m["raw_end"] + len(m["after"])
 
 
 def _holds_on(clause: str, after: str) -> bool:
@@ -988,7 +994,7 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
     for i, j in zip(measures, measures[1:]):
         item, following = rows[i]["subject"], rows[j]["subject"]
-        noun_start = mentions[i]["raw_end"] + len(mentions[i]["after"])
+        noun_start = _words_after(mentions[i])
         if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
             continue
         cut = following.find(item[-1], 0, len(item) + 1) + 1
