@@ -1108,7 +1108,9 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     工业总产值突破1万亿元);
     a name followed by 建设/项目 is the object of a project, not what the figures
     measure, and a general one (其他各乡镇) is no particular place. A division
-    inside the region needs no suffix to be one (:func:`_division_zone`).
+    inside the region needs no suffix to be one (:func:`_division_zone`). The
+    zone a subject opens with leaves it (:func:`_without_area`), and a number
+    that counts the zones named, ending its clause (百亿园区达到11个), is the region's.
     """
     region = report.get("region", "")
     changes: Changes = {}
