@@ -327,7 +327,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
-    previous: dict | None = None  # the measure before: its start and time
+    previous: dict | None = None  # the measure before: its time, where it is written, measure and clause
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
