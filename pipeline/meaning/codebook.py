@@ -12,11 +12,11 @@ import re
 from functools import cache, lru_cache
 
 from pipeline.rules.patterns import cue_words
-from pipeline.read.text import COLONS, NO_QUOTES, PAUSES, SENTENCE_STOP, char_class
+from pipeline.read.text import COLONS, LIST_PAUSE, NO_QUOTES, PAUSES, SENTENCE_STOP, char_class
 from pipeline.rules import cues, table
 
 MIN_SUFFIX = 4
-ITEM_BREAK = re.compile(char_class(PAUSES + COLONS + "、"))
+ITEM_BREAK = re.compile(char_class(PAUSES + COLONS + LIST_PAUSE))
 CLAUSE_BREAK = re.compile(char_class(PAUSES + COLONS))
 
 

@@ -21,18 +21,18 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
-GRADES = re.compile(f"[{CN_ORDINALS}]、[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
+GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 # the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
 NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
-_NOT_IN_NAME = char_class(PAUSES + COLONS + "、", negated=True, also=r"\s")  # a zone's name: no stop, space or 、
+_NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
@@ -40,7 +40,11 @@ CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the lev
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
-FIRM_LOOKAHEAD = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
+SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
+LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
+COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
 MICRO = Decimal("0.000001")  # the finest a value is written to
@@ -239,9 +243,9 @@ def _is_rank(m: dict, clause: str) -> bool:
 @cache
 def _listed_before() -> re.Pattern:
     """The items of a list of numbers that end a clause (6位、 before 49位), each a
-    number, a short unit and an item link (cues kind item_link)."""
+    number, a short unit (up to LISTED_UNIT characters) and an item link (cues kind item_link)."""
     unit = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
-    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,4}}?(?:{cue_words('item_link')}))+$")
+    return re.compile(rf"(?:{NUMBER.pattern}{unit}{{0,{LISTED_UNIT}}}?(?:{cue_words('item_link')}))+$")
 
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
@@ -257,9 +261,9 @@ def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
 
 def _names_beside(text: str, m: dict, kind: str) -> bool:
     """Whether a word of cues ``kind`` stands within a few characters of the number
-    (FIRM_LOOKAHEAD), before it or after its multiplier."""
-    before = text[max(0, m["start"] - FIRM_LOOKAHEAD):m["start"]]
-    after = text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD]
+    (COUNTED_REACH), before it or after its multiplier."""
+    before = text[max(0, m["start"] - COUNTED_REACH):m["start"]]
+    after = text[m["raw_end"]:m["raw_end"] + COUNTED_REACH]
     return any(c in before or c in after for c in cues(kind))
 
 
@@ -267,7 +271,7 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     """Whether 户 counts firms (企业, 经营主体, 工商户 … : cues kind firm) in the
     clause or the words right after the number, up to the clause's end (新设经营主体
     30万户，其中企业8万户: the firms of the next clause are counted there)."""
-    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + FIRM_LOOKAHEAD], maxsplit=1)[0]
+    after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
     return any_cue("firm").search(clause + after) is not None
 
 
@@ -323,7 +327,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
-    previous: dict | None = None  # the measure before: its start and time
+    previous: dict | None = None  # the measure before: its time, where it is written, measure and clause
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
@@ -464,9 +468,8 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
             continue
         if not r.clause_before(m["start"])[1].endswith(cues("streak")):
             continue
-        start = m["raw_end"] + len(m["after"])
-        stop = CLAUSE_STOP.search(text, start)
-        end = stop.start() if stop else len(text)
+        start = _words_after(m)
+        end = _clause_end(text, start)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
@@ -522,17 +525,14 @@ def _structure_items(sentence: str, count: int) -> list[str]:
 
 
 def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str,
-             item_end: int = 0) -> tuple[str, int]:
+             item_end: int) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it;
     ``item_end``, where the last threshold ends, marks an item before it in the clause too."""
     text = r.text
-    end = m["raw_end"] + len(m["after"])
+    end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    clause = text[max(clause_start, last_end):m["start"]]
-    if max(last_end, item_end) > clause_start:  # 7个贫困县全部摘帽、9个贫困村…: the words before the 、 end the item before
-        clause = ITEM_BREAK.split(clause)[-1]
-    clause = _leading_links().sub("", clause)
+    clause = _item_words(text, clause_start, m["start"], last_end, item_end)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -541,37 +541,85 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
     subject = _shared_verb(_strip(clause), clause, listed, previous)
-    if (subject and previous and len(subject) <= 4 and subject.endswith(cues("attribute"))
-            and _continues(text, last_end, m["start"])):
-        subject = previous["subject"] + subject  # 14个保交房项目交付率达85%: 交付率 of those projects
-    elif (subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous
-          and _continues(text, last_end, m["start"])):  # 30个重点项目完成投资50亿元: the investment of those projects
-        subject = previous["subject"] + _up_to(clause.strip(), subject)
-    if subject.startswith(cues("share_of")) and same_sentence and previous:
-        subject = _whole(previous["subject"]) + subject  # 投资80亿元，占年度计划的120%: the share of that investment
+    continues = previous is not None and _continues(text, last_end, m["start"])
+    subject = _of_things_before(subject, clause, previous, continues, same_sentence)
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
     verb_end = clause.removesuffix(m["before"])  # 覆盖近30万儿童: the qualifier stands between the verb and its count
-    if (subject.endswith("等") or not subject or ("、" in subject and not GRADES.search(subject)) or verb_end.endswith(cues("object_verb"))
-            or _only_verbs(subject) or _only_names(subject)):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+    if _names_nothing_before(subject, verb_end):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
         after = _noun_after(text, end, verb_end.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
-        subject = subject.removesuffix("等")
-    if subject in cues("made"):  # 市场主体达39万户，新增3.6万户: new ones of the same thing as before
-        same_thing = same_sentence and previous is not None and previous["measure"] == measure
-        subject = subject + _without_flow(previous["subject"]) if same_thing else ""
-    if subject in cues("bare_attribute") and same_sentence:  # 粮食播种面积…、产量300万吨: 粮食产量
-        subject = _of_previous(subject, previous)
-    if not subject and same_sentence:
-        subject = previous["subject"]
-        if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
-            subject = _without_flow(subject)  # 净增市场主体3000家、达到3.3万家: the stock, 市场主体
+        subject = subject.removesuffix(_longest_end(subject, "list_close"))
+    subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end: int) -> str:
+    """The words before ``pos`` that may name what it measures: its clause, from
+    where the text the number before used ends (``last_end``), and after the last
+    item break where an item ended inside the clause (7个贫困县全部摘帽、9个贫困村…:
+    the words before the 、 end the item before; ``item_end``, a threshold's end,
+    too), with no list link leading them."""
+    clause = text[max(clause_start, last_end):pos]
+    if max(last_end, item_end) > clause_start:
+        clause = ITEM_BREAK.split(clause)[-1]
+    return _leading_links().sub("", clause)
+
+
+def _of_things_before(subject: str, clause: str, previous: dict | None, continues: bool, same_sentence: bool) -> str:
+    """``subject`` as said of what the number before measured, where it is: a short
+    attribute running on from those things (14个保交房项目交付率达85%: 交付率 of
+    those projects), a verb said of them (30个重点项目完成投资50亿元: the investment
+    of those projects), or a share opening its clause in their sentence
+    (投资80亿元，占年度计划的120%: the share of that investment). ``continues``: the
+    words run on from a subject the number before took after its counter (:func:`_continues`)."""
+    if (subject and previous and continues and len(subject) <= MAX_ATTRIBUTE
+            and subject.endswith(cues("attribute"))):
+        subject = previous["subject"] + subject
+    elif subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous and continues:
+        subject = previous["subject"] + _up_to(clause.strip(), subject)
+    if subject.startswith(cues("share_of")) and same_sentence and previous:
+        subject = _whole(previous["subject"]) + subject
+    return subject
+
+
+def _names_nothing_before(subject: str, verb_end: str) -> bool:
+    """Whether the words before a number name nothing it measures, so that what it
+    counts follows its counter: no words, a list closed by 等 (cues kind
+    list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
+    alone (新建和改造30公里管网), names in quotes alone, or a clause ``verb_end``
+    ending with a verb that takes its object after the count (cues kind object_verb)."""
+    return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
+            or verb_end.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+
+
+def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
+    """``subject`` where it goes on from ``before``, the measure before in the same
+    sentence (None where there is none): new ones of the same thing (市场主体达39万户，
+    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量), or,
+    with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
+    the stock, 市场主体, after a word of a total or a level reached)."""
+    if subject in cues("made"):
+        same_thing = before is not None and before["measure"] == measure
+        subject = subject + _without_flow(before["subject"]) if same_thing else ""
+    if subject in cues("bare_attribute") and before:
+        subject = _of_previous(subject, before)
+    if not subject and before:
+        subject = before["subject"]
+        if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
+            subject = _without_flow(subject)
+    return subject
+
+
+def _words_after(m: dict) -> int:
+    """Where the words after a number start: past its unit and the qualifier written
+    after it (30万吨以上), which name nothing it measures."""
+    return m["raw_end"] + len(m["after"])
 
 
 def _holds_on(clause: str, after: str) -> bool:
@@ -623,7 +671,7 @@ def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
     person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
     counter = m["raw_end"] - len(m["unit_word"])
-    word = _longest_start(text[counter:counter + FIRM_LOOKAHEAD], "person_noun") if m["unit_word"] else ""
+    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
     return word if len(word) > len(m["unit_word"]) else ""
 
 
@@ -653,14 +701,23 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     新增贷款200亿元、贷存比60%, no rate is made) that is a noun alone, with no word of its own around it (、总数达到310家,
     、其中高铁370公里) but a distributive word (、公厕和口袋公园各5个: cues kind
     distributive), takes the verb that made the item before (cues kind made),
-    written once for the list."""
+    written once for the list, and with a short item the words after that verb too
+    (:func:`_shared_lead`)."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
     alone = clause.strip()
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
     if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
-    shared = previous["subject"].find(subject[:2], len(verb)) if len(subject) <= 3 else -1
-    return (previous["subject"][:shared] if shared > 0 else verb) + subject  # 新增省级示范乡镇7个、示范村39个: 省级 too
+    return _shared_lead(previous["subject"], verb, subject) + subject
+
+
+def _shared_lead(before: str, verb: str, item: str) -> str:
+    """What a listed ``item`` takes from the subject ``before`` it, which opens with
+    ``verb``: a short item (示范村 after 新增省级示范乡镇7个) is a short form of the
+    noun before, so it takes all the words up to where that noun opens as the
+    item does (新增省级); a longer one, or one whose opening is not there, the verb alone."""
+    shared = before.find(item[:SHARED_OPENING], len(verb)) if len(item) <= SHORT_ITEM else -1
+    return before[:shared] if shared > 0 else verb
 
 
 def _made_verbs(subject: str) -> str:
@@ -922,7 +979,7 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and len(head.split("、")) != len(group):
+    if len(split) < 2 and len(head.split(LIST_PAUSE)) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
@@ -937,8 +994,8 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
     for i, j in zip(measures, measures[1:]):
         item, following = rows[i]["subject"], rows[j]["subject"]
-        noun_start = mentions[i]["raw_end"] + len(mentions[i]["after"])
-        if not item or text[noun_start:mentions[j]["start"]] != item + "、":
+        noun_start = _words_after(mentions[i])
+        if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
             continue
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
@@ -978,12 +1035,12 @@ def _list_items(head: str, count: int) -> list[str]:
     """甲、乙、丙占比 → 甲占比, 乙占比, 丙占比; 城乡居民收入 → 城镇…, 农村… (only
     when 、 does not list the items already: 城乡居民养老、医疗保险 are two insurances)."""
     for row in table("list_expansions"):
-        if head.count("、") + 1 == count:
+        if head.count(LIST_PAUSE) + 1 == count:
             break
         if head.startswith(row["written"]) and len(row["items"].split("|")) == count:
             rest = head[len(row["written"]):]
             return [item + rest for item in row["items"].split("|")]
-    items = [i for i in head.split("、") if i]
+    items = [i for i in head.split(LIST_PAUSE) if i]
     if len(items) != count:
         items = [i for i in any_cue("item_link").split(head) if i]
     if len(items) != count:
@@ -1051,7 +1108,9 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     工业总产值突破1万亿元);
     a name followed by 建设/项目 is the object of a project, not what the figures
     measure, and a general one (其他各乡镇) is no particular place. A division
-    inside the region needs no suffix to be one (:func:`_division_zone`).
+    inside the region needs no suffix to be one (:func:`_division_zone`). The
+    zone a subject opens with leaves it (:func:`_without_area`), and a number
+    that counts the zones named, ending its clause (百亿园区达到11个), is the region's.
     """
     region = report.get("region", "")
     changes: Changes = {}
@@ -1083,9 +1142,14 @@ def _without_area(subject: str, area: str) -> str:
 def _ends_clause(text: str, pos: int) -> bool:
     """Whether nothing but a qualifier stands between ``pos`` (a number's end as
     written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
-    stop = CLAUSE_STOP.search(text, pos)
-    rest = text[pos:stop.start() if stop else len(text)].strip()
+    rest = text[pos:_clause_end(text, pos)].strip()
     return not rest or rest in lookup("qualifiers", "written")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause ``pos`` lies in stops: its next clause stop, or the text's end."""
+    stop = CLAUSE_STOP.search(text, pos)
+    return stop.start() if stop else len(text)
 
 
 def _owning_project(text: str, end: int) -> str | None:
@@ -1145,7 +1209,7 @@ def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> 
     if match is None:
         return None
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
-    return "" if any(_generic(z) for z in zones) or text.startswith("、", match.end()) else match.group(1)
+    return "" if any(_generic(z) for z in zones) or text.startswith(LIST_PAUSE, match.end()) else match.group(1)
 
 
 def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
@@ -1318,7 +1382,7 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
     税收分别增长… is about both). A clause opening with 分别 (…，分别提升6位、49位)
     goes on about the zones the list before it shared out."""
     changes: Changes = {}
-    shared = {}  # by sentence: the zones the last list of it shared out
+    shared: dict[int, str] = {}  # by sentence start: the zones the last list of it shared out
     for group in groups:
         start = mentions[group[0]]["start"]
         head = any_cue("respectively").split(r.clause_before(start)[1])
@@ -1327,7 +1391,7 @@ def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups
         zones = any_cue("list_link").split(area)
         if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
             continue
-        if len(head) <= 2 and "、" not in head[0].strip().removeprefix(area):
+        if len(head) <= 2 and LIST_PAUSE not in head[0].strip().removeprefix(area):
             changes.update({i: {"area": zone, "subject": _without_area(rows[i]["subject"], zone)}
                             for i, zone in zip(group, zones)})  # 甲经开区全国排名: 全国排名
             shared[r.sentence_start(start)] = area

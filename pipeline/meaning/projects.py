@@ -19,7 +19,8 @@ from functools import cache, lru_cache
 from pipeline.meaning.figures import format_value, scaled, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
-from pipeline.read.text import BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, PAUSES, char_class
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
+                                char_class)
 from pipeline.rules import alternation, longest_prefix, lookup, table, words
 
 CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
@@ -135,12 +136,12 @@ def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     shared = _shares_head(r, start, end)
     if not shared and not _has_head(clause):
         return []  # a name ends in a head noun unless its list shares one (most clauses: no item is read)
-    first = clause.split("、")[0]
+    first = clause.split(LIST_PAUSE)[0]
     if _counted().match(first, _lead_length(first)):
         return []  # 建成8家智能工厂、数字车间…: a counted group
     found: list[Candidate] = []
     pos = start
-    for item in clause.split("、"):
+    for item in clause.split(LIST_PAUSE):
         found.extend(_names_in(r, pos, pos + len(item), shared))
         pos += len(item) + 1
     return found
@@ -154,10 +155,10 @@ def _shares_head(r: Reading, start: int, end: int) -> bool:
     clause = r.text[start:end]
     if not any_cue("item_link").search(clause):
         return False
-    last = start + clause.rfind("、") + 1
+    last = start + clause.rfind(LIST_PAUSE) + 1
     if _closing_head().search(r.text, last, end):
         return True
-    named = "、" in clause and _name_in(r, last, end)
+    named = LIST_PAUSE in clause and _name_in(r, last, end)
     return bool(named) and r.text[named.start:named.end].endswith(_list_heads())
 
 

@@ -84,12 +84,14 @@ def cn_digits_to_int(numeral: str) -> int:
 def find_mentions(text: str) -> list[Mention]:
     """Every Arabic numeral and every Chinese-numeral measure in ``text``.
 
-    ``text`` is the cleaned view (ASCII digits); offsets are into it.
+    ``text`` is the cleaned view (ASCII digits); offsets are into it. A Chinese
+    measure that overlaps one read before is none: the Arabic ones first, then the
+    Chinese ones longest first (提前三十年 is 三十, not 十).
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
     mentions = _shared_tails(text, mentions)
     taken = {pos for m in mentions for pos in range(m.start, m.end)}
-    for found in sorted(_chinese_measures(text), key=lambda m: m.start - m.end):  # longest first: 提前三十年 is 三十, not 十
+    for found in sorted(_chinese_measures(text), key=lambda m: m.start - m.end):  # longest first
         span = range(found.start, found.end)
         if taken.isdisjoint(span):
             taken.update(span)

@@ -89,6 +89,7 @@ FRACTION_LINKS = characters("fraction_link")
 PAUSES = characters("pause")
 COLONS = characters("colon")
 ITEM_PAUSES = characters("item_pause")
+LIST_PAUSE = characters("list_pause")
 NO_QUOTES = str.maketrans("", "", characters("quote"))  # to compare names with or without quotation marks
 LOST = characters("lost")
 # compiled once for every module that looks for the end of a sentence or clause
