@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS, GREETING_ENDS,
-                                ITEM_STOPS, NO_QUOTES, ORDINAL, char_class)
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
+                                GREETING_ENDS, ITEM_STOPS, NO_QUOTES, ORDINAL, char_class)
 from pipeline.rules import alternation, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -552,7 +552,7 @@ def _base_level(clause: str) -> int | None:
     """较“十三五”末的9323.1亿元: the number right after a base is the base's own
     level, of the base year."""
     for pattern, kind in _base_patterns_in(clause):
-        if kind != "since_year" and (match := pattern.search(clause)) and not clause[match.end():].strip("的 "):
+        if kind != "since_year" and (match := pattern.search(clause)) and not clause[match.end():].strip(ATTRIBUTIVES + " "):
             return _base_start(match.group(0)) - 1
     return None
 
@@ -596,7 +596,7 @@ def strip_bases(phrase: str) -> str:
     """``phrase`` without the bases it compares with or runs from (比2017年, 较“十三五”末的, 2022年以来)."""
     for pattern, _ in _base_patterns_in(phrase):  # none matches: no substitution can make one match
         phrase = pattern.sub("", phrase)
-    return phrase.removesuffix("的")
+    return phrase.rstrip(ATTRIBUTIVES)
 
 
 def _base_start(clause: str) -> int | None:

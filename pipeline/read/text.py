@@ -90,6 +90,7 @@ PAUSES = characters("pause")
 COLONS = characters("colon")
 ITEM_PAUSES = characters("item_pause")
 LIST_PAUSE = characters("list_pause")
+ATTRIBUTIVES = characters("attributive")  # 的 of 较“十三五”末的9000亿元
 NO_QUOTES = str.maketrans("", "", characters("quote"))  # to compare names with or without quotation marks
 LOST = characters("lost")
 # compiled once for every module that looks for the end of a sentence or clause
