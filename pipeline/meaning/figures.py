@@ -352,7 +352,8 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     if linked and measure == previous["measure"]:
         return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
-        held = measure == "rank" or periods.says_total(clause)
+        total = any_cue("cumulative", "periods").search(clause) is not None  # 连续4年累计净增: periods.csv kind cumulative
+        held = measure == "rank" or total
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
     share = clause.lstrip().startswith((*cues("share_of"), *cues("part_of")))  # 占支出的80%, 其中企业8.4万户

@@ -479,11 +479,6 @@ def words_after(text: str) -> str:
     return AFTER_STOP.split(text, maxsplit=1)[0]
 
 
-def says_total(clause: str) -> bool:
-    """Whether the clause says its number is a total over years (累计: periods.csv kind cumulative)."""
-    return _says(clause, "cumulative")
-
-
 def _acted(words: str) -> bool:
     """Whether ``words`` hold a verb of a thing done in a review (periods.csv kind acted)."""
     return any_cue("acted", "periods").search(_without_nouns(words)) is not None
