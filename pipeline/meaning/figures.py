@@ -371,7 +371,8 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
-    time = periods.figure_time(part, clause, sentence, _time_measure(row), target_quoted_or_met, after, m["unit_word"])
+    number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
+    time = periods.figure_time(part, number, clause, sentence, after)
     if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause)):
         basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}

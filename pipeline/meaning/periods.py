@@ -238,28 +238,38 @@ def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     return parts[i] if i > 0 and pos < parts[i].end else parts[0]
 
 
-def figure_time(part: Part, clause: str, sentence: str, measure: str, quoted: bool, after: str = "",
-                counter: str = "") -> dict:
+@dataclass(frozen=True)
+class Number:
+    """One measure's own facts, apart from the words around it: its ``measure``
+    (level, count, growth…), the unit or ``counter`` written after it (人次), and
+    whether a review ``quotes_target``: names it a target beside a result
+    (增长6.5%（年度目标6%以上）) or a goal met."""
+
+    measure: str
+    counter: str
+    quotes_target: bool
+
+
+def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str) -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
     back to the last full stop, ``after`` the text after it (:func:`words_after`
-    keeps the words up to the next number or clause stop); ``quoted`` says the
-    number is a target quoted in brackets beside a result (增长6.5%（年度目标6%以上））;
-    ``counter`` the unit or counter written after it (人次)."""
+    keeps the words up to the next number or clause stop)."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
-    role = "indicator" if part.kind == "review" and not quoted else "target"
+    measure = number.measure
+    role = "indicator" if part.kind == "review" and not number.quotes_target else "target"
     year = part.year
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
-    if role == "target" and stated and not quoted:
+    if role == "target" and stated and not number.quotes_target:
         year = int(stated[-1])
     if part.kind == "review" and measure not in RATE_MEASURES and _starts_from(clause):
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
-    events = measure == "count" and counter in cues("events")  # 救助916人次: what happened in the period
+    events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after) if measure == "share" else "")
     basis = _basis(part, clause, measure, words_after(after), kind)
     start = year
