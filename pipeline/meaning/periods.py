@@ -318,14 +318,10 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
-    if reached and not _does(clause) and _ends_with(clause, (*cues("as_of_reached"), *cues("reached"))):
+    if reached == "right_before" and not _does(clause):
         return "as_of"  # 累计达到1100座: the total reached is a state
-    if _says(clause, "cumulative") or (not stock and _base_start(clause)):
-        return "cumulative"  # before 年均浓度: PM2.5年均浓度累计下降17% is a change over the years
-    if _says(clause, "annual"):
-        return "annual"
-    if _says(clause, "annual_average"):
-        return "annual_average"
+    if cued := _cued_basis(clause, stock):
+        return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
             or _level_reached(clause, measure, kind)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
@@ -335,15 +331,35 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
 
 
-def _count_reached(clause: str, measure: str, flow: bool) -> bool:
-    """Whether a count or share is a level reached (达到1100座, 超过170家: a state), not
-    a flow's (接待游客突破1亿人次) nor a count of things done, its verb right before
-    the verb of reaching (获批超过10项, 赋权超过800项: periods.csv kind acted; but
-    上市后备企业达14家 is a stock whose name holds such a verb)."""
+def _count_reached(clause: str, measure: str, flow: bool) -> str:
+    """Whether a count or share is a level reached (达到1100座, 超过170家: a state), and
+    where its verb of reaching stands: ``right_before`` the number, a qualifier aside
+    (then not even 累计 makes it a total: 累计达到1100座), or ``in_clause``; '' when it is
+    no level reached: a flow's (接待游客突破1亿人次), or a count of things done, its
+    verb right before the verb of reaching (获批超过10项, 赋权超过800项: periods.csv kind
+    acted; but 上市后备企业达14家 is a stock whose name holds such a verb)."""
     if measure not in REACHED_MEASURES or flow or not _reaches(clause):
-        return False
-    reached = _before_end(clause, (*cues("as_of_reached"), *cues("reached")))
-    return not (reached or "").endswith(cues("acted"))
+        return ""
+    before = _before_end(clause, _reaching_verbs())
+    if before is None:
+        return "in_clause"
+    return "" if before.endswith(cues("acted")) else "right_before"
+
+
+@lru_cache(maxsize=None)
+def _reaching_verbs() -> tuple[str, ...]:
+    """The verbs of reaching: periods.csv kinds as_of_reached (达到, 提高到) and reached (达, 突破)."""
+    return (*cues("as_of_reached"), *cues("reached"))
+
+
+def _cued_basis(clause: str, stock: bool) -> str:
+    """The basis a cue word of the clause says (periods.csv kinds cumulative, annual,
+    annual_average, named as the basis), '' for none; a change over a base (比2020年)
+    of no ``stock`` is cumulative too. 累计 is read before 年均: PM2.5年均浓度累计下降17%
+    is a change over the years."""
+    if _says(clause, "cumulative") or (not stock and _base_start(clause)):
+        return "cumulative"
+    return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
 
 
 def _standing(clause: str, measure: str) -> bool:
@@ -452,7 +468,7 @@ def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
 def _bare_reach() -> re.Pattern:
     """A clause of nothing but verbs of reaching (periods.csv kinds as_of_reached,
     reached), qualifiers written before a number (近, 超过) and the year reached (2024年达到)."""
-    reach = alternation((*cues('as_of_reached'), *cues('reached'), *_before_qualifiers()))
+    reach = alternation((*_reaching_verbs(), *_before_qualifiers()))
     return re.compile(rf"(?:{reach}|{YEAR_SLOT}年|\s)*")
 
 
