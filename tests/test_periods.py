@@ -1,6 +1,8 @@
 """Parts of a report and each figure's period, on short sentences written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from helpers import ROOT, run_python, with_rule_line
 
 from pipeline.meaning import periods
@@ -392,29 +394,29 @@ def test_a_clause_of_the_year_and_a_verb_of_reaching_shares_the_sentence_s_quant
     assert _times(make_record, "全县地区生产总值连跨两个台阶，2024年达到500亿元。")["500亿元"] == ("annual", 2024)
 
 
-def test_a_count_reached_is_a_state_unless_it_counts_things_done(make_record):
-    times = _times(make_record, "职务科技成果赋权超过800项，国家级高新技术企业超过170家，8家企业亮相国际展会。")
-    assert (times["800项"], times["170家"], times["8家"]) == (("annual", 2024), ("as_of", 2024), ("annual", 2024))
+# The rule each case checks → a short review written for it, and (basis, period_start) of some of its figures.
+REVIEW_TIMES = {
+    "a_count_reached_is_a_state_unless_it_counts_things_done": (
+        "职务科技成果赋权超过800项，国家级高新技术企业超过170家，8家企业亮相国际展会。",
+        {"800项": ("annual", 2024), "170家": ("as_of", 2024), "8家": ("annual", 2024)}),
+    "a_share_written_before_what_it_measures_is_read_by_the_words_after_it": (
+        "新增就业1万人，95%以上的村集体经营性收入超过10万元，89%的公园实现24小时开放。", {"95%": ("annual", 2024), "89%": ("as_of", 2024)}),
+    "a_part_of_the_figure_before_is_of_its_period_and_basis": (
+        "新设经营主体30.8万户，其中企业8.4万户。", {"30.8万户": ("annual", 2024), "8.4万户": ("annual", 2024)}),
+    "a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s": (
+        "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。",
+        {"53位": ("as_of", 2024), "3位": ("annual", 2024), "2位": ("annual", 2024)}),
+    "a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period": (
+        "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。", {"50亿元": ("annual", 2024), "10万人": ("cumulative", 2022)}),
+}
 
 
-def test_a_share_written_before_what_it_measures_is_read_by_the_words_after_it(make_record):
-    times = _times(make_record, "新增就业1万人，95%以上的村集体经营性收入超过10万元，89%的公园实现24小时开放。")
-    assert (times["95%"], times["89%"]) == (("annual", 2024), ("as_of", 2024))
-
-
-def test_a_part_of_the_figure_before_is_of_its_period_and_basis(make_record):
-    times = _times(make_record, "新设经营主体30.8万户，其中企业8.4万户。")
-    assert times["8.4万户"] == times["30.8万户"] == ("annual", 2024)
-
-
-def test_a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s(make_record):
-    times = _times(make_record, "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。")
-    assert (times["53位"], times["3位"], times["2位"]) == (("as_of", 2024), ("annual", 2024), ("annual", 2024))
-
-
-def test_a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period(make_record):
-    times = _times(make_record, "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。")
-    assert (times["50亿元"], times["10万人"]) == (("annual", 2024), ("cumulative", 2022))
+@pytest.mark.parametrize(("review", "expected"), REVIEW_TIMES.values(), ids=REVIEW_TIMES)
+def test_a_review_s_figures_take_the_basis_and_period_their_words_say(make_record, review: str,
+                                                                       expected: dict[str, tuple]):
+    """One rule per case, each on a sentence of its own: one test body, not a copy per rule."""
+    times = _times(make_record, review)
+    assert {raw: times[raw] for raw in expected} == expected
 
 
 def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):
