@@ -70,6 +70,10 @@ def test_figures_over_several_years_are_no_year_s_result_or_target():
 
 
 def test_a_value_held_in_each_year_stands_for_a_side_without_a_figure_of_that_year_alone():
+    """连续四年稳定在37万吨以上 is annual from the streak's first year (period_start before
+    the year), so the rule of one-year figures alone dropped it, and with it Jinghai's 2024
+    grain result; a value held in each year is still that year's value, while a total over
+    the same years (cumulative) is no year's and stays out."""
     streak = {**fig(10, "indicator", "grain_output", "level", 3.7e8), "period_start": 2021, "basis": "annual"}
     total = {**fig(15, "indicator", "grain_output", "level", 1.5e9), "period_start": 2021, "basis": "cumulative"}
     target = {**fig(90, "target", "grain_output", "level", 3.7e8), "period_start": 2025, "basis": "annual"}
