@@ -534,7 +534,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    clause = _item_words(text, clause_start, m["start"], last_end, item_end)
+    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])  # 上亿: 上 says more
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -671,7 +671,11 @@ def _only_verbs(subject: str) -> bool:
 
 def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
-    person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
+    person_noun: 人口 read as 人 and 口), or a counter that is itself the noun of
+    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), is what
+    is counted, '' where none does."""
+    if m["unit_word"] in cues("counted_noun"):
+        return m["unit_word"]
     counter = m["raw_end"] - len(m["unit_word"])
     word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
     return word if len(word) > len(m["unit_word"]) else ""
