@@ -923,6 +923,12 @@ def test_the_qualifier_before_the_number_is_not_in_its_subject(figures):
     assert [r["subject"] for r in rows] == ["企业开办时间"]
 
 
+def test_a_count_run_straight_into_another_unit_shares_its_subject(figures):
+    """实现120户300人稳定脱贫: the households and the persons are the same people counted twice."""
+    rows = figures(review="实现120户300人稳定脱贫。")
+    assert pick(rows, "subject", "unit") == [("稳定脱贫", "household"), ("稳定脱贫", "person")]
+
+
 def test_ranks_each_with_its_ordinal_are_one_list(figures):
     """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
     each item takes its rank, and the 增速 written once after the last."""
