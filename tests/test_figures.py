@@ -909,6 +909,26 @@ def test_a_qualifier_between_a_verb_and_its_count_leaves_the_object_after_the_co
     assert [r["subject"] for r in rows] == ["儿童"]
 
 
+def test_a_counter_that_names_the_things_counted_is_the_subject(figures):
+    """惠及近千万家庭, 上亿市场主体: with no words before naming what is counted, the
+    counter is the noun of it (cues kind counted_noun), not the sentence before."""
+    rows = figures(review="改造老旧小区5.6万个，惠及近千万家庭。上亿市场主体活力迸发。")
+    assert pick(rows, "subject", "unit", "comparator") == [("改造老旧小区", "count", "eq"), ("家庭", "household", "approx"),
+                                                           ("市场主体", "household", "gt")]
+
+
+def test_the_qualifier_before_the_number_is_not_in_its_subject(figures):
+    """不超过 is the number's qualifier whole: the tail cue 超过 alone would leave 不."""
+    rows = figures(review="企业开办时间不超过2天。")
+    assert [r["subject"] for r in rows] == ["企业开办时间"]
+
+
+def test_a_count_run_straight_into_another_unit_shares_its_subject(figures):
+    """实现120户300人稳定脱贫: the households and the persons are the same people counted twice."""
+    rows = figures(review="实现120户300人稳定脱贫。")
+    assert pick(rows, "subject", "unit") == [("稳定脱贫", "household"), ("稳定脱贫", "person")]
+
+
 def test_ranks_each_with_its_ordinal_are_one_list(figures):
     """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
     each item takes its rank, and the 增速 written once after the last."""

@@ -36,6 +36,13 @@ def test_qualifier_of_another_word_is_not_taken():
     assert (m.text, m.before, m.after) == ("104", "", "")
 
 
+def test_shang_and_shu_say_more_than_a_multiplier_standing_alone_only():
+    """上亿, 数万人: more than the multiplier; before a numeral 上 and 数 end other words."""
+    found = [(m.text, m.multiplier, m.unit_word, m.before) for m in find_mentions(clean("上亿市场主体承载数万人就业。"))]
+    assert found == [("亿", "亿", "市场主体", "上"), ("万", "万", "人", "数")]
+    assert only("企业总数1200家").before == ""
+
+
 def test_full_width_digits_are_numbers_at_raw_offsets():
     text = "增长１２.５％"
     m = only(text)

@@ -20,7 +20,7 @@ from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
                                 INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
@@ -145,6 +145,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
+    rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
     rows = _merged(rows, _areas(rows, r, report))
@@ -534,7 +535,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    clause = _item_words(text, clause_start, m["start"], last_end, item_end)
+    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])  # 上亿: 上 says more
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -671,7 +672,11 @@ def _only_verbs(subject: str) -> bool:
 
 def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
-    person_noun: 人口 read as 人 and 口) is what is counted, '' where none does."""
+    person_noun: 人口 read as 人 and 口), or a counter that is itself the noun of
+    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), is what
+    is counted, '' where none does."""
+    if m["unit_word"] in cues("counted_noun"):
+        return m["unit_word"]
     counter = m["raw_end"] - len(m["unit_word"])
     word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
     return word if len(word) > len(m["unit_word"]) else ""
@@ -928,7 +933,7 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     ``object_of_verb``: a verb before the number takes what it counts as its object,
     so a verb said of things (cues kind said_of) is inside the noun, no cut."""
     match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
-    phrase = ANNOTATION.sub("", match.group()).removeprefix("的") if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
+    phrase = ANNOTATION.sub("", match.group()).lstrip(ATTRIBUTIVES) if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
     became = any_cue("becomes").search(phrase)
@@ -1003,6 +1008,15 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
         if 0 < cut < len(following):
             changes[i] = {"subject": item + following[cut:]}
     return changes
+
+
+def _side_by_side_subjects(rows: list[dict], mentions: list[dict]) -> Changes:
+    """实现1446户2414人稳定脱贫: a measure that names nothing and whose counter runs
+    straight into the next measure counts the same things in another unit, so it
+    takes that measure's subject."""
+    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
+    return {i: {"subject": rows[j]["subject"]} for i, j in zip(measures, measures[1:])
+            if not rows[i]["subject"] and mentions[i]["raw_end"] == mentions[j]["start"]}
 
 
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from pipeline.meaning.figures import format_value, scaled, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
-from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
                                 char_class)
 from pipeline.rules import alternation, longest_prefix, lookup, table, words
 
@@ -246,9 +246,8 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     start, item = start + skip, item[skip:]
     if _counted().match(item):
         return None
-    if "的" in item:  # 历时3年的市政管网…工程: the name follows the last 的
-        cut = item.rindex("的") + 1
-        start, item = start + cut, item[cut:]
+    cut = max(item.rfind(mark) for mark in ATTRIBUTIVES) + 1  # 历时3年的市政管网…工程: the name follows the last 的
+    start, item = start + cut, item[cut:]
     counted = _counted().search(item)
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
     length = _name_length(item) or (len(item) if shared else 0)

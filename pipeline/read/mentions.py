@@ -26,6 +26,7 @@ ARABIC = NUMBER
 MAX_DIGITS = 20
 CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
 BEFORE_POSITIONS = ("before", "mark")  # qualifiers.csv positions written before a number
+ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multiplier standing alone (上亿, 数万)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
 CN_NUMERAL = CN_CHAR * 2 + "*"
@@ -205,12 +206,23 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
 def _qualifier_before(text: str, start: int, after: dict) -> str:
     """The qualifier written just before a number (约, 超 …), '' if none; one of
     position mark (跨越) only before an amount or a mark passed (``after``, the words
-    read after the number: 跨越3万元, 跨越1000家大关; 跨越5个乡镇 crosses places)."""
+    read after the number: 跨越3万元, 跨越1000家大关; 跨越5个乡镇 crosses places), one of
+    position alone (上, 数) only before a multiplier standing for one (上亿)."""
     word = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
     position = lookup("qualifiers", "written")[word]["position"] if word else ""
     if position == "mark" and not _passes_a_mark(text, after):
         return ""
+    if position == ALONE:
+        return word if _multiplier_alone(text, start, after) else ""
     return word if position in BEFORE_POSITIONS else ""
+
+
+def _multiplier_alone(text: str, start: int, after: dict) -> bool:
+    """Whether the number at ``start`` is a multiplier standing for one (上亿市场主体,
+    数亿人): 上 and 数 say more than it only there, since before a numeral they are
+    other words' ends (总数1200家, 线上3000单)."""
+    multiplier = after.get("multiplier", "")
+    return bool(multiplier) and text.startswith(multiplier, start)
 
 
 def _passes_a_mark(text: str, after: dict) -> bool:
