@@ -264,7 +264,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not number.quotes_target:
         year = int(stated[-1])
-    if part.kind == "review" and measure not in RATE_MEASURES and _starts_from(clause):
+    if measure not in RATE_MEASURES and _starts_from(clause):  # a plan's 从10万元提高到: the level as the report is written
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
