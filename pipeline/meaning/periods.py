@@ -270,8 +270,9 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
-    kind = "flow" if events else _clause_quantity(clause, sentence, words_after(after) if measure == "share" else "")
-    basis = _basis(part, clause, measure, words_after(after), kind)
+    said_after = words_after(after)
+    kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
+    basis = _basis(part, clause, measure, said_after, kind)
     start = year
     if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
@@ -376,15 +377,15 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
     外汇储备保持在3万亿美元) and nothing says it was done or is new. The caller asks of
     one year only: held over five years (参保率稳定在98%) it is each year's value."""
     return ((stock or kind == "stock") and _ends_with(clause, cues("each_year"))
-            and not (_does(clause) or _acted(clause)))
+            and not _tells_a_deed(clause))
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
     """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
     quantities.csv stock) and neither its clause nor the words after say something was done
     or happened to them (103个项目完成投资, 25个项目竣工)."""
-    return (measure == "count" and quantity(after) == "stock" and not (_does(clause) or _acted(clause))
-            and not (_does(after) or _acted(after)))
+    return (measure == "count" and quantity(after) == "stock"
+            and not (_tells_a_deed(clause) or _tells_a_deed(after)))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
@@ -406,7 +407,7 @@ def _states(clause: str, measure: str, kind: str) -> bool:
     says it was done or is new (新增企业, 引进企业 are the year's flow). The caller asks of a plan's amounts only: a plan's count
     of firms (培育专精特新企业20家) is the year's new ones."""
     return (kind == "stock" and measure not in RATE_MEASURES and _ends_with(clause, _stock_words())
-            and not _does(clause) and not _acted(clause))
+            and not _tells_a_deed(clause))
 
 
 @lru_cache(maxsize=None)
@@ -430,7 +431,7 @@ def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bo
         return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit; 占同期支出的80%: of the period's total
     if _reaches(clause) or measure not in ("level", "count"):
         return at_end
-    if _does(clause) or (part.kind == "review" and (_does(after) or _acted(clause) or _acted(after))):
+    if _does(clause) or (part.kind == "review" and (_acted(clause) or _tells_a_deed(after))):
         return "cumulative"
     return at_end
 
@@ -503,6 +504,12 @@ def words_after(text: str) -> str:
     """The words after a number up to the next number or clause stop: what
     the clause goes on to say of it (7个贫困县全部摘帽)."""
     return AFTER_STOP.split(text, maxsplit=1)[0]
+
+
+def _tells_a_deed(words: str) -> bool:
+    """Whether ``words`` say something was done, is new or happened to the things
+    (:func:`_does` or :func:`_acted`): then a count or amount there is no bare state."""
+    return _does(words) or _acted(words)
 
 
 def _acted(words: str) -> bool:
