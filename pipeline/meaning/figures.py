@@ -44,6 +44,7 @@ MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a sh
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
+LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -535,7 +536,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])  # 上亿: 上 says more
+    # without the number's qualifier: 上亿 (上 says more), 覆盖近30万儿童 (近 stands between the verb and its count)
+    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -550,9 +552,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
-    verb_end = clause.removesuffix(m["before"])  # 覆盖近30万儿童: the qualifier stands between the verb and its count
-    if _names_nothing_before(subject, verb_end):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
-        after = _noun_after(text, end, verb_end.endswith(_flow_made_and_object_cues()))
+    if _names_nothing_before(subject, clause):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+        after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
@@ -591,14 +592,14 @@ def _of_things_before(subject: str, clause: str, previous: dict | None, continue
     return subject
 
 
-def _names_nothing_before(subject: str, verb_end: str) -> bool:
+def _names_nothing_before(subject: str, clause: str) -> bool:
     """Whether the words before a number name nothing it measures, so that what it
     counts follows its counter: no words, a list closed by 等 (cues kind
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
-    alone (新建和改造30公里管网), names in quotes alone, or a clause ``verb_end``
-    ending with a verb that takes its object after the count (cues kind object_verb)."""
+    alone (新建和改造30公里管网), names in quotes alone, or a ``clause`` ending
+    with a verb that takes its object after the count (cues kind object_verb)."""
     return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
-            or verb_end.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+            or clause.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
 
 
 def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
@@ -998,8 +999,7 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     takes the noun the next item's subject goes on with after its own modifier
     (the part of it that ends as this item ends: 级, 点)."""
     changes: Changes = {}
-    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
-    for i, j in zip(measures, measures[1:]):
+    for i, j in _consecutive_measures(mentions):
         item, following = rows[i]["subject"], rows[j]["subject"]
         noun_start = _words_after(mentions[i])
         if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
@@ -1014,9 +1014,15 @@ def _side_by_side_subjects(rows: list[dict], mentions: list[dict]) -> Changes:
     """实现1446户2414人稳定脱贫: a measure that names nothing and whose counter runs
     straight into the next measure counts the same things in another unit, so it
     takes that measure's subject."""
-    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
-    return {i: {"subject": rows[j]["subject"]} for i, j in zip(measures, measures[1:])
+    return {i: {"subject": rows[j]["subject"]} for i, j in _consecutive_measures(mentions)
             if not rows[i]["subject"] and mentions[i]["raw_end"] == mentions[j]["start"]}
+
+
+def _consecutive_measures(mentions: list[dict]) -> list[tuple[int, int]]:
+    """The indices of each measure and the measure after it (names, years and
+    thresholds between them skipped), the pairs the passes above compare."""
+    measures = [i for i, m in enumerate(mentions) if m["form"] == "measure"]
+    return list(zip(measures, measures[1:]))
 
 
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
@@ -1196,7 +1202,7 @@ def _own_zone(r: Reading, pos: int) -> str | None:
     close (cues kind list_close: 某基地码头二期等10个项目) counts the list, whose
     first item names no zone of the figure's: then only a sentence opening
     before the list's clause may."""
-    if not r.text[max(0, pos - 4):pos].rstrip().endswith(cues("list_close")):
+    if not r.text[max(0, pos - LIST_CLOSE_REACH):pos].rstrip().endswith(cues("list_close")):
         return _zone(r, pos, pos, owners=True)
     sentence = r.sentence_start(pos)
     return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
