@@ -270,15 +270,18 @@ def score_projects(projects: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=Path, default=SHARED_REPORTS)
+    parser.add_argument("--reports", type=Path, default=SHARED_REPORTS, help="folder of report texts (default ../shared/reports)")
+    parser.add_argument("--only", nargs="+", metavar="REPORT_ID", help="score only these reports' labels")
     parser.add_argument("--errors", action="store_true", help="list every wrong labelled figure")
     parser.add_argument("--heldout", action="store_true",
                         help="score only the held-out label files (*-heldout-*): run it once the rules are final")
     args = parser.parse_args(argv)
+    if not any(args.reports.glob("*.txt")):
+        parser.error(f"{args.reports}: no report texts (*.txt) there; --reports is a folder, --only picks reports")
     tables = build([ROOT / "raw", args.reports], args.reports.parent / "originals")
     if args.heldout:
-        return print_heldout(tables["figures"], args.errors)
-    labels = load_labels("figures")
+        return print_heldout(tables["figures"], args.errors, args.only)
+    labels = _only(load_labels("figures"), args.only)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_columns", 20)
     print("Figures (exact = role, value, unit and comparator right; fields over labelled indicators/targets)")
@@ -297,10 +300,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_heldout(figures: pd.DataFrame, errors: bool) -> int:
+def _only(labels: pd.DataFrame, report_ids: list[str] | None) -> pd.DataFrame:
+    """The labels of the reports asked for (all of them when none is named)."""
+    return labels[labels["report_id"].isin(report_ids)] if report_ids else labels
+
+
+def print_heldout(figures: pd.DataFrame, errors: bool, report_ids: list[str] | None = None) -> int:
     """The held-out labels' scores (and, asked for, their errors): a measure of the
     rules on text they were not tuned on, to be read after tuning, not during it."""
-    labels = load_labels("figures", heldout=True)
+    labels = _only(load_labels("figures", heldout=True), report_ids)
     print("Held-out figures (label files *-heldout-*; no rule was tuned on them)")
     print(score_figures(figures, labels).round(3).to_string())
     if errors:
