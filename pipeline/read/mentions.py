@@ -286,15 +286,23 @@ def _qualifier_after(text: str, pos: int) -> str:
     return after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""
 
 
-class _AfterWords(NamedTuple):
-    """The words read after a number, each kind as one pattern of its table's words,
-    longest first: matched at a place in a text, it finds the longest written there
-    (group 1), past the invisible characters before it (5\u200e%)."""
+class _Words(NamedTuple):
+    """One kind of word read after a number: its table's words as one pattern, longest
+    first (matched at a place in a text, it finds the longest written there, group 1,
+    past the invisible characters before it: 5\u200e%), and the characters it can
+    open with, so that the many places holding no such word are passed without it."""
 
-    inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
-    multiplier: re.Pattern  # 万, 亿: multipliers.csv
-    unit: re.Pattern        # 元, %, 个百分点: units.csv
-    qualifier: re.Pattern   # every qualifier: one not written after a number is none there
+    pattern: re.Pattern
+    opens: frozenset[str]
+
+
+class _AfterWords(NamedTuple):
+    """The words read after a number, by kind."""
+
+    inner: _Words       # 余, 多: qualifiers.csv, position inner
+    multiplier: _Words  # 万, 亿: multipliers.csv
+    unit: _Words        # 元, %, 个百分点: units.csv
+    qualifier: _Words   # every qualifier: one not written after a number is none there
 
 
 @lru_cache(maxsize=1)
@@ -302,13 +310,16 @@ def _after_words() -> _AfterWords:
     """Built once per process: every number of every report is read with them."""
     tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
               lookup("qualifiers", "written"))
-    return _AfterWords(*(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})") for written in tables))
+    return _AfterWords(*(_Words(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})"),
+                                frozenset(INVISIBLE + "".join(word[:1] for word in written))) for written in tables))
 
 
-def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
-    """The word of ``pattern`` (one of ``_AfterWords``) written at ``pos``, past
-    invisible characters, and where it ends; ('', ``pos``) if none."""
-    found = pattern.match(text, pos)
+def _word_at(words: _Words, text: str, pos: int) -> tuple[str, int]:
+    """The word of ``words`` written at ``pos``, past invisible characters, and
+    where it ends; ('', ``pos``) if none."""
+    if pos >= len(text) or text[pos] not in words.opens:
+        return "", pos
+    found = words.pattern.match(text, pos)
     return (found.group(1), found.end()) if found else ("", pos)
 
 
@@ -318,9 +329,9 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     (not 千 × 米)."""
     word, end = _word_at(words.multiplier, text, pos)
     if word:
-        here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
-        then = words.unit.match(text, end)
-        if here and len(here.group(1)) >= len(word) + (len(then.group(1)) if then else 0):
+        here, _ = _word_at(words.unit, text, end - len(word))  # a unit word where the multiplier starts
+        then, _ = _word_at(words.unit, text, end)
+        if here and len(here) >= len(word) + len(then):
             return "", pos
     return word, end
 
