@@ -13,6 +13,7 @@ from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
+from string import ascii_letters
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
@@ -31,7 +32,10 @@ ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multi
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
 CN_NUMERAL = CN_CHAR * 2 + "*"
 RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
-LATIN = re.compile(r"[A-Za-z]")
+# A Latin letter or a plus sign on either side makes a numeral part of a name (A3, 5G, 5G+):
+# a set, not a pattern, since each number asks it twice of one character.
+NAME_MARKS = frozenset(ascii_letters + "+")
+YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 
 
 class Mention(NamedTuple):
@@ -198,12 +202,21 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
         raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
     after = _read_after(text, end)
-    draft = Mention(start, end, written, number, before=_qualifier_before(text, start, after), **after)
-    read = _form(text, draft)
-    return draft if read == {"form": draft.form} else draft._replace(**read)  # most are measures, as drafted: no copy
+    draft = _drafted(start, end, written, number, _qualifier_before(text, start, after), after)
+    form, unit_word = _form(text, draft)
+    if (form, unit_word) == (draft.form, draft.unit_word):
+        return draft  # most are measures, as drafted: no copy
+    return draft._replace(form=form, unit_word=unit_word)
 
 
-def _qualifier_before(text: str, start: int, after: dict) -> str:
+def _drafted(start: int, end: int, written: str, number: str, before: str, after: _After) -> Mention:
+    """A mention of the numeral ``written`` from ``start`` to ``end`` with the words
+    before and after it, built by position: keywords made each one slower to build."""
+    return Mention(start, end, written, number, after.raw_end, after.multiplier, after.unit_word, before,
+                   after.after, after.inner)
+
+
+def _qualifier_before(text: str, start: int, after: _After) -> str:
     """The qualifier written just before a number (约, 超 …), '' if none; one of
     position mark (跨越) only before an amount or a mark passed (``after``, the words
     read after the number: 跨越3万元, 跨越1000家大关; 跨越5个乡镇 crosses places), one of
@@ -217,23 +230,22 @@ def _qualifier_before(text: str, start: int, after: dict) -> str:
     return word if position in BEFORE_POSITIONS else ""
 
 
-def _multiplier_alone(text: str, start: int, after: dict) -> bool:
+def _multiplier_alone(text: str, start: int, after: _After) -> bool:
     """Whether the number at ``start`` is a multiplier standing for one (上亿市场主体,
     数亿人): 上 and 数 say more than it only there, since before a numeral they are
     other words' ends (总数1200家, 线上3000单)."""
-    multiplier = after.get("multiplier", "")
-    return bool(multiplier) and text.startswith(multiplier, start)
+    return bool(after.multiplier) and text.startswith(after.multiplier, start)
 
 
-def _passes_a_mark(text: str, after: dict) -> bool:
+def _passes_a_mark(text: str, after: _After) -> bool:
     """Whether the number read as ``after`` says is an amount (a unit that counts no
     things, or a multiplier alone) or has a mark after it (cues kind milestone: 大关)."""
-    unit = after.get("unit_word", "")
+    unit = after.unit_word
     if unit:
         amount = lookup("units", "written").get(unit, {}).get("measure") != "count"
     else:
-        amount = bool(after.get("multiplier"))
-    return amount or text.startswith(cues("milestone"), _skip(text, after["raw_end"]))
+        amount = bool(after.multiplier)
+    return amount or text.startswith(cues("milestone"), _skip(text, after.raw_end))
 
 
 @lru_cache(maxsize=None)
@@ -243,7 +255,17 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
     return {word: row for word, row in lookup("qualifiers", "written").items() if row["position"] == position}
 
 
-def _read_after(text: str, end: int) -> dict[str, str | int]:
+class _After(NamedTuple):
+    """The words read after a number (``_read_after``), and where they end."""
+
+    raw_end: int
+    multiplier: str = ""
+    unit_word: str = ""
+    after: str = ""
+    inner: str = ""
+
+
+def _read_after(text: str, end: int) -> _After:
     """The words after a number ending at ``end``: inner qualifier (before or after
     the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
     they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
@@ -255,8 +277,7 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     unit_word, pos = _unit_at(words, text, pos)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
-            "after": _qualifier_after(text, pos)}
+    return _After(pos, multiplier, unit_word, _qualifier_after(text, pos), inner)
 
 
 def _qualifier_after(text: str, pos: int) -> str:
@@ -265,15 +286,23 @@ def _qualifier_after(text: str, pos: int) -> str:
     return after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""
 
 
-class _AfterWords(NamedTuple):
-    """The words read after a number, each kind as one pattern of its table's words,
-    longest first: matched at a place in a text, it finds the longest written there
-    (group 1), past the invisible characters before it (5\u200e%)."""
+class _Words(NamedTuple):
+    """One kind of word read after a number: its table's words as one pattern, longest
+    first (matched at a place in a text, it finds the longest written there, group 1,
+    past the invisible characters before it: 5\u200e%), and the characters it can
+    open with, so that the many places holding no such word are passed without it."""
 
-    inner: re.Pattern       # 余, 多: qualifiers.csv, position inner
-    multiplier: re.Pattern  # 万, 亿: multipliers.csv
-    unit: re.Pattern        # 元, %, 个百分点: units.csv
-    qualifier: re.Pattern   # every qualifier: one not written after a number is none there
+    pattern: re.Pattern
+    opens: frozenset[str]
+
+
+class _AfterWords(NamedTuple):
+    """The words read after a number, by kind."""
+
+    inner: _Words       # 余, 多: qualifiers.csv, position inner
+    multiplier: _Words  # 万, 亿: multipliers.csv
+    unit: _Words        # 元, %, 个百分点: units.csv
+    qualifier: _Words   # every qualifier: one not written after a number is none there
 
 
 @lru_cache(maxsize=1)
@@ -281,13 +310,16 @@ def _after_words() -> _AfterWords:
     """Built once per process: every number of every report is read with them."""
     tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
               lookup("qualifiers", "written"))
-    return _AfterWords(*(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})") for written in tables))
+    return _AfterWords(*(_Words(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})"),
+                                frozenset(INVISIBLE + "".join(word[:1] for word in written))) for written in tables))
 
 
-def _word_at(pattern: re.Pattern, text: str, pos: int) -> tuple[str, int]:
-    """The word of ``pattern`` (one of ``_AfterWords``) written at ``pos``, past
-    invisible characters, and where it ends; ('', ``pos``) if none."""
-    found = pattern.match(text, pos)
+def _word_at(words: _Words, text: str, pos: int) -> tuple[str, int]:
+    """The word of ``words`` written at ``pos``, past invisible characters, and
+    where it ends; ('', ``pos``) if none."""
+    if pos >= len(text) or text[pos] not in words.opens:
+        return "", pos
+    found = words.pattern.match(text, pos)
     return (found.group(1), found.end()) if found else ("", pos)
 
 
@@ -297,9 +329,9 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     (not 千 × 米)."""
     word, end = _word_at(words.multiplier, text, pos)
     if word:
-        here = words.unit.match(text, end - len(word))  # a unit word where the multiplier starts
-        then = words.unit.match(text, end)
-        if here and len(here.group(1)) >= len(word) + (len(then.group(1)) if then else 0):
+        here, _ = _word_at(words.unit, text, end - len(word))  # a unit word where the multiplier starts
+        then, _ = _word_at(words.unit, text, end)
+        if here and len(here) >= len(word) + len(then):
             return "", pos
     return word, end
 
@@ -330,30 +362,32 @@ def _skip_back(text: str, pos: int) -> int:
     return pos
 
 
-def _form(text: str, m: Mention) -> dict[str, str]:
-    """Whether a numeral is a measure or a year, date, ordinal, name … (``form``);
-    a 第N with no counter that ranks something (全省第7) is a measure in the rank
-    unit, so its ``unit_word`` comes too."""
-    written = _named_form(text, m)
+def _form(text: str, m: Mention) -> tuple[str, str]:
+    """Whether a numeral is a measure or a year, date, ordinal, name … (``form``),
+    and its unit word: a 第N with no counter that ranks something (全省第7) is a
+    measure in the rank unit."""
+    before = _skip_back(text, m.start)
+    written = _named_form(text, m, before)
     if written:
-        return {"form": written}
-    ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, _skip_back(text, m.start))  # 第
+        return written, m.unit_word
+    ordinal = text.endswith(words("number_forms", "written", "ordinal_before"), 0, before)  # 第
     if ordinal and not m.unit_word and _after_rank_scope(text, m.start - 1):
-        return {"form": "measure", "unit_word": unit_word_of("rank")}
-    return {"form": _counted_form(text, m, ordinal)}
+        return "measure", unit_word_of("rank")
+    return _counted_form(text, m, ordinal), m.unit_word
 
 
-def _named_form(text: str, m: Mention) -> str:
-    """name, year, date or anniversary when the characters around the numeral say
-    so, whatever it counts ('' otherwise): A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
-    before, after = _skip_back(text, m.start), _skip(text, m.end)
+def _named_form(text: str, m: Mention, before: int) -> str:
+    """name, year, date or anniversary when the characters around the numeral (from
+    ``before``, past the invisible ones) say so, whatever it counts ('' otherwise):
+    A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
+    after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt) or (prev and prev in QUOTES_OPEN):
+    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
-    if m.unit_word == "年" and not m.multiplier and re.fullmatch(r"(19|20)\d\d", m.text):
+    if m.unit_word == "年" and not m.multiplier and YEAR_DIGITS.fullmatch(m.text):
         return "year"
     if text.startswith(words("number_forms", "written", "name_after"), after):
         return "name"
@@ -509,16 +543,16 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str, shift: int) -> 
     if unit_word:
         end = match.end("n") + shift
         unit_end = end + len(unit_word) if text.startswith(unit_word, end) else end
-        before = _qualifier_before(text, start, {"unit_word": unit_word, "raw_end": unit_end})
+        before = _qualifier_before(text, start, _After(unit_end, unit_word=unit_word))
         numerator = match.groupdict().get("of")
         unit_end = match.end("of") + shift if numerator else unit_end  # 十分之一: the fraction is written through its numerator
         number, inner = _counted_number(numeral, unit_word, numerator)
         return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner,
                        after=_qualifier_after(text, unit_end))
     after = _read_after(text, start + len(numeral))
-    end = start + (len(numeral) or len(after.get("multiplier", "")))
+    end = start + (len(numeral) or len(after.multiplier))
     before = _qualifier_before(text, start, after)
-    draft = Mention(start, end, text[start:end], str(cn_to_int(numeral) if numeral else 1), before=before, **after)
+    draft = _drafted(start, end, text[start:end], str(cn_to_int(numeral) if numeral else 1), before, after)
     return draft._replace(form=_counted_form(text, draft, ordinal=False))
 
 
