@@ -271,6 +271,14 @@ def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_wi
     assert areas["2万人次"] == areas["9家"] == "某某区"  # the zone fills its clause: the region's means
 
 
+def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_record):
+    """推进市中心城区…: a verb and 市 before 中心城区 (cues kind zone_lead) are no part of the
+    name, and the sentence they open is about the body."""
+    record = make_record(plan="推进市中心城区更新提升，实施道路改造10条。推动主城区扩容，新增绿地5万平方米。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
