@@ -279,6 +279,14 @@ def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_rec
     assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
 
 
+def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
+    """长三角某某示范区: a zone whose name opens with regions named together (cues kind
+    whole_area) is the zone, the longest name; the regions alone are theirs."""
+    record = make_record(review="长三角某某示范区新推出制度创新成果7项。长三角合作事项落地12个。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["7项"] == "长三角某某示范区" and areas["12个"] == "长三角"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"

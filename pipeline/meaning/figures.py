@@ -1430,7 +1430,7 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
     verbs = "|".join(cues("area_stop"))
     suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
-    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix}))"
+    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')})"
            rf"(?!{cue_words('not_zone_after')})")
     lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
