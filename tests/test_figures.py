@@ -287,6 +287,14 @@ def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     assert areas["7项"] == "长三角某某示范区" and areas["12个"] == "长三角"
 
 
+def test_a_heading_run_into_another_that_puts_a_body_last_introduces_it(make_record):
+    """（六）加快…进程推动中心城区扩容提质。: two headings run together; the verb and the body
+    named whole closing the sentence introduce the body to the sentence after."""
+    record = make_record(plan="（六）加快新型城镇化进程推动中心城区扩容提质。实施城建项目20个，完成投资10亿元。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["20个"] == areas["10亿元"] == "中心城区"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
