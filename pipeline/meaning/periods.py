@@ -274,7 +274,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
     basis = _basis(part, clause, measure, said_after, kind)
     start = year
-    if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
+    each_year = _says(clause, "each_year") or _counts_digits(said_after)
+    if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
@@ -318,7 +319,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if _total_after_deed(clause):
         return "as_of"
     stock = _holds(clause, measure)
-    if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
+    if _says(clause, "each_year") or _counts_digits(after):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
     if reached == "right_before" and not _does(clause):
@@ -332,6 +333,12 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _counts_digits(after: str) -> bool:
+    """Whether the number counts the digits of a rate (两位数增长: number_forms.csv kind
+    digit_count): a rate kept above a floor, in each year of the part's period, not a change over it."""
+    return after.startswith(words("number_forms", "written", "digit_count"))
 
 
 def _total_after_deed(clause: str) -> bool:
