@@ -271,6 +271,30 @@ def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_wi
     assert areas["2万人次"] == areas["9家"] == "某某区"  # the zone fills its clause: the region's means
 
 
+def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_record):
+    """推进市中心城区…: a verb and 市 before 中心城区 (cues kind zone_lead) are no part of the
+    name, and the sentence they open is about the body."""
+    record = make_record(plan="推进市中心城区更新提升，实施道路改造10条。推动主城区扩容，新增绿地5万平方米。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
+
+
+def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
+    """长三角某某示范区: a zone whose name opens with regions named together (cues kind
+    whole_area) is the zone, the longest name; the regions alone are theirs."""
+    record = make_record(review="长三角某某示范区新推出制度创新成果7项。长三角合作事项落地12个。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["7项"] == "长三角某某示范区" and areas["12个"] == "长三角"
+
+
+def test_a_heading_run_into_another_that_puts_a_body_last_introduces_it(make_record):
+    """（六）加快…进程推动中心城区扩容提质。: two headings run together; the verb and the body
+    named whole closing the sentence introduce the body to the sentence after."""
+    record = make_record(plan="（六）加快新型城镇化进程推动中心城区扩容提质。实施城建项目20个，完成投资10亿元。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["20个"] == areas["10亿元"] == "中心城区"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     from pipeline.meaning.figures import classify_report
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"

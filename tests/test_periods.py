@@ -422,3 +422,18 @@ def test_a_review_s_figures_take_the_basis_and_period_their_words_say(make_recor
 def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):
     times = _times(make_record, "", "完成“十四五”100个“无废细胞”创建目标，实现“十四五”能耗强度下降12%的目标，新建公园5个。")
     assert (times["100个"], times["12%"], times["5个"]) == (("cumulative", 2021), ("cumulative", 2021), ("annual", 2025))
+
+
+def test_a_running_total_listed_after_the_years_deed_is_a_state(make_record):
+    """新建绿道137公里、累计达到2136公里: the year's deed, then the total it added to (as_of)."""
+    record = make_record(review="新建绿道137公里、累计达到2136公里。新增示范案例9个、累计达到79个。")
+    rows = {r["raw"]: r["basis"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert rows == {"137公里": "annual", "2136公里": "as_of", "9个": "annual", "79个": "as_of"}
+
+
+def test_a_rate_kept_to_a_count_of_digits_is_each_years(make_record):
+    """五年来…出口保持两位数增长: a rate above a floor in each year of the five, not a change over them."""
+    record = make_record(review="五年来，全市出口保持两位数增长，新建学校20所。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
+    assert (rows["两位数增长"]["basis"], rows["两位数增长"]["period_start"]) == ("annual", 2020)
+    assert rows["20所"]["basis"] == "cumulative"

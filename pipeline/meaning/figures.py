@@ -1360,11 +1360,30 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     while start > 0 and text[start - 1] != "\n":
         before = r.sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
-            return _topic(text, before, start - 1) or ""
+            found = _topic(text, before, start - 1)
+            return found if found is not None else _led_body(text, before, start - 1)
         if _zone_match(text, before, start) is not None:
             return ""
         start = before
     return ""
+
+
+def _led_body(text: str, start: int, end: int) -> str:
+    """The body named whole that a verb puts last in the sentence ``text[start:end]``
+    (推动中心城区扩容提质: cues kinds zone_lead, of two characters or more, and
+    whole_area): a heading run into the heading before it (（六）着力加快…进程推动中心
+    城区扩容提质。) introduces the body to the sentences after as if it opened the sentence."""
+    last = max(start, *(text.rfind(stop, start, end) + 1 for stop in CLAUSE_STOPS))
+    match = _led_body_pattern().search(text, last, end)
+    return match.group(1) if match else ""
+
+
+@cache
+def _led_body_pattern() -> re.Pattern:
+    """A verb of cues kind zone_lead (not 市, a single character) right before a body
+    of cues kind whole_area (group 1)."""
+    verbs = alternation(word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME)
+    return re.compile(rf"(?:{verbs})({cue_words('whole_area')})")
 
 
 def _topic(text: str, start: int, end: int) -> str | None:
@@ -1430,9 +1449,9 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
     verbs = "|".join(cues("area_stop"))
     suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
-    one = (rf"(?:{cue_words('whole_area')}|(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix}))"
+    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')})"
            rf"(?!{cue_words('not_zone_after')})")
-    lead = rf"(?:{cue_words('zone_lead')})(?={cue_words('whole_area')})"
+    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 

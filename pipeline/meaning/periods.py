@@ -21,7 +21,7 @@ from functools import lru_cache
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
-                                GREETING_ENDS, ITEM_STOPS, NO_QUOTES, ORDINAL, char_class)
+                                GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, NO_QUOTES, ORDINAL, char_class)
 from pipeline.rules import alternation, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -274,7 +274,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
     basis = _basis(part, clause, measure, said_after, kind)
     start = year
-    if basis in ("annual_average", "cumulative") or (basis == "annual" and _says(clause, "each_year") and not stated):
+    each_year = _says(clause, "each_year") or _counts_digits(said_after)
+    if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
         start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
@@ -315,8 +316,10 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
     if measure == "level" and _says(clause, "standard"):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
+    if _total_after_deed(clause):
+        return "as_of"
     stock = _holds(clause, measure)
-    if _says(clause, "each_year"):  # 每年办成10件 over five years: each year's flow, not their average;
+    if _says(clause, "each_year") or _counts_digits(after):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
     if reached == "right_before" and not _does(clause):
@@ -330,6 +333,23 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+
+
+def _counts_digits(after: str) -> bool:
+    """Whether the number counts the digits of a rate (两位数增长: number_forms.csv kind
+    digit_count): a rate kept above a floor, in each year of the part's period, not a change over it."""
+    return after.startswith(words("number_forms", "written", "digit_count"))
+
+
+def _total_after_deed(clause: str) -> bool:
+    """Whether the number is a running total listed after the year's deed (新建绿道137公里、
+    累计达到2136公里; 新增9个、累计达到79个): its item is only 累计 (periods.csv kind
+    cumulative) and a verb of reaching, and an item before holds the deed's number; the
+    total is the stock the deed added to, a state at the year's end, whatever is counted."""
+    cut = max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    item = clause[cut:].strip()
+    return (cut > 0 and re.search(r"\d", clause[:cut]) is not None
+            and any(item == total + verb for total in cues("cumulative") for verb in _reaching_verbs()))
 
 
 def _count_reached(clause: str, measure: str, flow: bool) -> str:
