@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NUMBER, QUOTES_OPEN,
-                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
+                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP, SENTENCE_STOPS,
+                                char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -219,10 +220,11 @@ def _qualifier_before(text: str, start: int, after: dict) -> str:
 
 def _multiplier_alone(text: str, start: int, after: dict) -> bool:
     """Whether the number at ``start`` is a multiplier standing for one (上亿市场主体,
-    数亿人): 上 and 数 say more than it only there, since before a numeral they are
+    数亿人) or a Chinese numeral opening with a scale (上千家, 数十个: 千 for 一千):
+    上 and 数 say more than it only there, since before a numeral they are
     other words' ends (总数1200家, 线上3000单)."""
     multiplier = after.get("multiplier", "")
-    return bool(multiplier) and text.startswith(multiplier, start)
+    return (bool(multiplier) and text.startswith(multiplier, start)) or text[start] in CN_SCALES
 
 
 def _passes_a_mark(text: str, after: dict) -> bool:
@@ -372,7 +374,7 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
-    if _names_a_class(text, m):
+    if _names_a_class(text, m) or _bounds_the_counted(text, m):
         return "threshold"
     return "measure"
 
@@ -396,6 +398,32 @@ def _names_a_class(text: str, m: Mention) -> bool:
 
 
 
+def _bounds_the_counted(text: str, m: Mention) -> bool:
+    """4个县一般公共预算收入超过15亿元, 95%以上的村集体经营性收入超过10万元: a bound
+    above (超过: comparator gt) on an amount that closes a clause opening with how
+    many, or what share, of things are counted says which of them are counted; the
+    amount measures none of them (a count is no amount: 4个县超过15家 is none; nor
+    is a total or an investment: 12个项目总投资超过100亿元 sums them)."""
+    if not m.before or lookup("qualifiers", "written")[m.before]["comparator"] != "gt" or not m.unit_word:
+        return False
+    if lookup("units", "written")[m.unit_word]["measure"] == "count":
+        return False
+    end = _skip(text, m.raw_end)
+    if not CLAUSE_STOP.match(text, end + len(m.after) if text.startswith(m.after, end) else end):
+        return False
+    opening = max(text.rfind(stop, max(0, m.start - SENTENCE_REACH), m.start) for stop in CLAUSE_STOPS) + 1
+    totals = cues("investment") + cues("total_word") + cues("stock_total")
+    return bool(_count_opening().match(text, opening, m.start)) and not any(
+        word in text[opening:m.start] for word in totals)
+
+
+@lru_cache(maxsize=1)
+def _count_opening() -> re.Pattern:
+    """A number and a counter (4个, 95%) at a clause's opening: how many are counted."""
+    counters = [word for word, row in lookup("units", "written").items() if row["measure"] in ("count", "percent")]
+    return re.compile(f"(?:[\\d.]+|{CN_CHAR}+)(?:{alternation(counters)})")
+
+
 @lru_cache(maxsize=None)
 def unit_word_of(measure: str) -> str:
     """The first unit word ``rules/units.csv`` gives ``measure`` (rank: 名次, multiple: 倍)."""
@@ -403,8 +431,20 @@ def unit_word_of(measure: str) -> str:
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
-    """全省第7, 居全国第2: a 第N with no counter that ranks something."""
-    return text.endswith(cues("rank_scope"), 0, pos)
+    """全省第7, 居全国第2: a 第N with no counter that ranks something; so does one
+    listed after such a rank (分居全省第1、第5: the list shares its scope)."""
+    listed = _ranks_listed().search(text, max(0, pos - RANK_LISTED_REACH), pos)
+    return text.endswith(cues("rank_scope"), 0, pos) or bool(listed) and _after_rank_scope(text, listed.start())
+
+
+RANK_LISTED_REACH = 8  # characters back from a 第N where the rank listed before it (第100、) is looked for
+
+
+@lru_cache(maxsize=1)
+def _ranks_listed() -> re.Pattern:
+    """An ordinal word, a number and a list link (第1、) ending where a 第N starts."""
+    ordinal = alternation(words("number_forms", "written", "ordinal_before"))
+    return re.compile(f"(?:{ordinal})\\d+(?:{alternation(cues('item_link'))})$")
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -450,7 +490,7 @@ def _chinese_measures(text: str) -> list[Mention]:
     for pattern, unit_word in _chinese_patterns():
         for match in pattern.finditer(view):
             shift = shifts[bisect_right(starts, match.start()) - 1]
-            if not _is_slogan(text, match.end() + shift):
+            if not _opens_a_slogan(text, match, shift):
                 found.append(_chinese_measure(text, match, unit_word, shift))
     return found
 
@@ -533,6 +573,13 @@ def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tupl
         return _percent(cn_to_int(numerator), count), ""
     digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
+
+
+def _opens_a_slogan(text: str, match: re.Match, shift: int) -> bool:
+    """Whether ``match`` (in a view ``shift`` characters before ``text``) is a numeral
+    opening a slogan; asked only of a pattern opening on its numeral: one with a word
+    before it says what it counts (举办两届“一带一路”大会 holds two of them)."""
+    return match.start() >= match.start("n") and _is_slogan(text, match.end() + shift)
 
 
 def _is_slogan(text: str, pos: int) -> bool:
