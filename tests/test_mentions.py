@@ -195,6 +195,19 @@ def test_a_bound_on_an_amount_closing_a_counted_clause_names_what_is_counted():
     assert (forms["15"], forms["100"], forms["4"], forms["12"]) == ("threshold", "measure", "measure", "measure")
 
 
+def test_numbers_joined_by_a_name_link_name_a_scheme_but_counted_phrases_count():
+    """“3+5”, 7×24小时 and 2×100万千瓦 name a scheme or a spec; 2个主导产业+1个新兴产业 are two counts."""
+    forms = [(m.text, m.form) for m in find_mentions(clean("落实“3+5”，7×24小时服务，建设2×100万千瓦机组，发展2个主导产业+1个新兴产业。"))]
+    assert forms == [("3", "name"), ("5", "name"), ("7", "name"), ("24", "name"), ("2", "name"), ("100", "name"),
+                     ("2", "measure"), ("1", "measure")]
+
+
+def test_a_count_between_a_rank_scope_and_its_rank_says_among_how_many():
+    """居全国168个重点城市第2名: 168 is the field ranked; 全国10个城市第一批 orders batches."""
+    forms = {m.text: m.form for m in find_mentions(clean("改善率居全国168个重点城市第2名，入选全国10个城市第一批。"))}
+    assert (forms["168"], forms["2"], forms["10"]) == ("threshold", "measure", "measure")
+
+
 def test_a_chinese_fraction_cut_keeps_the_qualifier_after_it():
     m = only("许可事项压减三分之一以上")
     assert (m.text, m.number, m.unit_word, m.after) == ("三", "33.33", "%", "以上")

@@ -16,9 +16,9 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
-from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NUMBER, QUOTES_OPEN,
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NAME_LINKS, NUMBER,
                                 RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP, SENTENCE_STOPS,
-                                char_class, digits_of)
+                                QUOTES_OPEN, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -351,7 +351,7 @@ def _named_form(text: str, m: Mention) -> str:
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if LATIN.match(prev) or LATIN.match(nxt) or "+" in (prev, nxt) or (prev and prev in QUOTES_OPEN):
+    if LATIN.match(prev) or LATIN.match(nxt) or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(text, before, after):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -367,6 +367,16 @@ def _named_form(text: str, m: Mention) -> str:
     return ""
 
 
+def _linked_to_a_number(text: str, before: int, after: int) -> bool:
+    """Whether a name link (+, ×) joins the numeral written from ``before`` to
+    ``after`` to a number or a letter: “3+5”, “1+N”, 7×24小时 name a scheme or a spec;
+    2个主导产业+1个新兴产业 joins counted phrases, each of them a count."""
+    def joined(link: int, other: int) -> bool:
+        return 0 <= other < len(text) and text[link] in NAME_LINKS and (
+            text[other].isdigit() or bool(LATIN.match(text[other])))
+    return (before >= 1 and joined(before - 1, before - 2)) or (after < len(text) and joined(after, after + 1))
+
+
 def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
     """ordinal, bare, threshold or measure: what a numeral that is no name or date
     counts; ``ordinal``: whether an ordinal word (第) is written before it."""
@@ -374,7 +384,7 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
-    if _names_a_class(text, m) or _bounds_the_counted(text, m):
+    if _names_a_class(text, m) or _bounds_the_counted(text, m) or _scopes_a_rank(text, m):
         return "threshold"
     return "measure"
 
@@ -415,6 +425,23 @@ def _bounds_the_counted(text: str, m: Mention) -> bool:
     totals = cues("investment") + cues("total_word") + cues("stock_total")
     return bool(_count_opening().match(text, opening, m.start)) and not any(
         word in text[opening:m.start] for word in totals)
+
+
+def _scopes_a_rank(text: str, m: Mention) -> bool:
+    """居全国168个重点城市第2名: a number between a rank's scope (cues kind rank_scope)
+    and its 第N says among how many things the rank is; it measures nothing."""
+    scoped = text.endswith(cues("rank_scope"), 0, _skip_back(text, m.start))
+    return scoped and bool(_rank_after().match(text, m.raw_end))
+
+
+@lru_cache(maxsize=1)
+def _rank_after() -> re.Pattern:
+    """A few words of a clause and a rank (重点城市第2名, 城市第2。): an ordinal word, a
+    numeral and a rank counter or the clause's end."""
+    ordinal = alternation(words("number_forms", "written", "ordinal_before"))
+    ranked = f"(?:{alternation(words('number_forms', 'written', 'rank_counter'))}|{char_class(CLAUSE_STOPS)})"
+    numeral = char_class("0123456789" + CN_DIGITS + CN_SCALES) + "+"
+    return re.compile(f"{char_class(CLAUSE_STOPS, negated=True)}{{0,8}}?(?:{ordinal}){numeral}{ranked}")
 
 
 @lru_cache(maxsize=1)
