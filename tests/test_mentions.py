@@ -31,6 +31,12 @@ def test_qualifiers_before_after_and_inside():
     assert only("控制在3%以内").after == "以内"
 
 
+def test_a_multiple_takes_duo_after_its_bei_but_a_counter_does_not():
+    """增加1倍多: more than double; 5个多功能馆 counts halls, 多 opens their name."""
+    assert (only("鱼类增加1倍多").inner, only("鱼类增加1倍多").raw_end) == ("多", len("鱼类增加1倍多"))
+    assert only("建成5个多功能馆").inner == ""
+
+
 def test_qualifier_of_another_word_is_not_taken():
     m = only("绩效评定B级以上企业104家")
     assert (m.text, m.before, m.after) == ("104", "", "")

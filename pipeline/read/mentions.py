@@ -247,7 +247,7 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
 
 def _read_after(text: str, end: int) -> dict[str, str | int]:
     """The words after a number ending at ``end``: inner qualifier (before or after
-    the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
+    the multiplier: 5余万, 5万余元, or after a multiple's 倍: 1倍多), multiplier and unit word (those written), where
     they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
     words = _after_words()
     inner, pos = _word_at(words.inner, text, end)
@@ -255,6 +255,8 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
     if multiplier and not inner:
         inner, pos = _word_at(words.inner, text, pos)
     unit_word, pos = _unit_at(words, text, pos)
+    if unit_word and not inner and lookup("units", "written")[unit_word]["measure"] == "multiple":
+        inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: a multiple takes 多 after its 倍 (no noun follows)
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
     return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
