@@ -247,8 +247,9 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
 
 def _read_after(text: str, end: int) -> dict[str, str | int]:
     """The words after a number ending at ``end``: inner qualifier (before or after
-    the multiplier: 5余万, 5万余元, or after a multiple's 倍: 1倍多), multiplier and unit word (those written), where
-    they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
+    the multiplier: 5余万, 5万余元; after a multiple's 倍: 1倍多), multiplier and unit
+    word (those written), where they end (``raw_end``) and the trailing qualifier.
+    Each word is looked for once."""
     words = _after_words()
     inner, pos = _word_at(words.inner, text, end)
     multiplier, pos = _multiplier_at(words, text, pos)
@@ -256,7 +257,7 @@ def _read_after(text: str, end: int) -> dict[str, str | int]:
         inner, pos = _word_at(words.inner, text, pos)
     unit_word, pos = _unit_at(words, text, pos)
     if unit_word and not inner and lookup("units", "written")[unit_word]["measure"] == "multiple":
-        inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: a multiple takes 多 after its 倍 (no noun follows)
+        inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: no noun follows a multiple's 倍
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
     return {"inner": inner, "multiplier": multiplier, "unit_word": unit_word, "raw_end": pos,
@@ -353,7 +354,8 @@ def _named_form(text: str, m: Mention) -> str:
     before, after = _skip_back(text, m.start), _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if LATIN.match(prev) or LATIN.match(nxt) or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(text, before, after):
+    if LATIN.match(prev) or LATIN.match(nxt) or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
+            text, before, after):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
