@@ -1,7 +1,7 @@
 """Number, unit and qualifier rules, on short sentences written for the test."""
 from re import _parser as re_parser
 
-from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _is_slogan,
+from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _opens_a_slogan,
                                     cn_to_int, find_mentions)
 from pipeline.rules import table
 from pipeline.read.text import clean
@@ -31,6 +31,12 @@ def test_qualifiers_before_after_and_inside():
     assert only("控制在3%以内").after == "以内"
 
 
+def test_a_multiple_takes_duo_after_its_bei_but_a_counter_does_not():
+    """增加1倍多: more than double; 5个多功能馆 counts halls, 多 opens their name."""
+    assert (only("鱼类增加1倍多").inner, only("鱼类增加1倍多").raw_end) == ("多", len("鱼类增加1倍多"))
+    assert only("建成5个多功能馆").inner == ""
+
+
 def test_qualifier_of_another_word_is_not_taken():
     m = only("绩效评定B级以上企业104家")
     assert (m.text, m.before, m.after) == ("104", "", "")
@@ -41,6 +47,12 @@ def test_shang_and_shu_say_more_than_a_multiplier_standing_alone_only():
     found = [(m.text, m.multiplier, m.unit_word, m.before) for m in find_mentions(clean("上亿市场主体承载数万人就业。"))]
     assert found == [("亿", "亿", "市场主体", "上"), ("万", "万", "人", "数")]
     assert only("企业总数1200家").before == ""
+
+
+def test_shang_and_shu_say_more_than_a_chinese_numeral_opening_with_a_scale():
+    """上千家, 数十个: 千 stands for 一千 as 亿 for 一亿, so 上 says more than it (gt)."""
+    found = [(m.number, m.unit_word, m.before) for m in find_mentions(clean("园区赋能上千家企业，实施数十个项目。"))]
+    assert found == [("1000", "家", "上"), ("10", "个", "数")]
 
 
 def test_full_width_digits_are_numbers_at_raw_offsets():
@@ -167,6 +179,41 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
     assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
 
 
+def test_a_count_after_a_verb_that_holds_it_is_no_slogan():
+    """举办两届“某某”大会 holds two of them; 四个“善作善成” opens on its numeral: a slogan."""
+    found = [(m.text, m.unit_word) for m in find_mentions(clean("成功举办两届“某某”交流大会，做到四个“善作善成”。"))]
+    assert found == [("两", "届")]
+
+
+def test_ranks_listed_after_a_ranked_one_share_its_scope():
+    """分居全省第1、第5、第2: each 第N of the list is a rank, as the first; 第1、第5批 orders batches."""
+    ranks = [(m.number, m.unit_word) for m in find_mentions(clean("产量分居全省第1、第5、第2，开工第1、第5批项目。"))
+             if m.form == "measure"]
+    assert ranks == [("1", "名次"), ("5", "名次"), ("2", "名次")]
+
+
+def test_a_bound_on_an_amount_closing_a_counted_clause_names_what_is_counted():
+    """4个县收入超过15亿元: the amount says which counties are counted; a total of
+    the counted things (12个项目总投资超过100亿元) or an amount not closing the
+    clause measures."""
+    forms = {m.text: m.form for m in find_mentions(clean(
+        "4个县收入超过15亿元，12个项目总投资超过100亿元，5个县收入超过20亿元以上的企业增加。"))}
+    assert (forms["15"], forms["100"], forms["4"], forms["12"]) == ("threshold", "measure", "measure", "measure")
+
+
+def test_numbers_joined_by_a_name_link_name_a_scheme_but_counted_phrases_count():
+    """“3+5”, 7×24小时 and 2×100万千瓦 name a scheme or a spec; 2个主导产业+1个新兴产业 are two counts."""
+    forms = [(m.text, m.form) for m in find_mentions(clean("落实“3+5”，7×24小时服务，建设2×100万千瓦机组，发展2个主导产业+1个新兴产业。"))]
+    assert forms == [("3", "name"), ("5", "name"), ("7", "name"), ("24", "name"), ("2", "name"), ("100", "name"),
+                     ("2", "measure"), ("1", "measure")]
+
+
+def test_a_count_between_a_rank_scope_and_its_rank_says_among_how_many():
+    """居全国168个重点城市第2名: 168 is the field ranked; 全国10个城市第一批 orders batches."""
+    forms = {m.text: m.form for m in find_mentions(clean("改善率居全国168个重点城市第2名，入选全国10个城市第一批。"))}
+    assert (forms["168"], forms["2"], forms["10"]) == ("threshold", "measure", "measure")
+
+
 def test_a_chinese_fraction_cut_keeps_the_qualifier_after_it():
     m = only("许可事项压减三分之一以上")
     assert (m.text, m.number, m.unit_word, m.after) == ("三", "33.33", "%", "以上")
@@ -201,5 +248,5 @@ def test_chinese_measures_in_windows_are_those_of_the_whole_text(shared_reports)
     for path in sorted(shared_reports.glob("*.txt")):
         text = clean(path.read_text(encoding="utf-8"))
         whole = [_chinese_measure(text, match, unit_word, 0) for pattern, unit_word in _chinese_patterns()
-                 for match in pattern.finditer(text) if not _is_slogan(text, match.end())]
+                 for match in pattern.finditer(text) if not _opens_a_slogan(text, match, 0)]
         assert _chinese_measures(text) == whole, path.name

@@ -841,6 +841,7 @@ def _strip(clause: str) -> str:
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
+        rest = LEADING_YEAR.sub("", rest) if lead else rest  # 结转2024年高标准农田: the batch's year, after the verb
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing

@@ -17,8 +17,9 @@ from string import ascii_letters
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
-from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NUMBER, QUOTES_OPEN,
-                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NAME_LINKS, NUMBER,
+                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP, SENTENCE_STOPS,
+                                QUOTES_OPEN, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -32,9 +33,10 @@ ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multi
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
 CN_NUMERAL = CN_CHAR * 2 + "*"
 RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
-# A Latin letter or a plus sign on either side makes a numeral part of a name (A3, 5G, 5G+):
-# a set, not a pattern, since each number asks it twice of one character.
-NAME_MARKS = frozenset(ascii_letters + "+")
+# A Latin letter on either side makes a numeral part of a name (A3, 5G, 5G+; a + or ×
+# only between numbers or letters, _linked_to_a_number): a set, not a pattern, since
+# each number asks it of one character at a time.
+NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 
 
@@ -232,9 +234,10 @@ def _qualifier_before(text: str, start: int, after: _After) -> str:
 
 def _multiplier_alone(text: str, start: int, after: _After) -> bool:
     """Whether the number at ``start`` is a multiplier standing for one (上亿市场主体,
-    数亿人): 上 and 数 say more than it only there, since before a numeral they are
+    数亿人) or a Chinese numeral opening with a scale (上千家, 数十个: 千 for 一千):
+    上 and 数 say more than it only there, since before a numeral they are
     other words' ends (总数1200家, 线上3000单)."""
-    return bool(after.multiplier) and text.startswith(after.multiplier, start)
+    return (bool(after.multiplier) and text.startswith(after.multiplier, start)) or text[start] in CN_SCALES
 
 
 def _passes_a_mark(text: str, after: _After) -> bool:
@@ -267,14 +270,17 @@ class _After(NamedTuple):
 
 def _read_after(text: str, end: int) -> _After:
     """The words after a number ending at ``end``: inner qualifier (before or after
-    the multiplier: 5余万, 5万余元), multiplier and unit word (those written), where
-    they end (``raw_end``) and the trailing qualifier. Each word is looked for once."""
+    the multiplier: 5余万, 5万余元; after a multiple's 倍: 1倍多), multiplier and unit
+    word (those written), where they end (``raw_end``) and the trailing qualifier.
+    Each word is looked for once."""
     words = _after_words()
     inner, pos = _word_at(words.inner, text, end)
     multiplier, pos = _multiplier_at(words, text, pos)
     if multiplier and not inner:
         inner, pos = _word_at(words.inner, text, pos)
     unit_word, pos = _unit_at(words, text, pos)
+    if unit_word and not inner and lookup("units", "written")[unit_word]["measure"] == "multiple":
+        inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: no noun follows a multiple's 倍
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
     return _After(pos, multiplier, unit_word, _qualifier_after(text, pos), inner)
@@ -383,7 +389,8 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN):
+    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
+            text, before, after):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -399,6 +406,16 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     return ""
 
 
+def _linked_to_a_number(text: str, before: int, after: int) -> bool:
+    """Whether a name link (+, ×) joins the numeral written from ``before`` to
+    ``after`` to a number or a letter: “3+5”, “1+N”, 7×24小时 name a scheme or a spec;
+    2个主导产业+1个新兴产业 joins counted phrases, each of them a count."""
+    def joined(link: int, other: int) -> bool:
+        return 0 <= other < len(text) and text[link] in NAME_LINKS and (
+            text[other].isdigit() or text[other] in NAME_MARKS)
+    return (before >= 1 and joined(before - 1, before - 2)) or (after < len(text) and joined(after, after + 1))
+
+
 def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
     """ordinal, bare, threshold or measure: what a numeral that is no name or date
     counts; ``ordinal``: whether an ordinal word (第) is written before it."""
@@ -406,7 +423,7 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
-    if _names_a_class(text, m):
+    if _names_a_class(text, m) or _bounds_the_counted(text, m) or _scopes_a_rank(text, m):
         return "threshold"
     return "measure"
 
@@ -430,6 +447,49 @@ def _names_a_class(text: str, m: Mention) -> bool:
 
 
 
+def _bounds_the_counted(text: str, m: Mention) -> bool:
+    """4个县一般公共预算收入超过15亿元, 95%以上的村集体经营性收入超过10万元: a bound
+    above (超过: comparator gt) on an amount that closes a clause opening with how
+    many, or what share, of things are counted says which of them are counted; the
+    amount measures none of them (a count is no amount: 4个县超过15家 is none; nor
+    is a total or an investment: 12个项目总投资超过100亿元 sums them)."""
+    if not m.before or lookup("qualifiers", "written")[m.before]["comparator"] != "gt" or not m.unit_word:
+        return False
+    if lookup("units", "written")[m.unit_word]["measure"] == "count":
+        return False
+    end = _skip(text, m.raw_end)
+    if not CLAUSE_STOP.match(text, end + len(m.after) if text.startswith(m.after, end) else end):
+        return False
+    opening = max(text.rfind(stop, max(0, m.start - SENTENCE_REACH), m.start) for stop in CLAUSE_STOPS) + 1
+    totals = cues("investment") + cues("total_word") + cues("stock_total")
+    return bool(_count_opening().match(text, opening, m.start)) and not any(
+        word in text[opening:m.start] for word in totals)
+
+
+def _scopes_a_rank(text: str, m: Mention) -> bool:
+    """居全国168个重点城市第2名: a number between a rank's scope (cues kind rank_scope)
+    and its 第N says among how many things the rank is; it measures nothing."""
+    scoped = text.endswith(cues("rank_scope"), 0, _skip_back(text, m.start))
+    return scoped and bool(_rank_after().match(text, m.raw_end))
+
+
+@lru_cache(maxsize=1)
+def _rank_after() -> re.Pattern:
+    """A few words of a clause and a rank (重点城市第2名, 城市第2。): an ordinal word, a
+    numeral and a rank counter or the clause's end."""
+    ordinal = alternation(words("number_forms", "written", "ordinal_before"))
+    ranked = f"(?:{alternation(words('number_forms', 'written', 'rank_counter'))}|{char_class(CLAUSE_STOPS)})"
+    numeral = char_class("0123456789" + CN_DIGITS + CN_SCALES) + "+"
+    return re.compile(f"{char_class(CLAUSE_STOPS, negated=True)}{{0,8}}?(?:{ordinal}){numeral}{ranked}")
+
+
+@lru_cache(maxsize=1)
+def _count_opening() -> re.Pattern:
+    """A number and a counter (4个, 95%) at a clause's opening: how many are counted."""
+    counters = [word for word, row in lookup("units", "written").items() if row["measure"] in ("count", "percent")]
+    return re.compile(f"(?:[\\d.]+|{CN_CHAR}+)(?:{alternation(counters)})")
+
+
 @lru_cache(maxsize=None)
 def unit_word_of(measure: str) -> str:
     """The first unit word ``rules/units.csv`` gives ``measure`` (rank: 名次, multiple: 倍)."""
@@ -437,8 +497,20 @@ def unit_word_of(measure: str) -> str:
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
-    """全省第7, 居全国第2: a 第N with no counter that ranks something."""
-    return text.endswith(cues("rank_scope"), 0, pos)
+    """全省第7, 居全国第2: a 第N with no counter that ranks something; so does one
+    listed after such a rank (分居全省第1、第5: the list shares its scope)."""
+    listed = _ranks_listed().search(text, max(0, pos - RANK_LISTED_REACH), pos)
+    return text.endswith(cues("rank_scope"), 0, pos) or bool(listed) and _after_rank_scope(text, listed.start())
+
+
+RANK_LISTED_REACH = 8  # characters back from a 第N where the rank listed before it (第100、) is looked for
+
+
+@lru_cache(maxsize=1)
+def _ranks_listed() -> re.Pattern:
+    """An ordinal word, a number and a list link (第1、) ending where a 第N starts."""
+    ordinal = alternation(words("number_forms", "written", "ordinal_before"))
+    return re.compile(f"(?:{ordinal})\\d+(?:{alternation(cues('item_link'))})$")
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -484,7 +556,7 @@ def _chinese_measures(text: str) -> list[Mention]:
     for pattern, unit_word in _chinese_patterns():
         for match in pattern.finditer(view):
             shift = shifts[bisect_right(starts, match.start()) - 1]
-            if not _is_slogan(text, match.end() + shift):
+            if not _opens_a_slogan(text, match, shift):
                 found.append(_chinese_measure(text, match, unit_word, shift))
     return found
 
@@ -567,6 +639,13 @@ def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tupl
         return _percent(cn_to_int(numerator), count), ""
     digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
+
+
+def _opens_a_slogan(text: str, match: re.Match, shift: int) -> bool:
+    """Whether ``match`` (in a view ``shift`` characters before ``text``) is a numeral
+    opening a slogan; asked only of a pattern opening on its numeral: one with a word
+    before it says what it counts (举办两届“一带一路”大会 holds two of them)."""
+    return match.start() >= match.start("n") and _is_slogan(text, match.end() + shift)
 
 
 def _is_slogan(text: str, pos: int) -> bool:
