@@ -67,7 +67,8 @@ def figure_code(row: dict, region: str = "") -> str:
     subject = row.get("subject", "")
     item = ITEM_BREAK.split(_before(row))[-1]  # 净增市场主体3000家、达到3.3万家: the stock, no 净增 in its item
     ahead = item[:item.rfind(subject)] if subject and subject in item else ""
-    flow = next((cue for cue in cues("flow") if ahead.endswith(cue)), "")
+    flows = cues("flow")  # one test of them all first: most subjects follow none
+    flow = next((cue for cue in flows if ahead.endswith(cue)), "") if ahead.endswith(flows) else ""
     return (flow and code_for(flow + subject, region)) or code_for(subject, region) or _built_code(row, region)
 
 

@@ -219,7 +219,8 @@ def after_time_lead(text: str, sentence: int) -> int:
     """Where a sentence's second clause starts when its first only names a time
     (五年来，天津、山东对口协作…: kinds past_five, past_year); else the sentence start. The area
     rules ask it, so a place named after the time lead still opens the sentence."""
-    lead = next((cue for cue in _time_leads() if text.startswith(cue, sentence)), "")
+    leads = _time_leads()
+    lead = next((cue for cue in leads if text.startswith(cue, sentence)), "") if text.startswith(leads, sentence) else ""
     after = sentence + len(lead)
     return after + 1 if lead and CLAUSE_STOP.match(text, after) else sentence
 

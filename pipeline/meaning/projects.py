@@ -21,7 +21,7 @@ from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualif
 from pipeline.read.reading import Reading
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
                                 char_class)
-from pipeline.rules import alternation, longest_prefix, lookup, table, words
+from pipeline.rules import alternation, longest_prefix, lookup, table
 
 CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
 NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
@@ -300,14 +300,9 @@ def _name_length(item: str) -> int:
                 best = end
     if not best:
         return 0
-    suffixes = words("project_suffixes", "suffix")  # longest first, sorted once per process
-    extended = True
-    while extended:
-        extended = False
-        for suffix in suffixes:
-            if item.startswith(suffix, best):
-                best, extended = best + len(suffix), True
-                break
+    suffixes = lookup("project_suffixes", "suffix")
+    while suffix := longest_prefix(item, best, suffixes):  # one match of them all per suffix added, longest first
+        best += len(suffix)
     segment = SEGMENT.match(item, best) or _section().match(item, best)
     best = segment.end() if segment else best
     name = _trailing().sub("", item[:best])
@@ -410,9 +405,12 @@ def _kind(name: str, head: dict[str, str] | None) -> str:
 
 def _head_row(name: str) -> dict[str, str] | None:
     """The head-noun row that ends a name: the right-most, then the longest (found
-    once per name: the checks and the kind of a name all ask for it)."""
-    return max((r for r in table("project_heads") if r["head"] in name),
-               key=lambda r: (name.rfind(r["head"]) + len(r["head"]), len(r["head"])), default=None)
+    once per name: the checks and the kind of a name all ask for it). Only the rows
+    whose first character the name holds are read; rows of equal heads share one, in
+    table order, so the first of them still wins."""
+    _, heads = _heads()
+    rows = (r for first in dict.fromkeys(name) for r in heads.get(first, ()) if r["head"] in name)
+    return max(rows, key=lambda r: (name.rfind(r["head"]) + len(r["head"]), len(r["head"])), default=None)
 
 
 def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) -> str:

@@ -15,27 +15,27 @@ nothing it is given.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
+from operator import sub
 
 from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH
 from pipeline.read.text import CLAUSE_STOPS, FULL_STOPS, SENTENCE_STOPS, char_class, clean
 
 
 class Stops:
-    """Where the characters of one set stand in one text, for bisection: the
-    position just after each, ascending (from the lengths of the pieces between
-    them, which makes no match object per stop)."""
+    """Where the characters of one set stand in one text: the position just after
+    each, ascending, for bisection (from the lengths of the pieces between them,
+    which makes no match object per stop), and, for every position, where the run
+    of text holding it opens: tens of thousands of questions a report are each one
+    index, not a bisection."""
 
     def __init__(self, text: str, chars: str) -> None:
         pieces = re.split(char_class(chars), text)
         self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
-
-    def last_before(self, pos: int) -> int:
-        """The last stop before ``pos`` (-1 if none)."""
-        i = bisect_right(self.after, pos)
-        return self.after[i - 1] - 1 if i else -1
+        opens = [0, *self.after]
+        self.opening = list(chain.from_iterable(map(repeat, opens, map(sub, [*self.after, len(text) + 1], opens))))
 
     def first_from(self, pos: int) -> int:
         """The first stop at or after ``pos`` (-1 if none)."""
@@ -80,7 +80,7 @@ class Reading:
         """Just after the last full stop or line break before ``pos`` (0 if none), at
         any distance: a semicolon's clauses go on about one thing. Searching the text
         back for each stop character read back to the report's start for the rare ones."""
-        return self._statements.last_before(pos) + 1
+        return self._statements.opening[pos]
 
     def raw_window(self, start: int, end: int) -> tuple[int, int]:
         """``numbers.context_window(self.raw, start, end)``."""
@@ -93,7 +93,7 @@ class Reading:
 
     def clause_start(self, pos: int) -> int:
         """Where the clause ending at ``pos`` starts (back to ，；。 etc.)."""
-        return self._clauses.last_before(pos) + 1 if pos > 0 else pos
+        return self._clauses.opening[pos]
 
     def clause_before(self, pos: int) -> tuple[int, str]:
         """``classify.clause_before(self.text, pos)``: start and text of the clause ending at ``pos``."""
@@ -104,8 +104,7 @@ class Reading:
 def _start(stops: Stops, start: int, reach: int = SENTENCE_REACH) -> int:
     """The left end of ``numbers.context_span``: just after the last stop before
     ``start``, at most ``reach`` characters back."""
-    left = stops.last_before(start) + 1 if start > 0 else 0
-    return max(left, start - reach)
+    return max(stops.opening[start], start - reach)
 
 
 def _span(stops: Stops, length: int, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
