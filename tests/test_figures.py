@@ -935,3 +935,10 @@ def test_ranks_each_with_its_ordinal_are_one_list(figures):
     rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
     assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
                                               ("甲总规模", "1"), ("乙总量", "2")]
+
+
+def test_a_list_linked_by_he_gives_each_rank_its_item(figures):
+    """甲和乙考核居第一、第二位: 和 parts two items as 、 would, so each rank is of
+    one item with the shared head (tests/labels/README.md: distributive lists)."""
+    rows = figures(review="水土保持和河长制考核居全省第一、第二位。")
+    assert pick(rows, "value", "subject") == [("1", "水土保持考核"), ("2", "河长制考核")]

@@ -987,10 +987,17 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and len(head.split(LIST_PAUSE)) != len(group):
+    if len(split) < 2 and _item_count(head) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     return items if len(items) == len(group) else []
+
+
+def _item_count(head: str) -> int:
+    """How many items ``head`` lists: those a 、 parts, else those a link word parts
+    (甲和乙考核居全省第一、第二位: two items, as 甲、乙 would be)."""
+    paused = head.count(LIST_PAUSE) + 1
+    return paused if paused > 1 else len([i for i in any_cue("item_link").split(head) if i])
 
 
 def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Changes:
