@@ -942,3 +942,10 @@ def test_a_list_linked_by_he_gives_each_rank_its_item(figures):
     one item with the shared head (tests/labels/README.md: distributive lists)."""
     rows = figures(review="水土保持和河长制考核居全省第一、第二位。")
     assert pick(rows, "value", "subject") == [("1", "水土保持考核"), ("2", "河长制考核")]
+
+
+def test_each_ordinal_of_a_rank_list_is_a_rank(figures):
+    """全省第1、第5、第2: the scope stands before the first 第N only, yet each
+    第N of the list ranks one item (分居: 分别居)."""
+    rows = figures(review="甲、乙、丙产量分居全省第1、第5、第2位。")
+    assert pick(rows, "value", "subject") == [("1", "甲产量"), ("5", "乙产量"), ("2", "丙产量")]

@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
-from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NUMBER, QUOTES_OPEN,
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NUMBER, QUOTES_OPEN,
                                 RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, SENTENCE_STOP, SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
@@ -403,8 +403,22 @@ def unit_word_of(measure: str) -> str:
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
-    """全省第7, 居全国第2: a 第N with no counter that ranks something."""
-    return text.endswith(cues("rank_scope"), 0, pos)
+    """全省第7, 居全国第2: a 第N with no counter that ranks something; so does
+    each 第N of a list that opens with one (全省第1、第5、第2: a rank each)."""
+    if text.endswith(cues("rank_scope"), 0, pos):
+        return True
+    listed = _rank_item_before().search(text, max(0, pos - RANK_ITEM_REACH), pos)
+    return bool(listed) and _after_rank_scope(text, listed.start())
+
+
+RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
+
+
+@lru_cache(maxsize=None)
+def _rank_item_before() -> re.Pattern:
+    """第1、 or 第一、 ending where the next 第N starts: the item before it in a list."""
+    ordinal = alternation(words("number_forms", "written", "ordinal_before"))
+    return re.compile(f"(?:{ordinal})(?:{NUMBER.pattern}|{CN_CHAR}+){re.escape(LIST_PAUSE)}$")
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
