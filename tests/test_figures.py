@@ -618,14 +618,16 @@ def test_a_span_ahead_opening_the_clause_is_no_part_of_the_subject(figures):
 
 def test_a_list_named_in_the_clause_before_a_base(figures):
     """接待游客人数、旅游收入，较“十三五”末分别增长…: the clause before the numbers names
-    only a base, so the items are named in the clause before it (which holds no number)."""
+    only a base, so the items are named in the clause before it (which holds no number);
+    words after 分别 that name something (完成年度任务) are every item's shared tail."""
     rows = figures(review="全区接待游客人数、旅游综合收入，较“十三五”末分别增长50%和60%。"
                           "每千人口床位数、执业医师数，较上年提高4%、5%。游客17万人次、花费1亿元，分别增长3%、4%。"
                           "城镇新增就业、困难人员就业，分别完成年度任务的120%、130%。")
     assert pick(rows, "raw", "subject")[:8] == [
         ("50%", "接待游客人数"), ("60%", "旅游综合收入"), ("4%", "每千人口床位数"), ("5%", "每千人口执业医师数"),
         ("17万人次", "游客"), ("1亿元", "花费"), ("3%", "游客"), ("4%", "花费")]
-    assert rows[8]["subject"] != "城镇新增就业"  # 完成任务的120%: a share of the task, said after 分别
+    assert pick(rows, "raw", "subject")[8:] == [  # 完成任务的120%: a share of the task, said after 分别, each item's
+        ("120%", "城镇新增就业完成年度任务"), ("130%", "困难人员就业完成年度任务")]
 
 
 def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
