@@ -951,3 +951,11 @@ def test_each_ordinal_of_a_rank_list_is_a_rank(figures):
     第N of the list ranks one item (分居: 分别居)."""
     rows = figures(review="甲、乙、丙产量分居全省第1、第5、第2位。")
     assert pick(rows, "value", "subject") == [("1", "甲产量"), ("5", "乙产量"), ("2", "丙产量")]
+
+
+def test_words_after_respectively_that_name_nothing_are_no_shared_tail(figures):
+    """分别提高到每人每年 (a base), 分别新认定 (a verb alone): no item takes them,
+    as the items take 到位 in 甲、乙产业项目分别到位."""
+    rows = figures(review="城市低保标准、农村低保标准分别提高到每人每年600元、400元。甲总部、乙中心分别新认定6家、3家。"
+                          "甲、乙产业项目分别到位10亿元、2亿元。")
+    assert [r["subject"] for r in rows] == ["城市低保标准", "农村低保标准", "甲总部", "乙中心", "甲产业项目到位", "乙产业项目到位"]

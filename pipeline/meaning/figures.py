@@ -998,12 +998,12 @@ def _shared_tail(words: str) -> str:
     """The words after 分别 that every item takes (甲、乙产业项目分别到位 → 甲产业项目到位,
     分别完成年度任务的 → …完成年度任务: tests/labels/README.md): without the tail
     words that say how the number is reached (增长, 达到, 的), which name nothing;
-    none where they hold a number (从771家、481家: a base) or are a verb of kind
-    made alone (分别新增: the items are what is counted)."""
+    none where they hold a number (从771家、481家: a base) or are a verb alone,
+    of kind made or lead (分别新增, 分别新认定: the items are what is counted)."""
     words = words.strip().rstrip(ATTRIBUTIVES)
     while tail := _longest_end(words, "tail"):
         words = words[:-len(tail)].rstrip(ATTRIBUTIVES)
-    return "" if words in cues("made") or NUMBER.search(words) else words
+    return "" if words in cues("made") or not _strip(words) or NUMBER.search(words) else words
 
 
 def _item_count(head: str) -> int:
