@@ -642,14 +642,16 @@ def test_a_span_ahead_opening_the_clause_is_no_part_of_the_subject(figures):
 
 def test_a_list_named_in_the_clause_before_a_base(figures):
     """接待游客人数、旅游收入，较“十三五”末分别增长…: the clause before the numbers names
-    only a base, so the items are named in the clause before it (which holds no number)."""
+    only a base, so the items are named in the clause before it (which holds no number);
+    words after 分别 that name something (完成年度任务) are every item's shared tail."""
     rows = figures(review="全区接待游客人数、旅游综合收入，较“十三五”末分别增长50%和60%。"
                           "每千人口床位数、执业医师数，较上年提高4%、5%。游客17万人次、花费1亿元，分别增长3%、4%。"
                           "城镇新增就业、困难人员就业，分别完成年度任务的120%、130%。")
     assert pick(rows, "raw", "subject")[:8] == [
         ("50%", "接待游客人数"), ("60%", "旅游综合收入"), ("4%", "每千人口床位数"), ("5%", "每千人口执业医师数"),
         ("17万人次", "游客"), ("1亿元", "花费"), ("3%", "游客"), ("4%", "花费")]
-    assert rows[8]["subject"] != "城镇新增就业"  # 完成任务的120%: a share of the task, said after 分别
+    assert pick(rows, "raw", "subject")[8:] == [  # 完成任务的120%: a share of the task, said after 分别, each item's
+        ("120%", "城镇新增就业完成年度任务"), ("130%", "困难人员就业完成年度任务")]
 
 
 def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
@@ -959,3 +961,25 @@ def test_ranks_each_with_its_ordinal_are_one_list(figures):
     rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
     assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
                                               ("甲总规模", "1"), ("乙总量", "2")]
+
+
+def test_a_list_linked_by_he_gives_each_rank_its_item(figures):
+    """甲和乙考核居第一、第二位: 和 parts two items as 、 would, so each rank is of
+    one item with the shared head (tests/labels/README.md: distributive lists)."""
+    rows = figures(review="水土保持和河长制考核居全省第一、第二位。")
+    assert pick(rows, "value", "subject") == [("1", "水土保持考核"), ("2", "河长制考核")]
+
+
+def test_each_ordinal_of_a_rank_list_is_a_rank(figures):
+    """全省第1、第5、第2: the scope stands before the first 第N only, yet each
+    第N of the list ranks one item (分居: 分别居)."""
+    rows = figures(review="甲、乙、丙产量分居全省第1、第5、第2位。")
+    assert pick(rows, "value", "subject") == [("1", "甲产量"), ("5", "乙产量"), ("2", "丙产量")]
+
+
+def test_words_after_respectively_that_name_nothing_are_no_shared_tail(figures):
+    """分别提高到每人每年 (a base), 分别新认定 (a verb alone): no item takes them,
+    as the items take 到位 in 甲、乙产业项目分别到位."""
+    rows = figures(review="城市低保标准、农村低保标准分别提高到每人每年600元、400元。甲总部、乙中心分别新认定6家、3家。"
+                          "甲、乙产业项目分别到位10亿元、2亿元。")
+    assert [r["subject"] for r in rows] == ["城市低保标准", "农村低保标准", "甲总部", "乙中心", "甲产业项目到位", "乙产业项目到位"]

@@ -992,10 +992,30 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and len(head.split(LIST_PAUSE)) != len(group):
+    if len(split) < 2 and _item_count(head) != len(group):
         return []
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
-    return items if len(items) == len(group) else []
+    tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
+    return [item + tail for item in items] if len(items) == len(group) else []
+
+
+def _shared_tail(words: str) -> str:
+    """The words after 分别 that every item takes (甲、乙产业项目分别到位 → 甲产业项目到位,
+    分别完成年度任务的 → …完成年度任务: tests/labels/README.md): without the tail
+    words that say how the number is reached (增长, 达到, 的), which name nothing;
+    none where they hold a number (从771家、481家: a base) or are a verb alone,
+    of kind made or lead (分别新增, 分别新认定: the items are what is counted)."""
+    words = words.strip().rstrip(ATTRIBUTIVES)
+    while tail := _longest_end(words, "tail"):
+        words = words[:-len(tail)].rstrip(ATTRIBUTIVES)
+    return "" if words in cues("made") or not _strip(words) or NUMBER.search(words) else words
+
+
+def _item_count(head: str) -> int:
+    """How many items ``head`` lists: those a 、 parts, else those a link word parts
+    (甲和乙考核居全省第一、第二位: two items, as 甲、乙 would be)."""
+    paused = head.count(LIST_PAUSE) + 1
+    return paused if paused > 1 else len([i for i in any_cue("item_link").split(head) if i])
 
 
 def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Changes:
@@ -1037,8 +1057,8 @@ def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
     holds no number of its own."""
     start, clause = r.clause_before(mentions[first]["start"])
     head, *rest = any_cue("respectively").split(clause)
-    if _strip(head) or _strip("".join(rest)) or start == 0 or not _same_sentence(r.text, start - 1, start):
-        return clause  # ，分别完成任务的170%: what the numbers measure is said here, not the things named before
+    if _strip(head) or start == 0 or not _same_sentence(r.text, start - 1, start):
+        return clause
     before_start, before = r.clause_before(start - 1)
     if first and mentions[first - 1]["end"] > before_start:
         return clause

@@ -17,9 +17,9 @@ from string import ascii_letters
 from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
-from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, NAME_LINKS, NUMBER,
-                                RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP, SENTENCE_STOPS,
-                                QUOTES_OPEN, char_class, digits_of)
+from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NAME_LINKS,
+                                NUMBER, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
+                                SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -497,20 +497,22 @@ def unit_word_of(measure: str) -> str:
 
 
 def _after_rank_scope(text: str, pos: int) -> bool:
-    """全省第7, 居全国第2: a 第N with no counter that ranks something; so does one
-    listed after such a rank (分居全省第1、第5: the list shares its scope)."""
-    listed = _ranks_listed().search(text, max(0, pos - RANK_LISTED_REACH), pos)
-    return text.endswith(cues("rank_scope"), 0, pos) or bool(listed) and _after_rank_scope(text, listed.start())
+    """全省第7, 居全国第2: a 第N with no counter that ranks something; so does
+    each 第N of a list that opens with one (全省第1、第5、第2: a rank each)."""
+    if text.endswith(cues("rank_scope"), 0, pos):
+        return True
+    listed = _rank_item_before().search(text, max(0, pos - RANK_ITEM_REACH), pos)
+    return bool(listed) and _after_rank_scope(text, listed.start())
 
 
-RANK_LISTED_REACH = 8  # characters back from a 第N where the rank listed before it (第100、) is looked for
+RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
-@lru_cache(maxsize=1)
-def _ranks_listed() -> re.Pattern:
-    """An ordinal word, a number and a list link (第1、) ending where a 第N starts."""
+@lru_cache(maxsize=None)
+def _rank_item_before() -> re.Pattern:
+    """第1、 or 第一、 ending where the next 第N starts: the item before it in a list."""
     ordinal = alternation(words("number_forms", "written", "ordinal_before"))
-    return re.compile(f"(?:{ordinal})\\d+(?:{alternation(cues('item_link'))})$")
+    return re.compile(f"(?:{ordinal})(?:{NUMBER.pattern}|{CN_CHAR}+){re.escape(LIST_PAUSE)}$")
 
 
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
