@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.meaning.figures import classify_report, clause_before
+from pipeline.meaning.figures import classify_report
 from pipeline.read.mentions import context_span, context_window
 from pipeline.read.reading import Reading
-from pipeline.read.text import FULL_STOPS, clean, decode, read_file
+from pipeline.read.text import CLAUSE_STOP, FULL_STOPS, clean, decode, read_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
 
@@ -20,6 +20,15 @@ def texts() -> list[str]:
     made.append("增长" * 1500 + "。" + "5%" * 1500)  # stops further apart than SENTENCE_REACH
     made.append("前文[image: 图。1\n]后文！增长５％，[bookmark: a；b]完成。")  # cleaning blanks stops: raw and view differ
     return made + [decode(read_file(p), str(p)).text for p in sorted(SHARED.glob("*.txt"))[:3]]
+
+
+def clause_before(text: str, pos: int) -> tuple[int, str]:
+    """The plain scan ``Reading.clause_before`` must equal: start and text of the
+    clause that ends at ``pos`` (back to ，；。 etc.)."""
+    start = pos
+    while start > 0 and not CLAUSE_STOP.match(text[start - 1]):
+        start -= 1
+    return start, text[start:pos]
 
 
 @pytest.mark.parametrize("raw", texts())

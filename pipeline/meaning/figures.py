@@ -100,14 +100,6 @@ def section_finder(sections: list[dict]) -> Callable[[int], dict]:
     return find
 
 
-def clause_before(text: str, pos: int) -> tuple[int, str]:
-    """Start and text of the clause that ends at ``pos`` (back to ，；。 etc.)."""
-    start = pos
-    while start > 0 and not CLAUSE_STOP.match(text[start - 1]):
-        start -= 1
-    return start, text[start:pos]
-
-
 def _list_gap(text: str, prev: dict, mention: dict) -> str:
     """The words between two numbers but a rank's ordinal before the second (cues
     kind rank_ordinal: 第3位、第2位), which every item of a list of ranks repeats."""

@@ -5,9 +5,10 @@ Classification, areas and projects each ask, for thousands of positions, where
 the clause or the sentence holding it starts and ends. Scanning the text back
 and forth for that on every question cost more than the rules themselves; here
 the stops are found once (one regular-expression pass per set of stops) and
-every question is a binary search. The answers are exactly those of
-``numbers.context_span`` and ``classify.clause_before`` (a test checks them
-against each other), so nothing the rules decide changes.
+every question is one index into a per-position list. The answers are exactly
+those of ``mentions.context_span`` and of a plain backward scan for a clause
+stop (tests/test_reading.py checks them against each other), so nothing the
+rules decide changes.
 
 A ``Reading`` is never written to after it is built, and it writes into
 nothing it is given.
@@ -68,7 +69,7 @@ class Reading:
         return Stops(self.text, FULL_STOPS + "\n")
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """``numbers.context_span(self.text, start, end)``."""
+        """``mentions.context_span(self.text, start, end)``."""
         return _span(self._sentences, len(self.text), start, end)
 
     def sentence_start(self, pos: int) -> int:
@@ -96,18 +97,18 @@ class Reading:
         return self._clauses.opening[pos]
 
     def clause_before(self, pos: int) -> tuple[int, str]:
-        """``classify.clause_before(self.text, pos)``: start and text of the clause ending at ``pos``."""
+        """Start and text of the clause ending at ``pos`` (back to ，；。 etc.)."""
         start = self.clause_start(pos)
         return start, self.text[start:pos]
 
 
 def _start(stops: Stops, start: int, reach: int = SENTENCE_REACH) -> int:
-    """The left end of ``numbers.context_span``: just after the last stop before
+    """The left end of ``mentions.context_span``: just after the last stop before
     ``start``, at most ``reach`` characters back."""
     return max(stops.opening[start], start - reach)
 
 
 def _span(stops: Stops, length: int, start: int, end: int, reach: int = SENTENCE_REACH) -> tuple[int, int]:
-    """``numbers.context_span`` answered from the stops of the text."""
+    """``mentions.context_span`` answered from the stops of the text."""
     right = stops.first_from(end)
     return _start(stops, start, reach), (right + 1 if right != -1 and right < end + reach else min(length, end + reach))
