@@ -19,7 +19,7 @@ from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
-from pipeline.rules import alternation, cues, lookup, table, words
+from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
                                 INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
 
@@ -1196,12 +1196,27 @@ def _owning_project(text: str, end: int) -> str | None:
     and its 的 (ending in a head of cues kind owning_project) owns the figure; not a
     count or list of them (…的8个园区项目, 甲、乙等项目) nor a kind of project whose
     words are all general (…的重点项目: ``rules/meaning/project_generic.csv``)."""
-    from pipeline.meaning.projects import is_generic_name  # projects reads figures' zones: imported here, not above
     match = _owning_project_pattern().match(text, end)
     if not match:
         return None
     name, head = match.group(1), match.group(2)
     return None if is_generic_name(name, head) or _generic(name) else name
+
+
+def is_generic_name(name: str, head: str) -> bool:
+    """Whether what stands before the head noun ``head`` of ``name`` holds only
+    words of ``rules/project_generic.csv``, none that names (a place, a company, a
+    proper name): 省市重点项目 is a kind of project, 南拒马河防洪工程 one. Projects ask it of
+    every name they find; a figure, of the project that owns it."""
+    modifier = name[:name.rfind(head)] if head else name
+    generic = lookup("project_generic", "word")
+    pos = 0
+    while pos < len(modifier):
+        word = longest_prefix(modifier, pos, generic)
+        if not word:
+            return False
+        pos += len(word)
+    return True
 
 
 @cache

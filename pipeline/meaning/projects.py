@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.figures import format_value, scaled, section_finder, zone_at
+from pipeline.meaning.figures import format_value, is_generic_name, scaled, section_finder, zone_at
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
@@ -379,21 +379,6 @@ def _numbered(name: str) -> bool:
 def _generic(name: str, head: dict[str, str] | None) -> bool:
     """农村公路, 新型储能项目, 卫生院: a kind of thing, not a named one."""
     return is_generic_name(name, head["head"] if head else "")
-
-
-def is_generic_name(name: str, head: str) -> bool:
-    """Whether what stands before the head noun ``head`` of ``name`` holds only
-    words of ``rules/project_generic.csv``, none that names (a place, a company, a
-    proper name): 省市重点项目 is a kind of project, 南拒马河防洪工程 one."""
-    modifier = name[:name.rfind(head)] if head else name
-    generic = lookup("project_generic", "word")
-    pos = 0
-    while pos < len(modifier):
-        word = longest_prefix(modifier, pos, generic)
-        if not word:
-            return False
-        pos += len(word)
-    return True
 
 
 def _kind(name: str, head: dict[str, str] | None) -> str:
