@@ -959,3 +959,14 @@ def test_ranks_each_with_its_ordinal_are_one_list(figures):
     rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
     assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
                                               ("甲总规模", "1"), ("乙总量", "2")]
+
+
+def test_a_verb_before_a_zone_is_no_part_of_its_name(make_record):
+    """深化开发区…, 推进某某试验区…: the verb (cues kind zone_lead) leaves the zone the area of
+    its sentence's figures, even named by its suffix alone; a class of zones (省级) and a
+    partner after 与 are none."""
+    record = make_record(plan="深化开发区体制改革，重点发展2个主导产业。推进某某试验区提升行动，制度创新指数稳居全国前三。"
+                              "深化与某某集团合作，推动土地流转1.5万亩。推进省级示范园区改革，新增企业12家。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["2个"] == "开发区" and areas["三"] == "某某试验区"
+    assert areas["1.5万亩"] == areas["12家"] == "某某区"

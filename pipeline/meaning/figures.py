@@ -1387,8 +1387,7 @@ def _led_body(text: str, start: int, end: int) -> str:
 def _led_body_pattern() -> re.Pattern:
     """A verb of cues kind zone_lead (not 市, a single character) right before a body
     of cues kind whole_area (group 1)."""
-    verbs = alternation(word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME)
-    return re.compile(rf"(?:{verbs})({cue_words('whole_area')})")
+    return re.compile(rf"(?:{alternation(_lead_verbs())})({cue_words('whole_area')})")
 
 
 def _topic(text: str, start: int, end: int) -> str | None:
@@ -1450,14 +1449,25 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link).
     A word before a body named whole is no part of its name (cues kind zone_lead:
-    市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
-    names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
+    市中心城区 is the city's 中心城区; 强化中心城区…), nor a verb of it before any
+    zone. ``owners``: the suffixes of names that own only the figures of the
+    sentence they open too (:func:`_suffixes`), and a zone a verb names by its
+    suffix alone (深化开发区改革，重点发展2个主导产业: the region's one), too vague
+    a name to head the sentences after."""
     verbs = "|".join(cues("area_stop"))
     suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
-    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')})"
+    after_verb = "|".join(f"(?<={re.escape(verb)})" for verb in _lead_verbs())
+    bare = rf"|(?:{after_verb})(?:{suffix})" if owners else ""  # too vague to head the sentences after
+    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')}{bare})"
            rf"(?!{cue_words('not_zone_after')})")
-    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
+    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})|{alternation(_lead_verbs())}"
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
+
+
+def _lead_verbs() -> list[str]:
+    """The verbs of cues kind zone_lead: its words of two characters or more (市, a
+    single character, is the region's own and leads only a body named whole)."""
+    return [word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME]
 
 
 @cache
