@@ -970,3 +970,14 @@ def test_a_verb_before_a_zone_is_no_part_of_its_name(make_record):
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
     assert areas["2个"] == "开发区" and areas["三"] == "某某试验区"
     assert areas["1.5万亩"] == areas["12家"] == "某某区"
+
+
+def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
+    """加快某产业园建设，…: the sentence the verb opens goes on about the zone; a zone
+    followed by 建设 and figures is the project's (the region's), and a heading only
+    naming such building heads no sentence after."""
+    record = make_record(plan="加快某某加工产业园建设，力争甲项目等6个项目建成投产。某某工业园建设完成投资20亿元。"
+                              "推进某某产业园建设。引导中心镇建设产业园，确保建成10个。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["6个"] == "某某加工产业园"
+    assert areas["20亿元"] == areas["10个"] == "某某区"

@@ -1241,11 +1241,25 @@ def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> 
 
 def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
     """The match of a zone's name at ``opening`` (before ``limit``), unless what
-    follows makes it the object of a project (某某园区建设…)."""
+    follows makes it the object of a project (某某园区建设…) but, for the figures of
+    its own sentence (``owners``), not the building of the zone a verb leads
+    (:func:`_builds_zone`)."""
     if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern(owners).match(text, opening, limit)
-    return None if not match or text.startswith(cues("area_object"), match.end()) else match
+    return None if not match or (text.startswith(cues("area_object"), match.end())
+                                 and not (owners and _builds_zone(text, match))) else match
+
+
+def _builds_zone(text: str, match: re.Match) -> bool:
+    """加快某产业园建设，…: a verb of cues kind zone_lead whose object is the zone's
+    building, closing its clause, says its sentence goes on about the zone (only its
+    own: a heading 推进某类产业园建设。 names a kind of zones); 某园区建设完成投资…
+    is the project's figure, not the zone's."""
+    if text[match.start():match.start(1)].strip() not in _lead_verbs():
+        return False
+    built = any_cue("area_object").match(text, match.end())
+    return built is not None and CLAUSE_STOP.match(text, built.end()) is not None
 
 
 def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
