@@ -981,3 +981,13 @@ def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
     assert areas["6个"] == "某某加工产业园"
     assert areas["20亿元"] == areas["10个"] == "某某区"
+
+
+def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record):
+    """推动中心城区扩容提质。: the body's works go on past a sentence without figures naming
+    no zone; a zone found by its suffix does not reach that far."""
+    record = make_record(plan="（六）加快城镇化进程推动中心城区扩容提质。实施城建项目20个。解决好“里子”问题，加快管网建设。"
+                              "完成管网入地32公里。\n某某产业园提质增效。新增企业8家。解决好用地问题，加快厂房建设。新建厂房3万平方米。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["20个"] == areas["32公里"] == "中心城区"
+    assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"

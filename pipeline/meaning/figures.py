@@ -1373,15 +1373,22 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     one holding ``pos``, in the same paragraph, where every sentence between holds
     figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
     项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
-    up to the next such sentence."""
+    up to the next such sentence. A body named whole (cues kind whole_area: 推动中心
+    城区扩容提质。) heads past one more sentence without figures that names no zone
+    and is no one-clause heading of another topic (解决好…问题，加快…建设。完成管网
+    入地32公里): the works of the body go on; a zone found by its suffix is too
+    loose a topic to reach that far."""
     text = r.text
-    start = r.sentence_start(pos)
+    start, passed = r.sentence_start(pos), False
     while start > 0 and text[start - 1] != "\n":
         before = r.sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
             found = _topic(text, before, start - 1)
-            return found if found is not None else _led_body(text, before, start - 1)
-        if _zone_match(text, before, start) is not None:
+            found = found if found is not None else _led_body(text, before, start - 1) or None  # None: no zone
+            if found is not None or passed or not CLAUSE_STOP.search(text, before, start - 1):
+                return found if found and (not passed or found in cues("whole_area")) else ""
+            passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
+        elif _zone_match(text, before, start) is not None:
             return ""
         start = before
     return ""
