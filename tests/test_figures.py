@@ -991,3 +991,12 @@ def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
     assert areas["20个"] == areas["32公里"] == "中心城区"
     assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"
+
+
+def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_before(make_record):
+    """…分别达到…，分别增长…: the second clause shares out the things of the first, of its zone."""
+    record = make_record(review="某某机场旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。"
+                                "旅客和货物运输量分别达到2亿人次、3亿吨，分别增长5%、6%。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["8.3%"] == areas["7.9%"] == "某某机场"
+    assert areas["5%"] == "某某区"

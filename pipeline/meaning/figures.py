@@ -1146,6 +1146,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
             continue
         area = _owning_project(r.text, row["end"])
         area = _own_zone(r, row["start"]) if area is None else area
+        area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
@@ -1211,6 +1212,16 @@ def _own_zone(r: Reading, pos: int) -> str | None:
         return _zone(r, pos, pos, owners=True)
     sentence = r.sentence_start(pos)
     return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
+
+
+def _shared_out_zone(r: Reading, pos: int) -> str | None:
+    """某机场旅客和货邮吞吐量分别达到…，分别增长8.3%、7.9%: a clause opening with 分别
+    (cues kind respectively) shares out the things of the clause before, so it is
+    about the zone that clause opens with (one owning its figures too)."""
+    clause = r.clause_start(pos)
+    if clause == r.sentence_start(pos) or not r.text.startswith(cues("respectively"), clause):
+        return None
+    return _zone_opening(r.text, r.clause_start(clause - 1), clause, owners=True)
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
