@@ -1000,3 +1000,10 @@ def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_befo
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
     assert areas["8.3%"] == areas["7.9%"] == "某某机场"
     assert areas["5%"] == "某某区"
+
+
+def test_a_zone_a_verb_acts_on_is_no_topic_of_the_sentences_after(make_record):
+    """推进某某工业园改革。: the verb's zone owns only its own sentence's figures."""
+    record = make_record(plan="推进某某工业园管理体制改革。新增就业1200人。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["1200人"] == "某某区"

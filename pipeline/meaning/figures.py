@@ -1481,18 +1481,20 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     not followed by a word that makes the suffix part of another word (镇村, 区域:
     cues kind not_zone_after); names joined by list links (cues kind list_link).
     A word before a body named whole is no part of its name (cues kind zone_lead:
-    市中心城区 is the city's 中心城区; 强化中心城区…), nor a verb of it before any
-    zone. ``owners``: the suffixes of names that own only the figures of the
-    sentence they open too (:func:`_suffixes`), and a zone a verb names by its
-    suffix alone (深化开发区改革，重点发展2个主导产业: the region's one), too vague
-    a name to head the sentences after."""
+    市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
+    names that own only the figures of the sentence they open too
+    (:func:`_suffixes`), and any zone after a verb of cues kind zone_lead, even
+    named by its suffix alone (深化开发区改革，重点发展2个主导产业: the region's
+    one): the figures of the verb's sentence are the zone's, but a zone a verb acts
+    on is no topic of the sentences after (推进某类园区建设。) nor a project's place."""
     verbs = "|".join(cues("area_stop"))
     suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
     after_verb = "|".join(f"(?<={re.escape(verb)})" for verb in _lead_verbs())
-    bare = rf"|(?:{after_verb})(?:{suffix})" if owners else ""  # too vague to head the sentences after
+    bare = rf"|(?:{after_verb})(?:{suffix})" if owners else ""
     one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')}{bare})"
            rf"(?!{cue_words('not_zone_after')})")
-    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})|{alternation(_lead_verbs())}"
+    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
+    lead += f"|{alternation(_lead_verbs())}" if owners else ""
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 
