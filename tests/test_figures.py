@@ -983,3 +983,51 @@ def test_words_after_respectively_that_name_nothing_are_no_shared_tail(figures):
     rows = figures(review="城市低保标准、农村低保标准分别提高到每人每年600元、400元。甲总部、乙中心分别新认定6家、3家。"
                           "甲、乙产业项目分别到位10亿元、2亿元。")
     assert [r["subject"] for r in rows] == ["城市低保标准", "农村低保标准", "甲总部", "乙中心", "甲产业项目到位", "乙产业项目到位"]
+
+
+def test_a_verb_before_a_zone_is_no_part_of_its_name(make_record):
+    """深化开发区…, 推进某某试验区…: the verb (cues kind zone_lead) leaves the zone the area of
+    its sentence's figures, even named by its suffix alone; a class of zones (省级) and a
+    partner after 与 are none."""
+    record = make_record(plan="深化开发区体制改革，重点发展2个主导产业。推进某某试验区提升行动，制度创新指数稳居全国前三。"
+                              "深化与某某集团合作，推动土地流转1.5万亩。推进省级示范园区改革，新增企业12家。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["2个"] == "开发区" and areas["三"] == "某某试验区"
+    assert areas["1.5万亩"] == areas["12家"] == "某某区"
+
+
+def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
+    """加快某产业园建设，…: the sentence the verb opens goes on about the zone; a zone
+    followed by 建设 and figures is the project's (the region's), and a heading only
+    naming such building heads no sentence after."""
+    record = make_record(plan="加快某某加工产业园建设，力争甲项目等6个项目建成投产。某某工业园建设完成投资20亿元。"
+                              "推进某某产业园建设。引导中心镇建设产业园，确保建成10个。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["6个"] == "某某加工产业园"
+    assert areas["20亿元"] == areas["10个"] == "某某区"
+
+
+def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record):
+    """推动中心城区扩容提质。: the body's works go on past a sentence without figures naming
+    no zone; a zone found by its suffix does not reach that far."""
+    record = make_record(plan="（六）加快城镇化进程推动中心城区扩容提质。实施城建项目20个。解决好“里子”问题，加快管网建设。"
+                              "完成管网入地32公里。\n某某产业园提质增效。新增企业8家。解决好用地问题，加快厂房建设。新建厂房3万平方米。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["20个"] == areas["32公里"] == "中心城区"
+    assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"
+
+
+def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_before(make_record):
+    """…分别达到…，分别增长…: the second clause shares out the things of the first, of its zone."""
+    record = make_record(review="某某机场旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。"
+                                "旅客和货物运输量分别达到2亿人次、3亿吨，分别增长5%、6%。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert areas["8.3%"] == areas["7.9%"] == "某某机场"
+    assert areas["5%"] == "某某区"
+
+
+def test_a_zone_a_verb_acts_on_is_no_topic_of_the_sentences_after(make_record):
+    """推进某某工业园改革。: the verb's zone owns only its own sentence's figures."""
+    record = make_record(plan="推进某某工业园管理体制改革。新增就业1200人。")
+    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    assert areas["1200人"] == "某某区"

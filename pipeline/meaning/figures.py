@@ -1158,6 +1158,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
             continue
         area = _owning_project(r.text, row["end"])
         area = _own_zone(r, row["start"]) if area is None else area
+        area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = _earlier_zone(r, row["start"]) if area is None else area
@@ -1240,6 +1241,16 @@ def _own_zone(r: Reading, pos: int) -> str | None:
     return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
 
 
+def _shared_out_zone(r: Reading, pos: int) -> str | None:
+    """某机场旅客和货邮吞吐量分别达到…，分别增长8.3%、7.9%: a clause opening with 分别
+    (cues kind respectively) shares out the things of the clause before, so it is
+    about the zone that clause opens with (one owning its figures too)."""
+    clause = r.clause_start(pos)
+    if clause == r.sentence_start(pos) or not r.text.startswith(cues("respectively"), clause):
+        return None
+    return _zone_opening(r.text, r.clause_start(clause - 1), clause, owners=True)
+
+
 def zone_at(r: Reading, pos: int, limit: int) -> str:
     """The zone named at the opening of the clause or sentence holding ``pos``,
     written before ``limit`` ('' if none, or a general one)."""
@@ -1268,11 +1279,25 @@ def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> 
 
 def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
     """The match of a zone's name at ``opening`` (before ``limit``), unless what
-    follows makes it the object of a project (某某园区建设…)."""
+    follows makes it the object of a project (某某园区建设…) but, for the figures of
+    its own sentence (``owners``), not the building of the zone a verb leads
+    (:func:`_builds_zone`)."""
     if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern(owners).match(text, opening, limit)
-    return None if not match or text.startswith(cues("area_object"), match.end()) else match
+    return None if not match or (text.startswith(cues("area_object"), match.end())
+                                 and not (owners and _builds_zone(text, match))) else match
+
+
+def _builds_zone(text: str, match: re.Match) -> bool:
+    """加快某产业园建设，…: a verb of cues kind zone_lead whose object is the zone's
+    building, closing its clause, says its sentence goes on about the zone (only its
+    own: a heading 推进某类产业园建设。 names a kind of zones); 某园区建设完成投资…
+    is the project's figure, not the zone's."""
+    if text[match.start():match.start(1)].strip() not in _lead_verbs():
+        return False
+    built = any_cue("area_object").match(text, match.end())
+    return built is not None and CLAUSE_STOP.match(text, built.end()) is not None
 
 
 def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
@@ -1386,15 +1411,22 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     one holding ``pos``, in the same paragraph, where every sentence between holds
     figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
     项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
-    up to the next such sentence."""
+    up to the next such sentence. A body named whole (cues kind whole_area: 推动中心
+    城区扩容提质。) heads past one more sentence without figures that names no zone
+    and is no one-clause heading of another topic (解决好…问题，加快…建设。完成管网
+    入地32公里): the works of the body go on; a zone found by its suffix is too
+    loose a topic to reach that far."""
     text = r.text
-    start = r.sentence_start(pos)
+    start, passed = r.sentence_start(pos), False
     while start > 0 and text[start - 1] != "\n":
         before = r.sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
             found = _topic(text, before, start - 1)
-            return found if found is not None else _led_body(text, before, start - 1)
-        if _zone_match(text, before, start) is not None:
+            found = found if found is not None else _led_body(text, before, start - 1) or None  # None: no zone
+            if found is not None or passed or not CLAUSE_STOP.search(text, before, start - 1):
+                return found if found and (not passed or found in cues("whole_area")) else ""
+            passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
+        elif _zone_match(text, before, start) is not None:
             return ""
         start = before
     return ""
@@ -1414,8 +1446,7 @@ def _led_body(text: str, start: int, end: int) -> str:
 def _led_body_pattern() -> re.Pattern:
     """A verb of cues kind zone_lead (not 市, a single character) right before a body
     of cues kind whole_area (group 1)."""
-    verbs = alternation(word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME)
-    return re.compile(rf"(?:{verbs})({cue_words('whole_area')})")
+    return re.compile(rf"(?:{alternation(_lead_verbs())})({cue_words('whole_area')})")
 
 
 def _topic(text: str, start: int, end: int) -> str | None:
@@ -1478,13 +1509,26 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     cues kind not_zone_after); names joined by list links (cues kind list_link).
     A word before a body named whole is no part of its name (cues kind zone_lead:
     市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
-    names that own only the figures of the sentence they open too (:func:`_suffixes`)."""
+    names that own only the figures of the sentence they open too
+    (:func:`_suffixes`), and any zone after a verb of cues kind zone_lead, even
+    named by its suffix alone (深化开发区改革，重点发展2个主导产业: the region's
+    one): the figures of the verb's sentence are the zone's, but a zone a verb acts
+    on is no topic of the sentences after (推进某类园区建设。) nor a project's place."""
     verbs = "|".join(cues("area_stop"))
     suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
-    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')})"
+    after_verb = "|".join(f"(?<={re.escape(verb)})" for verb in _lead_verbs())
+    bare = rf"|(?:{after_verb})(?:{suffix})" if owners else ""
+    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')}{bare})"
            rf"(?!{cue_words('not_zone_after')})")
     lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
+    lead += f"|{alternation(_lead_verbs())}" if owners else ""
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
+
+
+def _lead_verbs() -> list[str]:
+    """The verbs of cues kind zone_lead: its words of two characters or more (市, a
+    single character, is the region's own and leads only a body named whole)."""
+    return [word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME]
 
 
 @cache
