@@ -805,6 +805,18 @@ def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counte
     assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造任务")
 
 
+def test_a_noun_of_measures_after_the_counter_is_what_is_counted(make_record):
+    """出台推动国企改革8项重点举措: a noun of measures after the counter (cues kind
+    counted_after) is what is counted, the words before the number say what the
+    measures are for; a phrase with a list link after an event count (3次通报表扬
+    案例和实事) is a clause of its own."""
+    record = make_record(review="出台推动国企改革8项重点举措。办好城乡建设12件实事。"
+                                "监委办公室3次通报表扬本区案例和实事。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["8项"], subjects["12件"]) == ("重点举措", "实事")
+    assert subjects["3次"] != "通报表扬本区案例和实事"
+
+
 def test_a_count_of_digits_is_a_floor_on_growth(figures):
     """保持两位数增长: 两 counts the digits of a rate, at least 10% (三位数: 100%);
     两位数 not before 增长 (两位数的代码) measures no growth."""

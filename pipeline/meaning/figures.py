@@ -552,7 +552,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
-    if _names_nothing_before(subject, clause):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+    if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -600,6 +600,17 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     with a verb that takes its object after the count (cues kind object_verb)."""
     return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
             or clause.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+
+
+def _counts_what_follows(text: str, end: int) -> bool:
+    """出台推动国企发展21项重点举措: a counter followed by a noun of measures taken
+    (cues kind counted_after: 举措, 实事) counts that noun, whatever the words before
+    it (they say what the measures are for); a phrase with a list link in it
+    (4次通报表扬案例和实事) is a clause of its own, not that noun."""
+    if text.startswith(cues("counted_after"), end):  # 1053个事项“跨省通办”
+        return True
+    noun = _noun_after(text, end, False)
+    return noun.endswith(cues("counted_after")) and not any_cue("list_link").search(noun)
 
 
 def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
