@@ -805,6 +805,15 @@ def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counte
     assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造任务")
 
 
+def test_a_bracket_ending_a_subject_is_dropped(make_record):
+    """tests/labels/README.md: a bracket ending the subject glosses the noun (智能工厂（车间）),
+    dropped, also from a listed item that takes the list's verb; one inside stays."""
+    record = make_record(review="创建智能工厂（车间）4个。新增绿色工厂2家、智能工厂（车间）7家。"
+                                "新建高速（一级）公路20公里。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["4个"], subjects["7家"], subjects["20公里"]) == ("智能工厂", "新增智能工厂", "新建高速（一级）公路")
+
+
 def test_a_noun_of_measures_after_the_counter_is_what_is_counted(make_record):
     """出台推动国企改革8项重点举措: a noun of measures after the counter (cues kind
     counted_after) is what is counted, the words before the number say what the

@@ -35,6 +35,8 @@ MINUS_SIGNS = ("-", "－", "−")
 _NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
+TRAILING_NOTE = re.compile(rf"{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,6}}"
+                           rf"{char_class(BRACKETS_CLOSE)}$")  # 智能工厂（车间）: a gloss ending a subject, none of its name
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the level changed is
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
@@ -723,7 +725,7 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     written once for the list, and with a short item the words after that verb too
     (:func:`_shared_lead`)."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
-    alone = clause.strip()
+    alone = TRAILING_NOTE.sub("", clause.strip())  # 、智能工厂（车间）7家: a noun alone, its gloss dropped
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
     if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
@@ -847,7 +849,7 @@ def _strip(clause: str) -> str:
         clause = clause.replace(cue, "")
     changed = True
     while changed and clause:
-        stripped = periods.strip_bases(periods.strip_plan_names(ANNOTATION.sub("", clause)))  # “十四五”…, （间）、…
+        stripped = periods.strip_bases(periods.strip_plan_names(TRAILING_NOTE.sub("", ANNOTATION.sub("", clause))))
         tail = _longest_end(stripped, "tail") or _total_end(stripped)  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
