@@ -879,12 +879,14 @@ def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
 
 def test_a_modifier_item_takes_the_noun_of_the_next_item(figures):
     """12个国家级、247个省级创新平台: the first item is a modifier alone, and takes the
-    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none.
+    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none,
+    nor does a long item, a noun of its own (22项功能性导入事项、10个重点项目: not 事项目).
     A link to an uncounted batch (和一批优势产业) is no part of what is counted."""
     rows = figures(review="带动形成12个国家级、247个省级创新平台。新建8个养老中心、20个日间照料站。"
-                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。")
+                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。"
+                          "落地22项功能性导入事项、10个重点项目。")
     assert pick(rows, "subject") == [("国家级创新平台",), ("省级创新平台",), ("养老中心",), ("日间照料站",),
-                                     ("千亿级产业集群",), ("百亿级产业集群",)]
+                                     ("千亿级产业集群",), ("百亿级产业集群",), ("功能性导入事项",), ("重点项目",)]
 
 
 def test_a_short_listed_item_takes_the_qualifiers_it_shares_with_the_item_before(figures):

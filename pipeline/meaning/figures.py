@@ -43,6 +43,7 @@ MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000�
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is short; a longer item is a noun of its own (…导入事项)
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
@@ -1040,7 +1041,7 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     for i, j in _consecutive_measures(mentions):
         item, following = rows[i]["subject"], rows[j]["subject"]
         noun_start = _words_after(mentions[i])
-        if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
+        if not item or len(item) > MAX_MODIFIER or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
             continue
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
