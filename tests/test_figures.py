@@ -805,6 +805,27 @@ def test_subjects_follow_the_guides_conventions_on_verbs_and_what_befalls_counte
     assert (subjects["18个"], subjects["9个"], subjects["200套"]) == ("项目", "产业项目", "棚户区改造任务")
 
 
+def test_a_bracket_ending_a_subject_is_dropped(make_record):
+    """tests/labels/README.md: a bracket ending the subject glosses the noun (智能工厂（车间）),
+    dropped, also from a listed item that takes the list's verb; one inside stays."""
+    record = make_record(review="创建智能工厂（车间）4个。新增绿色工厂2家、智能工厂（车间）7家。"
+                                "新建高速（一级）公路20公里。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["4个"], subjects["7家"], subjects["20公里"]) == ("智能工厂", "新增智能工厂", "新建高速（一级）公路")
+
+
+def test_a_noun_of_measures_after_the_counter_is_what_is_counted(make_record):
+    """出台推动国企改革8项重点举措: a noun of measures after the counter (cues kind
+    counted_after) is what is counted, the words before the number say what the
+    measures are for; a phrase with a list link after an event count (3次通报表扬
+    案例和实事) is a clause of its own."""
+    record = make_record(review="出台推动国企改革8项重点举措。办好城乡建设12件实事。"
+                                "监委办公室3次通报表扬本区案例和实事。")
+    subjects = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "indicator"}
+    assert (subjects["8项"], subjects["12件"]) == ("重点举措", "实事")
+    assert subjects["3次"] != "通报表扬本区案例和实事"
+
+
 def test_a_count_of_digits_is_a_floor_on_growth(figures):
     """保持两位数增长: 两 counts the digits of a rate, at least 10% (三位数: 100%);
     两位数 not before 增长 (两位数的代码) measures no growth."""
@@ -858,12 +879,14 @@ def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
 
 def test_a_modifier_item_takes_the_noun_of_the_next_item(figures):
     """12个国家级、247个省级创新平台: the first item is a modifier alone, and takes the
-    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none.
+    noun the next goes on with after its own modifier; 8个养老中心、20个日间照料站 share none,
+    nor does a long item, a noun of its own (22项功能性导入事项、10个重点项目: not 事项目).
     A link to an uncounted batch (和一批优势产业) is no part of what is counted."""
     rows = figures(review="带动形成12个国家级、247个省级创新平台。新建8个养老中心、20个日间照料站。"
-                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。")
+                          "培育形成3个千亿级、10个百亿级产业集群和一批优势产业。"
+                          "落地22项功能性导入事项、10个重点项目。")
     assert pick(rows, "subject") == [("国家级创新平台",), ("省级创新平台",), ("养老中心",), ("日间照料站",),
-                                     ("千亿级产业集群",), ("百亿级产业集群",)]
+                                     ("千亿级产业集群",), ("百亿级产业集群",), ("功能性导入事项",), ("重点项目",)]
 
 
 def test_a_short_listed_item_takes_the_qualifiers_it_shares_with_the_item_before(figures):

@@ -35,12 +35,15 @@ MINUS_SIGNS = ("-", "－", "−")
 _NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
+TRAILING_NOTE = re.compile(rf"{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,6}}"
+                           rf"{char_class(BRACKETS_CLOSE)}$")  # 智能工厂（车间）: a gloss ending a subject, none of its name
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the level changed is
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is short; a longer item is a noun of its own (…导入事项)
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
@@ -544,7 +547,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if not subject and (word := _noun_through_counter(text, m)):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
-    if _names_nothing_before(subject, clause):  # 新建3个口袋公园, 新建和改造30公里管网: what the verbs made
+    if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, end + len(after)
@@ -592,6 +595,17 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     with a verb that takes its object after the count (cues kind object_verb)."""
     return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
             or clause.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+
+
+def _counts_what_follows(text: str, end: int) -> bool:
+    """出台推动国企发展21项重点举措: a counter followed by a noun of measures taken
+    (cues kind counted_after: 举措, 实事) counts that noun, whatever the words before
+    it (they say what the measures are for); a phrase with a list link in it
+    (4次通报表扬案例和实事) is a clause of its own, not that noun."""
+    if text.startswith(cues("counted_after"), end):  # 1053个事项“跨省通办”
+        return True
+    noun = _noun_after(text, end, False)
+    return noun.endswith(cues("counted_after")) and not any_cue("list_link").search(noun)
 
 
 def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
@@ -704,7 +718,7 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     written once for the list, and with a short item the words after that verb too
     (:func:`_shared_lead`)."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
-    alone = clause.strip()
+    alone = TRAILING_NOTE.sub("", clause.strip())  # 、智能工厂（车间）7家: a noun alone, its gloss dropped
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
     if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
         return subject
@@ -828,7 +842,7 @@ def _strip(clause: str) -> str:
         clause = clause.replace(cue, "")
     changed = True
     while changed and clause:
-        stripped = periods.strip_bases(periods.strip_plan_names(ANNOTATION.sub("", clause)))  # “十四五”…, （间）、…
+        stripped = periods.strip_bases(periods.strip_plan_names(TRAILING_NOTE.sub("", ANNOTATION.sub("", clause))))
         tail = _longest_end(stripped, "tail") or _total_end(stripped)  # the longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
@@ -1019,7 +1033,7 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     for i, j in _consecutive_measures(mentions):
         item, following = rows[i]["subject"], rows[j]["subject"]
         noun_start = _words_after(mentions[i])
-        if not item or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
+        if not item or len(item) > MAX_MODIFIER or text[noun_start:mentions[j]["start"]] != item + LIST_PAUSE:
             continue
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
