@@ -378,7 +378,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
     time = periods.figure_time(part, number, clause, sentence, after)
-    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause)):
+    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
         basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
@@ -386,16 +386,19 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     return time
 
 
-def _names_a_stock(row: dict, clause: str) -> str:
+def _names_a_stock(row: dict, clause: str, after: str) -> str:
     """Whether a plan's figure describes what exists: ``stock`` when a cue says so
     (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
     ``tended`` when it counts the things a verb of tending works on, written just
-    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式):
-    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
-    work planned; '' otherwise."""
+    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
+    or the things the work builds on, said later in its clause (``after`` it; cues kind
+    built_on: 以2个国家现代农业产业园为引领): those things are there already, a state,
+    no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
     if any_cue("stock").search(clause):
         return "stock"
-    return "tended" if row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) else ""
+    tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any_cue("built_on").search(
+        CLAUSE_STOP.split(after, maxsplit=1)[0])
+    return "tended" if row["measure"] == "count" and tended else ""
 
 
 def _time_measure(row: dict) -> str:
