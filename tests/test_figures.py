@@ -100,6 +100,15 @@ def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures)
                                                     ("target", "10", "annual")]  # the villages there: a state
 
 
+def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figures):
+    """有效期内高新技术企业176家 … 抓好176家高新技术企业发展: the plan works on the stock (an
+    indicator of the review year); a yearly programme repeated (办好20项民生工程) is a new goal."""
+    rows = figures(review="有效期内高新技术企业176家，办好20项民生工程。",
+                   plan="抓好176家高新技术企业发展，办好20项民生工程，新培育高新技术企业30家。")
+    assert pick(rows, "role", "value", "year", "basis")[2:] == [
+        ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
+
+
 def test_chinese_numeral_measure_is_a_figure(figures):
     """连续八年: a Chinese numeral with its unit is a figure, a duration in years."""
     rows = figures(review="新注册市场主体连续八年实现破万增长。")

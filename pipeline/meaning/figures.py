@@ -46,6 +46,7 @@ SHARED_OPENING = 2  # the characters of such an item found in the noun before it
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+SAME_THINGS = 3  # the shortest end of a review stock's subject that names the same things in the plan (开发区)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
 MICRO = Decimal("0.000001")  # the finest a value is written to
@@ -144,6 +145,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
+    rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
@@ -399,6 +401,31 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any_cue("built_on").search(
         CLAUSE_STOP.split(after, maxsplit=1)[0])
     return "tended" if row["measure"] == "count" and tended else ""
+
+
+def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
+    """A plan's count of the very things a stock of the review counts, the same
+    number written before the same noun (有效期内高新技术企业176家 … 抓好…176家高新技术企业发展,
+    全市11个产业集聚区 … 突出抓好11个产业集聚区): the plan works on what is there, an
+    indicator of the review year (as_of), no goal. Only a stock matches: a yearly
+    programme repeated (办好20项民生工程, a deed of the review year) is a new goal."""
+    stocks: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row["role"] == "indicator" and row["basis"] == "as_of" and row["measure"] == "count" and row["subject"]:
+            stocks.setdefault((row["value"], row["unit"]), []).append(row["subject"])
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        subjects = stocks.get((row["value"], row["unit"]), []) if row["role"] == "target" else []
+        noun = CLAUSE_STOP.split(r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
+        if any(_same_things(subject, noun) for subject in subjects):
+            changes[i] = {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+    return changes
+
+
+def _same_things(subject: str, noun: str) -> bool:
+    """Whether ``noun`` opens with an end of ``subject`` at least SAME_THINGS long
+    (先进制造业开发区 … 开发区集约集聚水平): the head noun of both is one."""
+    return any(noun.startswith(subject[cut:]) for cut in range(len(subject) - SAME_THINGS + 1))
 
 
 def _time_measure(row: dict) -> str:
