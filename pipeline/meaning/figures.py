@@ -393,13 +393,15 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
     ``tended`` when it counts the things a verb of tending works on, written just
     before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
-    or the things the work builds on, said later in its clause (``after`` it; cues kind
-    built_on: 以2个国家现代农业产业园为引领): those things are there already, a state,
-    no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
+    the things the work builds on or the region's people, said later in its clause
+    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
+    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
+    work planned; '' otherwise."""
     if any_cue("stock").search(clause):
         return "stock"
-    tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any_cue("built_on").search(
-        CLAUSE_STOP.split(after, maxsplit=1)[0])
+    rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
+    tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
+                                                                      for kind in ("built_on", "populace"))
     return "tended" if row["measure"] == "count" and tended else ""
 
 
