@@ -93,6 +93,12 @@ def test_stock_in_the_plan_is_not_a_target(figures):
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
 
 
+def test_a_stock_word_of_what_new_things_are_made_from_makes_no_stock(figures):
+    """利用现有资源改造建设20个中心 makes new centres (a target); 去年新增企业50家 is last year's."""
+    rows = figures(plan="利用现有闲置资源改造建设20个示范中心，去年新增企业50家。")
+    assert pick(rows, "role", "value") == [("target", "20"), ("indicator", "50")]
+
+
 def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
     """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
     rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")

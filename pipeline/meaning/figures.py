@@ -390,14 +390,17 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
 
 def _names_a_stock(row: dict, clause: str, after: str) -> str:
     """Whether a plan's figure describes what exists: ``stock`` when a cue says so
-    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
+    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow)
+    and no verb that makes new things follows the cue's noun (cues kind made),
     ``tended`` when it counts the things a verb of tending works on, written just
     before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
     the things the work builds on or the region's people, said later in its clause
     (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
     those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
     work planned; '' otherwise."""
-    if any_cue("stock").search(clause):
+    cue = next(reversed(list(any_cue("stock").finditer(clause))), None)
+    made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
+    if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
         return "stock"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
