@@ -338,7 +338,9 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
-            linked = any_cue("item_link").fullmatch(r.text[previous["raw_end"]:m["start"]].strip()) is not None
+            gap = r.text[previous["raw_end"]:m["start"]].strip()
+            gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
+            linked = any_cue("item_link").fullmatch(gap) is not None
             time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
         previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
