@@ -115,6 +115,16 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
         ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
 
 
+def test_a_number_inside_a_named_project_s_name_is_part_of_the_name(make_record):
+    """开工建设某某石化120万吨乙烯改造项目: the plant's size is part of the project's name (an other), no goal."""
+    from pipeline.normalize import report_tables
+
+    tables = report_tables(make_record(plan="开工建设某某石化120万吨乙烯改造项目，新建学校5所。"))
+    assert [r["name"] for r in tables["projects"]] == ["某某石化120万吨乙烯改造项目"]
+    assert [(r["raw"], r["role"]) for r in tables["figures"] if r["raw"] in ("120万吨", "5所")] == [
+        ("120万吨", "other"), ("5所", "target")]
+
+
 def test_chinese_numeral_measure_is_a_figure(figures):
     """连续八年: a Chinese numeral with its unit is a figure, a duration in years."""
     rows = figures(review="新注册市场主体连续八年实现破万增长。")

@@ -46,6 +46,8 @@ SHARED_OPENING = 2  # the characters of such an item found in the noun before it
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+OTHER = {"role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
+         "comparator": "", "year": "", "period_start": "", "basis": "", "area": ""}  # a figure that measures nothing
 SAME_THINGS = 3  # the shortest end of a review stock's subject that names the same things in the plan (开发区)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
@@ -173,9 +175,21 @@ def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: di
         "start": m["start"], "end": m["end"], "text": raw[m["start"]:m["end"]],
         "raw": raw[m["start"]:m["raw_end"]],
         "context": raw[ctx_start:ctx_end].strip(),
-        "role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
-        "comparator": "", "year": "", "period_start": "", "basis": "", "area": "",
+        **OTHER,
     }
+
+
+def in_project_names(rows: list[dict], names: list[dict]) -> list[dict]:
+    """``rows`` with each figure written inside a named project's name, past its
+    first character (兰州石化120万吨乙烯改造项目, 君乐宝年产20万吨鲜奶: ``names`` are the
+    ``projects`` rows, in text order), an other: a part of a name, as 5G is
+    (tests/labels/README.md); a planned plant's size is no result and no goal of the year."""
+    starts = [name["start"] for name in names]
+
+    def inside(row: dict) -> bool:
+        at = bisect_right(starts, row["start"] - 1) - 1  # the last name opening before the figure
+        return at >= 0 and row["end"] <= names[at]["end"]
+    return [{**row, **OTHER} if row["role"] != "other" and inside(row) else row for row in rows]
 
 
 def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
