@@ -32,7 +32,7 @@ from pipeline.meaning import codebook, projects, quality, scorecard
 from pipeline.run import console
 from pipeline.run.atomic import is_stray, write_bytes, write_files
 from pipeline.run.cache import fingerprint, sha256
-from pipeline.meaning.figures import classify_report
+from pipeline.meaning.figures import classify_report, in_project_names
 from pipeline.meaning.headline import headline_rows
 from pipeline.run.parallel import ordered_map
 from pipeline.run.params import stage_params
@@ -65,7 +65,8 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
     """The rows one report contributes to each resource (all but the codebook)."""
     report = record["report"]
     reading = Reading(record["text"])  # one cleaned view and one index of stops for every rule below
-    figures = classify_report(record, reading)
+    named = projects.find_projects(record, reading)
+    figures = in_project_names(classify_report(record, reading), named)
     for row in figures:
         if row["role"] in ("indicator", "target") and not codebook.conditioned(row):
             row["code"] = codebook.figure_code(row, report.get("region", ""))
@@ -74,7 +75,7 @@ def report_tables(record: dict) -> dict[str, list[dict]]:
         "sections": [{"report_id": report["report_id"], **s} for s in record["sections"]],
         "figures": figures,
         **{name: [r for r in figures if r["role"] == role] for name, role in ROLE_TABLES.items()},
-        "projects": projects.find_projects(record, reading),
+        "projects": named,
         "headline": headline_rows(figures, [report]),
         "quality": quality.report_flags(report, record["parts"], figures, record["text"]),
         SIDES: scorecard.sides(figures, report),

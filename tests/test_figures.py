@@ -93,11 +93,36 @@ def test_stock_in_the_plan_is_not_a_target(figures):
     assert pick(rows, "role", "value") == [("indicator", "4300"), ("target", "500")]
 
 
+def test_a_stock_word_of_what_new_things_are_made_from_makes_no_stock(figures):
+    """利用现有资源改造建设20个中心 makes new centres (a target); 去年新增企业50家 is last year's."""
+    rows = figures(plan="利用现有闲置资源改造建设20个示范中心，去年新增企业50家。")
+    assert pick(rows, "role", "value") == [("target", "20"), ("indicator", "50")]
+
+
 def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures):
     """巩固368个村…成效 counts villages that are there (an indicator); 完善管网50公里 is work planned."""
     rows = figures(plan="巩固368个经济薄弱村扶持成效，完善燃气管网50公里，规范完善试点幼儿园10所。")
     assert pick(rows, "role", "value", "basis") == [("indicator", "368", "as_of"), ("target", "50", "annual"),
                                                     ("target", "10", "annual")]  # the villages there: a state
+
+
+def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figures):
+    """有效期内高新技术企业176家 … 抓好176家高新技术企业发展: the plan works on the stock (an
+    indicator of the review year); a yearly programme repeated (办好20项民生工程) is a new goal."""
+    rows = figures(review="有效期内高新技术企业176家，办好20项民生工程。",
+                   plan="抓好176家高新技术企业发展，办好20项民生工程，新培育高新技术企业30家。")
+    assert pick(rows, "role", "value", "year", "basis")[2:] == [
+        ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
+
+
+def test_a_number_inside_a_named_project_s_name_is_part_of_the_name(make_record):
+    """开工建设某某石化120万吨乙烯改造项目: the plant's size is part of the project's name (an other), no goal."""
+    from pipeline.normalize import report_tables
+
+    tables = report_tables(make_record(plan="开工建设某某石化120万吨乙烯改造项目，新建学校5所。"))
+    assert [r["name"] for r in tables["projects"]] == ["某某石化120万吨乙烯改造项目"]
+    assert [(r["raw"], r["role"]) for r in tables["figures"] if r["raw"] in ("120万吨", "5所")] == [
+        ("120万吨", "other"), ("5所", "target")]
 
 
 def test_chinese_numeral_measure_is_a_figure(figures):

@@ -406,6 +406,12 @@ REVIEW_TIMES = {
     "a_standing_in_a_ranking_is_a_state_but_a_growth_rate_s_place_or_a_rise_the_year_s": (
         "高新区全国排名53位、提升3位，地区生产总值增速居全省第2位。",
         {"53位": ("as_of", 2024), "3位": ("annual", 2024), "2位": ("annual", 2024)}),
+    "a_rank_takes_the_basis_of_what_it_ranks": (
+        "企业数量居全省第一，经济总量居全省第3位，农民合作社2.3万家，全省第二位，排名46位，提升6位。",
+        {"一": ("as_of", 2024), "3位": ("annual", 2024), "二": ("as_of", 2024), "6位": ("annual", 2024)}),
+    "a_list_of_ranks_is_one_list_each_item_of_the_first_s_basis": (
+        "农业产业化集群、农业产业化联合体分别达21个，居全省第一、第二位。",
+        {"一": ("as_of", 2024), "二": ("as_of", 2024)}),
     "a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period": (
         "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。", {"50亿元": ("annual", 2024), "10万人": ("cumulative", 2022)}),
 }

@@ -49,6 +49,9 @@ SHARED_OPENING = 2  # the characters of such an item found in the noun before it
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
+OTHER = {"role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
+         "comparator": "", "year": "", "period_start": "", "basis": "", "area": ""}  # a figure that measures nothing
+SAME_THINGS = 3  # the shortest end of a review stock's subject that names the same things in the plan (开发区)
 Changes = dict[int, dict]  # what a pass decided: the fields it sets, by row index
 PRECISE = Context(prec=60)  # values and unit factors (format_value says why 60), one context for all, not one per value
 MICRO = Decimal("0.000001")  # the finest a value is written to
@@ -139,6 +142,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
+    rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
@@ -166,9 +170,21 @@ def _base_row(report: dict, section_at: Callable[[int], dict], r: Reading, m: di
         "start": m["start"], "end": m["end"], "text": raw[m["start"]:m["end"]],
         "raw": raw[m["start"]:m["raw_end"]],
         "context": raw[ctx_start:ctx_end].strip(),
-        "role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
-        "comparator": "", "year": "", "period_start": "", "basis": "", "area": "",
+        **OTHER,
     }
+
+
+def in_project_names(rows: list[dict], names: list[dict]) -> list[dict]:
+    """``rows`` with each figure written inside a named project's name, past its
+    first character (兰州石化120万吨乙烯改造项目, 君乐宝年产20万吨鲜奶: ``names`` are the
+    ``projects`` rows, in text order), an other: a part of a name, as 5G is
+    (tests/labels/README.md); a planned plant's size is no result and no goal of the year."""
+    starts = [name["start"] for name in names]
+
+    def inside(row: dict) -> bool:
+        at = bisect_right(starts, row["start"] - 1) - 1  # the last name opening before the figure
+        return at >= 0 and row["end"] <= names[at]["end"]
+    return [{**row, **OTHER} if row["role"] != "other" and inside(row) else row for row in rows]
 
 
 def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
@@ -331,7 +347,9 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         _, clause = r.clause_before(m["start"])
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
-            linked = any_cue("item_link").fullmatch(r.text[previous["raw_end"]:m["start"]].strip()) is not None
+            gap = r.text[previous["raw_end"]:m["start"]].strip()
+            gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
+            linked = any_cue("item_link").fullmatch(gap) is not None
             time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
         previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
@@ -345,7 +363,8 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share or a part of it (…，占财政支出的80%; …，其中企业8.4万户),
-    or with no words of its own after a list (分别提高19.6%，15.6%)."""
+    ranked by it with no words of its own (农民合作社2.3万家，全省第二位: a rank takes the
+    basis of what it ranks), or with no words of its own after a list (分别提高19.6%，15.6%)."""
     if linked and measure == previous["measure"]:
         return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
@@ -354,7 +373,9 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
     share = clause.lstrip().startswith((*cues("share_of"), *cues("part_of")))  # 占支出的80%, 其中企业8.4万户
-    if listed or share or any_cue("compare").search(clause):
+    ranked = (measure == "rank" and not _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位
+              and not any_cue("rank_change", "periods").search(clause))  # but 排名46位，提升6位: the year's change
+    if listed or share or ranked or any_cue("compare").search(clause):
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
     return time
 
@@ -370,7 +391,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
     time = periods.figure_time(part, number, clause, sentence, after)
-    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause)):
+    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
         basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
@@ -378,16 +399,49 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     return time
 
 
-def _names_a_stock(row: dict, clause: str) -> str:
+def _names_a_stock(row: dict, clause: str, after: str) -> str:
     """Whether a plan's figure describes what exists: ``stock`` when a cue says so
-    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow),
+    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow)
+    and no verb that makes new things follows the cue's noun (cues kind made),
     ``tended`` when it counts the things a verb of tending works on, written just
-    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式):
+    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
+    the things the work builds on or the region's people, said later in its clause
+    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
     those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
     work planned; '' otherwise."""
-    if any_cue("stock").search(clause):
+    cue = next(reversed(list(any_cue("stock").finditer(clause))), None)
+    made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
+    if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
         return "stock"
-    return "tended" if row["measure"] == "count" and any_cue("tended").search(clause[-TENDED_REACH:]) else ""
+    rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
+    tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
+                                                                      for kind in ("built_on", "populace"))
+    return "tended" if row["measure"] == "count" and tended else ""
+
+
+def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
+    """A plan's count of the very things a stock of the review counts, the same
+    number written before the same noun (有效期内高新技术企业176家 … 抓好…176家高新技术企业发展,
+    全市11个产业集聚区 … 突出抓好11个产业集聚区): the plan works on what is there, an
+    indicator of the review year (as_of), no goal. Only a stock matches: a yearly
+    programme repeated (办好20项民生工程, a deed of the review year) is a new goal."""
+    stocks: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        if row["role"] == "indicator" and row["basis"] == "as_of" and row["measure"] == "count" and row["subject"]:
+            stocks.setdefault((row["value"], row["unit"]), []).append(row["subject"])
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        subjects = stocks.get((row["value"], row["unit"]), []) if row["role"] == "target" else []
+        noun = CLAUSE_STOP.split(r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
+        if any(_same_things(subject, noun) for subject in subjects):
+            changes[i] = {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+    return changes
+
+
+def _same_things(subject: str, noun: str) -> bool:
+    """Whether ``noun`` opens with an end of ``subject`` at least SAME_THINGS long
+    (先进制造业开发区 … 开发区集约集聚水平): the head noun of both is one."""
+    return any(noun.startswith(subject[cut:]) for cut in range(len(subject) - SAME_THINGS + 1))
 
 
 def _time_measure(row: dict) -> str:

@@ -320,6 +320,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if _total_after_deed(clause):
         return "as_of"
     stock = _holds(clause, measure)
+    if measure == "rank" and (ranked := _rank_basis(clause, kind, stock)):
+        return ranked
     if _says(clause, "each_year") or _counts_digits(after):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
@@ -389,6 +391,23 @@ def _standing(clause: str, measure: str) -> bool:
     波罗的海指数排名前20名: periods.csv kind standing), not a change of rank (排名提升3位:
     cues.csv kind rank) nor a growth rate's or a year's output's place (增速居第3位)."""
     return measure == "rank" and _says(clause, "standing") and not _ends_with(clause, rule_cues("rank"))
+
+
+def _rank_basis(clause: str, kind: str, stock: bool) -> str:
+    """The basis of a rank, that of what is ranked (tests/labels/README.md): a change
+    of rank (前进3位: periods.csv kind rank_change, right before the number) or a
+    rate's place (增速居第3位) is the year's; a standing in a ranking
+    (:func:`_standing`), a holding's place (``stock``: 装机总量居全国第2位) or a stock's
+    (企业数量全国第一, 合作社…全省第二位: quantity ``kind`` stock) is a state at the
+    year's end; a flow's place (经济总量跻身前五位, 考核居第一位: quantities.csv flow)
+    the year's; '' when nothing says."""
+    if _ends_with(clause, cues("rank_change")):
+        return "annual"
+    if _standing(clause, "rank") or stock:  # 排名由369位上升到235位: the standing reached
+        return "as_of"
+    if any_cue("growth").search(clause):
+        return "annual"
+    return {"stock": "as_of", "flow": "annual"}.get(kind, "")
 
 
 def _held_stock(clause: str, kind: str, stock: bool) -> bool:
