@@ -437,3 +437,11 @@ def test_a_rate_kept_to_a_count_of_digits_is_each_years(make_record):
     rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
     assert (rows["两位数增长"]["basis"], rows["两位数增长"]["period_start"]) == ("annual", 2020)
     assert rows["20所"]["basis"] == "cumulative"
+
+
+def test_a_standard_in_force_is_a_state_and_its_change_the_year_s(make_record):
+    record = make_record(plan="居民医保人均财政补助标准再增加30元。将增值税起征点从月销售额10万元提高到15万元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["30元"]["basis"] == "annual"
+    assert (rows["10万元"]["year"], rows["10万元"]["basis"]) == (2024, "as_of")
+    assert rows["15万元"]["basis"] == "as_of"

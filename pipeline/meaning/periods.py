@@ -315,8 +315,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
         return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
-    if measure == "level" and _says(clause, "standard"):
-        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
+    if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
+        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
     if _total_after_deed(clause):
         return "as_of"
     stock = _holds(clause, measure)
@@ -467,8 +467,10 @@ def _level_basis(clause: str, sentence: str = "") -> str:
     """The basis of a level a period started from or is compared with (从9323.1亿元,
     较“十三五”末的9323.1亿元): that year's flow when the quantity is one, else a state.
     A base's clause names nothing but the base (较“十三五”末的): then ``sentence``,
-    given for a base only, says what is compared (地区生产总值达到13697.5亿元，较…)."""
-    return "annual" if (quantity(clause) or quantity(sentence)) == "flow" else "as_of"
+    given for a base only, says what is compared (地区生产总值达到13697.5亿元，较…). A standard
+    (起征点从月销售额10万元: periods.csv kind standard) is a rate in force, whatever it is of."""
+    flow = (quantity(clause) or quantity(sentence)) == "flow"
+    return "annual" if flow and not _says(clause, "standard") else "as_of"
 
 
 def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
