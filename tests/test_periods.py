@@ -445,3 +445,10 @@ def test_a_standard_in_force_is_a_state_and_its_change_the_year_s(make_record):
     assert rows["30元"]["basis"] == "annual"
     assert (rows["10万元"]["year"], rows["10万元"]["basis"]) == (2024, "as_of")
     assert rows["15万元"]["basis"] == "as_of"
+
+
+def test_a_total_of_things_done_is_cumulative_and_a_total_reached_a_state(make_record):
+    record = make_record(review="五年来，学院累计输送人才超过1000人，5G基站累计达到1100座。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["1000人"]["basis"], rows["1000人"]["period_start"]) == ("cumulative", 2020)
+    assert (rows["1100座"]["basis"], rows["1100座"]["period_start"]) == ("as_of", 2024)

@@ -323,8 +323,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if _says(clause, "each_year") or _counts_digits(after):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
-    if reached == "right_before" and not _does(clause):
-        return "as_of"  # 累计达到1100座: the total reached is a state
+    if reached == "right_before" and not _tells_a_deed(clause):
+        return "as_of"  # 累计达到1100座: the total reached is a state; 累计输送人才超过1000人 counts things done
     if cued := _cued_basis(clause, stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
