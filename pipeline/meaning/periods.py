@@ -377,9 +377,11 @@ def _reaching_verbs() -> tuple[str, ...]:
 def _cued_basis(clause: str, stock: bool) -> str:
     """The basis a cue word of the clause says (periods.csv kinds cumulative, annual,
     annual_average, named as the basis), '' for none; a change over a base (比2020年)
-    of no ``stock`` is cumulative too. 累计 is read before 年均: PM2.5年均浓度累计下降17%
-    is a change over the years."""
-    if _says(clause, "cumulative") or (not stock and _base_start(clause)):
+    of no ``stock`` is cumulative too, and so are thresholds crossed one after another
+    (“十四五”以来连跨4个千亿台阶: kind crossed, right before the number; the level
+    reached after them, 跨过3个万亿级关口、突破10万亿元, is not). 累计 is read before 年均:
+    PM2.5年均浓度累计下降17% is a change over the years."""
+    if _says(clause, "cumulative") or _ends_with(clause, cues("crossed")) or (not stock and _base_start(clause)):
         return "cumulative"
     return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
 
