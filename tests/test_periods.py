@@ -452,3 +452,10 @@ def test_a_total_of_things_done_is_cumulative_and_a_total_reached_a_state(make_r
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["1000人"]["basis"], rows["1000人"]["period_start"]) == ("cumulative", 2020)
     assert (rows["1100座"]["basis"], rows["1100座"]["period_start"]) == ("as_of", 2024)
+
+
+def test_thresholds_crossed_since_a_plan_opening_the_sentence_run_from_its_first_year(make_record):
+    record = make_record(review="地区生产总值增长5%。“十三五”以来，全县地区生产总值连跨2个百亿台阶、突破300亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["2个"]["basis"], rows["2个"]["period_start"]) == ("cumulative", 2016)
+    assert (rows["300亿元"]["basis"], rows["300亿元"]["period_start"]) == ("annual", 2024)

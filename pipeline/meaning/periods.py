@@ -277,7 +277,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     start = year
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
-        start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
+        start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
@@ -675,12 +675,14 @@ def _names_past_plan(clause: str, part: Part) -> bool:
     return any(last <= (part.year or 0) for _, last in plan_spans(clause))
 
 
-def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> int | None:
-    """First year of an average or total: the plan the clause names, the part's
+def _period_start(part: Part, clause: str, year: int | None, horizon: bool, sentence: str = "") -> int | None:
+    """First year of an average or total: the plan the clause names, or the one that
+    opens its ``sentence`` (“十四五”以来，地区生产总值连跨4个千亿台阶), the part's
     period, or, for a target to a stated year, the plan year."""
     if base := _base_start(clause):
         return base
-    spans = plan_spans(clause)
+    opener = _plan_regex("opener").match(sentence.lstrip())
+    spans = plan_spans(clause) or (plan_spans(opener.group()) if opener else [])
     if spans:
         return spans[-1][0]
     if _says(clause, "past_five") and year:
