@@ -406,9 +406,22 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
 def _stock_after(clause: str, after: str, measure: str) -> bool:
     """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
     quantities.csv stock) and neither its clause nor the words after say something was done
-    or happened to them (103个项目完成投资, 25个项目竣工)."""
-    return (measure == "count" and quantity(after) == "stock"
+    or happened to them (103个项目完成投资, 25个项目竣工). What is counted is named first
+    (160个国控断面中I类水质占比: the sections; the share of the year's water after them is another figure's)."""
+    return (measure == "count" and _quantity_named_first(after) == "stock"
             and not (_tells_a_deed(clause) or _tells_a_deed(after)))
+
+
+def _quantity_named_first(text: str) -> str:
+    """What the quantity named first in ``text`` is (:func:`quantity` reads the last)."""
+    found = _quantity_words_forwards().search(text)
+    return _quantity_words()[found.group()]["kind"] if found else ""
+
+
+@lru_cache(maxsize=None)
+def _quantity_words_forwards() -> re.Pattern:
+    """The quantity words, longest first, as one pattern."""
+    return re.compile(alternation(_quantity_words()))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
