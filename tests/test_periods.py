@@ -467,3 +467,8 @@ def test_a_count_before_its_noun_counts_what_is_named_first(make_record):
     assert rows["160个"]["basis"] == "as_of"
     assert rows["86.1%"]["basis"] == "annual"
     assert rows["26家"]["basis"] == "annual"
+
+
+def test_years_ahead_of_schedule_are_no_run(make_record):
+    rows = {r["raw"]: r for r in classify_report(make_record(review="提前三年实现县县通高速。"))}
+    assert (rows["三年"]["basis"], rows["三年"]["period_start"]) == ("annual", 2024)
