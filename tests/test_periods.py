@@ -462,9 +462,10 @@ def test_thresholds_crossed_since_a_plan_opening_the_sentence_run_from_its_first
 
 
 def test_a_count_before_its_noun_counts_what_is_named_first(make_record):
-    record = make_record(review="全省160个国控断面中I类水质占比86.1%，26家企业上榜民企500强。")
+    record = make_record(review="全省160个国控断面中I类水质占比86.1%，26家企业上榜民企500强，40家企业营业收入超10亿元。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["160个"]["basis"] == "as_of"
+    assert rows["40家"]["basis"] == "annual"  # firms counted by a threshold their year's revenue passed
     assert rows["86.1%"]["basis"] == "annual"
     assert rows["26家"]["basis"] == "annual"
 
