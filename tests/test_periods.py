@@ -473,3 +473,11 @@ def test_a_count_before_its_noun_counts_what_is_named_first(make_record):
 def test_years_ahead_of_schedule_are_no_run(make_record):
     rows = {r["raw"]: r for r in classify_report(make_record(review="提前三年实现县县通高速。"))}
     assert (rows["三年"]["basis"], rows["三年"]["period_start"]) == ("annual", 2024)
+
+
+def test_a_list_item_with_its_own_verb_of_reaching_is_a_level_whatever_the_items_before_did(make_record):
+    record = make_record(review="五年来，累计建成桥梁40座、城市道路突破7000公里，人均预期寿命较2020年提高1.2岁、达到79.7岁。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["40座"]["basis"], rows["40座"]["period_start"]) == ("cumulative", 2020)
+    assert (rows["7000公里"]["basis"], rows["7000公里"]["period_start"]) == ("as_of", 2024)
+    assert (rows["79.7岁"]["basis"], rows["79.7岁"]["period_start"]) == ("as_of", 2024)

@@ -328,7 +328,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     reached = _count_reached(clause, measure, flow)
     if reached == "right_before" and not _tells_a_deed(clause):
         return "as_of"  # 累计达到1100座: the total reached is a state; 累计输送人才超过1000人 counts things done
-    if cued := _cued_basis(clause, stock):
+    if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
             or _level_reached(clause, measure, kind)):
@@ -354,6 +354,14 @@ def _total_after_deed(clause: str) -> bool:
     item = clause[cut:].strip()
     return (cut > 0 and re.search(r"\d", clause[:cut]) is not None
             and any(item == total + verb for total in cues("cumulative") for verb in _reaching_verbs()))
+
+
+def _cue_scope(clause: str) -> str:
+    """The words whose basis cues speak of the number: the clause, or only its last list
+    item when that item has a verb of reaching of its own right before the number
+    (累计建成“40桥24隧”、城市道路突破7000公里: the 累计 is the bridges', the roads reached a length)."""
+    cut = max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    return clause[cut:] if cut and _ends_with(clause[cut:], _reaching_verbs()) else clause
 
 
 def _count_reached(clause: str, measure: str, flow: bool) -> str:
@@ -589,7 +597,7 @@ def _reaches(clause: str) -> bool:
     达标, 达效 reach nothing)."""
     if _says(clause, "as_of_reached"):
         return True
-    return _ends_with(clause, cues("reached")) and not _does(clause)  # 新增就业超3万人 is new jobs
+    return _ends_with(clause, cues("reached")) and not _does(_cue_scope(clause))  # 新增就业超3万人 is new jobs
 
 
 def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
