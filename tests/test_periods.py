@@ -443,3 +443,38 @@ def test_a_rate_kept_to_a_count_of_digits_is_each_years(make_record):
     rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
     assert (rows["两位数增长"]["basis"], rows["两位数增长"]["period_start"]) == ("annual", 2020)
     assert rows["20所"]["basis"] == "cumulative"
+
+
+def test_a_standard_in_force_is_a_state_and_its_change_the_year_s(make_record):
+    record = make_record(plan="居民医保人均财政补助标准再增加30元。将增值税起征点从月销售额10万元提高到15万元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert rows["30元"]["basis"] == "annual"
+    assert (rows["10万元"]["year"], rows["10万元"]["basis"]) == (2024, "as_of")
+    assert rows["15万元"]["basis"] == "as_of"
+
+
+def test_a_total_of_things_done_is_cumulative_and_a_total_reached_a_state(make_record):
+    times = _times(make_record, "五年来，学院累计输送人才超过1000人，5G基站累计达到1100座。")
+    assert (times["1000人"], times["1100座"]) == (("cumulative", 2020), ("as_of", 2024))
+
+
+def test_thresholds_crossed_since_a_plan_opening_the_sentence_run_from_its_first_year(make_record):
+    times = _times(make_record, "地区生产总值增长5%。“十三五”以来，全县地区生产总值连跨2个百亿台阶、突破300亿元。")
+    assert (times["2个"], times["300亿元"]) == (("cumulative", 2016), ("annual", 2024))
+
+
+def test_a_count_before_its_noun_counts_what_is_named_first(make_record):
+    times = _times(make_record, "全省160个国控断面中I类水质占比86.1%，26家企业上榜民企500强，40家企业营业收入超10亿元。")
+    assert times["160个"][0] == "as_of"
+    assert times["40家"][0] == "annual"  # firms counted by a threshold their year's revenue passed
+    assert (times["86.1%"][0], times["26家"][0]) == ("annual", "annual")
+
+
+def test_years_ahead_of_schedule_are_no_run(make_record):
+    assert _times(make_record, "提前三年实现县县通高速。")["三年"] == ("annual", 2024)
+
+
+def test_a_list_item_with_its_own_verb_of_reaching_is_a_level_whatever_the_items_before_did(make_record):
+    times = _times(make_record, "五年来，累计建成桥梁40座、城市道路突破7000公里，人均预期寿命较2020年提高1.2岁、达到79.7岁。")
+    assert times["40座"] == ("cumulative", 2020)
+    assert (times["7000公里"], times["79.7岁"]) == (("as_of", 2024), ("as_of", 2024))

@@ -277,7 +277,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     start = year
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
-        start = _period_start(part, clause, year, bool(stated))  # 每年, 保持在 over the 十四五: each year from 2021
+        start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
@@ -286,11 +286,14 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
 UNITS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
 
 
-def streak(row: dict, year: int) -> dict:
+def streak(row: dict, year: int, clause: str = "") -> dict:
     """连续16个季度, 连续8年: a run that ends in ``year`` and covers the years before
     it, cumulative from the first of them; a target's run (五年跨入百强) starts in
     the plan year and ends N − 1 years later. Runs of minutes or days (15分钟
-    诊疗服务圈) are no periods: nothing changes."""
+    诊疗服务圈) are no periods, nor is the time a task took or was ahead of its
+    schedule (提前三年实现, ``clause`` ending with periods.csv kind spent): nothing changes."""
+    if _ends_with(clause, cues("spent")):
+        return {}
     per_year = UNITS_PER_YEAR.get(row.get("unit", ""))
     try:
         count = float(row.get("value") or 0)
@@ -315,8 +318,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
         return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
-    if measure == "level" and _says(clause, "standard"):
-        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid
+    if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
+        return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
     if _total_after_deed(clause):
         return "as_of"
     stock = _holds(clause, measure)
@@ -325,9 +328,9 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if _says(clause, "each_year") or _counts_digits(after):  # 每年办成10件 over five years: each year's flow, not their average;
         return "as_of" if not five_year and _held_stock(clause, kind, stock) else "annual"  # 外汇储备保持在3万亿美元
     reached = _count_reached(clause, measure, flow)
-    if reached == "right_before" and not _does(clause):
-        return "as_of"  # 累计达到1100座: the total reached is a state
-    if cued := _cued_basis(clause, stock):
+    if reached == "right_before" and not _tells_a_deed(clause):
+        return "as_of"  # 累计达到1100座: the total reached is a state; 累计输送人才超过1000人 counts things done
+    if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
             or _level_reached(clause, measure, kind)):
@@ -355,6 +358,14 @@ def _total_after_deed(clause: str) -> bool:
             and any(item == total + verb for total in cues("cumulative") for verb in _reaching_verbs()))
 
 
+def _cue_scope(clause: str) -> str:
+    """The words whose basis cues speak of the number: the clause, or only its last list
+    item when that item has a verb of reaching of its own right before the number
+    (累计建成“40桥24隧”、城市道路突破7000公里: the 累计 is the bridges', the roads reached a length)."""
+    cut = max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    return clause[cut:] if cut and _ends_with(clause[cut:], _reaching_verbs()) else clause
+
+
 def _count_reached(clause: str, measure: str, flow: bool) -> str:
     """Whether a count or share is a level reached (达到1100座, 超过170家: a state), and
     where its verb of reaching stands: ``right_before`` the number, a qualifier aside
@@ -379,9 +390,11 @@ def _reaching_verbs() -> tuple[str, ...]:
 def _cued_basis(clause: str, stock: bool) -> str:
     """The basis a cue word of the clause says (periods.csv kinds cumulative, annual,
     annual_average, named as the basis), '' for none; a change over a base (比2020年)
-    of no ``stock`` is cumulative too. 累计 is read before 年均: PM2.5年均浓度累计下降17%
-    is a change over the years."""
-    if _says(clause, "cumulative") or (not stock and _base_start(clause)):
+    of no ``stock`` is cumulative too, and so are thresholds crossed one after another
+    (“十四五”以来连跨4个千亿台阶: kind crossed, right before the number; the level
+    reached after them, 跨过3个万亿级关口、突破10万亿元, is not). 累计 is read before 年均:
+    PM2.5年均浓度累计下降17% is a change over the years."""
+    if _says(clause, "cumulative") or _ends_with(clause, cues("crossed")) or (not stock and _base_start(clause)):
         return "cumulative"
     return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
 
@@ -423,9 +436,24 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
 def _stock_after(clause: str, after: str, measure: str) -> bool:
     """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
     quantities.csv stock) and neither its clause nor the words after say something was done
-    or happened to them (103个项目完成投资, 25个项目竣工)."""
-    return (measure == "count" and quantity(after) == "stock"
-            and not (_tells_a_deed(clause) or _tells_a_deed(after)))
+    or happened to them (103个项目完成投资, 25个项目竣工). What is counted is named first
+    (160个国控断面中I类水质占比: the sections; the share of the year's water after them is another figure's),
+    unless a verb of reaching ends the words: things counted by a threshold their quantity passed
+    (40家企业主营业务收入超10亿元) are counted by that quantity, here a year's flow."""
+    counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
+    return measure == "count" and counted == "stock" and not (_tells_a_deed(clause) or _tells_a_deed(after))
+
+
+def _quantity_named_first(text: str) -> str:
+    """What the quantity named first in ``text`` is (:func:`quantity` reads the last)."""
+    found = _quantity_words_forwards().search(text)
+    return _quantity_words()[found.group()]["kind"] if found else ""
+
+
+@lru_cache(maxsize=None)
+def _quantity_words_forwards() -> re.Pattern:
+    """The quantity words, longest first, as one pattern."""
+    return re.compile(alternation(_quantity_words()))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
@@ -486,8 +514,10 @@ def _level_basis(clause: str, sentence: str = "") -> str:
     """The basis of a level a period started from or is compared with (从9323.1亿元,
     较“十三五”末的9323.1亿元): that year's flow when the quantity is one, else a state.
     A base's clause names nothing but the base (较“十三五”末的): then ``sentence``,
-    given for a base only, says what is compared (地区生产总值达到13697.5亿元，较…)."""
-    return "annual" if (quantity(clause) or quantity(sentence)) == "flow" else "as_of"
+    given for a base only, says what is compared (地区生产总值达到13697.5亿元，较…). A standard
+    (起征点从月销售额10万元: periods.csv kind standard) is a rate in force, whatever it is of."""
+    flow = (quantity(clause) or quantity(sentence)) == "flow"
+    return "annual" if flow and not _says(clause, "standard") else "as_of"
 
 
 def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
@@ -586,7 +616,7 @@ def _reaches(clause: str) -> bool:
     达标, 达效 reach nothing)."""
     if _says(clause, "as_of_reached"):
         return True
-    return _ends_with(clause, cues("reached")) and not _does(clause)  # 新增就业超3万人 is new jobs
+    return _ends_with(clause, cues("reached")) and not _does(_cue_scope(clause))  # 新增就业超3万人 is new jobs
 
 
 def _ends_with(clause: str, ends: tuple[str, ...]) -> bool:
@@ -690,12 +720,14 @@ def _names_past_plan(clause: str, part: Part) -> bool:
     return any(last <= (part.year or 0) for _, last in plan_spans(clause))
 
 
-def _period_start(part: Part, clause: str, year: int | None, horizon: bool) -> int | None:
-    """First year of an average or total: the plan the clause names, the part's
+def _period_start(part: Part, clause: str, year: int | None, horizon: bool, sentence: str = "") -> int | None:
+    """First year of an average or total: the plan the clause names, or the one that
+    opens its ``sentence`` (“十四五”以来，地区生产总值连跨4个千亿台阶), the part's
     period, or, for a target to a stated year, the plan year."""
     if base := _base_start(clause):
         return base
-    spans = plan_spans(clause)
+    opener = _plan_regex("opener").match(sentence.lstrip())
+    spans = plan_spans(clause) or (plan_spans(opener.group()) if opener else [])
     if spans:
         return spans[-1][0]
     if _says(clause, "past_five") and year:
