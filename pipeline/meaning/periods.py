@@ -313,7 +313,10 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since; a
     figure held in each year of a period (每年, 保持在) is each year's value.
     ``kind`` is what the quantity is (:func:`quantity`): a flow reached (研发投入强度
-    达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state."""
+    达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state. A rate's rate in
+    force (补助标准) and a running total after the year's deed are states; a rank
+    takes the basis of what it ranks; a rate kept to a count of digits (两位数增长)
+    holds in each year."""
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
@@ -352,17 +355,22 @@ def _total_after_deed(clause: str) -> bool:
     累计达到2136公里; 新增9个、累计达到79个): its item is only 累计 (periods.csv kind
     cumulative) and a verb of reaching, and an item before holds the deed's number; the
     total is the stock the deed added to, a state at the year's end, whatever is counted."""
-    cut = max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    cut = _last_item_start(clause)
     item = clause[cut:].strip()
     return (cut > 0 and re.search(r"\d", clause[:cut]) is not None
             and any(item == total + verb for total in cues("cumulative") for verb in _reaching_verbs()))
+
+
+def _last_item_start(clause: str) -> int:
+    """Where the clause's last list item starts (after its last 、), 0 for a clause of one item."""
+    return max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
 
 
 def _cue_scope(clause: str) -> str:
     """The words whose basis cues speak of the number: the clause, or only its last list
     item when that item has a verb of reaching of its own right before the number
     (累计建成“40桥24隧”、城市道路突破7000公里: the 累计 is the bridges', the roads reached a length)."""
-    cut = max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    cut = _last_item_start(clause)
     return clause[cut:] if cut and _ends_with(clause[cut:], _reaching_verbs()) else clause
 
 

@@ -5,7 +5,7 @@ Classification, areas and projects each ask, for thousands of positions, where
 the clause or the sentence holding it starts and ends. Scanning the text back
 and forth for that on every question cost more than the rules themselves; here
 the stops are found once (one regular-expression pass per set of stops) and
-every question is one index into a per-position list. The answers are exactly
+every start is one index into a per-position list (an end, one bisection). The answers are exactly
 those of ``mentions.context_span`` and of a plain backward scan for a clause
 stop (tests/test_reading.py checks them against each other), so nothing the
 rules decide changes.
@@ -84,7 +84,7 @@ class Reading:
         return self._statements.opening[pos]
 
     def raw_window(self, start: int, end: int) -> tuple[int, int]:
-        """``numbers.context_window(self.raw, start, end)``."""
+        """``mentions.context_window(self.raw, start, end)``."""
         first, last = _span(self._raw_sentences, len(self.raw), start, end)
         if last - first <= MAX_CONTEXT:
             return first, last
