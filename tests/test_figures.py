@@ -1079,3 +1079,9 @@ def test_a_zone_a_verb_acts_on_is_no_topic_of_the_sentences_after(make_record):
     record = make_record(plan="推进某某工业园管理体制改革。新增就业1200人。")
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
     assert areas["1200人"] == "某某区"
+
+
+def test_a_place_after_an_object_verb_leaves_the_noun_after_the_counter(figures):
+    """辐射全国75个城市: the place a verb reaches says where; what is counted follows the counter."""
+    rows = figures(review="物流通道辐射全国75个城市，通达全球127个国家和地区的584个港口。")
+    assert pick(rows, "raw", "subject") == [("75个", "城市"), ("127个", "国家和地区"), ("584个", "港口")]

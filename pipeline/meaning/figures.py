@@ -648,7 +648,15 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     alone (新建和改造30公里管网), names in quotes alone, or a ``clause`` ending
     with a verb that takes its object after the count (cues kind object_verb)."""
     return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
-            or clause.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
+
+
+def _ends_with_object_verb(clause: str) -> bool:
+    """Whether ``clause`` ends with a verb that takes its object after the count
+    (cues kind object_verb), maybe followed by the place it reaches into (cues kind
+    reached_place: 辐射全国75个城市, 通达全球127个国家): the place says where, the
+    noun after the counter what is counted."""
+    return clause.removesuffix(_longest_end(clause, "reached_place")).endswith(cues("object_verb"))
 
 
 def _counts_what_follows(text: str, end: int) -> bool:
