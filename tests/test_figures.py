@@ -1085,3 +1085,9 @@ def test_a_place_after_an_object_verb_leaves_the_noun_after_the_counter(figures)
     """辐射全国75个城市: the place a verb reaches says where; what is counted follows the counter."""
     rows = figures(review="物流通道辐射全国75个城市，通达全球127个国家和地区的584个港口。")
     assert pick(rows, "raw", "subject") == [("75个", "城市"), ("127个", "国家和地区"), ("584个", "港口")]
+
+
+def test_a_count_of_steps_passed_counts_the_step_and_hands_on_what_passed_them(figures):
+    """连跨4个千亿台阶: the step is what is counted; 突破1.3万亿元 after it is of what passed them."""
+    rows = figures(review="地区生产总值连跨4个千亿台阶，突破1.3万亿元。")
+    assert pick(rows, "raw", "subject") == [("4个", "千亿台阶"), ("1.3万亿元", "地区生产总值")]

@@ -466,8 +466,17 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
-        previous = {**row, **changes[i]}
+        previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _carried_subject(r: Reading, m: dict, subject: str) -> str:
+    """The subject the numbers after this one carry on: its own, but for a count of
+    steps passed (a subject ending with cues kind milestone: 连跨4个千亿台阶), whose
+    numbers after it (、突破1.3万亿元) measure what passed them, the words before its verb."""
+    if not subject.endswith(cues("milestone")):
+        return subject
+    return _strip(r.text[r.clause_start(m["start"]):m["start"]]) or subject
 
 
 def _without_own_name(subject: str, region: str) -> str:
