@@ -1091,3 +1091,9 @@ def test_a_count_of_steps_passed_counts_the_step_and_hands_on_what_passed_them(f
     """连跨4个千亿台阶: the step is what is counted; 突破1.3万亿元 after it is of what passed them."""
     rows = figures(review="地区生产总值连跨4个千亿台阶，突破1.3万亿元。")
     assert pick(rows, "raw", "subject") == [("4个", "千亿台阶"), ("1.3万亿元", "地区生产总值")]
+
+
+def test_a_verb_alone_after_a_word_marking_its_object_counts_the_noun_after(figures):
+    """对新增2万亿元中央财政资金建立直达机制: 对新增 names nothing; the funds are counted."""
+    rows = figures(review="对新增2万亿元中央财政资金建立直达机制。")
+    assert pick(rows, "raw", "subject") == [("2万亿元", "中央财政资金")]

@@ -744,8 +744,10 @@ def _of_previous(attribute: str, previous: dict) -> str:
 
 def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
-    and lead, joined by list links) names nothing; what they act on follows the counter."""
-    return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
+    and lead, joined by list links), maybe after a word that marks their object
+    ahead (cues kind object_mark: 对新增), names nothing; what they act on follows the counter."""
+    verbs = subject.removeprefix(_longest_start(subject, "object_mark"))  # 对新增2万亿元资金: 对 marks the object ahead
+    return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(verbs))
 
 
 def _noun_through_counter(text: str, m: dict) -> str:
