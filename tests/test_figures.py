@@ -1097,3 +1097,9 @@ def test_a_verb_alone_after_a_word_marking_its_object_counts_the_noun_after(figu
     """对新增2万亿元中央财政资金建立直达机制: 对新增 names nothing; the funds are counted."""
     rows = figures(review="对新增2万亿元中央财政资金建立直达机制。")
     assert pick(rows, "raw", "subject") == [("2万亿元", "中央财政资金")]
+
+
+def test_a_streak_of_a_rank_holds_what_the_figure_before_measured(figures):
+    """连续16年排名世界第一: the streak and the rank are of the throughput before them."""
+    rows = figures(review="港口集装箱吞吐量达到5000万标准箱、连续16年排名世界第一。")
+    assert pick(rows, "raw", "subject")[1:] == [("16年", "港口集装箱吞吐量排名世界第一"), ("一", "港口集装箱吞吐量")]

@@ -705,9 +705,11 @@ def _words_after(m: dict) -> int:
 
 def _holds_on(clause: str, after: str) -> bool:
     """Whether a streak (``clause`` ends with cues kind streak: 连续) is followed by
-    a verb of holding or changing (cues kind tail: 保持, 增长) and no noun: what
-    held is what the figure before it measured."""
-    return clause.endswith(cues("streak")) and bool(_longest_start(after, "tail"))
+    a verb of holding or changing (cues kind tail: 保持, 增长) or a rank's verb and
+    area (连续16年排名世界第一: :func:`_rank_phrase`) and no noun: what held is what
+    the figure before it measured."""
+    held = bool(_longest_start(after, "tail")) or bool(_rank_phrase().match(after))
+    return clause.endswith(cues("streak")) and held
 
 
 def _said_of_those(clause: str) -> bool:
