@@ -1103,3 +1103,9 @@ def test_a_streak_of_a_rank_holds_what_the_figure_before_measured(figures):
     """连续16年排名世界第一: the streak and the rank are of the throughput before them."""
     rows = figures(review="港口集装箱吞吐量达到5000万标准箱、连续16年排名世界第一。")
     assert pick(rows, "raw", "subject")[1:] == [("16年", "港口集装箱吞吐量排名世界第一"), ("一", "港口集装箱吞吐量")]
+
+
+def test_items_listed_before_a_selection_share_it(figures):
+    """2个甲项目、3个乙成果入选全国典型案例: the selection says which of each are counted."""
+    rows = figures(review="2个矿山修复项目、3个保护成果入选全国典型案例。")
+    assert pick(rows, "subject") == [("矿山修复项目入选全国典型案例",), ("保护成果入选全国典型案例",)]

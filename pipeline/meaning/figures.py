@@ -145,6 +145,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
+    rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
@@ -1113,6 +1114,25 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
             changes[i] = {"subject": item + following[cut:]}
+    return changes
+
+
+def _shared_predicates(rows: list[dict], mentions: list[dict], text: str) -> Changes:
+    """10所学校、12个专业群入选…计划: counted items listed before one predicate that
+    says which of them are counted (cues kind selected: 入选, 获评) share it
+    (tests/labels/README.md: it stays), so an item written whole after its counter,
+    right before the next number, takes what follows the next item's noun from
+    the predicate on; read back from the last item, so a longer list shares it too."""
+    changes: Changes = {}
+    subjects = [row["subject"] for row in rows]
+    for i, j in reversed(_consecutive_measures(mentions)):
+        item, following = subjects[i], subjects[j]
+        if not item or text[_words_after(mentions[i]):mentions[j]["start"]] != item + LIST_PAUSE:
+            continue
+        found = [pos for cue in cues("selected") if (pos := following.find(cue)) > 0]
+        if found and not item.endswith(following[min(found):]):
+            subjects[i] = item + following[min(found):]
+            changes[i] = {"subject": subjects[i]}
     return changes
 
 
