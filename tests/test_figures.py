@@ -1109,3 +1109,9 @@ def test_items_listed_before_a_selection_share_it(figures):
     """2个甲项目、3个乙成果入选全国典型案例: the selection says which of each are counted."""
     rows = figures(review="2个矿山修复项目、3个保护成果入选全国典型案例。")
     assert pick(rows, "subject") == [("矿山修复项目入选全国典型案例",), ("保护成果入选全国典型案例",)]
+
+
+def test_a_range_after_a_verb_alone_counts_the_noun_after_its_high_end(figures):
+    """获批1—2个产业园: both ends count the parks named after the high end's counter."""
+    rows = figures(plan="争取获批1—2个国家级现代农业产业园。")
+    assert pick(rows, "subject") == [("国家级现代农业产业园",), ("国家级现代农业产业园",)]

@@ -458,7 +458,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
-    last_end = item_end = 0  # item_end: where the last threshold ends (投资超50亿元、100亿元产业项目实现突破、…)
+    last_end = item_end = low = 0  # item_end: where the last threshold ends (投资超50亿元、100亿元产业项目实现突破、…)
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] == "threshold":
             item_end = m["raw_end"]
@@ -467,6 +467,9 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
+        low = i if m["range_part"] == "low" else low
+        if m["range_part"] == "high" and not changes[low]["subject"]:
+            changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
         previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
 
@@ -598,7 +601,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     # without the number's qualifier: 上亿 (上 says more), 覆盖近30万儿童 (近 stands between the verb and its count)
     clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
-    if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
+    if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
         return _rank_subject(clause, previous if same_sentence else None), end
