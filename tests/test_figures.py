@@ -1079,3 +1079,39 @@ def test_a_zone_a_verb_acts_on_is_no_topic_of_the_sentences_after(make_record):
     record = make_record(plan="推进某某工业园管理体制改革。新增就业1200人。")
     areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
     assert areas["1200人"] == "某某区"
+
+
+def test_a_place_after_an_object_verb_leaves_the_noun_after_the_counter(figures):
+    """辐射全国75个城市: the place a verb reaches says where; what is counted follows the counter."""
+    rows = figures(review="物流通道辐射全国75个城市，通达全球127个国家和地区的584个港口。")
+    assert pick(rows, "raw", "subject") == [("75个", "城市"), ("127个", "国家和地区"), ("584个", "港口")]
+
+
+def test_a_count_of_steps_passed_counts_the_step_and_hands_on_what_passed_them(figures):
+    """连跨4个千亿台阶: the step is what is counted; 突破1.3万亿元 after it is of what passed them."""
+    rows = figures(review="地区生产总值连跨4个千亿台阶，突破1.3万亿元。")
+    assert pick(rows, "raw", "subject") == [("4个", "千亿台阶"), ("1.3万亿元", "地区生产总值")]
+
+
+def test_a_verb_alone_after_a_word_marking_its_object_counts_the_noun_after(figures):
+    """对新增2万亿元中央财政资金建立直达机制: 对新增 names nothing; the funds are counted."""
+    rows = figures(review="对新增2万亿元中央财政资金建立直达机制。")
+    assert pick(rows, "raw", "subject") == [("2万亿元", "中央财政资金")]
+
+
+def test_a_streak_of_a_rank_holds_what_the_figure_before_measured(figures):
+    """连续16年排名世界第一: the streak and the rank are of the throughput before them."""
+    rows = figures(review="港口集装箱吞吐量达到5000万标准箱、连续16年排名世界第一。")
+    assert pick(rows, "raw", "subject")[1:] == [("16年", "港口集装箱吞吐量排名世界第一"), ("一", "港口集装箱吞吐量")]
+
+
+def test_items_listed_before_a_selection_share_it(figures):
+    """2个甲项目、3个乙成果入选全国典型案例: the selection says which of each are counted."""
+    rows = figures(review="2个矿山修复项目、3个保护成果入选全国典型案例。")
+    assert pick(rows, "subject") == [("矿山修复项目入选全国典型案例",), ("保护成果入选全国典型案例",)]
+
+
+def test_a_range_after_a_verb_alone_counts_the_noun_after_its_high_end(figures):
+    """获批1—2个产业园: both ends count the parks named after the high end's counter."""
+    rows = figures(plan="争取获批1—2个国家级现代农业产业园。")
+    assert pick(rows, "subject") == [("国家级现代农业产业园",), ("国家级现代农业产业园",)]

@@ -145,6 +145,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
+    rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
@@ -457,7 +458,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
-    last_end = item_end = 0  # item_end: where the last threshold ends (投资超50亿元、100亿元产业项目实现突破、…)
+    last_end = item_end = low = 0  # item_end: where the last threshold ends (投资超50亿元、100亿元产业项目实现突破、…)
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] == "threshold":
             item_end = m["raw_end"]
@@ -466,8 +467,20 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
-        previous = {**row, **changes[i]}
+        low = i if m["range_part"] == "low" else low
+        if m["range_part"] == "high" and not changes[low]["subject"]:
+            changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
+        previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _carried_subject(r: Reading, m: dict, subject: str) -> str:
+    """The subject the numbers after this one carry on: its own, but for a count of
+    steps passed (a subject ending with cues kind milestone: 连跨4个千亿台阶), whose
+    numbers after it (、突破1.3万亿元) measure what passed them, the words before its verb."""
+    if not subject.endswith(cues("milestone")):
+        return subject
+    return _strip(r.text[r.clause_start(m["start"]):m["start"]]) or subject
 
 
 def _without_own_name(subject: str, region: str) -> str:
@@ -588,7 +601,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     # without the number's qualifier: 上亿 (上 says more), 覆盖近30万儿童 (近 stands between the verb and its count)
     clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
-    if previous and (m["range_part"] == "high" or periods.is_quoted_target(text, m["start"])):
+    if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
         return _rank_subject(clause, previous if same_sentence else None), end
@@ -648,7 +661,15 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     alone (新建和改造30公里管网), names in quotes alone, or a ``clause`` ending
     with a verb that takes its object after the count (cues kind object_verb)."""
     return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
-            or clause.endswith(cues("object_verb")) or _only_verbs(subject) or _only_names(subject))
+            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
+
+
+def _ends_with_object_verb(clause: str) -> bool:
+    """Whether ``clause`` ends with a verb that takes its object after the count
+    (cues kind object_verb), maybe followed by the place it reaches into (cues kind
+    reached_place: 辐射全国75个城市, 通达全球127个国家): the place says where, the
+    noun after the counter what is counted."""
+    return clause.removesuffix(_longest_end(clause, "reached_place")).endswith(cues("object_verb"))
 
 
 def _counts_what_follows(text: str, end: int) -> bool:
@@ -688,9 +709,11 @@ def _words_after(m: dict) -> int:
 
 def _holds_on(clause: str, after: str) -> bool:
     """Whether a streak (``clause`` ends with cues kind streak: 连续) is followed by
-    a verb of holding or changing (cues kind tail: 保持, 增长) and no noun: what
-    held is what the figure before it measured."""
-    return clause.endswith(cues("streak")) and bool(_longest_start(after, "tail"))
+    a verb of holding or changing (cues kind tail: 保持, 增长) or a rank's verb and
+    area (连续16年排名世界第一: :func:`_rank_phrase`) and no noun: what held is what
+    the figure before it measured."""
+    held = bool(_longest_start(after, "tail")) or bool(_rank_phrase().match(after))
+    return clause.endswith(cues("streak")) and held
 
 
 def _said_of_those(clause: str) -> bool:
@@ -727,8 +750,10 @@ def _of_previous(attribute: str, previous: dict) -> str:
 
 def _only_verbs(subject: str) -> bool:
     """新建, 新建和改造: a subject that is verbs alone (cues kinds object_verb, made
-    and lead, joined by list links) names nothing; what they act on follows the counter."""
-    return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(subject))
+    and lead, joined by list links), maybe after a word that marks their object
+    ahead (cues kind object_mark: 对新增), names nothing; what they act on follows the counter."""
+    verbs = subject.removeprefix(_longest_start(subject, "object_mark"))  # 对新增2万亿元资金: 对 marks the object ahead
+    return all(part in _object_made_and_lead_cues() for part in any_cue("list_link").split(verbs))
 
 
 def _noun_through_counter(text: str, m: dict) -> str:
@@ -1092,6 +1117,25 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
         cut = following.find(item[-1], 0, len(item) + 1) + 1
         if 0 < cut < len(following):
             changes[i] = {"subject": item + following[cut:]}
+    return changes
+
+
+def _shared_predicates(rows: list[dict], mentions: list[dict], text: str) -> Changes:
+    """10所学校、12个专业群入选…计划: counted items listed before one predicate that
+    says which of them are counted (cues kind selected: 入选, 获评) share it
+    (tests/labels/README.md: it stays), so an item written whole after its counter,
+    right before the next number, takes what follows the next item's noun from
+    the predicate on; read back from the last item, so a longer list shares it too."""
+    changes: Changes = {}
+    subjects = [row["subject"] for row in rows]
+    for i, j in reversed(_consecutive_measures(mentions)):
+        item, following = subjects[i], subjects[j]
+        if not item or text[_words_after(mentions[i]):mentions[j]["start"]] != item + LIST_PAUSE:
+            continue
+        found = [pos for cue in cues("selected") if (pos := following.find(cue)) > 0]
+        if found and not item.endswith(following[min(found):]):
+            subjects[i] = item + following[min(found):]
+            changes[i] = {"subject": subjects[i]}
     return changes
 
 
