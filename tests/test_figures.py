@@ -115,6 +115,16 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
         ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
 
 
+def test_a_plan_s_count_of_all_the_region_s_divisions_is_its_make_up(make_record):
+    """在14个市州城区… in 甘肃省 (14 cities) counts the region's make-up, an indicator of
+    the review year; 在5个市州开展试点 picks some of them: a goal."""
+    record = make_record(plan="在14个市州城区增补学位2万个，在5个市州开展试点。")
+    record = {**record, "report": {**record["report"], "region_code": "620000"}}
+    rows = [r for r in classify_report(record) if r["raw"] in ("14个", "5个")]
+    assert pick(rows, "role", "value", "year", "basis") == [("indicator", "14", 2024, "as_of"),
+                                                            ("target", "5", 2025, "annual")]
+
+
 def test_a_number_inside_a_named_project_s_name_is_part_of_the_name(make_record):
     """开工建设某某石化120万吨乙烯改造项目: the plant's size is part of the project's name (an other), no goal."""
     from pipeline.normalize import report_tables

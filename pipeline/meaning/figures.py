@@ -143,6 +143,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
+    rows = _merged(rows, _region_make_up(rows, mentions, r, report))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
@@ -434,8 +435,40 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
         subjects = stocks.get((row["value"], row["unit"]), []) if row["role"] == "target" else []
         noun = CLAUSE_STOP.split(r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
         if any(_same_things(subject, noun) for subject in subjects):
-            changes[i] = {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+            changes[i] = _review_stock(review_year)
     return changes
+
+
+def _review_stock(review_year: int | str) -> dict:
+    """The time of a plan's figure that counts what is there already: the review year's state."""
+    return {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+
+
+# The cue kinds of words for a region's divisions of one level, with the levels
+# (rules/meaning/divisions.csv) they name: 市州 the cities, 县域 the counties and districts.
+PART_LEVELS = {"city_parts": ("city",), "county_parts": ("county", "district")}
+
+
+def _region_make_up(rows: list[dict], mentions: list[dict], r: Reading, report: dict) -> Changes:
+    """A plan's count right before a word for the region's divisions of one level
+    (cues kinds city_parts, county_parts) that is as many as the region has (在14个市州城区…
+    in 甘肃省, 86台县域“发动机”) counts the region's make-up, there already: an
+    indicator of the review year (as_of), no goal. A count of fewer (在5个市州开展试点)
+    picks some of them for the plan's work: a goal."""
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        after = r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH]
+        kind = next((k for k in PART_LEVELS if after.startswith(cues(k))), "") if row["role"] == "target" else ""
+        if kind and row["measure"] == "count" and row["value"] == str(_part_count(report.get("region_code", ""), kind)):
+            changes[i] = _review_stock(report.get("review_year") or "")
+    return changes
+
+
+@cache
+def _part_count(region_code: str, kind: str) -> int:
+    """How many divisions of the levels of cues ``kind`` (PART_LEVELS) lie one or two levels below the region."""
+    rows = table("divisions")
+    return sum(rows[n]["level"] in PART_LEVELS[kind] for n in _near_rows(region_code))
 
 
 def _same_things(subject: str, noun: str) -> bool:
@@ -1419,11 +1452,16 @@ def _named_divisions(region_code: str) -> list[dict[str, str]]:
     """The rows of ``rules/meaning/divisions.csv`` one or two levels below the
     region (a report names its cities and counties, not their districts'
     namesakes elsewhere in the country), and the provinces, in table order."""
+    rows = table("divisions")
+    picked = sorted({*_division_rows_by("level").get("province", []), *_near_rows(region_code)})
+    return [rows[n] for n in picked if rows[n]["code"] != region_code]
+
+
+def _near_rows(region_code: str) -> list[int]:
+    """Row numbers of ``rules/meaning/divisions.csv`` one or two levels below the region."""
     rows, below = table("divisions"), _division_rows_by("parent_code")
     children = below.get(region_code, []) if region_code else []
-    grandchildren = [n for child in children for n in below.get(rows[child]["code"], [])]
-    picked = sorted({*_division_rows_by("level").get("province", []), *children, *grandchildren})
-    return [rows[n] for n in picked if rows[n]["code"] != region_code]
+    return children + [n for child in children for n in below.get(rows[child]["code"], [])]
 
 
 @cache
