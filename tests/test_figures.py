@@ -115,6 +115,12 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
         ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
 
 
+def test_a_count_of_households_is_in_households_whatever_the_counter(figures):
+    """8.1万个困难家庭: 个 counts households (unit household); 3个家庭农场 counts farms."""
+    rows = figures(review="租房补贴惠及8.1万个困难家庭，培育3个家庭农场。")
+    assert pick(rows, "value", "unit") == [("81000", "household"), ("3", "count")]
+
+
 def test_a_plan_s_count_of_all_the_region_s_divisions_is_its_make_up(make_record):
     """在14个市州城区… in 甘肃省 (14 cities) counts the region's make-up, an indicator of
     the review year; 在5个市州开展试点 picks some of them: a goal."""

@@ -223,6 +223,8 @@ def _measure(m: dict, r: Reading) -> dict:
     measure = _duration_or_count(measure, unit["unit"], clause)
     if unit["unit"] == "household" and _counts_firms(text, m, _counted_clause(r, m["start"], clause)):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
+    elif unit["unit"] == "count" and _counts_households(text, m):
+        unit = {**unit, "unit": "household"}  # 8.1万个困难家庭: 个 counts households
     value = scaled(m["number"], factor, unit_factor(unit["factor"]))
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = PRECISE.minus(value)
@@ -287,6 +289,14 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     30万户，其中企业8万户: the firms of the next clause are counted there)."""
     after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
     return any_cue("firm").search(clause + after) is not None
+
+
+def _counts_households(text: str, m: dict) -> bool:
+    """Whether the noun a counter counts, the words after it to the clause's end,
+    ends with a word for households (cues kind household: 惠及8.1万个困难家庭): 户
+    and 家庭 are the contract's household, whatever counter is written."""
+    noun = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
+    return noun.endswith(cues("household"))
 
 
 def _counted_clause(r: Reading, pos: int, clause: str) -> str:
