@@ -116,6 +116,15 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
         ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
 
 
+def test_a_body_joining_a_top_list_ranks_but_a_list_s_name_is_no_figure(figures):
+    """跻身全国50强 at its clause's end is a rank at or above 50; 500强 in a quoted name,
+    before more words, or after a count of what entered the list names the list."""
+    rows = figures(review="某某经开区跻身全国50强。26家企业上榜全国500强。对接全国500强和央企。"
+                          "引进“三类500强”企业10个。")
+    assert pick(rows, "raw", "measure", "value", "comparator") == [
+        ("50强", "rank", "50", "le"), ("26家", "count", "26", "eq"), ("10个", "count", "10", "eq")]
+
+
 def test_a_count_of_households_is_in_households_whatever_the_counter(figures):
     """8.1万个困难家庭: 个 counts households (unit household); 3个家庭农场 counts farms."""
     rows = figures(review="租房补贴惠及8.1万个困难家庭，培育3个家庭农场。")

@@ -21,7 +21,8 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -137,6 +138,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     report = record["report"]
     groups = list_groups(r.text, record["mentions"])
     mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
+    mentions = _merged(mentions, _list_names(mentions, r))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
@@ -230,7 +232,8 @@ def _measure(m: dict, r: Reading) -> dict:
         value = PRECISE.minus(value)
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
         value = PRECISE.minus(value)  # 增长-2.6%: the sign is written before the number
-    comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
+    top = clause.rstrip().endswith(cues("rank_top")) or m["unit_word"] in cues("top_n")  # 前10位, 50强
+    comparator = "le" if measure == "rank" and top else _comparator(m)
     return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
 
 
@@ -446,6 +449,23 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
         noun = CLAUSE_STOP.split(r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
         if any(_same_things(subject, noun) for subject in subjects):
             changes[i] = _review_stock(review_year)
+    return changes
+
+
+def _list_names(mentions: list[dict], r: Reading) -> Changes:
+    """A list's size (cues kind top_n: 500强) that is not the standing of one body at
+    its clause's end (天水经开区跻身全国50强。: a rank) is part of the list's name, a
+    bare number that measures nothing (tests/labels/README.md): quoted or before
+    more words (“三类500强”企业, 对接全国500强和央企), or after another number of its
+    clause, which counts what entered the list (26家企业上榜…500强, 连续19年上榜全国500强)."""
+    changes: Changes = {}
+    for i, m in enumerate(mentions):
+        if m["form"] != "measure" or m["unit_word"] not in cues("top_n"):
+            continue
+        _, clause = r.clause_before(m["start"])
+        ends = r.text[m["raw_end"]:m["raw_end"] + 1] in CLAUSE_STOPS
+        if not ends or NUMBER.search(clause) or clause.endswith(QUOTES_OPEN):
+            changes[i] = {"form": "bare"}
     return changes
 
 
