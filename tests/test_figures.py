@@ -35,6 +35,7 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
 
 @pytest.mark.parametrize("sentence, value, unit, measure, comparator", [
     ("工业投资下降6%。", "-6", "percent", "growth", "eq"),
+    ("审批时限压缩一半。", "-50", "percent", "growth", "eq"),  # 一半 cut: half, -50%
     ("税收占比超70%。", "70", "percent", "share", "gt"),
     ("优良天数比例提高8个百分点。", "8", "pp", "change_pp", "eq"),
     ("收入两年增长1.4倍。", "1.4", "times", "multiple", "eq"),
@@ -113,6 +114,31 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
                    plan="抓好176家高新技术企业发展，办好20项民生工程，新培育高新技术企业30家。")
     assert pick(rows, "role", "value", "year", "basis")[2:] == [
         ("indicator", "176", 2024, "as_of"), ("target", "20", 2025, "annual"), ("target", "30", 2025, "annual")]
+
+
+def test_a_body_joining_a_top_list_ranks_but_a_list_s_name_is_no_figure(figures):
+    """跻身全国50强 at its clause's end is a rank at or above 50; 500强 in a quoted name,
+    before more words, or after a count of what entered the list names the list."""
+    rows = figures(review="某某经开区跻身全国50强。26家企业上榜全国500强。对接全国500强和央企。"
+                          "引进“三类500强”企业10个。")
+    assert pick(rows, "raw", "measure", "value", "comparator") == [
+        ("50强", "rank", "50", "le"), ("26家", "count", "26", "eq"), ("10个", "count", "10", "eq")]
+
+
+def test_a_count_of_households_is_in_households_whatever_the_counter(figures):
+    """8.1万个困难家庭: 个 counts households (unit household); 3个家庭农场 counts farms."""
+    rows = figures(review="租房补贴惠及8.1万个困难家庭，培育3个家庭农场。")
+    assert pick(rows, "value", "unit") == [("81000", "household"), ("3", "count")]
+
+
+def test_a_plan_s_count_of_all_the_region_s_divisions_is_its_make_up(make_record):
+    """在14个市州城区… in 甘肃省 (14 cities) counts the region's make-up, an indicator of
+    the review year; 在5个市州开展试点 picks some of them: a goal."""
+    record = make_record(plan="在14个市州城区增补学位2万个，在5个市州开展试点。")
+    record = {**record, "report": {**record["report"], "region_code": "620000"}}
+    rows = [r for r in classify_report(record) if r["raw"] in ("14个", "5个")]
+    assert pick(rows, "role", "value", "year", "basis") == [("indicator", "14", 2024, "as_of"),
+                                                            ("target", "5", 2025, "annual")]
 
 
 def test_a_number_inside_a_named_project_s_name_is_part_of_the_name(make_record):

@@ -21,7 +21,8 @@ from pipeline.read.mentions import RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, SENTENCE_STOP, char_class)
+                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -137,12 +138,14 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     report = record["report"]
     groups = list_groups(r.text, record["mentions"])
     mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
+    mentions = _merged(mentions, _list_names(mentions, r))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
+    rows = _merged(rows, _region_make_up(rows, mentions, r, report))
     rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
     rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
@@ -223,12 +226,15 @@ def _measure(m: dict, r: Reading) -> dict:
     measure = _duration_or_count(measure, unit["unit"], clause)
     if unit["unit"] == "household" and _counts_firms(text, m, _counted_clause(r, m["start"], clause)):
         unit = {**unit, "unit": "count"}  # 规上工业企业3382户: 户 counts firms, not households
+    elif unit["unit"] == "count" and _counts_households(text, m):
+        unit = {**unit, "unit": "household"}  # 8.1万个困难家庭: 个 counts households
     value = scaled(m["number"], factor, unit_factor(unit["factor"]))
     if measure in ("growth", "change_pp") and _last_cue(clause, ("growth", "decline")) == "decline":
         value = PRECISE.minus(value)
     if measure == "growth" and clause.endswith(MINUS_SIGNS) and m["range_part"] != "high":
         value = PRECISE.minus(value)  # 增长-2.6%: the sign is written before the number
-    comparator = "le" if measure == "rank" and clause.rstrip().endswith(cues("rank_top")) else _comparator(m)
+    top = clause.rstrip().endswith(cues("rank_top")) or m["unit_word"] in cues("top_n")  # 前10位, 50强
+    comparator = "le" if measure == "rank" and top else _comparator(m)
     return {"measure": measure, "unit": unit["unit"], "value": format_value(value), "comparator": comparator}
 
 
@@ -287,6 +293,14 @@ def _counts_firms(text: str, m: dict, clause: str) -> bool:
     30万户，其中企业8万户: the firms of the next clause are counted there)."""
     after = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
     return any_cue("firm").search(clause + after) is not None
+
+
+def _counts_households(text: str, m: dict) -> bool:
+    """Whether the noun a counter counts, the words after it to the clause's end,
+    ends with a word for households (cues kind household: 惠及8.1万个困难家庭): 户
+    and 家庭 are the contract's household, whatever counter is written."""
+    noun = CLAUSE_STOP.split(text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
+    return noun.endswith(cues("household"))
 
 
 def _counted_clause(r: Reading, pos: int, clause: str) -> str:
@@ -435,8 +449,57 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
         subjects = stocks.get((row["value"], row["unit"]), []) if row["role"] == "target" else []
         noun = CLAUSE_STOP.split(r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH], maxsplit=1)[0]
         if any(_same_things(subject, noun) for subject in subjects):
-            changes[i] = {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+            changes[i] = _review_stock(review_year)
     return changes
+
+
+def _list_names(mentions: list[dict], r: Reading) -> Changes:
+    """A list's size (cues kind top_n: 500强) that is not the standing of one body at
+    its clause's end (天水经开区跻身全国50强。: a rank) is part of the list's name, a
+    bare number that measures nothing (tests/labels/README.md): quoted or before
+    more words (“三类500强”企业, 对接全国500强和央企), or after another number of its
+    clause, which counts what entered the list (26家企业上榜…500强, 连续19年上榜全国500强)."""
+    changes: Changes = {}
+    for i, m in enumerate(mentions):
+        if m["form"] != "measure" or m["unit_word"] not in cues("top_n"):
+            continue
+        _, clause = r.clause_before(m["start"])
+        ends = r.text[m["raw_end"]:m["raw_end"] + 1] in CLAUSE_STOPS
+        if not ends or NUMBER.search(clause) or clause.endswith(QUOTES_OPEN):
+            changes[i] = {"form": "bare"}
+    return changes
+
+
+def _review_stock(review_year: int | str) -> dict:
+    """The time of a plan's figure that counts what is there already: the review year's state."""
+    return {"role": "indicator", "year": review_year, "period_start": review_year, "basis": "as_of"}
+
+
+# The cue kinds of words for a region's divisions of one level, with the levels
+# (rules/meaning/divisions.csv) they name: 市州 the cities, 县域 the counties and districts.
+PART_LEVELS = {"city_parts": ("city",), "county_parts": ("county", "district")}
+
+
+def _region_make_up(rows: list[dict], mentions: list[dict], r: Reading, report: dict) -> Changes:
+    """A plan's count right before a word for the region's divisions of one level
+    (cues kinds city_parts, county_parts) that is as many as the region has (在14个市州城区…
+    in 甘肃省, 86台县域“发动机”) counts the region's make-up, there already: an
+    indicator of the review year (as_of), no goal. A count of fewer (在5个市州开展试点)
+    picks some of them for the plan's work: a goal."""
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        after = r.text[m["raw_end"]:m["raw_end"] + COUNTED_REACH]
+        kind = next((k for k in PART_LEVELS if after.startswith(cues(k))), "") if row["role"] == "target" else ""
+        if kind and row["measure"] == "count" and row["value"] == str(_part_count(report.get("region_code", ""), kind)):
+            changes[i] = _review_stock(report.get("review_year") or "")
+    return changes
+
+
+@cache
+def _part_count(region_code: str, kind: str) -> int:
+    """How many divisions of the levels of cues ``kind`` (PART_LEVELS) lie one or two levels below the region."""
+    rows = table("divisions")
+    return sum(rows[n]["level"] in PART_LEVELS[kind] for n in _near_rows(region_code))
 
 
 def _same_things(subject: str, noun: str) -> bool:
@@ -1463,11 +1526,16 @@ def _named_divisions(region_code: str) -> list[dict[str, str]]:
     """The rows of ``rules/meaning/divisions.csv`` one or two levels below the
     region (a report names its cities and counties, not their districts'
     namesakes elsewhere in the country), and the provinces, in table order."""
+    rows = table("divisions")
+    picked = sorted({*_division_rows_by("level").get("province", []), *_near_rows(region_code)})
+    return [rows[n] for n in picked if rows[n]["code"] != region_code]
+
+
+def _near_rows(region_code: str) -> list[int]:
+    """Row numbers of ``rules/meaning/divisions.csv`` one or two levels below the region."""
     rows, below = table("divisions"), _division_rows_by("parent_code")
     children = below.get(region_code, []) if region_code else []
-    grandchildren = [n for child in children for n in below.get(rows[child]["code"], [])]
-    picked = sorted({*_division_rows_by("level").get("province", []), *children, *grandchildren})
-    return [rows[n] for n in picked if rows[n]["code"] != region_code]
+    return children + [n for child in children for n in below.get(rows[child]["code"], [])]
 
 
 @cache
