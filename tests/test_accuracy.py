@@ -50,8 +50,8 @@ WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports 
 # floors where the rules stand once tuned on them, so nothing slips back: (passage prefix,
 # reports, floor of exact figures per role and of measure, year, area and period_start,
 # floor of basis, floor of the lenient subject).
-PAST_ROUNDS = {"r2-": (4, 0.96, 0.955, 0.975), "r3-": (7, 0.965, 0.96, 0.96), "r4-": (5, 0.92, 0.895, 0.92),
-               "r5-": (6, 0.87, 0.86, 0.89)}
+PAST_ROUNDS = {"r2-": (4, 0.965, 0.96, 0.975), "r3-": (7, 0.975, 0.975, 0.975), "r4-": (5, 0.95, 0.965, 0.965),
+               "r5-": (6, 0.975, 0.96, 0.96)}
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +95,19 @@ def test_exact_figures_role_year_and_period_on_the_new_labels(new_set_scores):
         assert overall[f"{role}_precision"] >= 0.985 and overall[f"{role}_recall"] >= 0.985, (role, overall)
     assert overall["year"] >= 0.98 and overall["measure"] >= 0.98, overall
     assert overall["period_start"] >= 0.975 and overall["basis"] >= 0.975, overall
+
+
+@pytest.fixture(scope="module")
+def report_scores(tables, labels):
+    return score_figures(tables["figures"], labels)
+
+
+def test_area_and_lenient_subject_on_every_labelled_report(report_scores):
+    """Issue 13's bars that every tuning report meets since round 4: area ≥ 0.95 and
+    lenient subject ≥ 0.95 (strict subject, measure and year do not yet everywhere:
+    the README's accuracy section names the reports below them)."""
+    for report, row in report_scores.drop(index="all").iterrows():
+        assert row["area"] >= 0.95 and row["subject_lenient"] >= 0.95, (report, row)
 
 
 def test_every_figure_of_whole_labelled_reports(whole_scores):
