@@ -1219,11 +1219,11 @@ def _consecutive_measures(mentions: list[dict]) -> list[tuple[int, int]]:
 
 def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
     """The words that name a list's items: the clause before its first number,
-    joined to the clause before that where it names nothing but a base and a
-    change (接待游客人数、旅游收入，较“十三五”末分别增长…) and the clause before
+    joined to the clause before that where its words before 分别 name nothing but a
+    base (接待游客人数、旅游收入，较“十三五”末分别增长…) and the clause before
     holds no number of its own."""
     start, clause = r.clause_before(mentions[first]["start"])
-    head, *rest = any_cue("respectively").split(clause)
+    head = any_cue("respectively").split(clause, maxsplit=1)[0]
     if _strip(head) or start == 0 or not _same_sentence(r.text, start - 1, start):
         return clause
     before_start, before = r.clause_before(start - 1)
@@ -1381,7 +1381,7 @@ def _owning_project(text: str, end: int) -> str | None:
 
 def is_generic_name(name: str, head: str) -> bool:
     """Whether what stands before the head noun ``head`` of ``name`` holds only
-    words of ``rules/project_generic.csv``, none that names (a place, a company, a
+    words of ``rules/meaning/project_generic.csv``, none that names (a place, a company, a
     proper name): 省市重点项目 is a kind of project, 南拒马河防洪工程 one. Projects ask it of
     every name they find; a figure, of the project that owns it."""
     modifier = name[:name.rfind(head)] if head else name
@@ -1705,10 +1705,12 @@ def _area_pattern(owners: bool = False) -> re.Pattern:
     return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
 
 
-def _lead_verbs() -> list[str]:
+@cache
+def _lead_verbs() -> tuple[str, ...]:
     """The verbs of cues kind zone_lead: its words of two characters or more (市, a
-    single character, is the region's own and leads only a body named whole)."""
-    return [word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME]
+    single character, is the region's own and leads only a body named whole);
+    gathered once: every zone a sentence opens with asks."""
+    return tuple(word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME)
 
 
 @cache

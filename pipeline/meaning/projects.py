@@ -164,7 +164,7 @@ def _shares_head(r: Reading, start: int, end: int) -> bool:
 
 @cache
 def _closing_head() -> re.Pattern:
-    """等8个项目, 等重点项目: 等, a count, kind words (``rules/project_generic.csv``), the head."""
+    """等8个项目, 等重点项目: 等, a count, kind words (``rules/meaning/project_generic.csv``), the head."""
     generic = "|".join(map(re.escape, lookup("project_generic", "word")))
     heads = "|".join(map(re.escape, _list_heads()))
     return re.compile(rf"等(?:{_counted().pattern})?(?:{generic})*(?:{heads})")
@@ -179,7 +179,7 @@ def _list_heads() -> tuple[str, ...]:
 @cache
 def _category_list() -> re.Pattern:
     """甲、乙等各类平台, 甲、乙等重点商圈 (cues kind category after 等 and kind
-    words, ``rules/project_generic.csv``): a list of categories or districts."""
+    words, ``rules/meaning/project_generic.csv``): a list of categories or districts."""
     generic = alternation(lookup("project_generic", "word"))
     return re.compile(f"等(?:{generic})*(?:{cue_words('category')})")
 

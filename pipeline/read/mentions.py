@@ -38,6 +38,7 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 # each number asks it of one character at a time.
 NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
+RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
 class Mention(NamedTuple):
@@ -503,9 +504,6 @@ def _after_rank_scope(text: str, pos: int) -> bool:
         return True
     listed = _rank_item_before().search(text, max(0, pos - RANK_ITEM_REACH), pos)
     return bool(listed) and _after_rank_scope(text, listed.start())
-
-
-RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
 @lru_cache(maxsize=None)
