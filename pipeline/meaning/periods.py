@@ -21,7 +21,7 @@ from functools import lru_cache
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
-                                GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, NO_QUOTES, ORDINAL, char_class)
+                                GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
 from pipeline.rules import alternation, lookup, table, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
@@ -37,6 +37,7 @@ RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 AFTER_STOP = re.compile(rf"[0-9]|{CLAUSE_STOP.pattern}")  # the words after a number end at the next one
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
+QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: str.translate is slow on Chinese text
 MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
 
 
@@ -637,14 +638,21 @@ def _before_end(clause: str, ends: tuple[str, ...]) -> str | None:
     """``clause`` up to the one of ``ends`` standing right before the number, a
     qualifier aside (道路总里程达近 → 道路总里程), and quotation marks too (全球“灯塔工厂”3家:
     the quoted name is still the word before the number); None when none stands there."""
-    tail = clause.translate(NO_QUOTES).rstrip()
+    for candidate in _tails(clause):
+        if candidate.endswith(ends):  # one test of them all first: most clauses end with none
+            return candidate.removesuffix(max((word for word in ends if candidate.endswith(word)), key=len))
+    return None
+
+
+@lru_cache(maxsize=256)
+def _tails(clause: str) -> tuple[str, ...]:
+    """The ends :func:`_before_end` tries: the clause without quotation marks and
+    trailing space, then without the qualifier it ends with, if any (达近 → 达). Kept
+    for the last clauses: the rules ask one clause for several kinds of word."""
+    tail = QUOTE_MARKS.sub("", clause).rstrip()
     qualifiers = _before_qualifiers()
     qualifier = next((q for q in qualifiers if tail.endswith(q)), "") if tail.endswith(qualifiers) else ""
-    for candidate in dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())):
-        if not candidate.endswith(ends):
-            continue  # one test of them all first: most clauses end with none
-        return candidate.removesuffix(max((word for word in ends if candidate.endswith(word)), key=len))
-    return None
+    return tuple(dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())))
 
 
 @lru_cache(maxsize=None)
