@@ -23,7 +23,7 @@ from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
 from pipeline.rules import alternation, lookup, table, words
-from pipeline.rules.patterns import any_cue
+from pipeline.rules.patterns import any_cue, word_tree
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
@@ -461,8 +461,8 @@ def _quantity_named_first(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _quantity_words_forwards() -> re.Pattern:
-    """The quantity words, longest first, as one pattern."""
-    return re.compile(alternation(_quantity_words()))
+    """The quantity words as one pattern, the longest that matches first."""
+    return re.compile(word_tree(_quantity_words()))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:
@@ -567,7 +567,7 @@ def _quantity_words_backwards() -> re.Pattern:
     """The quantity words written backwards, longest first: searched for in a text
     written backwards, the first match is the word that ends last in the text, the
     longest of those, in one pass (a look-up per end and length cost twice as much)."""
-    return re.compile(alternation(word[::-1] for word in _quantity_words()))
+    return re.compile(word_tree(word[::-1] for word in _quantity_words()))
 
 
 @lru_cache(maxsize=None)
