@@ -357,9 +357,14 @@ def _total_after_deed(clause: str) -> bool:
     cumulative) and a verb of reaching, and an item before holds the deed's number; the
     total is the stock the deed added to, a state at the year's end, whatever is counted."""
     cut = _last_item_start(clause)
-    item = clause[cut:].strip()
-    return (cut > 0 and re.search(r"\d", clause[:cut]) is not None
-            and any(item == total + verb for total in cues("cumulative") for verb in _reaching_verbs()))
+    return cut > 0 and clause[cut:].strip() in _running_totals() and re.search(r"\d", clause[:cut]) is not None
+
+
+@lru_cache(maxsize=None)
+def _running_totals() -> frozenset[str]:
+    """累计 (periods.csv kind cumulative) and a verb of reaching, each way of writing them
+    (累计达到): one look-up per clause, not one comparison per pair."""
+    return frozenset(total + verb for total in cues("cumulative") for verb in _reaching_verbs())
 
 
 def _last_item_start(clause: str) -> int:
