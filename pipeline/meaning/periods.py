@@ -38,6 +38,7 @@ STATE_MEASURES = ("duration",)
 AFTER_STOP = re.compile(rf"[0-9]|{CLAUSE_STOP.pattern}")  # the words after a number end at the next one
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
 QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: str.translate is slow on Chinese text
+ITEM_START = re.compile(rf"(?:.*{char_class(LIST_PAUSE)})?", re.S)  # matched up to a clause's last 、, if any
 MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
 
 
@@ -369,7 +370,7 @@ def _running_totals() -> frozenset[str]:
 
 def _last_item_start(clause: str) -> int:
     """Where the clause's last list item starts (after its last 、), 0 for a clause of one item."""
-    return max(clause.rfind(pause) for pause in LIST_PAUSE) + 1
+    return ITEM_START.match(clause).end()
 
 
 def _cue_scope(clause: str) -> str:
