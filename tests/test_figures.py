@@ -1141,3 +1141,9 @@ def test_a_range_after_a_verb_alone_counts_the_noun_after_its_high_end(figures):
     """获批1—2个产业园: both ends count the parks named after the high end's counter."""
     rows = figures(plan="争取获批1—2个国家级现代农业产业园。")
     assert pick(rows, "subject") == [("国家级现代农业产业园",), ("国家级现代农业产业园",)]
+
+
+def test_a_standard_after_from_is_no_part_of_the_subject(figures):
+    """起征点从月销售额10万元提高到15万元: 从月销售额 says what the threshold is reckoned on."""
+    rows = figures(review="增值税起征点从月销售额10万元提高到15万元。")
+    assert [r["subject"] for r in rows] == ["增值税起征点", "增值税起征点"]

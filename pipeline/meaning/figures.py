@@ -985,7 +985,7 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_bases(periods.strip_plan_names(TRAILING_NOTE.sub("", ANNOTATION.sub("", clause))))
-        tail = _longest_end(stripped, "tail") or _total_end(stripped)  # the longest first, one at a time
+        tail = _longest_end(stripped, "tail") or _total_end(stripped) or _from_standard(stripped)  # longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
@@ -1001,6 +1001,16 @@ def _total_end(phrase: str) -> str:
     新增企业50家 leaves the stock of those, 企业); but a measure named by its total
     word (cues kind total_measure: 经济总量, 学位总数) keeps it."""
     return "" if _longest_end(phrase, "total_measure") else _longest_end(phrase, "total_word")
+
+
+def _from_standard(phrase: str) -> str:
+    """A base's standard ending ``phrase`` after 从 (periods.csv kinds from and standard:
+    起征点从月销售额10万元提高到15万元): it says what the base is reckoned on, no part of
+    what is measured; 从 alone (从业人员) is no base."""
+    standard = next((word for word in periods.cues("standard") if phrase.endswith(word)), "")
+    before = phrase[:len(phrase) - len(standard)]
+    base = next((word for word in periods.cues("from") if before.endswith(word)), "") if standard else ""
+    return base + standard if base else ""
 
 
 @cache
