@@ -1026,9 +1026,10 @@ def _lead(phrase: str) -> str:
     counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
     word (cues kind lead_noun: 建成区) starts it instead: that word stays; so
     does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
-    the rates of that act)."""
+    the rates of that act), and one of kind class_lead where a number follows it
+    (年主营业务收入超50亿元企业: the threshold's words define the class counted)."""
     lead = _longest_start(phrase, "lead")
-    if lead and phrase[len(lead):] in cues("attribute"):
+    if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and NUMBER.search(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
     if phrase[len(noun):].startswith(cues("not_zone_after")):
