@@ -1031,9 +1031,10 @@ def test_a_count_run_straight_into_another_unit_shares_its_subject(figures):
 
 def test_ranks_each_with_its_ordinal_are_one_list(figures):
     """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
-    each item takes its rank, and the 增速 written once after the last."""
+    each item takes its rank, the 增速 written once after the last, and the 快递 whose
+    业务量 the first item is (cues kind measured_attribute)."""
     rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
-    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
+    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("快递收入增速", "2"),
                                               ("甲总规模", "1"), ("乙总量", "2")]
 
 

@@ -1279,7 +1279,7 @@ def _list_items(head: str, count: int) -> list[str]:
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return _with_shared_lead(out)
+    return _with_shared_lead(out, items[0] if items else "")
 
 
 QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
@@ -1293,12 +1293,12 @@ def _quoted_items(head: str) -> list[str]:
     return [name + run.group(2) for name in QUOTED.findall(run.group(1))] if run else []
 
 
-def _with_shared_lead(items: list[str]) -> list[str]:
+def _with_shared_lead(items: list[str], first: str) -> list[str]:
     """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
-    the first item (cues kind shared_lead) is every item's, written once; so is
-    what the first item measures an attribute of (cues kind measured_attribute:
-    事故起数、死亡人数 → 事故死亡人数)."""
-    lead = (_longest_start(items[0], "shared_lead") or _attribute_of(items[0])) if items else ""
+    the first item as written (``first``, cues kind shared_lead) is every item's, written
+    once; so is what it measures an attribute of (cues kind measured_attribute: 事故起数、
+    死亡人数 → 事故死亡人数), before the list's shared head joins it (快递业务量和收入增速)."""
+    lead = _longest_start(first, "shared_lead") or _attribute_of(first)
     return [item if not lead or item.startswith(lead) else lead + item for item in items]
 
 
