@@ -1148,3 +1148,10 @@ def test_a_standard_after_from_is_no_part_of_the_subject(figures):
     """起征点从月销售额10万元提高到15万元: 从月销售额 says what the threshold is reckoned on."""
     rows = figures(review="增值税起征点从月销售额10万元提高到15万元。")
     assert [r["subject"] for r in rows] == ["增值税起征点", "增值税起征点"]
+
+
+def test_a_number_that_names_the_things_counted_is_in_the_noun_after_the_counter(figures):
+    """2个1类创新药获批上市: the 1 names the drugs' class (number_forms.csv kind name_after),
+    so the noun after the counter runs through it."""
+    rows = figures(review="科技专项取得突破，2个1类创新药获批上市。")
+    assert pick(rows, "role", "subject")[0] == ("indicator", "1类创新药")

@@ -28,8 +28,6 @@ MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
-# the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
-NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -1093,11 +1091,20 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_STOP.search(text, a, b)
 
 
+@cache
+def _noun_after_pattern() -> re.Pattern:
+    """The words after a counter, up to the next number; digits that open a
+    Latin-lettered name (5G基站, 5A级景区) or a name (number_forms.csv kind name_after:
+    2个1类创新药, where the number measures nothing) are words."""
+    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + alternation(words("number_forms", "written", "name_after")) + "))*")
+
+
 def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number);
     ``object_of_verb``: a verb before the number takes what it counts as its object,
     so a verb said of things (cues kind said_of) is inside the noun, no cut."""
-    match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
+    match = _noun_after_pattern().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()).lstrip(ATTRIBUTIVES) if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
