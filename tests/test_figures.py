@@ -481,7 +481,7 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("隐性债务余额压降30%。", ["隐性债务余额"]),  # 压降 is the change's verb, as 压减
     ("工程提升40所普通高中办学能力。", ["普通高中办学能力"]),  # 提升 takes what is counted as its object
     ("组织3轮扶贫督导。", ["扶贫督导"]),
-    ("严守18亿亩耕地红线。", ["耕地红线"]),
+    ("严守18亿亩耕地红线。", ["耕地"]),
     ("近14亿人口的发展中大国。", ["人口"]),  # 人口 read as the counter 人 and 口: the noun of people counted
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
