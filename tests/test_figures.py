@@ -1155,3 +1155,10 @@ def test_a_number_that_names_the_things_counted_is_in_the_noun_after_the_counter
     so the noun after the counter runs through it."""
     rows = figures(review="科技专项取得突破，2个1类创新药获批上市。")
     assert pick(rows, "role", "subject")[0] == ("indicator", "1类创新药")
+
+
+def test_a_list_named_by_its_top_n_stays_in_the_noun_after_the_counter(figures):
+    """33家企业入围中国民营企业500强: the 500强 is the list's name (cues kind top_n), part
+    of what the 33 counts, so the noun after the counter runs through it."""
+    rows = figures(review="全省33家企业入围中国民营企业500强。")
+    assert pick(rows, "role", "subject")[0] == ("indicator", "企业入围中国民营企业500强")

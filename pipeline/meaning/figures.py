@@ -1094,10 +1094,12 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 @cache
 def _noun_after_pattern() -> re.Pattern:
     """The words after a counter, up to the next number; digits that open a
-    Latin-lettered name (5G基站, 5A级景区) or a name (number_forms.csv kind name_after:
-    2个1类创新药, where the number measures nothing) are words."""
+    Latin-lettered name (5G基站, 5A级景区), a name (number_forms.csv kind name_after:
+    2个1类创新药, where the number measures nothing) or a list's name after the things
+    counted (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
     word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
-    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + alternation(words("number_forms", "written", "name_after")) + "))*")
+    names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
+    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
 
 
 def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
