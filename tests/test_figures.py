@@ -1162,3 +1162,11 @@ def test_a_list_named_by_its_top_n_stays_in_the_noun_after_the_counter(figures):
     of what the 33 counts, so the noun after the counter runs through it."""
     rows = figures(review="全省33家企业入围中国民营企业500强。")
     assert pick(rows, "role", "subject")[0] == ("indicator", "企业入围中国民营企业500强")
+
+
+def test_ranks_with_no_words_of_their_own_take_the_items_just_before(figures):
+    """肉、蛋产量分别达87万吨、35万吨，保持全省第一、二位: the ranks name no items, so
+    each takes the subject of the number before it in the same order."""
+    rows = figures(review="肉、蛋产量分别达87万吨、35万吨，保持全省第一、二位。")
+    assert pick(rows, "subject", "measure") == [("肉产量", "level"), ("蛋产量", "level"), ("肉产量", "rank"),
+                                                ("蛋产量", "rank")]

@@ -1160,8 +1160,8 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and _item_count(head) != len(group):
-        return []
+    if len(split) < 2 and head and _item_count(head) != len(group):
+        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
     return [item + tail for item in items] if len(items) == len(group) else []
