@@ -1170,3 +1170,9 @@ def test_ranks_with_no_words_of_their_own_take_the_items_just_before(figures):
     rows = figures(review="肉、蛋产量分别达87万吨、35万吨，保持全省第一、二位。")
     assert pick(rows, "subject", "measure") == [("肉产量", "level"), ("蛋产量", "level"), ("肉产量", "rank"),
                                                 ("蛋产量", "rank")]
+
+
+def test_a_threshold_after_the_counted_noun_is_part_of_the_class(figures):
+    """4个县一般公共预算收入超过15亿元: the 15亿元 defines which counties are counted."""
+    rows = figures(review="6个县GDP增速超全市平均水平，4个县一般公共预算收入超过15亿元。")
+    assert pick(rows, "role", "subject")[1:] == [("indicator", "县一般公共预算收入超过15亿元")]

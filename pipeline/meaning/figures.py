@@ -526,6 +526,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
+        subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
         low = i if m["range_part"] == "low" else low
@@ -533,6 +534,17 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
             changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
         previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _through_threshold(text: str, subject: str, end: int, following: list[dict]) -> tuple[str, int]:
+    """4个县一般公共预算收入超过15亿元: a threshold right after the noun a count is of,
+    its qualifier (超过) ending that noun, defines the class counted (as 年主营业务收入超
+    10亿元企业 does): the subject runs through it, and the text used ends after it."""
+    after = following[0] if following else None
+    if after is None or after["form"] != "threshold" or after["start"] != end or not after["before"] \
+            or not subject.endswith(after["before"]):
+        return subject, end
+    return subject + text[end:after["raw_end"]], after["raw_end"]
 
 
 def _carried_subject(r: Reading, m: dict, subject: str) -> str:
