@@ -1176,3 +1176,10 @@ def test_a_threshold_after_the_counted_noun_is_part_of_the_class(figures):
     """4个县一般公共预算收入超过15亿元: the 15亿元 defines which counties are counted."""
     rows = figures(review="6个县GDP增速超全市平均水平，4个县一般公共预算收入超过15亿元。")
     assert pick(rows, "role", "subject")[1:] == [("indicator", "县一般公共预算收入超过15亿元")]
+
+
+def test_a_number_of_another_measure_carries_what_the_verb_before_acted_on(figures):
+    """63人获得保险赔付资金8.1万元: the people are those who received (获得 stays); the
+    money, with no words of its own, is the payouts, without the verb."""
+    rows = figures(review="63人获得保险赔付资金8.1万元。")
+    assert pick(rows, "subject", "measure") == [("获得保险赔付资金", "count"), ("保险赔付资金", "level")]

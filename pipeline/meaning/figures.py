@@ -767,8 +767,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
-    if not subject and before:
-        subject = before["subject"]
+    if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
+        subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
