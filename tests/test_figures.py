@@ -481,7 +481,7 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("隐性债务余额压降30%。", ["隐性债务余额"]),  # 压降 is the change's verb, as 压减
     ("工程提升40所普通高中办学能力。", ["普通高中办学能力"]),  # 提升 takes what is counted as its object
     ("组织3轮扶贫督导。", ["扶贫督导"]),
-    ("严守18亿亩耕地红线。", ["耕地红线"]),
+    ("严守18亿亩耕地红线。", ["耕地"]),
     ("近14亿人口的发展中大国。", ["人口"]),  # 人口 read as the counter 人 and 口: the noun of people counted
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
@@ -1031,9 +1031,10 @@ def test_a_count_run_straight_into_another_unit_shares_its_subject(figures):
 
 def test_ranks_each_with_its_ordinal_are_one_list(figures):
     """快递业务量和收入增速分别居全国第3位、第2位: 第 before each rank breaks no list, so
-    each item takes its rank, and the 增速 written once after the last."""
+    each item takes its rank, the 增速 written once after the last, and the 快递 whose
+    业务量 the first item is (cues kind measured_attribute)."""
     rows = figures(review="快递业务量和收入增速分别居全国第3位、第2位。甲总规模、乙总量居全国第1、第2位。")
-    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("收入增速", "2"),
+    assert pick(rows, "subject", "value") == [("快递业务量增速", "3"), ("快递收入增速", "2"),
                                               ("甲总规模", "1"), ("乙总量", "2")]
 
 
@@ -1141,3 +1142,44 @@ def test_a_range_after_a_verb_alone_counts_the_noun_after_its_high_end(figures):
     """获批1—2个产业园: both ends count the parks named after the high end's counter."""
     rows = figures(plan="争取获批1—2个国家级现代农业产业园。")
     assert pick(rows, "subject") == [("国家级现代农业产业园",), ("国家级现代农业产业园",)]
+
+
+def test_a_standard_after_from_is_no_part_of_the_subject(figures):
+    """起征点从月销售额10万元提高到15万元: 从月销售额 says what the threshold is reckoned on."""
+    rows = figures(review="增值税起征点从月销售额10万元提高到15万元。")
+    assert [r["subject"] for r in rows] == ["增值税起征点", "增值税起征点"]
+
+
+def test_a_number_that_names_the_things_counted_is_in_the_noun_after_the_counter(figures):
+    """2个1类创新药获批上市: the 1 names the drugs' class (number_forms.csv kind name_after),
+    so the noun after the counter runs through it."""
+    rows = figures(review="科技专项取得突破，2个1类创新药获批上市。")
+    assert pick(rows, "role", "subject")[0] == ("indicator", "1类创新药")
+
+
+def test_a_list_named_by_its_top_n_stays_in_the_noun_after_the_counter(figures):
+    """33家企业入围中国民营企业500强: the 500强 is the list's name (cues kind top_n), part
+    of what the 33 counts, so the noun after the counter runs through it."""
+    rows = figures(review="全省33家企业入围中国民营企业500强。")
+    assert pick(rows, "role", "subject")[0] == ("indicator", "企业入围中国民营企业500强")
+
+
+def test_ranks_with_no_words_of_their_own_take_the_items_just_before(figures):
+    """肉、蛋产量分别达87万吨、35万吨，保持全省第一、二位: the ranks name no items, so
+    each takes the subject of the number before it in the same order."""
+    rows = figures(review="肉、蛋产量分别达87万吨、35万吨，保持全省第一、二位。")
+    assert pick(rows, "subject", "measure") == [("肉产量", "level"), ("蛋产量", "level"), ("肉产量", "rank"),
+                                                ("蛋产量", "rank")]
+
+
+def test_a_threshold_after_the_counted_noun_is_part_of_the_class(figures):
+    """4个县一般公共预算收入超过15亿元: the 15亿元 defines which counties are counted."""
+    rows = figures(review="6个县GDP增速超全市平均水平，4个县一般公共预算收入超过15亿元。")
+    assert pick(rows, "role", "subject")[1:] == [("indicator", "县一般公共预算收入超过15亿元")]
+
+
+def test_a_number_of_another_measure_carries_what_the_verb_before_acted_on(figures):
+    """63人获得保险赔付资金8.1万元: the people are those who received (获得 stays); the
+    money, with no words of its own, is the payouts, without the verb."""
+    rows = figures(review="63人获得保险赔付资金8.1万元。")
+    assert pick(rows, "subject", "measure") == [("获得保险赔付资金", "count"), ("保险赔付资金", "level")]

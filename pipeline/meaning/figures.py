@@ -28,8 +28,6 @@ MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
 LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
-# the words after a counter, up to the next number; digits that open a Latin-lettered name (5G基站, 5A级景区) are words
-NOUN_AFTER = re.compile("(?:" + char_class(CLAUSE_STOPS, negated=True, also=r"\d") + r"|\d+(?=[A-Za-z]))*")
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -528,6 +526,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         if m["form"] != "measure":
             continue
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
+        subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         changes[i] = {"subject": _last_words(subject)}
         low = i if m["range_part"] == "low" else low
@@ -535,6 +534,17 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
             changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
         previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _through_threshold(text: str, subject: str, end: int, following: list[dict]) -> tuple[str, int]:
+    """4个县一般公共预算收入超过15亿元: a threshold right after the noun a count is of,
+    its qualifier (超过) ending that noun, defines the class counted (as 年主营业务收入超
+    10亿元企业 does): the subject runs through it, and the text used ends after it."""
+    after = following[0] if following else None
+    if after is None or after["form"] != "threshold" or after["start"] != end or not after["before"] \
+            or not subject.endswith(after["before"]):
+        return subject, end
+    return subject + text[end:after["raw_end"]], after["raw_end"]
 
 
 def _carried_subject(r: Reading, m: dict, subject: str) -> str:
@@ -680,7 +690,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
-            return after, end + len(after)
+            return after, max(end, text.find(after, end)) + len(after)  # 30多年的东马钢材市场: past the 的 dropped too
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
     if not subject and measure in CHANGE_MEASURES:
@@ -757,8 +767,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
-    if not subject and before:
-        subject = before["subject"]
+    if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
+        subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
@@ -985,7 +995,7 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_bases(periods.strip_plan_names(TRAILING_NOTE.sub("", ANNOTATION.sub("", clause))))
-        tail = _longest_end(stripped, "tail") or _total_end(stripped)  # the longest first, one at a time
+        tail = _longest_end(stripped, "tail") or _total_end(stripped) or _from_standard(stripped)  # longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
@@ -1003,6 +1013,16 @@ def _total_end(phrase: str) -> str:
     return "" if _longest_end(phrase, "total_measure") else _longest_end(phrase, "total_word")
 
 
+def _from_standard(phrase: str) -> str:
+    """A base's standard ending ``phrase`` after 从 (periods.csv kinds from and standard:
+    起征点从月销售额10万元提高到15万元): it says what the base is reckoned on, no part of
+    what is measured; 从 alone (从业人员) is no base."""
+    standard = next((word for word in periods.cues("standard") if phrase.endswith(word)), "")
+    before = phrase[:len(phrase) - len(standard)]
+    base = next((word for word in periods.cues("from") if before.endswith(word)), "") if standard else ""
+    return base + standard if base else ""
+
+
 @cache
 def _leading_span() -> re.Pattern:
     """未来3年, 今后五年 opening a clause (number_forms.csv kind date_before, then a
@@ -1016,9 +1036,10 @@ def _lead(phrase: str) -> str:
     counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
     word (cues kind lead_noun: 建成区) starts it instead: that word stays; so
     does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
-    the rates of that act)."""
+    the rates of that act), and one of kind class_lead where a number follows it
+    (年主营业务收入超50亿元企业: the threshold's words define the class counted)."""
     lead = _longest_start(phrase, "lead")
-    if lead and phrase[len(lead):] in cues("attribute"):
+    if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and NUMBER.search(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
     if phrase[len(noun):].startswith(cues("not_zone_after")):
@@ -1082,11 +1103,22 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_STOP.search(text, a, b)
 
 
+@cache
+def _noun_after_pattern() -> re.Pattern:
+    """The words after a counter, up to the next number; digits that open a
+    Latin-lettered name (5G基站, 5A级景区), a name (number_forms.csv kind name_after:
+    2个1类创新药, where the number measures nothing) or a list's name after the things
+    counted (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
+    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
+    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+
+
 def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number);
     ``object_of_verb``: a verb before the number takes what it counts as its object,
     so a verb said of things (cues kind said_of) is inside the noun, no cut."""
-    match = NOUN_AFTER.match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
+    match = _noun_after_pattern().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()).lstrip(ATTRIBUTIVES) if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's
@@ -1140,8 +1172,8 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and _item_count(head) != len(group):
-        return []
+    if len(split) < 2 and head and _item_count(head) != len(group):
+        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
     return [item + tail for item in items] if len(items) == len(group) else []
@@ -1268,7 +1300,7 @@ def _list_items(head: str, count: int) -> list[str]:
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return _with_shared_lead(out)
+    return _with_shared_lead(out, items[0] if items else "")
 
 
 QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
@@ -1282,12 +1314,12 @@ def _quoted_items(head: str) -> list[str]:
     return [name + run.group(2) for name in QUOTED.findall(run.group(1))] if run else []
 
 
-def _with_shared_lead(items: list[str]) -> list[str]:
+def _with_shared_lead(items: list[str], first: str) -> list[str]:
     """建成区绿地率、绿化覆盖率 → 建成区绿地率, 建成区绿化覆盖率: a scope word opening
-    the first item (cues kind shared_lead) is every item's, written once; so is
-    what the first item measures an attribute of (cues kind measured_attribute:
-    事故起数、死亡人数 → 事故死亡人数)."""
-    lead = (_longest_start(items[0], "shared_lead") or _attribute_of(items[0])) if items else ""
+    the first item as written (``first``, cues kind shared_lead) is every item's, written
+    once; so is what it measures an attribute of (cues kind measured_attribute: 事故起数、
+    死亡人数 → 事故死亡人数), before the list's shared head joins it (快递业务量和收入增速)."""
+    lead = _longest_start(first, "shared_lead") or _attribute_of(first)
     return [item if not lead or item.startswith(lead) else lead + item for item in items]
 
 
