@@ -12,6 +12,11 @@ def figures(make_record):
     return classify
 
 
+def areas_by_raw(record: dict, role: str) -> dict[str, str]:
+    """The area of each figure of ``role`` in the classified record, by the number as written."""
+    return {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == role}
+
+
 def pick(rows: list[dict], *fields: str) -> list[tuple]:
     return [tuple(r[f] for f in fields) for r in rows]
 
@@ -169,7 +174,6 @@ def test_codebook_codes_standard_subjects():
 
 def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
     """失业率控制在4.5%以内 is a share, though a growth (增长率6%) is written in the same sentence."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(plan="城镇新增就业6万人、城镇登记失业率控制在4.5%以内，地区生产总值增长率6%。")
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["4.5%"]["measure"] == "share" and rows["6%"]["measure"] == "growth"
@@ -177,7 +181,6 @@ def test_a_rate_named_after_a_growth_verb_is_a_share(make_record):
 
 def test_units_ranges_and_qualifiers_seen_on_national_and_provincial_reports(make_record):
     """Units, ranges and qualifiers of national and provincial reports: 6%－6.5% is a range, 万千瓦 in MW, 不到 lt."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(plan="国内生产总值增长6%－6.5%，全员劳动生产率达到25万元/人，新能源装机8041.6万千瓦，"
                               "货运量达到50万标箱，国内生产总值从不到70万亿元增加到100万亿元。")
     rows = {r["raw"]: (r["value"], r["unit"], r["comparator"]) for r in classify_report(record)
@@ -266,7 +269,6 @@ def test_a_name_matches_its_alias_with_or_without_quotes():
 
 def test_respectively_after_a_list_of_numbers_names_each_by_the_number_before(make_record):
     """…17.52亿人次、…1.27万亿元，分别增长: each growth is of the figure written in that place before."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="累计接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%。",
                          plan="新增高新技术企业和“专精特新”企业各3家，旅游接待人次、旅游综合收入分别增长6%以上。")
     rows = {r["raw"]: r for r in classify_report(record)}
@@ -284,12 +286,11 @@ def test_a_subject_listing_several_concepts_gets_no_code():
 
 def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_the_area(make_record):
     """A zone, or a list of zones, opening a sentence (or introducing the next) is the area of its figures."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(plan="合作示范区以建设健康城为目标，建设科创廊道。加强对接合作，产业项目到位20亿元以上。"
                               "唐官屯加工物流区、静海国际商贸物流园发挥优势，规模以上工业产值增长10%。"
                               "大邱庄工业区、双塘工业园围绕主导产业，产业项目分别到位10亿元、1.2亿元以上。"
                               "其他各乡镇规模以上工业产值增长5%。子牙经开区新增企业10家。全区新增就业1.2万人。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["20亿元"] == "合作示范区"  # the sentence before only introduces it
     assert areas["10%"] == "唐官屯加工物流区、静海国际商贸物流园"
     assert (areas["10亿元"], areas["1.2亿元"]) == ("大邱庄工业区", "双塘工业园")
@@ -298,11 +299,10 @@ def test_a_zone_or_list_of_zones_opening_a_sentence_or_introducing_the_next_is_t
 
 def test_a_body_opening_a_clause_with_a_figure_keeps_it_for_the_clauses_after(make_record):
     """区属企业, 中心城区 opening a clause with a figure stay the area of the clauses after, until another scope."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="国企改革深入推进，区属企业资产总额达到300亿元，营业收入增长6%。"
                                 "市中心城区实施重点项目90个，完成投资50亿元；新建公园8个，实施县域项目13个。"
                                 "楼市企稳，主城区住房市场回稳，固定资产投资增长3%。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["300亿元"] == areas["6%"] == "区属企业"
     assert areas["90个"] == areas["50亿元"] == areas["8个"] == "中心城区"  # 市: the city's; ； goes on
     assert areas["13个"] == "某某区"  # another scope (cues kind scope_change)
@@ -311,11 +311,10 @@ def test_a_body_opening_a_clause_with_a_figure_keeps_it_for_the_clauses_after(ma
 
 def test_a_sentence_that_introduces_a_zone_heads_the_sentences_up_to_the_next_without_figures(make_record):
     """强化中心城区… introduces a zone for the sentences after it, up to one that opens another topic."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="强化中心城区辐射带动。实施城市更新行动，新建管网20公里。改造道路5条。"
                                 "提升乡村治理水平。新建村卫生室3个。某某新区入选全国试点。新增就业1200人。"
                                 "推进技能提升，用好某某产业园，完成培训2万人次。引入某某集团，发展食品产业。新增农场9家。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["20公里"] == areas["5条"] == "中心城区"  # 强化: a verb before the body (cues kind zone_lead)
     assert areas["3个"] == "某某区"  # the next sentence without figures opens another topic
     assert areas["1200人"] == "某某区"  # an honour is a statement closed in itself (cues kind zone_event)
@@ -326,7 +325,7 @@ def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_rec
     """推进市中心城区…: a verb and 市 before 中心城区 (cues kind zone_lead) are no part of the
     name, and the sentence they open is about the body."""
     record = make_record(plan="推进市中心城区更新提升，实施道路改造10条。推动主城区扩容，新增绿地5万平方米。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
 
 
@@ -334,7 +333,7 @@ def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""
     record = make_record(review="长三角某某示范区新推出制度创新成果7项。长三角合作事项落地12个。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["7项"] == "长三角某某示范区" and areas["12个"] == "长三角"
 
 
@@ -342,46 +341,43 @@ def test_a_heading_run_into_another_that_puts_a_body_last_introduces_it(make_rec
     """（六）加快…进程推动中心城区扩容提质。: two headings run together; the verb and the body
     named whole closing the sentence introduce the body to the sentence after."""
     record = make_record(plan="（六）加快新型城镇化进程推动中心城区扩容提质。实施城建项目20个，完成投资10亿元。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["20个"] == areas["10亿元"] == "中心城区"
 
 
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
                                 "某某科创园布局持续拓展，组建某某母基金等39只科创基金。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["10个"] == "某某区"  # the list's first item is no zone of the count's
     assert areas["39只"] == "某某科创园"  # the sentence opens with the zone the list belongs to
 
 
 def test_one_project_named_after_an_amount_owns_it(make_record):
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="总投资4.7亿元的东湖江水置换工程基本完工。总投资30亿元的8个园区项目有序推进。"
                                 "总投资5亿元的重点项目开工。总投资9亿元的甲、乙等项目投产。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["4.7亿元"] == "东湖江水置换工程"
     assert areas["30亿元"] == areas["5亿元"] == areas["9亿元"] == "某某区"  # a count, a kind, a list of projects
 
 
-def test_a_zone_a_verb_opens_with_is_its_object_and_heads_no_later_sentence(make_record):
-    from pipeline.meaning.figures import classify_report
-    record = make_record(plan="打通开发区经一路、经二路。确保21万平方米的标准化厂房投用。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
-    assert areas["21万平方米"] == "某某区"
+@pytest.mark.parametrize("plan, later", [("打通开发区经一路、经二路。确保21万平方米的标准化厂房投用。", "21万平方米"),
+                                         ("推进某某工业园管理体制改革。新增就业1200人。", "1200人")])
+def test_a_zone_a_verb_acts_on_heads_no_later_sentence(make_record, plan, later):
+    """打通开发区经一路 (the zone is the verb's object, a project's place) and 推进某某工业园改革
+    (the verb's zone owns only its own sentence's figures): the sentences after are the region's."""
+    assert areas_by_raw(make_record(plan=plan), "target")[later] == "某某区"
 
 
 def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_no_area(make_record):
     """某某产业园 listed among projects, and 返乡创业 (a verb, not a 乡), are no area."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="某某产业园、甲食品工厂等15个项目签约落地。新增返乡创业1200人。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["15个"] == "某某区" and areas["1200人"] == "某某区"  # 新增 (area_stop), 返乡 (not_areas)
 
 
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
     """The subject drops bases (从…增加到), comparisons (高于全省), marks (首次突破) and lead verbs."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
                                 "生产总值首次突破3000亿元、增长7.2%。开工建设8个抽水蓄能电站。",
                          plan="锚定五年跨入全国经开区百强目标，启动49个老旧小区改造提升，有序盘活12万亩储备林。")
@@ -393,7 +389,6 @@ def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
 
 def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
     """千瓦时 and 千米 are units read whole; 亩 is exact; narrowed concepts get no code; 达到 after 净增 is the stock."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="用电量12千瓦时，修建道路83千米，盘活土地2214.54万亩。吸纳京津技术合同成交额25亿元。"
                                 "新型农业经营主体647家。净增市场主体3000家、达到3.3万家。新增高新技术企业50家，总数达到310家。")
     rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
@@ -408,7 +403,6 @@ def test_units_read_whole_narrowed_concepts_and_stocks_after_flows(make_record):
 
 def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     """Ranks (前10位 le), 户 of firms as a count, an amount naming a class (other) and 万P of computing power."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="规模以上工业增加值增速居全国前10位。世界500强排名从369位上升到235位。"
                                 "规模以上工业企业增加到3382户，新增农户2000户。营业收入超50亿元企业3家，"
                                 "新增专精特新企业170家企业。算力规模11.4万P。")
@@ -441,7 +435,6 @@ def test_income_compared_with_last_year_names_no_ratio(figures):
 
 def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     """19.2:38.5:42.3 is three shares, 2.1∶1 a ratio, a bare number after 收入比值 the ratio, 5575万农村贫困人口 people."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="五年来，三次产业结构由22.2:41.3:36.5调整为19.2:38.5:42.3，城乡居民收入比缩小到2.1∶1，"
                                 "5575万农村贫困人口实现脱贫，城乡居民收入比值由3.27缩小至2.93。")
     rows = {r["raw"]: r for r in classify_report(record)}
@@ -531,7 +524,6 @@ PROVINCE_HEAD = "政府工作报告\n——2025年1月20日在四川省第十四
 def province_areas(tmp_path, review: str) -> dict[str, str]:
     """The area of each indicator of a province's review that is ``review``."""
     from pipeline.extract import extract_report
-    from pipeline.meaning.figures import classify_report
     path = tmp_path / "t.txt"
     path.write_text(f"{PROVINCE_HEAD}一、2024年工作回顾\n{review}\n二、2025年工作安排\n稳定就业。\n", encoding="utf-8")
     return {r["raw"]: r["area"] for r in classify_report(extract_report(path, {})) if r["role"] == "indicator"}
@@ -591,9 +583,8 @@ def test_the_divisions_a_report_names_are_those_below_its_region_and_the_provinc
 
 def test_a_counted_or_located_zone_is_no_particular_place(make_record):
     """3个工业园区 (counted) and 在某某工业园 (a place where) are no area of the figure."""
-    from pipeline.meaning.figures import classify_report
     record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["8%"] == "某某区" and areas["5万平方米"] == "某某区"
 
 
@@ -1066,7 +1057,7 @@ def test_a_verb_before_a_zone_is_no_part_of_its_name(make_record):
     partner after 与 are none."""
     record = make_record(plan="深化开发区体制改革，重点发展2个主导产业。推进某某试验区提升行动，制度创新指数稳居全国前三。"
                               "深化与某某集团合作，推动土地流转1.5万亩。推进省级示范园区改革，新增企业12家。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["2个"] == "开发区" and areas["三"] == "某某试验区"
     assert areas["1.5万亩"] == areas["12家"] == "某某区"
 
@@ -1077,7 +1068,7 @@ def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
     naming such building heads no sentence after."""
     record = make_record(plan="加快某某加工产业园建设，力争甲项目等6个项目建成投产。某某工业园建设完成投资20亿元。"
                               "推进某某产业园建设。引导中心镇建设产业园，确保建成10个。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["6个"] == "某某加工产业园"
     assert areas["20亿元"] == areas["10个"] == "某某区"
 
@@ -1087,7 +1078,7 @@ def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record
     no zone; a zone found by its suffix does not reach that far."""
     record = make_record(plan="（六）加快城镇化进程推动中心城区扩容提质。实施城建项目20个。解决好“里子”问题，加快管网建设。"
                               "完成管网入地32公里。\n某某产业园提质增效。新增企业8家。解决好用地问题，加快厂房建设。新建厂房3万平方米。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
+    areas = areas_by_raw(record, "target")
     assert areas["20个"] == areas["32公里"] == "中心城区"
     assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"
 
@@ -1096,16 +1087,9 @@ def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_befo
     """…分别达到…，分别增长…: the second clause shares out the things of the first, of its zone."""
     record = make_record(review="某某机场旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。"
                                 "旅客和货物运输量分别达到2亿人次、3亿吨，分别增长5%、6%。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "indicator"}
+    areas = areas_by_raw(record, "indicator")
     assert areas["8.3%"] == areas["7.9%"] == "某某机场"
     assert areas["5%"] == "某某区"
-
-
-def test_a_zone_a_verb_acts_on_is_no_topic_of_the_sentences_after(make_record):
-    """推进某某工业园改革。: the verb's zone owns only its own sentence's figures."""
-    record = make_record(plan="推进某某工业园管理体制改革。新增就业1200人。")
-    areas = {r["raw"]: r["area"] for r in classify_report(record) if r["role"] == "target"}
-    assert areas["1200人"] == "某某区"
 
 
 def test_a_place_after_an_object_verb_leaves_the_noun_after_the_counter(figures):
