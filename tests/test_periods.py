@@ -1,16 +1,12 @@
 """Parts of a report and each figure's period, on short sentences written for the tests."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from helpers import ROOT, run_python, with_rule_line
 
 from pipeline.meaning import periods
 from pipeline.meaning.figures import classify_report
-from pipeline.rules import alternation
-from pipeline.rules.patterns import word_tree
 
 
 def test_a_heading_naming_a_past_year_is_a_review_whatever_its_cue_words():
@@ -275,8 +271,6 @@ import tempfile
 from pathlib import Path
 from pipeline.extract import extract_report
 from pipeline.meaning.figures import classify_report
-from pipeline.rules import alternation
-from pipeline.rules.patterns import word_tree
 
 HEAD = "政府工作报告\\n——2025年1月9日在某某市某某区第一届人民代表大会第二次会议上\\n某某区区长 李四\\n各位代表：\\n"
 path = Path(tempfile.mkdtemp()) / "t.txt"
@@ -484,12 +478,3 @@ def test_a_list_item_with_its_own_verb_of_reaching_is_a_level_whatever_the_items
     times = _times(make_record, "五年来，累计建成桥梁40座、城市道路突破7000公里，人均预期寿命较2020年提高1.2岁、达到79.7岁。")
     assert times["40座"] == ("cumulative", 2020)
     assert (times["7000公里"], times["79.7岁"]) == (("as_of", 2024), ("as_of", 2024))
-
-
-def test_a_word_tree_matches_what_the_flat_alternation_matches():
-    """The tree of shared beginnings finds the longest word at the first place one starts, as the flat one does."""
-    words = ["企业", "企业数", "资产", "资产总额", "总额", "a.b"]
-    tree, flat = re.compile(word_tree(words)), re.compile(alternation(words))
-    for text in ("规上企业数达到", "资产总额增长", "企业资产", "a.b和axb", "无"):
-        assert [m.group() for m in tree.finditer(text)] == [m.group() for m in flat.finditer(text)]
-    assert word_tree([]) == alternation([])

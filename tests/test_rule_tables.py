@@ -322,3 +322,14 @@ def test_longest_prefix_and_suffix_find_the_longest_word_written_there():
     assert longest_prefix(text, len(text), words) == "" and longest_prefix(text, 0, words) == ""
     assert longest_suffix(text, text.index("，12"), words) == "千米" and longest_suffix(text, 0, words) == ""
     assert longest_prefix("2mm", 1, words) == ""  # m+ is a word, not a pattern
+
+
+def test_a_word_tree_matches_what_the_flat_alternation_matches():
+    """The tree of shared beginnings finds the longest word at the first place one starts, as the flat one does."""
+    from pipeline.rules import alternation, word_tree
+    words = ["企业", "企业数", "资产", "资产总额", "总额", "a.b"]
+    tree, flat = re.compile(word_tree(words)), re.compile(alternation(words))
+    for text in ("规上企业数达到", "资产总额增长", "企业资产", "a.b和axb", "无"):
+        assert [m.group() for m in tree.finditer(text)] == [m.group() for m in flat.finditer(text)]
+    assert word_tree([]) == alternation([])
+

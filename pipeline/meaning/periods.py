@@ -22,8 +22,8 @@ from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
-from pipeline.rules import alternation, lookup, table, words
-from pipeline.rules.patterns import any_cue, word_tree
+from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
+from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
@@ -461,14 +461,8 @@ def _stock_after(clause: str, after: str, measure: str) -> bool:
 
 def _quantity_named_first(text: str) -> str:
     """What the quantity named first in ``text`` is (:func:`quantity` reads the last)."""
-    found = _quantity_words_forwards().search(text)
+    found = prefix_pattern(_quantity_words()).search(text)
     return _quantity_words()[found.group()]["kind"] if found else ""
-
-
-@lru_cache(maxsize=None)
-def _quantity_words_forwards() -> re.Pattern:
-    """The quantity words as one pattern, the longest that matches first."""
-    return re.compile(word_tree(_quantity_words()))
 
 
 def _level_reached(clause: str, measure: str, kind: str) -> bool:

@@ -57,7 +57,7 @@ def _shape(words: dict[str, dict[str, str]]) -> _Shape:
     shape = _SHAPES.get(id(words))
     if shape is None or shape[0] is not words:
         keys = [k for k in words if k]
-        shape = (words, _Shape(re.compile(alternation(keys)), frozenset(k[-1] for k in keys),
+        shape = (words, _Shape(re.compile(word_tree(keys)), frozenset(k[-1] for k in keys),
                                tuple(sorted({len(k) for k in keys}, reverse=True))))
         _SHAPES[id(words)] = shape  # the table itself is kept, so its id is never reused
     return shape[1]
@@ -80,6 +80,28 @@ def alternation(choices: Iterable[str]) -> str:
     matches when there are none. The caller groups it where it needs to."""
     unique = sorted(dict.fromkeys(c for c in choices if c), key=len, reverse=True)
     return "|".join(map(re.escape, unique)) if unique else "(?!)"
+
+
+def word_tree(choices: Iterable[str]) -> str:
+    """:func:`alternation` of ``choices`` written as a tree of shared beginnings
+    (企业|企业数|资产 → (?:企业(?:数|)|资产)): it matches the same, the longest
+    choice at the first place one starts, but sre tries a flat alternation's
+    words one by one there, and a tree's one character at a time, so a list of
+    hundreds of words (the codebook's names) costs a few tests, not hundreds."""
+    unique = [word for word in dict.fromkeys(choices) if word]
+    return _branches(unique) if unique else "(?!)"
+
+
+def _branches(words: list[str]) -> str:
+    """The tree of ``words`` (each non-empty, or "" for a word ending here, tried last
+    so the longer one wins)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[:1], []).append(word[1:])
+    tried = [re.escape(first) + _branches(rest) for first, rest in rests.items() if first]
+    if not tried or (len(tried) == 1 and "" not in rests):
+        return "".join(tried)  # every word ends here, or all go on with one character: no choice
+    return "(?:" + "|".join(tried) + ("|)" if "" in rests else ")")
 
 
 @lru_cache(maxsize=None)

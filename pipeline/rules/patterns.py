@@ -8,10 +8,9 @@ once per process: figures run on every number of every report.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
-from pipeline.rules import alternation, table, words
+from pipeline.rules import alternation, table, word_tree, words
 
 
 @cache
@@ -46,24 +45,3 @@ def qualifier_words(position: str) -> str:
     """The alternation of the qualifiers of ``rules/qualifiers.csv`` written at ``position``."""
     return alternation(row["written"] for row in table("qualifiers") if row["position"] == position)
 
-
-def word_tree(choices: Iterable[str]) -> str:
-    """:func:`alternation` of ``choices`` written as a tree of shared beginnings
-    (企业|企业数|资产 → (?:企业(?:数|)|资产)): it matches the same, the longest
-    choice at the first place one starts, but sre tries a flat alternation's
-    words one by one there, and a tree's one character at a time, so a list of
-    hundreds of words (the codebook's names) costs a few tests, not hundreds."""
-    unique = [word for word in dict.fromkeys(choices) if word]
-    return _branches(unique) if unique else "(?!)"
-
-
-def _branches(words: list[str]) -> str:
-    """The tree of ``words`` (each non-empty, or "" for a word ending here, tried last
-    so the longer one wins)."""
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[:1], []).append(word[1:])
-    tried = [re.escape(first) + _branches(rest) for first, rest in rests.items() if first]
-    if not tried or (len(tried) == 1 and "" not in rests):
-        return "".join(tried)  # every word ends here, or all go on with one character: no choice
-    return "(?:" + "|".join(tried) + ("|)" if "" in rests else ")")
