@@ -1634,7 +1634,7 @@ def _earlier_zone(r: Reading, pos: int) -> str:
         before = r.sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
             found = _topic(text, before, start - 1)
-            found = found if found is not None else _led_body(text, before, start - 1) or None  # None: no zone
+            found = found if found is not None else _led_body(r, before, start - 1) or None  # None: no zone
             if found is not None or passed or not CLAUSE_STOP.search(text, before, start - 1):
                 return found if found and (not passed or found in cues("whole_area")) else ""
             passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
@@ -1644,13 +1644,12 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     return ""
 
 
-def _led_body(text: str, start: int, end: int) -> str:
-    """The body named whole that a verb puts last in the sentence ``text[start:end]``
+def _led_body(r: Reading, start: int, end: int) -> str:
+    """The body named whole that a verb puts last in the sentence ``r.text[start:end]``
     (推动中心城区扩容提质: cues kinds zone_lead, of two characters or more, and
     whole_area): a heading run into the heading before it (（六）着力加快…进程推动中心
     城区扩容提质。) introduces the body to the sentences after as if it opened the sentence."""
-    last = max(start, *(text.rfind(stop, start, end) + 1 for stop in CLAUSE_STOPS))
-    match = _led_body_pattern().search(text, last, end)
+    match = _led_body_pattern().search(r.text, max(start, r.clause_start(end)), end)
     return match.group(1) if match else ""
 
 
