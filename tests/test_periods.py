@@ -22,7 +22,32 @@ def test_a_paragraph_cue_opens_a_part_with_its_own_period():
     assert periods.opener_time("五年来，新增就业30万人。", 2026) == ("review", 2025, 2021)
     assert periods.opener_time("“十四五”时期是新征程的第一个五年。", 2021) == ("plan", 2025, 2021)
     assert periods.opener_time("刚刚过去的2025年，经济增长5%。", 2026) == ("review", 2025, 2025)
-    assert periods.opener_time("2025年是“十四五”规划收官之年。", 2025) is None
+    # the plan year opens the year's plan; the five-year plan it names does not make it an outlook
+    assert periods.opener_time("2025年是“十四五”规划收官之年。", 2025) == ("plan", 2025, 2025)
+    assert periods.opener_time("今年，新增就业3000人。", 2025) == ("plan", 2025, 2025)
+    assert periods.opener_time("2024年，新增就业3000人。", 2025) is None
+    assert periods.opener_time("2025年以来的第一个月，新增就业300人。", 2025) is None
+
+
+def test_a_heading_with_no_year_and_no_cue_word_is_read_by_its_time_word():
+    assert periods.heading_time("过去一年工作", 2025) == ("review", 2024, 2024)
+    assert periods.heading_time("今年工作", 2025) == ("plan", 2025, 2025)
+    assert periods.heading_time("加强自身建设", 2025) == ("", None, None)
+
+
+@pytest.mark.parametrize("body", [
+    "一、过去一年工作\n全区生产总值增长5.5%。\n二、今年工作\n生产总值增长6%左右。\n",  # headings without years
+    "过去一年，全区生产总值增长5.5%。\n今年，生产总值增长6%左右。\n",  # no numbered headings at all
+    "一、2024年工作回顾\n全区生产总值增长5.5%。\n2025年是关键之年。生产总值增长6%左右。\n",  # the plan's heading lost
+])
+def test_review_and_plan_are_found_in_layouts_without_a_dated_plan_heading(tmp_path, body):
+    from conftest import HEAD
+    from pipeline.extract import extract_report
+    path = tmp_path / "t.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    rows = classify_report(extract_report(path, {}))
+    assert {(r["raw"], r["role"], r["year"]) for r in rows if r["role"] != "other"} == {
+        ("5.5%", "indicator", 2024), ("6%", "target", 2025)}
 
 
 def test_a_paragraph_is_read_in_place_up_to_its_section_end():

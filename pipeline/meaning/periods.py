@@ -127,9 +127,9 @@ def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | Non
         return "review", end, (past[-1][0] if past else end - 4)
     if any(y > plan_year for y in years):
         return "plan", min(years), plan_year
-    if cue == "review":
+    if cue == "review" or _says(title, "past_year"):  # 一、过去一年工作
         return "review", plan_year - 1, plan_year - 1
-    if cue == "plan":
+    if cue == "plan" or _says(title, "this_year"):  # 二、今年工作
         return "plan", plan_year, plan_year
     return "", None, None
 
@@ -163,7 +163,8 @@ def find_parts(text: str, sections: list[dict], plan_year: int) -> list[Part]:
     """The report cut into parts: each top-level section, split again where a
     paragraph opens with a period cue that changes the period."""
     parts = [Part(0, len(text), "", None, None)]
-    for section in (s for s in sections if s["level"] == 1):
+    # a report with no numbered headings is one section: its paragraphs' openers still part it
+    for section in [s for s in sections if s["level"] == 1] or sections[:1]:
         current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
         for pos in _paragraph_starts(text, section):
             switched = opener_time(text, plan_year, pos, section["end"])
@@ -214,7 +215,17 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
         return "review", review, review - 4
     if _says(clause, "past_year"):
         return "review", review, review
+    if _opens_plan_year(clause, plan_year):
+        return "plan", plan_year, plan_year
     return None
+
+
+def _opens_plan_year(clause: str, plan_year: int) -> bool:
+    """A paragraph that opens on the plan year (今年，… / 2025年是… / 2025年，…) starts
+    the plan even where the plan's own heading was lost (a crawled page, a report
+    with no numbered headings)."""
+    year = f"{plan_year}年"
+    return clause.startswith(cues("this_year")) or clause == year or clause.startswith(year + "是")
 
 
 def after_time_lead(text: str, sentence: int) -> int:
