@@ -32,6 +32,7 @@ def test_a_paragraph_cue_opens_a_part_with_its_own_period():
 def test_a_heading_with_no_year_and_no_cue_word_is_read_by_its_time_word():
     assert periods.heading_time("过去一年工作", 2025) == ("review", 2024, 2024)
     assert periods.heading_time("今年工作", 2025) == ("plan", 2025, 2025)
+    assert periods.heading_time("今后五年的奋斗目标", 2026) == ("plan", 2030, 2026)
     assert periods.heading_time("加强自身建设", 2025) == ("", None, None)
 
 

@@ -127,6 +127,8 @@ def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | Non
         return "review", end, (past[-1][0] if past else end - 4)
     if any(y > plan_year for y in years):
         return "plan", min(years), plan_year
+    if _says(title, "future_five"):  # 二、今后五年的奋斗目标
+        return "plan", plan_year + TERM_YEARS - 1, plan_year
     if cue == "review" or _says(title, "past_year"):  # 一、过去一年工作
         return "review", plan_year - 1, plan_year - 1
     if cue == "plan" or _says(title, "this_year"):  # 二、今年工作
