@@ -405,7 +405,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
     time = periods.figure_time(part, number, clause, sentence, after)
     if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
-        basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
+        basis = "as_of" if stock == "state" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"], clause)}
@@ -416,20 +416,32 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     """Whether a plan's figure describes what exists: ``stock`` when a cue says so
     (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow)
     and no verb that makes new things follows the cue's noun (cues kind made),
-    ``tended`` when it counts the things a verb of tending works on, written just
-    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
-    the things the work builds on or the region's people, said later in its clause
-    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
-    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
-    work planned; '' otherwise."""
-    cue = next(reversed(list(any_cue("stock").finditer(clause))), None)
+    ``state`` when a word of what is in force stands before it with no other number
+    between (cues kind in_force: 现行16%的税率降至13%: the 16%, not the 13%), or when it counts
+    the things a verb of tending works on, written just before it (cues kind tended:
+    巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式), the things the work builds on or
+    the region's people, said later in its clause (``after`` it; cues kinds built_on,
+    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族): those things are there
+    already, a state, no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
+    cue = _stock_cue(clause)
     made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
     if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
         return "stock"
+    in_force = next(reversed(list(any_cue("in_force").finditer(clause))), None)
+    if in_force and not NUMBER.search(clause, in_force.end()):
+        return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
-    return "tended" if row["measure"] == "count" and tended else ""
+    return "state" if row["measure"] == "count" and tended else ""
+
+
+def _stock_cue(clause: str) -> re.Match | None:
+    """The clause's last stock cue (cues kind stock) that is no base of a change: in
+    比去年增加8000亿元 (cues kind base_last_year) last year is what this year's target
+    is measured from, no stock the plan describes."""
+    bases = {base.end() for base in any_cue("base_last_year").finditer(clause)}
+    return next((cue for cue in reversed(list(any_cue("stock").finditer(clause))) if cue.end() not in bases), None)
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
