@@ -426,7 +426,8 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     cue = _stock_cue(clause)
     made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
     if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
-        return "stock"
+        dated = cue.group() in periods.cues("one_year")  # 去年 says when, not that the things are there
+        return "state" if row["measure"] == "count" and not dated else "stock"
     in_force = next(reversed(list(any_cue("in_force").finditer(clause))), None)
     if in_force and not NUMBER.search(clause, in_force.end()):
         return "state"
