@@ -744,9 +744,11 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     """Whether the words before a number name nothing it measures, so that what it
     counts follows its counter: no words, a list closed by 等 (cues kind
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
-    alone (新建和改造30公里管网), names in quotes alone, or a ``clause`` ending
+    alone (新建和改造30公里管网), names in quotes alone, a word of what is in force
+    (cues kind in_force: 行业现行16%的税率, the rate's noun follows), or a ``clause`` ending
     with a verb that takes its object after the count (cues kind object_verb)."""
-    return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
+    return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
+            or (LIST_PAUSE in subject and not GRADES.search(subject))
             or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
 
 
