@@ -136,6 +136,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     report = record["report"]
     groups = list_groups(r.text, record["mentions"])
     mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
+    mentions = _merged(mentions, _list_units(mentions, groups))
     mentions = _merged(mentions, _list_names(mentions, r))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
@@ -201,6 +202,19 @@ def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
         for i in group[1:] if first["before"] else ():
             if i not in changes and not mentions[i]["after"] and not mentions[i]["before"]:
                 changes[i] = {"before": first["before"]}
+    return changes
+
+
+def _list_units(mentions: list[dict], groups: list[list[int]]) -> Changes:
+    """In 参保分别达426万、656万人以上 the unit written after the last item (人) is each
+    earlier item's that has the same multiplier and no unit of its own: values side
+    by side for one thing share it (tests/labels/README.md)."""
+    changes: Changes = {}
+    for group in groups:
+        last = mentions[group[-1]]
+        for i in group[:-1] if last["unit_word"] and last["multiplier"] else ():
+            if not mentions[i]["unit_word"] and mentions[i]["multiplier"] == last["multiplier"]:
+                changes[i] = {"unit_word": last["unit_word"]}
     return changes
 
 
