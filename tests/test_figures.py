@@ -94,6 +94,12 @@ def test_values_side_by_side_share_the_last_one_s_unit(figures):
         ("260000", "person", "count", "ge"), ("560000", "person", "count", "ge")]
 
 
+def test_a_class_by_a_bare_threshold_takes_the_quantity_of_the_class_before(figures):
+    """…超100亿元企业3家，超50亿元企业5家: the second class is by the same 营业收入."""
+    rows = figures(plan="力争营业收入超100亿元企业3家，超50亿元企业5家。")
+    assert pick(rows, "value", "subject") == [("3", "营业收入超100亿元企业"), ("5", "营业收入超50亿元企业")]
+
+
 def test_area_is_the_zone_a_sentence_is_about(figures):
     """A zone opening a sentence is its figures' area; the next sentence about the whole region is the region's."""
     rows = figures(review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")

@@ -17,7 +17,7 @@ from functools import cache
 
 from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
-from pipeline.read.mentions import RATIO_LINK
+from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
@@ -555,6 +555,8 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        if previous and _same_sentence(r.text, previous["start"], m["start"]):
+            subject = _class_quantity(subject, previous["subject"])
         changes[i] = {"subject": _last_words(subject)}
         low = i if m["range_part"] == "low" else low
         if m["range_part"] == "high" and not changes[low]["subject"]:
@@ -572,6 +574,20 @@ def _through_threshold(text: str, subject: str, end: int, following: list[dict])
             or not subject.endswith(after["before"]):
         return subject, end
     return subject + text[end:after["raw_end"]], after["raw_end"]
+
+
+def _class_quantity(subject: str, before: str) -> str:
+    """超50亿元企业 after 主营业务收入超100亿元企业 in its sentence: a class whose threshold
+    (a qualifier written before a number: read/qualifiers.csv) opens the subject, naming
+    no quantity, is reckoned by the quantity the class before it named, the list's shared
+    head (tests/labels/README.md)."""
+    number = NUMBER.search(subject)
+    bound = subject[:number.start()] if number else ""
+    qualifier = lookup("qualifiers", "written").get(bound)
+    if not qualifier or qualifier["position"] not in BEFORE_POSITIONS:
+        return subject
+    at = before.find(bound)
+    return before[:at] + subject if at > 0 and NUMBER.match(before, at + len(bound)) else subject
 
 
 def _carried_subject(r: Reading, m: dict, subject: str) -> str:
