@@ -87,6 +87,19 @@ def test_distributive_list_gives_one_subject_each(figures):
         ("工业产值占全区比重", "share"), ("批发零售额占全区比重", "share"), ("税收收入占全区比重", "share")]
 
 
+def test_values_side_by_side_share_the_last_one_s_unit(figures):
+    """426万、656万人以上: the bare 万 before 656万人 counts persons too, and 以上 covers both."""
+    rows = figures(plan="养老、医疗保险参保分别达到26万、56万人以上。")
+    assert pick(rows, "value", "unit", "measure", "comparator") == [
+        ("260000", "person", "count", "ge"), ("560000", "person", "count", "ge")]
+
+
+def test_a_class_by_a_bare_threshold_takes_the_quantity_of_the_class_before(figures):
+    """…超100亿元企业3家，超50亿元企业5家: the second class is by the same 营业收入."""
+    rows = figures(plan="力争营业收入超100亿元企业3家，超50亿元企业5家。")
+    assert pick(rows, "value", "subject") == [("3", "营业收入超100亿元企业"), ("5", "营业收入超50亿元企业")]
+
+
 def test_area_is_the_zone_a_sentence_is_about(figures):
     """A zone opening a sentence is its figures' area; the next sentence about the whole region is the region's."""
     rows = figures(review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")

@@ -17,7 +17,7 @@ from functools import cache
 
 from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
-from pipeline.read.mentions import RATIO_LINK
+from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
@@ -136,6 +136,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     report = record["report"]
     groups = list_groups(r.text, record["mentions"])
     mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
+    mentions = _merged(mentions, _list_units(mentions, groups))
     mentions = _merged(mentions, _list_names(mentions, r))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
@@ -201,6 +202,19 @@ def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
         for i in group[1:] if first["before"] else ():
             if i not in changes and not mentions[i]["after"] and not mentions[i]["before"]:
                 changes[i] = {"before": first["before"]}
+    return changes
+
+
+def _list_units(mentions: list[dict], groups: list[list[int]]) -> Changes:
+    """In 参保分别达426万、656万人以上 the unit written after the last item (人) is each
+    earlier item's that has the same multiplier and no unit of its own: values side
+    by side for one thing share it (tests/labels/README.md)."""
+    changes: Changes = {}
+    for group in groups:
+        last = mentions[group[-1]]
+        for i in group[:-1] if last["unit_word"] and last["multiplier"] else ():
+            if not mentions[i]["unit_word"] and mentions[i]["multiplier"] == last["multiplier"]:
+                changes[i] = {"unit_word": last["unit_word"]}
     return changes
 
 
@@ -405,7 +419,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
     time = periods.figure_time(part, number, clause, sentence, after)
     if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
-        basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
+        basis = "as_of" if stock == "state" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"], clause)}
@@ -416,20 +430,33 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     """Whether a plan's figure describes what exists: ``stock`` when a cue says so
     (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow)
     and no verb that makes new things follows the cue's noun (cues kind made),
-    ``tended`` when it counts the things a verb of tending works on, written just
-    before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
-    the things the work builds on or the region's people, said later in its clause
-    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
-    those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
-    work planned; '' otherwise."""
-    cue = next(reversed(list(any_cue("stock").finditer(clause))), None)
+    ``state`` when a word of what is in force stands before it with no other number
+    between (cues kind in_force: 现行16%的税率降至13%: the 16%, not the 13%), or when it counts
+    the things a verb of tending works on, written just before it (cues kind tended:
+    巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式), the things the work builds on or
+    the region's people, said later in its clause (``after`` it; cues kinds built_on,
+    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族): those things are there
+    already, a state, no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
+    cue = _stock_cue(clause)
     made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
     if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
-        return "stock"
+        dated = cue.group() in periods.cues("one_year")  # 去年 says when, not that the things are there
+        return "state" if row["measure"] == "count" and not dated else "stock"
+    in_force = next(reversed(list(any_cue("in_force").finditer(clause))), None)
+    if in_force and not NUMBER.search(clause, in_force.end()):
+        return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
-    return "tended" if row["measure"] == "count" and tended else ""
+    return "state" if row["measure"] == "count" and tended else ""
+
+
+def _stock_cue(clause: str) -> re.Match | None:
+    """The clause's last stock cue (cues kind stock) that is no base of a change: in
+    比去年增加8000亿元 (cues kind base_last_year) last year is what this year's target
+    is measured from, no stock the plan describes."""
+    bases = {base.end() for base in any_cue("base_last_year").finditer(clause)}
+    return next((cue for cue in reversed(list(any_cue("stock").finditer(clause))) if cue.end() not in bases), None)
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
@@ -528,6 +555,8 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
         subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        if previous and _same_sentence(r.text, previous["start"], m["start"]):
+            subject = _class_quantity(subject, previous["subject"])
         changes[i] = {"subject": _last_words(subject)}
         low = i if m["range_part"] == "low" else low
         if m["range_part"] == "high" and not changes[low]["subject"]:
@@ -545,6 +574,20 @@ def _through_threshold(text: str, subject: str, end: int, following: list[dict])
             or not subject.endswith(after["before"]):
         return subject, end
     return subject + text[end:after["raw_end"]], after["raw_end"]
+
+
+def _class_quantity(subject: str, before: str) -> str:
+    """超50亿元企业 after 主营业务收入超100亿元企业 in its sentence: a class whose threshold
+    (a qualifier written before a number: read/qualifiers.csv) opens the subject, naming
+    no quantity, is reckoned by the quantity the class before it named, the list's shared
+    head (tests/labels/README.md)."""
+    number = NUMBER.search(subject)
+    bound = subject[:number.start()] if number else ""
+    qualifier = lookup("qualifiers", "written").get(bound)
+    if not qualifier or qualifier["position"] not in BEFORE_POSITIONS:
+        return subject
+    at = before.find(bound)
+    return before[:at] + subject if at > 0 and NUMBER.match(before, at + len(bound)) else subject
 
 
 def _carried_subject(r: Reading, m: dict, subject: str) -> str:
@@ -731,9 +774,11 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     """Whether the words before a number name nothing it measures, so that what it
     counts follows its counter: no words, a list closed by 等 (cues kind
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
-    alone (新建和改造30公里管网), names in quotes alone, or a ``clause`` ending
+    alone (新建和改造30公里管网), names in quotes alone, a word of what is in force
+    (cues kind in_force: 行业现行16%的税率, the rate's noun follows), or a ``clause`` ending
     with a verb that takes its object after the count (cues kind object_verb)."""
-    return (not subject or subject.endswith(cues("list_close")) or (LIST_PAUSE in subject and not GRADES.search(subject))
+    return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
+            or (LIST_PAUSE in subject and not GRADES.search(subject))
             or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
 
 
