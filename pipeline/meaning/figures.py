@@ -404,7 +404,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
-    number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
+    number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
     time = periods.figure_time(part, number, clause, sentence, after)
     if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
         basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end

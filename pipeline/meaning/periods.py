@@ -245,11 +245,12 @@ class Number:
     """One measure's own facts, apart from the words around it: its ``measure``
     (level, count, growth…), the unit or ``counter`` written after it (人次), and
     whether a review ``quotes_target``: names it a target beside a result
-    (增长6.5%（年度目标6%以上）) or a goal met."""
+    (增长6.5%（年度目标6%以上）) or a goal met, and the ``qualifier`` written after it (以上, 级)."""
 
     measure: str
     counter: str
     quotes_target: bool
+    qualifier: str = ""
 
 
 def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str) -> dict:
@@ -271,6 +272,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
+    if measure == "level" and number.qualifier in cues("size_class"):  # 新探明7亿吨级白云岩: the size of what was found, a state
+        return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     said_after = words_after(after)
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
