@@ -780,6 +780,18 @@ def test_a_share_of_the_number_before_is_of_its_period(figures):
     assert pick(rows, "value", "basis", "period_start") == [("200000000000", "cumulative", 2020), ("80", "cumulative", 2020)]
 
 
+def test_a_share_opening_the_last_list_item_is_of_the_number_before(figures):
+    """交易255亿美元、占全球10%左右: the share after a 、 is of the year's deals, annual as they are."""
+    rows = figures(review="生物医药海外授权交易255亿美元、占全球10%左右。")
+    assert pick(rows, "value", "basis") == [("25500000000", "annual"), ("10", "annual")]
+
+
+def test_counties_counted_after_their_names(figures):
+    """卓尼、临潭2县: 县 counts the counties listed; 人口超50万县 counts no 50万 counties."""
+    rows = figures(review="卓尼、临潭2县新通高速公路。培育城区人口超50万县。")
+    assert pick(rows, "raw", "unit", "measure") == [("2县", "count", "count")]
+
+
 def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
     """三次产业结构比由18.7:37.7:43.6调整为…: in the review of 2024 the shares it left are 2023's."""
     rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")

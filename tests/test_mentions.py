@@ -149,8 +149,9 @@ def test_an_age_bracket_names_a_class_but_a_bare_wan_counts_what_follows():
 def test_chinese_counts_of_things_but_not_names_or_ordinals():
     """两家企业 and 十项实事 count; a quoted name (“两个确保”), an ordinal (第十四个),
     a lone 一 (一个中心), a focus (突出四个拉动), a month count (六个月) or a set
-    phrase (两个市场) do not."""
-    found = find_mentions("招标两家环卫企业，办好十项民生实事，锚定“两个确保”，第十四个五年规划，一个中心，突出四个拉动，六个月，国内国际两个市场")
+    phrase (两个市场, 五个新城: a city's planned new towns, named by their number) do not."""
+    found = find_mentions("招标两家环卫企业，办好十项民生实事，锚定“两个确保”，第十四个五年规划，一个中心，突出四个拉动，六个月，"
+                          "国内国际两个市场，深化五个新城建设")
     assert [(m.text, m.number, m.unit_word) for m in found] == [("两", "2", "家"), ("十", "10", "项")]
 
 

@@ -22,6 +22,11 @@ def test_a_list_shares_its_verb(projects):
         ("甲乙中心", "topped_out", 2024), ("丙丁研究院", "topped_out", 2024)]
 
 
+def test_counties_a_project_serves_are_part_of_its_name(projects):
+    """向四县供水工程: the counties in Chinese numerals say whom the project serves, one name."""
+    assert projects(review="南水北调中线向四县供水工程建成通水。") == [("南水北调中线向四县供水工程", "completed", 2024)]
+
+
 def test_two_names_joined_by_he_are_two_projects(projects):
     found = projects(plan="加快推进东湖医院二期和西山研究院建设。")
     assert found == [("东湖医院二期", "ongoing", 2025), ("西山研究院", "ongoing", 2025)]

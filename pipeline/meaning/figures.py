@@ -389,7 +389,8 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
-    it (高于全省1个百分点), a share or a part of it (…，占财政支出的80%; …，其中企业8.4万户),
+    it (高于全省1个百分点), a share or a part of it opening its clause or its clause's last list item
+    (…，占财政支出的80%; …，其中企业8.4万户; 交易255亿美元、占全球10%),
     ranked by it with no words of its own (农民合作社2.3万家，全省第二位: a rank takes the
     basis of what it ranks), or with no words of its own after a list (分别提高19.6%，15.6%)."""
     if linked and measure == previous["measure"]:
@@ -399,7 +400,8 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
         held = measure == "rank" or total
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
-    share = clause.lstrip().startswith((*cues("share_of"), *cues("part_of")))  # 占支出的80%, 其中企业8.4万户
+    item = clause.rsplit(LIST_PAUSE, 1)[-1]  # 交易255亿美元、占全球10%: the list's last item
+    share = any(words.lstrip().startswith((*cues("share_of"), *cues("part_of"))) for words in (clause, item))
     ranked = (measure == "rank" and not _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位
               and not any_cue("rank_change", "periods").search(clause))  # but 排名46位，提升6位: the year's change
     if listed or share or ranked or any_cue("compare").search(clause):
@@ -416,7 +418,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
-    number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met)
+    number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
     time = periods.figure_time(part, number, clause, sentence, after)
     if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
         basis = "as_of" if stock == "state" else time["basis"]  # 巩固368个村: the villages there at the year's end
@@ -1148,22 +1150,11 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not SENTENCE_STOP.search(text, a, b)
 
 
-@cache
-def _noun_after_pattern() -> re.Pattern:
-    """The words after a counter, up to the next number; digits that open a
-    Latin-lettered name (5G基站, 5A级景区), a name (number_forms.csv kind name_after:
-    2个1类创新药, where the number measures nothing) or a list's name after the things
-    counted (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
-    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
-    names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
-    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
-
-
 def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number);
     ``object_of_verb``: a verb before the number takes what it counts as its object,
     so a verb said of things (cues kind said_of) is inside the noun, no cut."""
-    match = _noun_after_pattern().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
+    match = periods.words_through_names().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()).lstrip(ATTRIBUTIVES) if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's

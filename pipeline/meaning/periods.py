@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
@@ -35,7 +35,6 @@ SENTENCE_END = re.compile(rf"{char_class(FULL_STOPS)}(?=[^\n])")
 QUOTE_BREAK = re.compile(char_class(BRACKETS_CLOSE + ITEM_STOPS))
 RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
-AFTER_STOP = re.compile(rf"[0-9]|{CLAUSE_STOP.pattern}")  # the words after a number end at the next one
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
 QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: str.translate is slow on Chinese text
 ITEM_START = re.compile(rf"(?:.*{char_class(LIST_PAUSE)})?", re.S)  # matched up to a clause's last 、, if any
@@ -259,11 +258,12 @@ class Number:
     """One measure's own facts, apart from the words around it: its ``measure``
     (level, count, growth…), the unit or ``counter`` written after it (人次), and
     whether a review ``quotes_target``: names it a target beside a result
-    (增长6.5%（年度目标6%以上）) or a goal met."""
+    (增长6.5%（年度目标6%以上）) or a goal met, and the ``qualifier`` written after it (以上, 级)."""
 
     measure: str
     counter: str
     quotes_target: bool
+    qualifier: str = ""
 
 
 def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str) -> dict:
@@ -285,6 +285,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
         return {"role": "indicator", "year": base, "period_start": base, "basis": _level_basis(clause, sentence)}
+    if measure == "level" and number.qualifier in cues("size_class"):  # 新探明7亿吨级白云岩: the size of what was found, a state
+        return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     said_after = words_after(after)
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
@@ -594,8 +596,19 @@ def _quantity_words() -> dict[str, dict[str, str]]:
 
 def words_after(text: str) -> str:
     """The words after a number up to the next number or clause stop: what
-    the clause goes on to say of it (7个贫困县全部摘帽)."""
-    return AFTER_STOP.split(text, maxsplit=1)[0]
+    the clause goes on to say of it (7个贫困县全部摘帽, 2个1类创新药获批上市)."""
+    return words_through_names().match(text).group()
+
+
+@lru_cache(maxsize=None)
+def words_through_names() -> re.Pattern:
+    """Words up to the next number or clause stop; digits that open a Latin-lettered
+    name (5G基站, 5A级景区), a name (number_forms.csv kind name_after: 2个1类创新药,
+    where the number measures nothing) or a list's name after the things counted
+    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
+    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    names = alternation((*words("number_forms", "written", "name_after"), *rule_cues("top_n")))
+    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
 
 
 def _tells_a_deed(words: str) -> bool:

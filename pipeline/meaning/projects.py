@@ -41,8 +41,11 @@ def _measure_at() -> re.Pattern:
 
 @cache
 def _counted() -> re.Pattern:
-    """A number of things (8家, 两座): a numeral and a counter (unit count in ``rules/units.csv``)."""
-    return re.compile(rf"[\d{NUMERALS}]+(?:{unit_words('unit', 'count')})")
+    """A number of things (8家, 两座, 镇原4县高速项目): a numeral and a counter (unit count in
+    ``rules/units.csv``); places (cues kind place_counter) counted in Chinese numerals are part
+    of a name, saying whom it serves (南水北调中线向四县供水工程)."""
+    places = cue_words("place_counter")
+    return re.compile(rf"(?:\d+|[{NUMERALS}]+(?!{places}))(?:{unit_words('unit', 'count')})")
 
 
 @cache

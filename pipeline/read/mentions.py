@@ -279,7 +279,7 @@ def _read_after(text: str, end: int) -> _After:
     multiplier, pos = _multiplier_at(words, text, pos)
     if multiplier and not inner:
         inner, pos = _word_at(words.inner, text, pos)
-    unit_word, pos = _unit_at(words, text, pos)
+    unit_word, pos = _unit_at(words, text, pos, multiplier)
     if unit_word and not inner and lookup("units", "written")[unit_word]["measure"] == "multiple":
         inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: no noun follows a multiple's 倍
     if inner and not multiplier and not unit_word:
@@ -343,12 +343,13 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
     return word, end
 
 
-def _unit_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
+def _unit_at(words: _AfterWords, text: str, pos: int, multiplier: str) -> tuple[str, int]:
     """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
     the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
-    1200亿 machines counted by 台)."""
+    1200亿 machines counted by 台), or it counts places (cues kind place_counter: 2县)
+    after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
     word, end = _word_at(words.unit, text, pos)
-    if word and text.startswith(cues("milestone"), end - len(word)):
+    if word and (text.startswith(cues("milestone"), end - len(word)) or (multiplier and word in cues("place_counter"))):
         return "", pos
     return word, end
 
