@@ -179,6 +179,12 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
     assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
 
 
+def test_a_quote_closing_on_a_number_names_a_policy_but_one_closed_before_it_names_what_is_counted():
+    """“稳就业30条” ends a quoted name on its number; 全球“灯塔工厂”3家 counts the quoted things."""
+    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，“一带一路”，建成12个"))
+    assert [(m.text, m.form) for m in found] == [("30", "name"), ("3", "measure"), ("12", "measure")]
+
+
 def test_a_count_after_a_verb_that_holds_it_is_no_slogan():
     """举办两届“某某”大会 holds two of them; 四个“善作善成” opens on its numeral: a slogan."""
     found = [(m.text, m.unit_word) for m in find_mentions(clean("成功举办两届“某某”交流大会，做到四个“善作善成”。"))]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NAME_LINKS,
-                                NUMBER, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
+                                NUMBER, QUOTES_CLOSE, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
                                 SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
@@ -38,6 +38,7 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 # each number asks it of one character at a time.
 NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
+QUOTE_REACH = 40  # characters back a quoted name's opening mark is looked for (longer quotes are no names)
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
@@ -391,7 +392,7 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
     if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
-            text, before, after):
+            text, before, after) or _closes_a_quote(text, m):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -405,6 +406,19 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
+
+
+def _closes_a_quote(text: str, m: Mention) -> bool:
+    """Whether a quotation opened earlier in the number's clause closes right after its
+    unit (“雄才16条”, “40桥24隧”): the number is the end of a quoted name, a policy or a
+    slogan, not a measure (a quotation closed before the number, 全球“灯塔工厂”3家, names
+    what is counted)."""
+    if m.raw_end >= len(text) or text[m.raw_end] not in QUOTES_CLOSE:
+        return False
+    window = text[max(0, m.start - QUOTE_REACH):m.start]
+    clause = window[max(map(window.rfind, CLAUSE_STOPS)) + 1:]
+    opened = max(map(clause.rfind, QUOTES_OPEN))
+    return opened >= 0 and not any(mark in clause[opened:] for mark in QUOTES_CLOSE)
 
 
 def _linked_to_a_number(text: str, before: int, after: int) -> bool:
