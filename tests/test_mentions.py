@@ -1,7 +1,7 @@
 """Number, unit and qualifier rules, on short sentences written for the test."""
 from re import _parser as re_parser
 
-from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _opens_a_slogan,
+from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _in_a_slogan,
                                     cn_to_int, find_mentions)
 from pipeline.rules import table
 from pipeline.read.text import clean
@@ -179,10 +179,12 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
     assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
 
 
-def test_a_quote_closing_on_a_number_names_a_policy_but_one_closed_before_it_names_what_is_counted():
-    """“稳就业30条” ends a quoted name on its number; 全球“灯塔工厂”3家 counts the quoted things."""
-    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，“一带一路”，建成12个"))
-    assert [(m.text, m.form) for m in found] == [("30", "name"), ("3", "measure"), ("12", "measure")]
+def test_a_number_inside_a_quote_names_a_policy_but_a_quote_closed_before_it_names_what_is_counted():
+    """“稳就业30条” and “一个方案、四个清单” hold their numbers in a quoted name; 全球“灯塔工厂”3家
+    counts the quoted things."""
+    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，坚持“一个方案、四个清单”，建成12个、五个"))
+    assert [(m.text, m.form) for m in found if m.form == "measure"] == [("3", "measure"), ("12", "measure"), ("五", "measure")]
+    assert [m.text for m in found if m.form == "name"] == ["30"]
 
 
 def test_a_count_after_a_verb_that_holds_it_is_no_slogan():
@@ -254,5 +256,5 @@ def test_chinese_measures_in_windows_are_those_of_the_whole_text(shared_reports)
     for path in sorted(shared_reports.glob("*.txt")):
         text = clean(path.read_text(encoding="utf-8"))
         whole = [_chinese_measure(text, match, unit_word, 0) for pattern, unit_word in _chinese_patterns()
-                 for match in pattern.finditer(text) if not _opens_a_slogan(text, match, 0)]
+                 for match in pattern.finditer(text) if not _in_a_slogan(text, match, 0)]
         assert _chinese_measures(text) == whole, path.name
