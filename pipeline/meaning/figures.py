@@ -419,7 +419,8 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     ``tended`` when it counts the things a verb of tending works on, written just
     before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
     the things the work builds on or the region's people, said later in its clause
-    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民):
+    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民),
+    or the sets whose members the work is on (:func:`_sets_of_members`: 对15条产业链重点企业改造):
     those things are there already, a state, no goal; 完善试点幼儿园10所 counts the
     work planned; '' otherwise."""
     cue = next(reversed(list(any_cue("stock").finditer(clause))), None)
@@ -429,7 +430,16 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
+    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
     return "tended" if row["measure"] == "count" and tended else ""
+
+
+@cache
+def _sets_of_members() -> re.Pattern:
+    """A counter and a few words ending in a set (cues kind member_set: 产业链) right
+    before the members the work is on (cues kind members: 重点企业): 对15条产业链重点企业改造
+    counts the chains whose firms are worked on, there already, not a goal."""
+    return re.compile(rf"[^\d]{{0,{COUNTED_REACH}}}?(?:{cue_words('member_set')})(?:{cue_words('members')})")
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
