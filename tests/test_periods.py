@@ -409,6 +409,9 @@ REVIEW_TIMES = {
     "a_rank_takes_the_basis_of_what_it_ranks": (
         "企业数量居全省第一，经济总量居全省第3位，农民合作社2.3万家，全省第二位，排名46位，提升6位。",
         {"一": ("as_of", 2024), "3位": ("annual", 2024), "二": ("as_of", 2024), "6位": ("annual", 2024)}),
+    "a_rank_of_the_total_of_the_counts_before_takes_their_basis": (
+        "五年来，8家单位荣获先进集体称号，8人被授予先进个人称号，总数全省第一。",
+        {"8人": ("cumulative", 2020), "一": ("cumulative", 2020)}),
     "a_list_of_ranks_is_one_list_each_item_of_the_first_s_basis": (
         "农业产业化集群、农业产业化联合体分别达21个，居全省第一、第二位。",
         {"一": ("as_of", 2024), "二": ("as_of", 2024)}),

@@ -376,8 +376,9 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share or a part of it (…，占财政支出的80%; …，其中企业8.4万户),
-    ranked by it with no words of its own (农民合作社2.3万家，全省第二位: a rank takes the
-    basis of what it ranks), or with no words of its own after a list (分别提高19.6%，15.6%)."""
+    ranked by it with no words of its own but a total (农民合作社2.3万家，全省第二位; 8人获称号，
+    总数全省第一: a rank takes the basis of what it ranks), or with no words of its own after a
+    list (分别提高19.6%，15.6%)."""
     if linked and measure == previous["measure"]:
         return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
@@ -386,7 +387,8 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
     share = clause.lstrip().startswith((*cues("share_of"), *cues("part_of")))  # 占支出的80%, 其中企业8.4万户
-    ranked = (measure == "rank" and not _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位
+    words = _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位; …8人获称号，总数全省第一: the total of them
+    ranked = (measure == "rank" and words == _total_end(words)
               and not any_cue("rank_change", "periods").search(clause))  # but 排名46位，提升6位: the year's change
     if listed or share or ranked or any_cue("compare").search(clause):
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
