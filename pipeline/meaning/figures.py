@@ -410,7 +410,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
         basis = "as_of" if stock == "tended" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
-        time = {**time, **periods.streak({**row, **time}, time["year"], clause)}
+        time = {**time, **periods.streak({**row, **time}, time["year"], clause, after)}
     return time
 
 

@@ -288,15 +288,18 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
 UNITS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
 
 
-def streak(row: dict, year: int, clause: str = "") -> dict:
+def streak(row: dict, year: int, clause: str = "", after: str = "") -> dict:
     """连续16个季度, 连续8年: a run that ends in ``year`` and covers the years before
     it, cumulative from the first of them; a target's run (五年跨入百强) starts in
-    the plan year and ends N − 1 years later. Runs of minutes or days (15分钟
+    the plan year and ends N − 1 years later. A run of times of an event held once a
+    year, named in the words ``after`` it (连续四次药品安全考核获评A级: periods.csv kind
+    yearly_event), is a run of years. Runs of minutes or days (15分钟
     诊疗服务圈) are no periods, nor is the time a task took or was ahead of its
     schedule (提前三年实现, ``clause`` ending with periods.csv kind spent): nothing changes."""
     if _ends_with(clause, cues("spent")):
         return {}
-    per_year = UNITS_PER_YEAR.get(row.get("unit", ""))
+    yearly = row.get("unit") == "count" and _says(words_after(after), "yearly_event")
+    per_year = 1 if yearly else UNITS_PER_YEAR.get(row.get("unit", ""))
     try:
         count = float(row.get("value") or 0)
     except ValueError:
