@@ -428,6 +428,14 @@ def test_a_review_s_figures_take_the_basis_and_period_their_words_say(make_recor
     assert {raw: times[raw] for raw in expected} == expected
 
 
+def test_a_count_before_its_noun_and_a_verb_of_changing_to_is_the_level_changed_from(make_record):
+    """20个产业集聚区整合为11个: the 20 were there before the year; 74个国控断面 whose share reached
+    100% are the year's, the share being theirs, not the count changing."""
+    rows = {r["raw"]: r for r in classify_report(make_record("全市20个产业集聚区整合为11个，74个国控断面水质优良比例达到100%。"))}
+    assert [(rows[raw]["year"], rows[raw]["basis"]) for raw in ("20个", "11个")] == [(2023, "as_of"), (2024, "as_of")]
+    assert rows["74个"]["year"] == 2024
+
+
 def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):
     times = _times(make_record, "", "完成“十四五”100个“无废细胞”创建目标，实现“十四五”能耗强度下降12%的目标，新建公园5个。")
     assert (times["100个"], times["12%"], times["5个"]) == (("cumulative", 2021), ("cumulative", 2021), ("annual", 2025))
