@@ -180,11 +180,13 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
 
 
 def test_a_number_inside_a_quote_names_a_policy_but_a_quote_closed_before_it_names_what_is_counted():
-    """“稳就业30条” and “一个方案、四个清单” hold their numbers in a quoted name; 全球“灯塔工厂”3家
-    counts the quoted things."""
-    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，坚持“一个方案、四个清单”，建成12个、五个"))
-    assert [(m.text, m.form) for m in found if m.form == "measure"] == [("3", "measure"), ("12", "measure"), ("五", "measure")]
-    assert [m.text for m in found if m.form == "name"] == ["30"]
+    """“稳就业30条”, “一个方案、四个清单” and “300米见绿，500米见园” hold their numbers in a
+    quoted name; 全球“灯塔工厂”3家 counts the quoted things, and so does “小巨人企业414家 whose
+    quotation the next one shows was never closed."""
+    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，坚持“一个方案、四个清单”，建成12个、五个。"
+                                "实现“300米见绿，500米见园”。培育“小巨人企业414家，“单项冠军”企业7家。"))
+    assert [m.text for m in found if m.form == "measure"] == ["3", "12", "五", "414", "7"]
+    assert [m.text for m in found if m.form == "name"] == ["30", "300", "500"]
 
 
 def test_a_count_after_a_verb_that_holds_it_is_no_slogan():

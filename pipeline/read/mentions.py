@@ -410,17 +410,18 @@ def _named_form(text: str, m: Mention, before: int) -> str:
 
 def _inside_a_quote(text: str, start: int, end: int) -> bool:
     """Whether the numeral from ``start`` to ``end`` stands inside a quotation opened
-    earlier in its clause and closed later in it (“雄才16条”, “一个方案、四个清单”):
-    part of a quoted name, a policy or a slogan, not a measure (a quotation closed
-    before the number, 全球“灯塔工厂”3家, names what is counted)."""
+    earlier in its sentence and closed later in it, before any other opens (“雄才16条”,
+    “一个方案、四个清单”, “300米见绿，500米见园”): part of a quoted name, a policy or a
+    slogan, not a measure (a quotation closed before the number, 全球“灯塔工厂”3家,
+    names what is counted)."""
     window = text[max(0, start - QUOTE_REACH):start]
-    clause = window[max(map(window.rfind, CLAUSE_STOPS)) + 1:]
-    opened = max(map(clause.rfind, QUOTES_OPEN))
-    if opened < 0 or any(mark in clause[opened:] for mark in QUOTES_CLOSE):
+    sentence = window[max(map(window.rfind, SENTENCE_STOPS)) + 1:]
+    opened = max(map(sentence.rfind, QUOTES_OPEN))
+    if opened < 0 or any(mark in sentence[opened:] for mark in QUOTES_CLOSE):
         return False
     ahead = text[end:end + QUOTE_REACH]
     closed = min((at for at in map(ahead.find, QUOTES_CLOSE) if at >= 0), default=-1)
-    return closed >= 0 and not any(stop in ahead[:closed] for stop in CLAUSE_STOPS)
+    return closed >= 0 and not any(mark in ahead[:closed] for mark in SENTENCE_STOPS + QUOTES_OPEN)
 
 
 def _linked_to_a_number(text: str, before: int, after: int) -> bool:
