@@ -135,12 +135,13 @@ def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figure
 
 
 def test_a_body_joining_a_top_list_ranks_but_a_list_s_name_is_no_figure(figures):
-    """跻身全国50强 at its clause's end is a rank at or above 50; 500强 in a quoted name,
-    before more words, or after a count of what entered the list names the list."""
+    """跻身全国50强 at its clause's end is a rank at or above 50; 500强 (or a top share, 前1%) in a
+    quoted name, before more words, or after a count of what entered the list names the list."""
     rows = figures(review="某某经开区跻身全国50强。26家企业上榜全国500强。对接全国500强和央企。"
-                          "引进“三类500强”企业10个。")
+                          "引进“三类500强”企业10个。92个学科进入ESI全球前1%。")
     assert pick(rows, "raw", "measure", "value", "comparator") == [
-        ("50强", "rank", "50", "le"), ("26家", "count", "26", "eq"), ("10个", "count", "10", "eq")]
+        ("50强", "rank", "50", "le"), ("26家", "count", "26", "eq"), ("10个", "count", "10", "eq"),
+        ("92个", "count", "92", "eq")]  # 前1% after the count of what entered: the top share names the list
 
 
 def test_a_count_of_households_is_in_households_whatever_the_counter(figures):

@@ -1,7 +1,7 @@
 """Number, unit and qualifier rules, on short sentences written for the test."""
 from re import _parser as re_parser
 
-from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _opens_a_slogan,
+from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _in_a_slogan,
                                     cn_to_int, find_mentions)
 from pipeline.rules import table
 from pipeline.read.text import clean
@@ -180,6 +180,16 @@ def test_a_number_opening_a_quote_names_a_policy_or_slogan():
     assert [(m.text, m.form) for m in found] == [("20", "name"), ("15", "name"), ("12", "measure")]
 
 
+def test_a_number_inside_a_quote_names_a_policy_but_a_quote_closed_before_it_names_what_is_counted():
+    """“稳就业30条”, “一个方案、四个清单” and “300米见绿，500米见园” hold their numbers in a
+    quoted name; 全球“灯塔工厂”3家 counts the quoted things, and so does “小巨人企业414家 whose
+    quotation the next one shows was never closed."""
+    found = find_mentions(clean("出台“稳就业30条”，拥有全球“灯塔工厂”3家，坚持“一个方案、四个清单”，建成12个、五个。"
+                                "实现“300米见绿，500米见园”。培育“小巨人企业414家，“单项冠军”企业7家。"))
+    assert [m.text for m in found if m.form == "measure"] == ["3", "12", "五", "414", "7"]
+    assert [m.text for m in found if m.form == "name"] == ["30", "300", "500"]
+
+
 def test_a_count_after_a_verb_that_holds_it_is_no_slogan():
     """举办两届“某某”大会 holds two of them; 四个“善作善成” opens on its numeral: a slogan."""
     found = [(m.text, m.unit_word) for m in find_mentions(clean("成功举办两届“某某”交流大会，做到四个“善作善成”。"))]
@@ -249,5 +259,5 @@ def test_chinese_measures_in_windows_are_those_of_the_whole_text(shared_reports)
     for path in sorted(shared_reports.glob("*.txt")):
         text = clean(path.read_text(encoding="utf-8"))
         whole = [_chinese_measure(text, match, unit_word, 0) for pattern, unit_word in _chinese_patterns()
-                 for match in pattern.finditer(text) if not _opens_a_slogan(text, match, 0)]
+                 for match in pattern.finditer(text) if not _in_a_slogan(text, match, 0)]
         assert _chinese_measures(text) == whole, path.name

@@ -435,6 +435,9 @@ REVIEW_TIMES = {
     "a_rank_takes_the_basis_of_what_it_ranks": (
         "企业数量居全省第一，经济总量居全省第3位，农民合作社2.3万家，全省第二位，排名46位，提升6位。",
         {"一": ("as_of", 2024), "3位": ("annual", 2024), "二": ("as_of", 2024), "6位": ("annual", 2024)}),
+    "a_rank_of_the_total_of_the_counts_before_takes_their_basis": (
+        "五年来，8家单位荣获先进集体称号，8人被授予先进个人称号，总数全省第一。",
+        {"8人": ("cumulative", 2020), "一": ("cumulative", 2020)}),
     "a_list_of_ranks_is_one_list_each_item_of_the_first_s_basis": (
         "农业产业化集群、农业产业化联合体分别达21个，居全省第一、第二位。",
         {"一": ("as_of", 2024), "二": ("as_of", 2024)}),
@@ -449,6 +452,14 @@ def test_a_review_s_figures_take_the_basis_and_period_their_words_say(make_recor
     """One rule per case, each on a sentence of its own: one test body, not a copy per rule."""
     times = _times(make_record, review)
     assert {raw: times[raw] for raw in expected} == expected
+
+
+def test_a_count_before_its_noun_and_a_verb_of_changing_to_is_the_level_changed_from(make_record):
+    """20个产业集聚区整合为11个: the 20 were there before the year; 74个国控断面 whose share reached
+    100% are the year's, the share being theirs, not the count changing."""
+    rows = {r["raw"]: r for r in classify_report(make_record("全市20个产业集聚区整合为11个，74个国控断面水质优良比例达到100%。"))}
+    assert [(rows[raw]["year"], rows[raw]["basis"]) for raw in ("20个", "11个")] == [(2023, "as_of"), (2024, "as_of")]
+    assert rows["74个"]["year"] == 2024
 
 
 def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):

@@ -391,8 +391,9 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share or a part of it opening its clause or its clause's last list item
     (…，占财政支出的80%; …，其中企业8.4万户; 交易255亿美元、占全球10%),
-    ranked by it with no words of its own (农民合作社2.3万家，全省第二位: a rank takes the
-    basis of what it ranks), or with no words of its own after a list (分别提高19.6%，15.6%)."""
+    ranked by it with no words of its own but a total (农民合作社2.3万家，全省第二位; 8人获称号，
+    总数全省第一: a rank takes the basis of what it ranks), or with no words of its own after a
+    list (分别提高19.6%，15.6%)."""
     if linked and measure == previous["measure"]:
         return {**time, "year": previous["year"], "period_start": previous["period_start"], "basis": previous["basis"]}
     if previous["measure"] == "duration" and measure != "duration" and any_cue("streak").search(clause):
@@ -401,8 +402,9 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"] if held else "annual"}
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
     item = clause.rsplit(LIST_PAUSE, 1)[-1]  # 交易255亿美元、占全球10%: the list's last item
-    share = any(words.lstrip().startswith((*cues("share_of"), *cues("part_of"))) for words in (clause, item))
-    ranked = (measure == "rank" and not _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位
+    share = any(phrase.lstrip().startswith((*cues("share_of"), *cues("part_of"))) for phrase in (clause, item))
+    words = _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位; …8人获称号，总数全省第一: the total of them
+    ranked = (measure == "rank" and words == _total_end(words)
               and not any_cue("rank_change", "periods").search(clause))  # but 排名46位，提升6位: the year's change
     if listed or share or ranked or any_cue("compare").search(clause):
         return {**time, "period_start": previous["period_start"], "basis": previous["basis"]}
@@ -424,7 +426,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
         basis = "as_of" if stock == "state" else time["basis"]  # 巩固368个村: the villages there at the year's end
         time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
     if row["measure"] == "duration" and time["year"]:
-        time = {**time, **periods.streak({**row, **time}, time["year"], clause)}
+        time = {**time, **periods.streak({**row, **time}, time["year"], clause, after)}
     return time
 
 
@@ -437,7 +439,8 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     the things a verb of tending works on, written just before it (cues kind tended:
     巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式), the things the work builds on or
     the region's people, said later in its clause (``after`` it; cues kinds built_on,
-    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族): those things are there
+    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族), or the sets whose members
+    the work is on (:func:`_sets_of_members`: 对15条产业链重点企业改造): those things are there
     already, a state, no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
     cue = _stock_cue(clause)
     made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
@@ -450,6 +453,7 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
+    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
     return "state" if row["measure"] == "count" and tended else ""
 
 
@@ -459,6 +463,14 @@ def _stock_cue(clause: str) -> re.Match | None:
     is measured from, no stock the plan describes."""
     bases = {base.end() for base in any_cue("base_last_year").finditer(clause)}
     return next((cue for cue in reversed(list(any_cue("stock").finditer(clause))) if cue.end() not in bases), None)
+
+
+@cache
+def _sets_of_members() -> re.Pattern:
+    """A counter and a few words ending in a set (cues kind member_set: 产业链) right
+    before the members the work is on (cues kind members: 重点企业): 对15条产业链重点企业改造
+    counts the chains whose firms are worked on, there already, not a goal."""
+    return re.compile(rf"[^\d]{{0,{COUNTED_REACH}}}?(?:{cue_words('member_set')})(?:{cue_words('members')})")
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
@@ -481,16 +493,20 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
 
 
 def _list_names(mentions: list[dict], r: Reading) -> Changes:
-    """A list's size (cues kind top_n: 500强) that is not the standing of one body at
+    """A list's size (cues kind top_n: 500强), or the top share of a list (前1%: a percent
+    after cues kind rank_top), that is not the standing of one body at
     its clause's end (天水经开区跻身全国50强。: a rank) is part of the list's name, a
     bare number that measures nothing (tests/labels/README.md): quoted or before
     more words (“三类500强”企业, 对接全国500强和央企), or after another number of its
-    clause, which counts what entered the list (26家企业上榜…500强, 连续19年上榜全国500强)."""
+    clause, which counts what entered the list (26家企业上榜…500强, 连续19年上榜全国500强,
+    92个学科进入ESI全球前1%)."""
     changes: Changes = {}
     for i, m in enumerate(mentions):
-        if m["form"] != "measure" or m["unit_word"] not in cues("top_n"):
+        if m["form"] != "measure":
             continue
         _, clause = r.clause_before(m["start"])
+        if not (m["unit_word"] in cues("top_n") or (m["unit_word"] == "%" and clause.endswith(cues("rank_top")))):
+            continue
         ends = r.text[m["raw_end"]:m["raw_end"] + 1] in CLAUSE_STOPS
         if not ends or NUMBER.search(clause) or clause.endswith(QUOTES_OPEN):
             changes[i] = {"form": "bare"}

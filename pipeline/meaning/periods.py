@@ -38,6 +38,7 @@ STATE_MEASURES = ("duration",)
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
 QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: str.translate is slow on Chinese text
 ITEM_START = re.compile(rf"(?:.*{char_class(LIST_PAUSE)})?", re.S)  # matched up to a clause's last 、, if any
+CHANGED_NOUN_REACH = 7  # a counter and the noun it counts before a verb of changing to (个产业集聚区整合为)
 MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
 
 
@@ -280,7 +281,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
     if role == "target" and stated and not number.quotes_target:
         year = int(stated[-1])
-    if measure not in RATE_MEASURES and _starts_from(clause):  # a plan's 从10万元提高到: the level as the report is written
+    said_after = words_after(after)
+    if measure not in RATE_MEASURES and (_starts_from(clause) or _changed_to_after(said_after)):  # a plan's 从10万元提高到
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
         return {"role": "indicator", "year": before, "period_start": before, "basis": _level_basis(clause)}
     if measure not in RATE_MEASURES and (base := _base_level(clause)):
@@ -288,7 +290,6 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     if measure == "level" and number.qualifier in cues("size_class"):  # 新探明7亿吨级白云岩: the size of what was found, a state
         return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
-    said_after = words_after(after)
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
     basis = _basis(part, clause, measure, said_after, kind)
     start = year
@@ -303,15 +304,18 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
 UNITS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
 
 
-def streak(row: dict, year: int, clause: str = "") -> dict:
+def streak(row: dict, year: int, clause: str = "", after: str = "") -> dict:
     """连续16个季度, 连续8年: a run that ends in ``year`` and covers the years before
     it, cumulative from the first of them; a target's run (五年跨入百强) starts in
-    the plan year and ends N − 1 years later. Runs of minutes or days (15分钟
+    the plan year and ends N − 1 years later. A run of times of an event held once a
+    year, named in the words ``after`` it (连续四次药品安全考核获评A级: periods.csv kind
+    yearly_event), is a run of years. Runs of minutes or days (15分钟
     诊疗服务圈) are no periods, nor is the time a task took or was ahead of its
     schedule (提前三年实现, ``clause`` ending with periods.csv kind spent): nothing changes."""
     if _ends_with(clause, cues("spent")):
         return {}
-    per_year = UNITS_PER_YEAR.get(row.get("unit", ""))
+    yearly = row.get("unit") == "count" and _says(words_after(after), "yearly_event")
+    per_year = 1 if yearly else UNITS_PER_YEAR.get(row.get("unit", ""))
     try:
         count = float(row.get("value") or 0)
     except ValueError:
@@ -532,6 +536,17 @@ def _starts_from(clause: str) -> bool:
     """Whether the number is the level a change started from: 从 or 由 right before it,
     or before the rate it is paid at (从每月70元提高到88元: periods.csv kind standard)."""
     return _ends_with(clause, cues("from")) or (_before_end(clause, cues("standard")) or "").endswith(cues("from"))
+
+
+def _changed_to_after(said_after: str) -> bool:
+    """Whether the words after the number, up to the next one, are only its counter, a
+    short noun and a verb of changing to (20个产业集聚区整合为11个: periods.csv kind
+    as_of_reached): the number is the level the change started from, as after 从; not
+    one item of a list, a deed with its running total after it (新增9个、累计达到79个), nor
+    things one of whose attributes reached a level (74个国控断面水质优良比例达到100%)."""
+    before = _before_end(said_after, cues("as_of_reached"))
+    return (before is not None and len(before) <= CHANGED_NOUN_REACH and LIST_PAUSE not in before
+            and not _says(before, "cumulative"))
 
 
 def _level_basis(clause: str, sentence: str = "") -> str:

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NAME_LINKS,
-                                NUMBER, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
+                                NUMBER, QUOTES_CLOSE, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
                                 SENTENCE_STOPS, char_class, digits_of)
 
 ARABIC = NUMBER
@@ -38,6 +38,7 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 # each number asks it of one character at a time.
 NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
+QUOTE_REACH = 40  # characters on each side a quoted name's marks are looked for (longer quotes are no names)
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
@@ -392,7 +393,7 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
     if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
-            text, before, after):
+            text, before, after) or _inside_a_quote(text, m.start, m.end):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -406,6 +407,22 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
+
+
+def _inside_a_quote(text: str, start: int, end: int) -> bool:
+    """Whether the numeral from ``start`` to ``end`` stands inside a quotation opened
+    earlier in its sentence and closed later in it, before any other opens (“雄才16条”,
+    “一个方案、四个清单”, “300米见绿，500米见园”): part of a quoted name, a policy or a
+    slogan, not a measure (a quotation closed before the number, 全球“灯塔工厂”3家,
+    names what is counted)."""
+    window = text[max(0, start - QUOTE_REACH):start]
+    sentence = window[max(map(window.rfind, SENTENCE_STOPS)) + 1:]
+    opened = max(map(sentence.rfind, QUOTES_OPEN))
+    if opened < 0 or any(mark in sentence[opened:] for mark in QUOTES_CLOSE):
+        return False
+    ahead = text[end:end + QUOTE_REACH]
+    closed = min((at for at in map(ahead.find, QUOTES_CLOSE) if at >= 0), default=-1)
+    return closed >= 0 and not any(mark in ahead[:closed] for mark in SENTENCE_STOPS + QUOTES_OPEN)
 
 
 def _linked_to_a_number(text: str, before: int, after: int) -> bool:
@@ -557,7 +574,7 @@ def _chinese_measures(text: str) -> list[Mention]:
     for pattern, unit_word in _chinese_patterns():
         for match in pattern.finditer(view):
             shift = shifts[bisect_right(starts, match.start()) - 1]
-            if not _opens_a_slogan(text, match, shift):
+            if not _in_a_slogan(text, match, shift):
                 found.append(_chinese_measure(text, match, unit_word, shift))
     return found
 
@@ -642,11 +659,14 @@ def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tupl
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
 
 
-def _opens_a_slogan(text: str, match: re.Match, shift: int) -> bool:
+def _in_a_slogan(text: str, match: re.Match, shift: int) -> bool:
     """Whether ``match`` (in a view ``shift`` characters before ``text``) is a numeral
-    opening a slogan; asked only of a pattern opening on its numeral: one with a word
-    before it says what it counts (举办两届“一带一路”大会 holds two of them)."""
-    return match.start() >= match.start("n") and _is_slogan(text, match.end() + shift)
+    opening a slogan, or one inside a quotation (“一个方案、四个清单”); the first asked only
+    of a pattern opening on its numeral: one with a word before it says what it counts
+    (举办两届“一带一路”大会 holds two of them)."""
+    opens = match.start() >= match.start("n") and _is_slogan(text, match.end() + shift)
+    start, end = match.span("n") if match.group("n") else match.span()
+    return opens or _inside_a_quote(text, start + shift, end + shift)
 
 
 def _is_slogan(text: str, pos: int) -> bool:
