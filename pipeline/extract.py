@@ -239,10 +239,10 @@ def _shown(value: object) -> str:
     return next((name for cls, name in kinds.items() if isinstance(value, cls)), type(value).__name__)
 
 
-def extract_report(path: Path, sidecar: dict, data: bytes | None = None) -> dict:
+def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest: str | None = None) -> dict:
     """The interim record of one report; ``sidecar`` fills or overrides its header.
-    ``data``: the report's bytes where the caller has read them already (``run``), so
-    that no report is read twice."""
+    ``data`` and ``digest``: the report's bytes and their SHA-256 where the caller has
+    them already (``run``), so that no report is read or hashed twice."""
     data = read_file(path) if data is None else data
     decoded = decode(data, str(path))
     text = clean(decoded.text)
@@ -261,7 +261,7 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None) -> dict
         parts = [p.as_dict() for p in periods.find_parts(text, sections, int(meta["plan_year"]))]
     if not any(s["kind"] for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
-    digest = sha256(data)
+    digest = sha256(data) if digest is None else digest
     return {  # a report without a sidecar saying otherwise is its own original, a text file
         "report": {"report_id": path.stem, "source_path": path.as_posix(), "encoding": decoded.encoding,
                    "source_sha256": digest, "source_format": "txt", "source_url": "", "original_sha256": digest,
@@ -341,10 +341,11 @@ def write_index(out_dir: Path, index: dict[str, tuple[str, str]]) -> None:
 
 @dataclass(frozen=True)
 class Job:
-    """One report to extract: its bytes, read once here, go with it to the worker."""
+    """One report to extract: its bytes, read and hashed once here, go with it to the worker."""
 
     path: Path
     data: bytes
+    digest: str  # the SHA-256 of ``data``
     sidecar: dict
     key: tuple[str, str]  # what index.csv records: (input key, code fingerprint)
 
@@ -352,7 +353,7 @@ class Job:
 def extract_to(out_dir: Path, job: Job) -> tuple[str, tuple[str, str]]:
     """Extract one report and write its interim file (runs in a worker process);
     returns the report id and what index.csv records of it."""
-    record = extract_report(job.path, job.sidecar, job.data)
+    record = extract_report(job.path, job.sidecar, job.data, job.digest)
     write_text(out_dir / f"{job.path.stem}.json", INTERIM_JSON.encode(record))
     return job.path.stem, job.key
 
@@ -372,7 +373,7 @@ def run(raw_dir: Path, out_dir: Path) -> int:
              if rid in sidecars and (out_dir / f"{rid}.json").exists()}
     out_dir.mkdir(parents=True, exist_ok=True)
     made = dict(index)
-    jobs = (Job(path, data, sidecars[path.stem], (input_key(digest, sidecars[path.stem]), code))
+    jobs = (Job(path, data, digest, sidecars[path.stem], (input_key(digest, sidecars[path.stem]), code))
             for path, data, digest in read_reports(files))
     todo = (job for job in jobs if made.get(job.path.stem) != job.key)
     done = 0
