@@ -660,7 +660,9 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
     held, so they are part of its subject (增速居全国前10位). A pass of its own:
     the rank that follows still ranks the 增速 alone. Words that hold a figure of
     their own other than a rank (稳定在37万吨以上) are that figure's: the streak
-    keeps the subject."""
+    keeps the subject. A lead verb opening the words held (cues kind lead: 实现, 被评为)
+    is dropped as it is before any subject; where the streak names nothing before
+    it, its subject is those words, taken after its counter, without that verb."""
     text = r.text
     changes: Changes = {}
     for i, (row, m) in enumerate(zip(rows, mentions)):
@@ -673,9 +675,11 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
-        held = text[start:end]
-        if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
-            changes[i] = {"subject": row["subject"] + held}
+        written = text[start:end]
+        held = written[len(_lead(written)):]  # 连续两年被评为先进市: the title held, not the verb reaching it
+        own = row["subject"].removesuffix(written) if row["subject"].endswith(written) else row["subject"]
+        if held and held not in own and len(own) + len(held) <= MAX_SUBJECT:
+            changes[i] = {"subject": own + held}
     return changes
 
 
