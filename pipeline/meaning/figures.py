@@ -836,9 +836,19 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         subject = _of_previous(subject, before)
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
+        subject = _fund_of(subject) if measure == "level" else subject
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
+
+
+def _fund_of(subject: str) -> str:
+    """争取中央预算内投资项目61个14.5亿元: an amount beside a count of a fund's projects
+    (a fund's name, ending with cues kind fund: 投资, 国债, 专项债, then cues kind
+    fund_projects: 项目) is the money of the fund, 中央预算内投资, not of the projects."""
+    projects = _longest_end(subject, "fund_projects")
+    fund = subject[:len(subject) - len(projects)] if projects else ""
+    return fund if fund.endswith(cues("fund")) else subject
 
 
 def _words_after(m: dict) -> int:
