@@ -1193,3 +1193,10 @@ def test_a_number_of_another_measure_carries_what_the_verb_before_acted_on(figur
     money, with no words of its own, is the payouts, without the verb."""
     rows = figures(review="63人获得保险赔付资金8.1万元。")
     assert pick(rows, "subject", "measure") == [("获得保险赔付资金", "count"), ("保险赔付资金", "level")]
+
+
+def test_an_item_running_into_the_next_number_is_that_numbers(figures):
+    """甲路等10条道路改造、乙河等3条河道治理: the words after the last 、 of what 10条
+    counts run into the next number, so they open its items (乙河等), not this noun."""
+    rows = figures(review="实施甲路等10条道路改造、乙河等3条河道治理。")
+    assert pick(rows, "raw", "subject") == [("10条", "道路改造"), ("3条", "河道治理")]

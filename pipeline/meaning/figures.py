@@ -1196,7 +1196,8 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     ends = [found for cue in cut_at if (found := words.find(cue)) > 0]
     ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
              if not rank.group("awarded")][:1]  # 8项指标增速居全国前3位: the rank's
-    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
+    runs_on = not ends and match is not None and text[match.end():match.end() + 1].isdigit()
+    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase, runs_on))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
     return _balance_quotes(noun)[:MAX_SUBJECT]
@@ -1209,11 +1210,14 @@ def _without_end_words(phrase: str) -> str:
     return any_cue("end_word").sub(lambda found: " " * len(found.group()), phrase)
 
 
-def _without_verb_item(phrase: str) -> str:
+def _without_verb_item(phrase: str, runs_on: bool) -> str:
     """推出7项成果、累计达到161项: the words after the last 、 that name nothing
-    (lead and tail words alone) open the next number's clause, not this noun."""
+    (lead and tail words alone) open the next number's clause, not this noun; so
+    do any where the phrase ``runs_on`` into that number (雪松大道等10条道路改造、骏马河等
+    3条河道: 骏马河等 names the next number's items)."""
     items = ITEM_BREAK.split(phrase)
-    return phrase if len(items) < 2 or _strip(items[-1]) else phrase[:len(phrase) - len(items[-1]) - 1]
+    keep = len(items) < 2 or (_strip(items[-1]) and not runs_on)
+    return phrase if keep else phrase[:len(phrase) - len(items[-1]) - 1]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
