@@ -1200,3 +1200,11 @@ def test_an_item_running_into_the_next_number_is_that_numbers(figures):
     counts run into the next number, so they open its items (乙河等), not this noun."""
     rows = figures(review="实施甲路等10条道路改造、乙河等3条河道治理。")
     assert pick(rows, "raw", "subject") == [("10条", "道路改造"), ("3条", "河道治理")]
+
+
+def test_a_quality_after_a_counted_noun_ends_it_and_is_of_those_things(figures):
+    """12个断面水质优良比例100%: the count is of the sections; the rate opening with
+    their quality (水质) is of them, and so is its rank."""
+    rows = figures(review="12个断面水质优良比例100%。8个县域生态质量变好占比居全省第1位。")
+    assert pick(rows, "raw", "subject") == [("12个", "断面"), ("100%", "断面水质优良比例"),
+                                            ("8个", "县域"), ("1位", "县域生态质量变好占比")]

@@ -742,7 +742,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
-        return _rank_subject(clause, previous if same_sentence else None), end
+        rank = _rank_subject(clause, previous if same_sentence else None)
+        return (_with_quality_of(rank, previous, _continues(text, last_end, m["start"])), end)
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
     subject = _shared_verb(_strip(clause), clause, listed, previous)
@@ -778,18 +779,28 @@ def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end:
 def _of_things_before(subject: str, clause: str, previous: dict | None, continues: bool, same_sentence: bool) -> str:
     """``subject`` as said of what the number before measured, where it is: a short
     attribute running on from those things (14个保交房项目交付率达85%: 交付率 of
-    those projects), a verb said of them (30个重点项目完成投资50亿元: the investment
+    those projects; one opening with a quality of theirs, whatever its length:
+    :func:`_with_quality_of`), a verb said of them (30个重点项目完成投资50亿元: the investment
     of those projects), or a share opening its clause in their sentence
     (投资80亿元，占年度计划的120%: the share of that investment). ``continues``: the
     words run on from a subject the number before took after its counter (:func:`_continues`)."""
     if (subject and previous and continues and len(subject) <= MAX_ATTRIBUTE
             and subject.endswith(cues("attribute"))):
         subject = previous["subject"] + subject
+    elif subject.startswith(cues("quality")):
+        subject = _with_quality_of(subject, previous, continues)
     elif subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous and continues:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject
     return subject
+
+
+def _with_quality_of(subject: str, previous: dict | None, continues: bool) -> str:
+    """74个国控断面水质优良比例100%: a subject opening with a quality (cues kind quality)
+    that runs on from the things the number before counted is a measure of theirs."""
+    joined = previous is not None and continues and subject.startswith(cues("quality"))
+    return previous["subject"] + subject if joined else subject
 
 
 def _names_nothing_before(subject: str, clause: str) -> bool:
@@ -1191,7 +1202,7 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
-    cut_at = cues("noun_end") if object_of_verb else (*cues("noun_end"), *cues("said_of"))
+    cut_at = (*cues("noun_end"), *cues("quality")) if object_of_verb else (*cues("noun_end"), *cues("quality"), *cues("said_of"))
     words = _without_end_words(phrase)
     ends = [found for cue in cut_at if (found := words.find(cue)) > 0]
     ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
