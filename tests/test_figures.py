@@ -1208,3 +1208,10 @@ def test_a_quality_after_a_counted_noun_ends_it_and_is_of_those_things(figures):
     rows = figures(review="12个断面水质优良比例100%。8个县域生态质量变好占比居全省第1位。")
     assert pick(rows, "raw", "subject") == [("12个", "断面"), ("100%", "断面水质优良比例"),
                                             ("8个", "县域"), ("1位", "县域生态质量变好占比")]
+
+
+def test_verbs_of_making_law_are_no_part_of_the_laws_counted(figures):
+    """提请市人大常委会审议, 配合…制定修改, 制定、修改和废止: who asks or helps and the
+    verbs of making law, chained, open the clause; what is counted is the laws."""
+    rows = figures(review="提请区人大常委会审议法规草案3件，配合区人大及其常委会制定修改法规2部，制定、修改和废止政府规章5件。")
+    assert pick(rows, "raw", "subject") == [("3件", "法规草案"), ("2部", "法规"), ("5件", "政府规章")]

@@ -42,6 +42,7 @@ MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000�
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+LAW_BODY = 10  # the longest name of a body asked or helped to make law (市人大及其常委会)
 MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is short; a longer item is a noun of its own (…导入事项)
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
@@ -1126,7 +1127,7 @@ def _lead(phrase: str) -> str:
     does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
     the rates of that act), and one of kind class_lead where a number follows it
     (年主营业务收入超50亿元企业: the threshold's words define the class counted)."""
-    lead = _longest_start(phrase, "lead")
+    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), key=len)
     if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and NUMBER.search(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
@@ -1134,6 +1135,24 @@ def _lead(phrase: str) -> str:
         noun = ""  # 建成区域性中心: 建成 and 区域
     kept = max(_longest_start(phrase, "made"), noun, key=len)
     return "" if len(kept) >= len(lead) else lead
+
+
+def _lawmaking(phrase: str) -> str:
+    """提请省人大常委会审议, 配合市人大及其常委会制定修改, 制定、修改和废止: the verbs of
+    making law (cues kind law_verb) opening ``phrase``, chained by list links, maybe
+    after who is asked or helped to make it (cues kind law_escort and a body's name),
+    '' where none opens it: what is counted is the laws after them."""
+    found = _lawmaking_pattern().match(phrase)
+    return found.group() if found else ""
+
+
+@cache
+def _lawmaking_pattern() -> re.Pattern:
+    """See :func:`_lawmaking`; a body's name is short (LAW_BODY) and holds no stop."""
+    verb = f"(?:{cue_words('law_verb')})"
+    link = f"(?:{cue_words('list_link')})?"
+    body = f"(?:(?:{cue_words('law_escort')}){_NOT_IN_NAME}{{0,{LAW_BODY}}}?)?"
+    return re.compile(f"{body}{verb}(?:{link}{verb})*")
 
 
 @cache
