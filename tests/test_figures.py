@@ -1215,3 +1215,10 @@ def test_verbs_of_making_law_are_no_part_of_the_laws_counted(figures):
     verbs of making law, chained, open the clause; what is counted is the laws."""
     rows = figures(review="提请区人大常委会审议法规草案3件，配合区人大及其常委会制定修改法规2部，制定、修改和废止政府规章5件。")
     assert pick(rows, "raw", "subject") == [("3件", "法规草案"), ("2部", "法规"), ("5件", "政府规章")]
+
+
+def test_an_owned_attribute_joins_only_a_subject_ending_with_an_attribute(figures):
+    """航线147条、吞吐量2300万标准箱: the throughput is of what the routes are of (集装箱);
+    after a subject ending with no attribute (口岸贸易总额) it stays bare."""
+    rows = figures(review="集装箱航线147条、吞吐量2300万标准箱。贸易总额11万亿元、年吞吐量超过5000万标准箱。")
+    assert [r["subject"] for r in rows] == ["集装箱航线", "集装箱吞吐量", "贸易总额", "吞吐量"]

@@ -838,7 +838,8 @@ def _counts_what_follows(text: str, end: int) -> bool:
 def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
     """``subject`` where it goes on from ``before``, the measure before in the same
     sentence (None where there is none): new ones of the same thing (市场主体达39万户，
-    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量), or,
+    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
+    kind owned_attribute only after a subject that ends with an attribute), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
     the stock, 市场主体, after a word of a total or a level reached)."""
     if subject in cues("made"):
@@ -846,6 +847,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
+    elif subject in cues("owned_attribute") and before and _attribute_of(before["subject"]):
+        subject = _attribute_of(before["subject"]) + subject  # 航线147条、吞吐量…: 集装箱吞吐量
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         subject = _fund_of(subject) if measure == "level" else subject
