@@ -770,9 +770,9 @@ def test_a_streak_holding_a_figure_of_its_own_keeps_the_subject(figures):
 
 def test_a_rank_after_a_counted_noun_ends_it_and_ranks_it(figures):
     """8项指标增速居全国前3位: 居全国 (rank verb and area) ends what 8项 counts, and the
-    rank is of the same thing; an award (被评为全省…) is no rank."""
+    rank is of the same thing; an award (被评为全省…) is no rank: the streak holds the title, without its verb."""
     rows = figures(review="8项主要指标增速居全国前3位。连续两年被评为全省先进市。")
-    assert pick(rows, "raw", "subject") == [("8项", "主要指标增速"), ("3位", "主要指标增速"), ("两年", "被评为全省先进市")]
+    assert pick(rows, "raw", "subject") == [("8项", "主要指标增速"), ("3位", "主要指标增速"), ("两年", "全省先进市")]
 
 
 def test_a_share_of_the_number_before_is_of_its_period(figures):
@@ -1193,3 +1193,32 @@ def test_a_number_of_another_measure_carries_what_the_verb_before_acted_on(figur
     money, with no words of its own, is the payouts, without the verb."""
     rows = figures(review="63人获得保险赔付资金8.1万元。")
     assert pick(rows, "subject", "measure") == [("获得保险赔付资金", "count"), ("保险赔付资金", "level")]
+
+
+def test_an_item_running_into_the_next_number_is_that_numbers(figures):
+    """甲路等10条道路改造、乙河等3条河道治理: the words after the last 、 of what 10条
+    counts run into the next number, so they open its items (乙河等), not this noun."""
+    rows = figures(review="实施甲路等10条道路改造、乙河等3条河道治理。")
+    assert pick(rows, "raw", "subject") == [("10条", "道路改造"), ("3条", "河道治理")]
+
+
+def test_a_quality_after_a_counted_noun_ends_it_and_is_of_those_things(figures):
+    """12个断面水质优良比例100%: the count is of the sections; the rate opening with
+    their quality (水质) is of them, and so is its rank."""
+    rows = figures(review="12个断面水质优良比例100%。8个县域生态质量变好占比居全省第1位。")
+    assert pick(rows, "raw", "subject") == [("12个", "断面"), ("100%", "断面水质优良比例"),
+                                            ("8个", "县域"), ("1位", "县域生态质量变好占比")]
+
+
+def test_verbs_of_making_law_are_no_part_of_the_laws_counted(figures):
+    """提请市人大常委会审议, 配合…制定修改, 制定、修改和废止: who asks or helps and the
+    verbs of making law, chained, open the clause; what is counted is the laws."""
+    rows = figures(review="提请区人大常委会审议法规草案3件，配合区人大及其常委会制定修改法规2部，制定、修改和废止政府规章5件。")
+    assert pick(rows, "raw", "subject") == [("3件", "法规草案"), ("2部", "法规"), ("5件", "政府规章")]
+
+
+def test_an_owned_attribute_joins_only_a_subject_ending_with_an_attribute(figures):
+    """航线147条、吞吐量2300万标准箱: the throughput is of what the routes are of (集装箱);
+    after a subject ending with no attribute (口岸贸易总额) it stays bare."""
+    rows = figures(review="集装箱航线147条、吞吐量2300万标准箱。贸易总额11万亿元、年吞吐量超过5000万标准箱。")
+    assert [r["subject"] for r in rows] == ["集装箱航线", "集装箱吞吐量", "贸易总额", "吞吐量"]

@@ -42,6 +42,7 @@ MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000�
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
+LAW_BODY = 10  # the longest name of a body asked or helped to make law (市人大及其常委会)
 MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is short; a longer item is a noun of its own (…导入事项)
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
@@ -660,7 +661,9 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
     held, so they are part of its subject (增速居全国前10位). A pass of its own:
     the rank that follows still ranks the 增速 alone. Words that hold a figure of
     their own other than a rank (稳定在37万吨以上) are that figure's: the streak
-    keeps the subject."""
+    keeps the subject. A lead verb opening the words held (cues kind lead: 实现, 被评为)
+    is dropped as it is before any subject; where the streak names nothing before
+    it, its subject is those words, taken after its counter, without that verb."""
     text = r.text
     changes: Changes = {}
     for i, (row, m) in enumerate(zip(rows, mentions)):
@@ -673,9 +676,11 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
-        held = text[start:end]
-        if held and held not in row["subject"] and len(row["subject"]) + len(held) <= MAX_SUBJECT:
-            changes[i] = {"subject": row["subject"] + held}
+        written = text[start:end]
+        held = written[len(_lead(written)):]  # 连续两年被评为先进市: the title held, not the verb reaching it
+        own = row["subject"].removesuffix(written) if row["subject"].endswith(written) else row["subject"]
+        if held and held not in own and len(own) + len(held) <= MAX_SUBJECT:
+            changes[i] = {"subject": own + held}
     return changes
 
 
@@ -738,7 +743,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
-        return _rank_subject(clause, previous if same_sentence else None), end
+        rank = _rank_subject(clause, previous if same_sentence else None)
+        return (_with_quality_of(rank, previous, _continues(text, last_end, m["start"])), end)
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
     subject = _shared_verb(_strip(clause), clause, listed, previous)
@@ -774,18 +780,28 @@ def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end:
 def _of_things_before(subject: str, clause: str, previous: dict | None, continues: bool, same_sentence: bool) -> str:
     """``subject`` as said of what the number before measured, where it is: a short
     attribute running on from those things (14个保交房项目交付率达85%: 交付率 of
-    those projects), a verb said of them (30个重点项目完成投资50亿元: the investment
+    those projects; one opening with a quality of theirs, whatever its length:
+    :func:`_with_quality_of`), a verb said of them (30个重点项目完成投资50亿元: the investment
     of those projects), or a share opening its clause in their sentence
     (投资80亿元，占年度计划的120%: the share of that investment). ``continues``: the
     words run on from a subject the number before took after its counter (:func:`_continues`)."""
     if (subject and previous and continues and len(subject) <= MAX_ATTRIBUTE
             and subject.endswith(cues("attribute"))):
         subject = previous["subject"] + subject
+    elif subject.startswith(cues("quality")):
+        subject = _with_quality_of(subject, previous, continues)
     elif subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous and continues:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
         subject = _whole(previous["subject"]) + subject
     return subject
+
+
+def _with_quality_of(subject: str, previous: dict | None, continues: bool) -> str:
+    """74个国控断面水质优良比例100%: a subject opening with a quality (cues kind quality)
+    that runs on from the things the number before counted is a measure of theirs."""
+    joined = previous is not None and continues and subject.startswith(cues("quality"))
+    return previous["subject"] + subject if joined else subject
 
 
 def _names_nothing_before(subject: str, clause: str) -> bool:
@@ -822,7 +838,8 @@ def _counts_what_follows(text: str, end: int) -> bool:
 def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
     """``subject`` where it goes on from ``before``, the measure before in the same
     sentence (None where there is none): new ones of the same thing (市场主体达39万户，
-    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量), or,
+    新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
+    kind owned_attribute only after a subject that ends with an attribute), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
     the stock, 市场主体, after a word of a total or a level reached)."""
     if subject in cues("made"):
@@ -830,11 +847,23 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
+    elif subject in cues("owned_attribute") and before and _attribute_of(before["subject"]):
+        subject = _attribute_of(before["subject"]) + subject  # 航线147条、吞吐量…: 集装箱吞吐量
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
+        subject = _fund_of(subject) if measure == "level" else subject
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
+
+
+def _fund_of(subject: str) -> str:
+    """争取中央预算内投资项目61个14.5亿元: an amount beside a count of a fund's projects
+    (a fund's name, ending with cues kind fund: 投资, 国债, 专项债, then cues kind
+    fund_projects: 项目) is the money of the fund, 中央预算内投资, not of the projects."""
+    projects = _longest_end(subject, "fund_projects")
+    fund = subject[:len(subject) - len(projects)] if projects else ""
+    return fund if fund.endswith(cues("fund")) else subject
 
 
 def _words_after(m: dict) -> int:
@@ -1101,7 +1130,7 @@ def _lead(phrase: str) -> str:
     does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
     the rates of that act), and one of kind class_lead where a number follows it
     (年主营业务收入超50亿元企业: the threshold's words define the class counted)."""
-    lead = _longest_start(phrase, "lead")
+    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), key=len)
     if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and NUMBER.search(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
@@ -1109,6 +1138,24 @@ def _lead(phrase: str) -> str:
         noun = ""  # 建成区域性中心: 建成 and 区域
     kept = max(_longest_start(phrase, "made"), noun, key=len)
     return "" if len(kept) >= len(lead) else lead
+
+
+def _lawmaking(phrase: str) -> str:
+    """提请省人大常委会审议, 配合市人大及其常委会制定修改, 制定、修改和废止: the verbs of
+    making law (cues kind law_verb) opening ``phrase``, chained by list links, maybe
+    after who is asked or helped to make it (cues kind law_escort and a body's name),
+    '' where none opens it: what is counted is the laws after them."""
+    found = _lawmaking_pattern().match(phrase)
+    return found.group() if found else ""
+
+
+@cache
+def _lawmaking_pattern() -> re.Pattern:
+    """See :func:`_lawmaking`; a body's name is short (LAW_BODY) and holds no stop."""
+    verb = f"(?:{cue_words('law_verb')})"
+    link = f"(?:{cue_words('list_link')})?"
+    body = f"(?:(?:{cue_words('law_escort')}){_NOT_IN_NAME}{{0,{LAW_BODY}}}?)?"
+    return re.compile(f"{body}{verb}(?:{link}{verb})*")
 
 
 @cache
@@ -1177,12 +1224,13 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     became = any_cue("becomes").search(phrase)
     if became:  # …成为X: the subject is what it became
         return _balance_quotes(phrase[became.end():])[:MAX_SUBJECT]
-    cut_at = cues("noun_end") if object_of_verb else (*cues("noun_end"), *cues("said_of"))
+    cut_at = (*cues("noun_end"), *cues("quality")) if object_of_verb else (*cues("noun_end"), *cues("quality"), *cues("said_of"))
     words = _without_end_words(phrase)
     ends = [found for cue in cut_at if (found := words.find(cue)) > 0]
     ends += [rank.start() for rank in _rank_phrase().finditer(phrase, 1)
              if not rank.group("awarded")][:1]  # 8项指标增速居全国前3位: the rank's
-    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase))  # 建设8个中心和20个站: 和 links the next item
+    runs_on = not ends and match is not None and text[match.end():match.end() + 1].isdigit()
+    noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase, runs_on))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
     return _balance_quotes(noun)[:MAX_SUBJECT]
@@ -1195,11 +1243,14 @@ def _without_end_words(phrase: str) -> str:
     return any_cue("end_word").sub(lambda found: " " * len(found.group()), phrase)
 
 
-def _without_verb_item(phrase: str) -> str:
+def _without_verb_item(phrase: str, runs_on: bool) -> str:
     """推出7项成果、累计达到161项: the words after the last 、 that name nothing
-    (lead and tail words alone) open the next number's clause, not this noun."""
+    (lead and tail words alone) open the next number's clause, not this noun; so
+    do any where the phrase ``runs_on`` into that number (雪松大道等10条道路改造、骏马河等
+    3条河道: 骏马河等 names the next number's items)."""
     items = ITEM_BREAK.split(phrase)
-    return phrase if len(items) < 2 or _strip(items[-1]) else phrase[:len(phrase) - len(items[-1]) - 1]
+    keep = len(items) < 2 or (_strip(items[-1]) and not runs_on)
+    return phrase if keep else phrase[:len(phrase) - len(items[-1]) - 1]
 
 
 def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
