@@ -359,6 +359,19 @@ def test_a_heading_run_into_another_that_puts_a_body_last_introduces_it(make_rec
     assert areas["20个"] == areas["10亿元"] == "中心城区"
 
 
+def test_a_paragraph_heading_about_a_zones_building_heads_the_paragraph(make_record):
+    """某某新区建设取得新进展。 or 高标准推进某某新区建设。 heads its paragraph past the
+    sub-headings after it; a heading whose zone is no building's heads nothing."""
+    record = make_record(review="某某新区建设取得新进展。承接疏解加力提速。首批项目开工，新增企业30家。\n"
+                                "京津冀协同发展呈现新气象。深化合作。携手推进，共建产业链6条。\n"
+                                "推进某某工业园管理体制改革。提升服务水平。新增就业1200人。",
+                         plan="高标准推进某某新区建设。塑造城市风貌。年内完成投资2000亿元。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["30家"] == "某某新区"
+    assert areas["6条"] == areas["1200人"] == "某某区"
+    assert areas_by_raw(record, "target")["2000亿元"] == "某某新区"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
                                 "某某科创园布局持续拓展，组建某某母基金等39只科创基金。")

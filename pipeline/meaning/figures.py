@@ -21,7 +21,7 @@ from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
                                 char_class)
 
 MAX_SUBJECT = 24
@@ -1420,7 +1420,7 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
-        area = _earlier_zone(r, row["start"]) if area is None else area
+        area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
         if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
             area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
         changes[i] = {"area": area or region, "subject": _without_area(row["subject"], area)}
@@ -1694,6 +1694,30 @@ def _earlier_zone(r: Reading, pos: int) -> str:
             return ""
         start = before
     return ""
+
+
+def _heading_zone(r: Reading, pos: int) -> str:
+    """The zone whose building a paragraph's heading is about, one clause without
+    figures (某某新区建设取得新进展。…, 高标准推进某某新区建设。…): the figures of the
+    paragraph that name no place of their own are that zone's, past the
+    sub-headings that end :func:`_earlier_zone`'s reach (京津冀协同发展呈现新气象 is
+    about a strategy the region takes part in, not about building a zone)."""
+    start = r.text.rfind("\n", 0, pos) + 1
+    stop = CLAUSE_STOP.search(r.text, start, pos)
+    if stop is None or r.text[stop.start()] not in FULL_STOPS or NUMBER.search(r.text, start, stop.start()):
+        return ""
+    heading = r.text[start:stop.start()]
+    for opening in (start, *(start + found.end() for found in _lead_verb_pattern().finditer(heading))):
+        match = _area_pattern().match(r.text, opening, stop.start())
+        if match and any_cue("area_object").match(r.text, match.end()) and not _generic(match.group(1)):
+            return match.group(1)
+    return ""
+
+
+@cache
+def _lead_verb_pattern() -> re.Pattern:
+    """A verb of cues kind zone_lead of two characters or more (推进 before a zone's name)."""
+    return re.compile(alternation(_lead_verbs()))
 
 
 def _led_body(r: Reading, start: int, end: int) -> str:
