@@ -1112,6 +1112,15 @@ def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
     assert areas["20亿元"] == areas["10个"] == "某某区"
 
 
+def test_the_projects_a_verb_carries_out_in_a_zone_are_the_zones_unless_the_suffix_ends_a_quoted_word(make_record):
+    """实施某某药谷“三个一批”项目84个: 实施 (cues kind zone_lead) before a zone leads its sentence
+    to it; in 实施天然气“入镇进村”工程 the 镇 ends a word inside a quote, no town's name."""
+    record = make_record(review="实施某某药谷“三个一批”项目84个，总投资588亿元。实施天然气“入镇进村”工程，实现102个乡镇通气。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["84个"] == areas["588亿元"] == "某某药谷"
+    assert areas["102个"] == "某某区"
+
+
 def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record):
     """推动中心城区扩容提质。: the body's works go on past a sentence without figures naming
     no zone; a zone found by its suffix does not reach that far."""

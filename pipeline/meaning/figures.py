@@ -21,7 +21,7 @@ from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_CLOSE, QUOTES_OPEN, SENTENCE_STOP,
                                 char_class)
 
 MAX_SUBJECT = 24
@@ -1544,8 +1544,15 @@ def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re
     if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern(owners).match(text, opening, limit)
-    return None if not match or (text.startswith(cues("area_object"), match.end())
-                                 and not (owners and _builds_zone(text, match))) else match
+    return None if not match or _ends_in_quote(match.group(1)) or (
+        text.startswith(cues("area_object"), match.end()) and not (owners and _builds_zone(text, match))) else match
+
+
+def _ends_in_quote(name: str) -> bool:
+    """实施天然气“入镇进村”工程: a name that ends inside a quote opened after its
+    first character ends on a suffix of a quoted phrase's word (入镇), no zone's."""
+    opened = max(name.rfind(quote) for quote in QUOTES_OPEN)
+    return opened > 0 and not any(quote in name[opened:] for quote in QUOTES_CLOSE)
 
 
 def _builds_zone(text: str, match: re.Match) -> bool:
