@@ -1006,9 +1006,10 @@ def test_households_and_firms_by_what_their_clause_counts(figures):
 
 
 def test_a_number_ending_its_clause_that_counts_the_zones_named_is_the_regions(figures):
-    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's firms."""
-    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。")
-    assert [r["area"] for r in rows] == ["某某区", "某某产业园"]
+    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's
+    firms, and 某某经开区跻身全国50强 ranks the zone."""
+    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。某某经开区跻身全国50强。")
+    assert [r["area"] for r in rows] == ["某某区", "某某产业园", "某某经开区"]
 
 
 def test_a_rank_listed_after_a_rank_is_one_too(figures):

@@ -1421,8 +1421,8 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
-        if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
-            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
+        if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r.text, row["start"] + len(row["raw"])):
+            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
         changes[i] = {"area": area or region, "subject": _without_area(row["subject"], area)}
     return changes
 
