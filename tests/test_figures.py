@@ -1122,6 +1122,13 @@ def test_the_projects_a_verb_carries_out_in_a_zone_are_the_zones_unless_the_suff
     assert areas["102个"] == "某某区"
 
 
+def test_a_clause_building_a_zone_inside_a_sentence_hands_it_the_clauses_after(make_record):
+    """致力打造…，加快某某数据中心集群建设，拓展应用场景，力争算力规模突破10万P: the zone a verb
+    builds in an earlier clause is what the later ones go on about."""
+    record = make_record(plan="致力打造算力枢纽，加快某某数据中心集群建设，拓展应用场景，力争算力规模突破10万P。")
+    assert areas_by_raw(record, "target")["10万P"] == "某某数据中心集群"
+
+
 def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record):
     """推动中心城区扩容提质。: the body's works go on past a sentence without figures naming
     no zone; a zone found by its suffix does not reach that far."""

@@ -1664,12 +1664,17 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     holds a figure of its own is sure to be the subject the next clauses go on
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
-    turns to the region's figures."""
+    turns to the region's figures. But a clause where a verb builds a zone
+    (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
+    the clauses after it to the zone, as it does when it opens the sentence."""
     first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
     while clause > first and not any_cue("scope_change").search(r.text, clause, end):
         end = clause - 1
         clause = r.clause_start(end)
+        built = _zone_match(r.text, clause, end, owners=True)
+        if built is not None and _builds_zone(r.text, built):
+            return _zone_opening(r.text, clause, end, owners=True)
         found = _topic(r.text, clause, end)
         if found is not None:
             whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end)
