@@ -359,6 +359,19 @@ def test_a_heading_run_into_another_that_puts_a_body_last_introduces_it(make_rec
     assert areas["20个"] == areas["10亿元"] == "中心城区"
 
 
+def test_a_paragraph_heading_about_a_zones_building_heads_the_paragraph(make_record):
+    """某某新区建设取得新进展。 or 高标准推进某某新区建设。 heads its paragraph past the
+    sub-headings after it; a heading whose zone is no building's heads nothing."""
+    record = make_record(review="某某新区建设取得新进展。承接疏解加力提速。首批项目开工，新增企业30家。\n"
+                                "京津冀协同发展呈现新气象。深化合作。携手推进，共建产业链6条。\n"
+                                "推进某某工业园管理体制改革。提升服务水平。新增就业1200人。",
+                         plan="高标准推进某某新区建设。塑造城市风貌。年内完成投资2000亿元。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["30家"] == "某某新区"
+    assert areas["6条"] == areas["1200人"] == "某某区"
+    assert areas_by_raw(record, "target")["2000亿元"] == "某某新区"
+
+
 def test_a_number_closing_a_list_counts_it_and_only_the_sentence_may_name_its_zone(make_record):
     record = make_record(review="产业提质升级，某某制造基地码头二期等10个项目完工。"
                                 "某某科创园布局持续拓展，组建某某母基金等39只科创基金。")
@@ -993,9 +1006,10 @@ def test_households_and_firms_by_what_their_clause_counts(figures):
 
 
 def test_a_number_ending_its_clause_that_counts_the_zones_named_is_the_regions(figures):
-    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's firms."""
-    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。")
-    assert [r["area"] for r in rows] == ["某某区", "某某产业园"]
+    """百亿园区达到11个: the zones are what is counted; 某某产业园8家企业入选… counts the park's
+    firms, and 某某经开区跻身全国50强 ranks the zone."""
+    rows = figures(review="百亿产业园达到11个。某某产业园8家企业入选试点。某某经开区跻身全国50强。")
+    assert [r["area"] for r in rows] == ["某某区", "某某产业园", "某某经开区"]
 
 
 def test_a_rank_listed_after_a_rank_is_one_too(figures):
@@ -1097,6 +1111,22 @@ def test_a_verb_building_a_zone_leads_its_sentence_to_it(make_record):
     areas = areas_by_raw(record, "target")
     assert areas["6个"] == "某某加工产业园"
     assert areas["20亿元"] == areas["10个"] == "某某区"
+
+
+def test_the_projects_a_verb_carries_out_in_a_zone_are_the_zones_unless_the_suffix_ends_a_quoted_word(make_record):
+    """实施某某药谷“三个一批”项目84个: 实施 (cues kind zone_lead) before a zone leads its sentence
+    to it; in 实施天然气“入镇进村”工程 the 镇 ends a word inside a quote, no town's name."""
+    record = make_record(review="实施某某药谷“三个一批”项目84个，总投资588亿元。实施天然气“入镇进村”工程，实现102个乡镇通气。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["84个"] == areas["588亿元"] == "某某药谷"
+    assert areas["102个"] == "某某区"
+
+
+def test_a_clause_building_a_zone_inside_a_sentence_hands_it_the_clauses_after(make_record):
+    """致力打造…，加快某某数据中心集群建设，拓展应用场景，力争算力规模突破10万P: the zone a verb
+    builds in an earlier clause is what the later ones go on about."""
+    record = make_record(plan="致力打造算力枢纽，加快某某数据中心集群建设，拓展应用场景，力争算力规模突破10万P。")
+    assert areas_by_raw(record, "target")["10万P"] == "某某数据中心集群"
 
 
 def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record):

@@ -21,7 +21,7 @@ from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_CLOSE, QUOTES_OPEN, SENTENCE_STOP,
                                 char_class)
 
 MAX_SUBJECT = 24
@@ -1471,9 +1471,9 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
         area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
         area = _clause_zone(r, row["start"]) if area is None else area
-        area = _earlier_zone(r, row["start"]) if area is None else area
-        if area and row["subject"] == area and _ends_clause(r.text, row["start"] + len(row["raw"])):
-            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's
+        area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
+        if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r.text, row["start"] + len(row["raw"])):
+            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
         changes[i] = {"area": area or region, "subject": _without_area(row["subject"], area)}
     return changes
 
@@ -1595,8 +1595,15 @@ def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re
     if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = _area_pattern(owners).match(text, opening, limit)
-    return None if not match or (text.startswith(cues("area_object"), match.end())
-                                 and not (owners and _builds_zone(text, match))) else match
+    return None if not match or _ends_in_quote(match.group(1)) or (
+        text.startswith(cues("area_object"), match.end()) and not (owners and _builds_zone(text, match))) else match
+
+
+def _ends_in_quote(name: str) -> bool:
+    """实施天然气“入镇进村”工程: a name that ends inside a quote opened after its
+    first character ends on a suffix of a quoted phrase's word (入镇), no zone's."""
+    opened = max(name.rfind(quote) for quote in QUOTES_OPEN)
+    return opened > 0 and not any(quote in name[opened:] for quote in QUOTES_CLOSE)
 
 
 def _builds_zone(text: str, match: re.Match) -> bool:
@@ -1708,12 +1715,17 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     holds a figure of its own is sure to be the subject the next clauses go on
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
-    turns to the region's figures."""
+    turns to the region's figures. But a clause where a verb builds a zone
+    (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
+    the clauses after it to the zone, as it does when it opens the sentence."""
     first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
     while clause > first and not any_cue("scope_change").search(r.text, clause, end):
         end = clause - 1
         clause = r.clause_start(end)
+        built = _zone_match(r.text, clause, end, owners=True)
+        if built is not None and _builds_zone(r.text, built):
+            return _zone_opening(r.text, clause, end, owners=True)
         found = _topic(r.text, clause, end)
         if found is not None:
             whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end)
@@ -1745,6 +1757,30 @@ def _earlier_zone(r: Reading, pos: int) -> str:
             return ""
         start = before
     return ""
+
+
+def _heading_zone(r: Reading, pos: int) -> str:
+    """The zone whose building a paragraph's heading is about, one clause without
+    figures (某某新区建设取得新进展。…, 高标准推进某某新区建设。…): the figures of the
+    paragraph that name no place of their own are that zone's, past the
+    sub-headings that end :func:`_earlier_zone`'s reach (京津冀协同发展呈现新气象 is
+    about a strategy the region takes part in, not about building a zone)."""
+    start = r.text.rfind("\n", 0, pos) + 1
+    stop = CLAUSE_STOP.search(r.text, start, pos)
+    if stop is None or r.text[stop.start()] not in FULL_STOPS or NUMBER.search(r.text, start, stop.start()):
+        return ""
+    heading = r.text[start:stop.start()]
+    for opening in (start, *(start + found.end() for found in _lead_verb_pattern().finditer(heading))):
+        match = _area_pattern().match(r.text, opening, stop.start())
+        if match and any_cue("area_object").match(r.text, match.end()) and not _generic(match.group(1)):
+            return match.group(1)
+    return ""
+
+
+@cache
+def _lead_verb_pattern() -> re.Pattern:
+    """A verb of cues kind zone_lead of two characters or more (推进 before a zone's name)."""
+    return re.compile(alternation(_lead_verbs()))
 
 
 def _led_body(r: Reading, start: int, end: int) -> str:
