@@ -376,7 +376,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
-            linked = any_cue("item_link").fullmatch(gap) is not None
+            ranged = m["range_part"] == "high" and row["measure"] not in periods.STATE_MEASURES  # 3-5年 ends later
+            linked = ranged or any_cue("item_link").fullmatch(gap) is not None
             time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
         previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
@@ -386,7 +387,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
 def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
     """``time`` with the period of the measure before it in the sentence where it
     is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
-    both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
+    both the base year's) or as the high end of its range (企业2—3家: one figure's bounds), held through the streak before it (连续8年稳定在1300亿斤以上: each
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share or a part of it (…，占财政支出的80%; …，其中企业8.4万户),

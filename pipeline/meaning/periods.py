@@ -356,7 +356,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
-    return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+    return "as_of" if (part.kind == "review" or measure == "level" or _threshold_class(clause)) and stated else "annual"
 
 
 def _counts_digits(after: str) -> bool:
@@ -459,6 +459,20 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
     one year only: held over five years (参保率稳定在98%) it is each year's value."""
     return ((stock or kind == "stock") and _ends_with(clause, cues("each_year"))
             and not _tells_a_deed(clause))
+
+
+def _threshold_class(clause: str) -> bool:
+    """Whether the things counted are a class a threshold defines, written right before
+    the number (主营业务收入超100亿元企业2—3家: a qualifier written before a number, then
+    the number): how many firms stand above it is a state, in a plan too, where a count
+    of firms with no verb of reaching is otherwise the year's new ones."""
+    return _threshold_pattern().search(clause[_last_item_start(clause):]) is not None
+
+
+@lru_cache(maxsize=None)
+def _threshold_pattern() -> re.Pattern:
+    """A qualifier written before a number (超, 超过: read/qualifiers.csv) and a digit."""
+    return re.compile(rf"(?:{alternation(_before_qualifiers())})\d")
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
