@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
+from pipeline.read.mentions import AFTER_POSITIONS, BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
@@ -335,7 +335,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
-        return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
+        spent = _ends_with(clause, cues("spent")) or _time_limit(after)  # 仅用27天完成, 90天内完成: a task's time
+        return "annual" if spent else "as_of"
     if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
     if _total_after_deed(clause):
@@ -357,6 +358,22 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
     return "as_of" if (part.kind == "review" or measure == "level" or _threshold_class(clause)) and stated else "annual"
+
+
+def _time_limit(after: str) -> bool:
+    """Whether a time is bounded by a word of comparator le after its unit (90天内完成审批,
+    30日以内: read/qualifiers.csv): the time a task may take, the year's as the time one
+    took is (仅用27天), no run of days at the year's end."""
+    return _time_limit_pattern().match(after) is not None
+
+
+@lru_cache(maxsize=None)
+def _time_limit_pattern() -> re.Pattern:
+    """A unit of time (read/units.csv measure duration) and a qualifier of comparator le after it."""
+    times = (word for word, row in lookup("units", "written").items() if row["measure"] == "duration")
+    bounds = (word for word, row in lookup("qualifiers", "written").items()
+              if row["comparator"] == "le" and row["position"] in AFTER_POSITIONS)
+    return re.compile(rf"(?:{alternation(times)})(?:{alternation(bounds)})")
 
 
 def _counts_digits(after: str) -> bool:
