@@ -342,6 +342,13 @@ def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_rec
     assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
 
 
+def test_a_body_named_as_the_place_of_works_introduces_nothing(make_record):
+    """加快推进中心城区道路雨污分流工程。: the clause names a project (a head of project_heads.csv
+    ends it); the body is the works' place, not what the next sentence is about."""
+    record = make_record(plan="加快推进中心城区道路雨污分流工程，抓好海绵城市建设。启动新建游园35个。")
+    assert areas_by_raw(record, "target")["35个"] == "某某区"
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""
