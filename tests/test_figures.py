@@ -349,6 +349,16 @@ def test_a_body_named_as_the_place_of_works_introduces_nothing(make_record):
     assert areas_by_raw(record, "target")["35个"] == "某某区"
 
 
+def test_a_body_a_verb_puts_before_a_count_is_its_area_not_that_of_the_clauses_after(make_record):
+    """治理中心城区交通堵乱点60处；…: the verb's things are in the body, and only they;
+    完成中心城区3000个停车位…: the body is where, the noun after the counter what is counted."""
+    record = make_record(plan="治理中心城区交通堵乱点60处；新建公园8个。完成中心城区3000个停车位新建任务。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "target"}
+    assert (rows["60处"]["area"], rows["60处"]["subject"]) == ("中心城区", "交通堵乱点")
+    assert rows["8个"]["area"] == "某某区"
+    assert (rows["3000个"]["area"], rows["3000个"]["subject"]) == ("中心城区", "停车位新建任务")
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""

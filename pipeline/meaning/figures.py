@@ -777,10 +777,18 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
     alone (新建和改造30公里管网), names in quotes alone, a word of what is in force
     (cues kind in_force: 行业现行16%的税率, the rate's noun follows), or a ``clause`` ending
-    with a verb that takes its object after the count (cues kind object_verb)."""
+    with a verb that takes its object after the count (cues kind object_verb), or a body
+    named whole after a verb of cues kind zone_lead (完成中心城区3000个停车位: where they are)."""
     return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
             or (LIST_PAUSE in subject and not GRADES.search(subject))
-            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
+            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject)
+            or _place_of_verb(subject, clause))
+
+
+def _place_of_verb(subject: str, clause: str) -> bool:
+    """Whether ``subject`` is a body named whole (cues kind whole_area) that a verb of cues
+    kind zone_lead puts right before the number: the place the counted things are in."""
+    return subject in cues("whole_area") and clause.rstrip().removesuffix(subject).endswith(_lead_verbs())
 
 
 def _ends_with_object_verb(clause: str) -> bool:
@@ -1659,9 +1667,16 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
         clause = r.clause_start(end)
         found = _topic(r.text, clause, end)
         if found is not None:
-            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end)
+            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end) and not _verb_first(r.text, clause)
             return found if not found or whole else None
     return None
+
+
+def _verb_first(text: str, start: int) -> bool:
+    """Whether the clause at ``start`` opens with a verb of cues kind zone_lead (治理中心城区
+    交通堵乱点60处): the body is where the verb's things are, its figures its own, but the
+    clauses after it are not about the body."""
+    return text[start:].lstrip().startswith(_lead_verbs())
 
 
 def _earlier_zone(r: Reading, pos: int) -> str:
