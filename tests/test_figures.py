@@ -526,7 +526,7 @@ def test_a_list_without_respectively_of_as_many_items_as_numbers(figures):
     rows = figures(review="污水处理、垃圾处理、绿化覆盖率达95%、90%、40%。")
     assert [r["subject"] for r in rows] == ["污水处理覆盖率", "垃圾处理覆盖率", "绿化覆盖率"]
     rows = figures(review="城乡居民养老、医疗保险参保人数分别达到40万人、60万人。")
-    assert [r["subject"] for r in rows] == ["城乡居民养老参保人数", "医疗保险参保人数"]
+    assert [r["subject"] for r in rows] == ["城乡居民养老保险参保人数", "城乡居民医疗保险参保人数"]  # shared lead and head
 
 
 def test_a_streak_keeps_what_held_and_a_bare_rate_the_subject_before(figures):
@@ -1197,3 +1197,10 @@ def test_a_number_of_another_measure_carries_what_the_verb_before_acted_on(figur
     money, with no words of its own, is the payouts, without the verb."""
     rows = figures(review="63人获得保险赔付资金8.1万元。")
     assert pick(rows, "subject", "measure") == [("获得保险赔付资金", "count"), ("保险赔付资金", "level")]
+
+
+def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
+    """在每个县区选择1—2家医疗单位: both ends count what follows the high end's counter."""
+    record = make_record(plan="在每个县区选择1—2家示范性托育服务机构。")
+    rows = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "target"}
+    assert rows["1"] == rows["2家"] == "示范性托育服务机构"

@@ -735,6 +735,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, max(end, text.find(after, end)) + len(after)  # 30多年的东马钢材市场: past the 的 dropped too
+        if m["range_part"] == "low":
+            return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
     if not subject and measure in CHANGE_MEASURES:
