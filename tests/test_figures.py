@@ -1204,3 +1204,8 @@ def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
     record = make_record(plan="在每个县区选择1—2家示范性托育服务机构。")
     rows = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "target"}
     assert rows["1"] == rows["2家"] == "示范性托育服务机构"
+
+
+def test_a_date_opening_a_subject_is_no_part_of_it(make_record):
+    record = make_record(plan="7月1日新增城市书房5个。")
+    assert [r["subject"] for r in classify_report(record) if r["role"] == "target"] == ["新增城市书房"]
