@@ -1209,3 +1209,12 @@ def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
 def test_a_date_opening_a_subject_is_no_part_of_it(make_record):
     record = make_record(plan="7月1日新增城市书房5个。")
     assert [r["subject"] for r in classify_report(record) if r["role"] == "target"] == ["新增城市书房"]
+
+
+def test_a_count_of_the_listed_things_a_plan_focuses_on_is_a_stock(make_record):
+    """聚焦甲、乙、丙3个领域: the fields named are there already (an indicator of the review
+    year), not a goal; 聚焦 and a list of another length count something else."""
+    record = make_record(plan="聚焦先进制造业、现代农业、社会民生3个领域，实施重大项目20个。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["3个"]["role"], rows["3个"]["year"], rows["3个"]["basis"]) == ("indicator", 2024, "as_of")
+    assert rows["20个"]["role"] == "target"

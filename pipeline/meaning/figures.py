@@ -449,7 +449,15 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
-    return "state" if row["measure"] == "count" and tended else ""
+    return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
+
+
+def _tends_a_list(clause: str, count: str) -> bool:
+    """聚焦先进制造业、…、社会民生7个领域: a verb of tending (cues kind tended) opens the clause
+    and its object is a list of as many items as the number counts, the things named there already."""
+    verb = any_cue("tended").match(clause.lstrip())
+    items = clause.lstrip()[verb.end():].split(LIST_PAUSE) if verb else []
+    return len(items) > 1 and str(len(items)) == count
 
 
 def _stock_cue(clause: str) -> re.Match | None:
