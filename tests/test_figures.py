@@ -1206,11 +1206,6 @@ def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
     assert rows["1"] == rows["2家"] == "示范性托育服务机构"
 
 
-def test_a_date_opening_a_subject_is_no_part_of_it(make_record):
-    record = make_record(plan="7月1日新增城市书房5个。")
-    assert [r["subject"] for r in classify_report(record) if r["role"] == "target"] == ["新增城市书房"]
-
-
 def test_a_count_of_the_listed_things_a_plan_focuses_on_is_a_stock(make_record):
     """聚焦甲、乙、丙3个领域: the fields named are there already (an indicator of the review
     year), not a goal; 聚焦 and a list of another length count something else."""

@@ -27,7 +27,7 @@ from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLA
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
-LEADING_YEAR = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日|^\d{4}年")  # 2020年生产总值达…, 7月1日实现…: a time word
+LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
 
 
 MINUS_SIGNS = ("-", "－", "−")
