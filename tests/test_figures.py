@@ -343,6 +343,23 @@ def test_verbs_and_the_city_before_a_body_named_whole_leave_it_the_area(make_rec
     assert areas["10条"] == "中心城区" and areas["5万平方米"] == "主城区"
 
 
+def test_a_body_named_as_the_place_of_works_introduces_nothing(make_record):
+    """加快推进中心城区道路雨污分流工程。: the clause names a project (a head of project_heads.csv
+    ends it); the body is the works' place, not what the next sentence is about."""
+    record = make_record(plan="加快推进中心城区道路雨污分流工程，抓好海绵城市建设。启动新建游园35个。")
+    assert areas_by_raw(record, "target")["35个"] == "某某区"
+
+
+def test_a_body_a_verb_puts_before_a_count_is_its_area_not_that_of_the_clauses_after(make_record):
+    """治理中心城区交通堵乱点60处；…: the verb's things are in the body, and only they;
+    完成中心城区3000个停车位…: the body is where, the noun after the counter what is counted."""
+    record = make_record(plan="治理中心城区交通堵乱点60处；新建公园8个。完成中心城区3000个停车位新建任务。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "target"}
+    assert (rows["60处"]["area"], rows["60处"]["subject"]) == ("中心城区", "交通堵乱点")
+    assert rows["8个"]["area"] == "某某区"
+    assert (rows["3000个"]["area"], rows["3000个"]["subject"]) == ("中心城区", "停车位新建任务")
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""
@@ -523,7 +540,7 @@ def test_a_list_without_respectively_of_as_many_items_as_numbers(figures):
     rows = figures(review="污水处理、垃圾处理、绿化覆盖率达95%、90%、40%。")
     assert [r["subject"] for r in rows] == ["污水处理覆盖率", "垃圾处理覆盖率", "绿化覆盖率"]
     rows = figures(review="城乡居民养老、医疗保险参保人数分别达到40万人、60万人。")
-    assert [r["subject"] for r in rows] == ["城乡居民养老参保人数", "医疗保险参保人数"]
+    assert [r["subject"] for r in rows] == ["城乡居民养老保险参保人数", "城乡居民医疗保险参保人数"]  # shared lead and head
 
 
 def test_a_streak_keeps_what_held_and_a_bare_rate_the_subject_before(figures):
@@ -1252,3 +1269,19 @@ def test_an_owned_attribute_joins_only_a_subject_ending_with_an_attribute(figure
     after a subject ending with no attribute (口岸贸易总额) it stays bare."""
     rows = figures(review="集装箱航线147条、吞吐量2300万标准箱。贸易总额11万亿元、年吞吐量超过5000万标准箱。")
     assert [r["subject"] for r in rows] == ["集装箱航线", "集装箱吞吐量", "贸易总额", "吞吐量"]
+
+
+def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
+    """在每个县区选择1—2家医疗单位: both ends count what follows the high end's counter."""
+    record = make_record(plan="在每个县区选择1—2家示范性托育服务机构。")
+    rows = {r["raw"]: r["subject"] for r in classify_report(record) if r["role"] == "target"}
+    assert rows["1"] == rows["2家"] == "示范性托育服务机构"
+
+
+def test_a_count_of_the_listed_things_a_plan_focuses_on_is_a_stock(make_record):
+    """聚焦甲、乙、丙3个领域: the fields named are there already (an indicator of the review
+    year), not a goal; 聚焦 and a list of another length count something else."""
+    record = make_record(plan="聚焦先进制造业、现代农业、社会民生3个领域，实施重大项目20个。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["3个"]["role"], rows["3个"]["year"], rows["3个"]["basis"]) == ("indicator", 2024, "as_of")
+    assert rows["20个"]["role"] == "target"

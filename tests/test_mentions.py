@@ -37,6 +37,12 @@ def test_a_multiple_takes_duo_after_its_bei_but_a_counter_does_not():
     assert only("建成5个多功能馆").inner == ""
 
 
+def test_nei_bounds_a_time_only():
+    """90天内完成: a time limit; after another unit 内 opens the next word (540万千瓦内用煤电)."""
+    assert only("项目90天内完成审批").after == "内"
+    assert only("装机540万千瓦内用煤电").after == ""
+
+
 def test_qualifier_of_another_word_is_not_taken():
     m = only("绩效评定B级以上企业104家")
     assert (m.text, m.before, m.after) == ("104", "", "")

@@ -515,3 +515,17 @@ def test_a_list_item_with_its_own_verb_of_reaching_is_a_level_whatever_the_items
     times = _times(make_record, "五年来，累计建成桥梁40座、城市道路突破7000公里，人均预期寿命较2020年提高1.2岁、达到79.7岁。")
     assert times["40座"] == ("cumulative", 2020)
     assert (times["7000公里"], times["79.7岁"]) == (("as_of", 2024), ("as_of", 2024))
+
+
+def test_a_plan_s_count_of_a_class_over_a_threshold_is_a_state_and_so_are_both_ends_of_its_range(make_record):
+    """力争主营业务收入超50亿元企业2—3家: no verb, firms above a bound at the year's end
+    (tests/labels/README.md: only a verb of doing makes a plan's count the year's flow)."""
+    record = make_record(plan="力争主营业务收入超50亿元企业2—3家，培育专精特新企业20家。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "target"}
+    assert (rows["2"]["basis"], rows["3家"]["basis"]) == ("as_of", "as_of")
+    assert rows["20家"]["basis"] == "annual"
+
+
+def test_a_time_limit_is_the_year_s_and_a_run_of_years_a_state(make_record):
+    times = _times(make_record, "项目拿地后10天内完成“四证”办理，粮食产量连续5年稳定在60万吨。")
+    assert (times["10天"][0], times["5年"][0]) == ("annual", "cumulative")

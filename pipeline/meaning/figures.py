@@ -377,7 +377,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
-            linked = any_cue("item_link").fullmatch(gap) is not None
+            ranged = m["range_part"] == "high" and row["measure"] not in periods.STATE_MEASURES  # 3-5年 ends later
+            linked = ranged or any_cue("item_link").fullmatch(gap) is not None
             time = _time_of_previous(time, row["measure"], clause, previous, linked)
         changes[i] = time
         previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
@@ -387,7 +388,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
 def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
     """``time`` with the period of the measure before it in the sentence where it
     is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
-    both the base year's), held through the streak before it (连续8年稳定在1300亿斤以上: each
+    both the base year's) or as the high end of its range (企业2—3家: one figure's bounds), held through the streak before it (连续8年稳定在1300亿斤以上: each
     year's value, annual, from the streak's first year; a rank held, 连续30个月居前10位,
     and a total over it, 连续4年累计净增, keep the streak's basis), compared with
     it (高于全省1个百分点), a share or a part of it opening its clause or its clause's last list item
@@ -455,7 +456,15 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
     tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
-    return "state" if row["measure"] == "count" and tended else ""
+    return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
+
+
+def _tends_a_list(clause: str, count: str) -> bool:
+    """聚焦先进制造业、…、社会民生7个领域: a verb of tending (cues kind tended) opens the clause
+    and its object is a list of as many items as the number counts, the things named there already."""
+    verb = any_cue("tended").match(clause.lstrip())
+    items = clause.lstrip()[verb.end():].split(LIST_PAUSE) if verb else []
+    return len(items) > 1 and str(len(items)) == count
 
 
 def _stock_cue(clause: str) -> re.Match | None:
@@ -758,6 +767,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, max(end, text.find(after, end)) + len(after)  # 30多年的东马钢材市场: past the 的 dropped too
+        if m["range_part"] == "low":
+            return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
     if not subject and measure in CHANGE_MEASURES:
@@ -810,10 +821,18 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     list_close), items (新增东湖、西山3家景区; grades are none: 一、二级医院), verbs
     alone (新建和改造30公里管网), names in quotes alone, a word of what is in force
     (cues kind in_force: 行业现行16%的税率, the rate's noun follows), or a ``clause`` ending
-    with a verb that takes its object after the count (cues kind object_verb)."""
+    with a verb that takes its object after the count (cues kind object_verb), or a body
+    named whole after a verb of cues kind zone_lead (完成中心城区3000个停车位: where they are)."""
     return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
             or (LIST_PAUSE in subject and not GRADES.search(subject))
-            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject))
+            or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject)
+            or _place_of_verb(subject, clause))
+
+
+def _place_of_verb(subject: str, clause: str) -> bool:
+    """Whether ``subject`` is a body named whole (cues kind whole_area) that a verb of cues
+    kind zone_lead puts right before the number: the place the counted things are in."""
+    return subject in cues("whole_area") and clause.rstrip().removesuffix(subject).endswith(_lead_verbs())
 
 
 def _ends_with_object_verb(clause: str) -> bool:
@@ -1728,9 +1747,16 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
             return _zone_opening(r.text, clause, end, owners=True)
         found = _topic(r.text, clause, end)
         if found is not None:
-            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end)
+            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end) and not _verb_first(r.text, clause)
             return found if not found or whole else None
     return None
+
+
+def _verb_first(text: str, start: int) -> bool:
+    """Whether the clause at ``start`` opens with a verb of cues kind zone_lead (治理中心城区
+    交通堵乱点60处): the body is where the verb's things are, its figures its own, but the
+    clauses after it are not about the body."""
+    return text[start:].lstrip().startswith(_lead_verbs())
 
 
 def _earlier_zone(r: Reading, pos: int) -> str:
@@ -1806,12 +1832,16 @@ def _topic(text: str, start: int, end: int) -> str | None:
     the verb it opens with (打通开发区经一路: a verb before a project's name,
     ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
     milestone in its own clause, a statement closed in itself (某新区入围试点城市,
-    某产业园开园运营; cues kind zone_event); None when it opens with no zone."""
+    某产业园开园运营; cues kind zone_event), or its clause names a project in it
+    (加快推进中心城区道路雨污分流工程: a head of ``rules/meaning/project_heads.csv`` ends
+    the clause, the zone is the works' place, not what the sentences after go on about);
+    None when it opens with no zone."""
     match = _zone_match(text, start, end)
     if match is None:
         return None
     said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
+    closed = (any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
+              or said.endswith(words("project_heads", "head")))
     return _zone_opening(text, start, end) if said and not closed else ""
 
 

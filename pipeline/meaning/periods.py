@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
+from pipeline.read.mentions import AFTER_POSITIONS, BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
@@ -341,7 +341,8 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
-        return "annual" if _ends_with(clause, cues("spent")) else "as_of"  # 仅用27天完成: the time a task took
+        spent = _ends_with(clause, cues("spent")) or _time_limit(after)  # 仅用27天完成, 90天内完成: a task's time
+        return "annual" if spent else "as_of"
     if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
     if _total_after_deed(clause):
@@ -362,7 +363,23 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
     stated = _states(clause, measure, kind) or _stock_after(clause, after, measure)
-    return "as_of" if (part.kind == "review" or measure == "level") and stated else "annual"
+    return "as_of" if (part.kind == "review" or measure == "level" or _threshold_class(clause)) and stated else "annual"
+
+
+def _time_limit(after: str) -> bool:
+    """Whether a time is bounded by a word of comparator le after its unit (90天内完成审批,
+    30日以内: read/qualifiers.csv): the time a task may take, the year's as the time one
+    took is (仅用27天), no run of days at the year's end."""
+    return _time_limit_pattern().match(after) is not None
+
+
+@lru_cache(maxsize=None)
+def _time_limit_pattern() -> re.Pattern:
+    """A unit of time (read/units.csv measure duration) and a qualifier of comparator le after it."""
+    times = (word for word, row in lookup("units", "written").items() if row["measure"] == "duration")
+    bounds = (word for word, row in lookup("qualifiers", "written").items()
+              if row["comparator"] == "le" and row["position"] in AFTER_POSITIONS)
+    return re.compile(rf"(?:{alternation(times)})(?:{alternation(bounds)})")
 
 
 def _counts_digits(after: str) -> bool:
@@ -465,6 +482,20 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
     one year only: held over five years (参保率稳定在98%) it is each year's value."""
     return ((stock or kind == "stock") and _ends_with(clause, cues("each_year"))
             and not _tells_a_deed(clause))
+
+
+def _threshold_class(clause: str) -> bool:
+    """Whether the things counted are a class a threshold defines, written right before
+    the number (主营业务收入超100亿元企业2—3家: a qualifier written before a number, then
+    the number): how many firms stand above it is a state, in a plan too, where a count
+    of firms with no verb of reaching is otherwise the year's new ones."""
+    return _threshold_pattern().search(clause[_last_item_start(clause):]) is not None
+
+
+@lru_cache(maxsize=None)
+def _threshold_pattern() -> re.Pattern:
+    """A qualifier written before a number (超, 超过: read/qualifiers.csv) and a digit."""
+    return re.compile(rf"(?:{alternation(_before_qualifiers())})\d")
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:

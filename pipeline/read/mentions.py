@@ -28,6 +28,8 @@ ARABIC = NUMBER
 MAX_DIGITS = 20
 CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
 BEFORE_POSITIONS = ("before", "mark")  # qualifiers.csv positions written before a number
+AFTER_DURATION = "after_duration"  # qualifiers.csv position of a word that bounds only a time (90天内)
+AFTER_POSITIONS = ("after", AFTER_DURATION)  # qualifiers.csv positions written after a number's unit
 ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multiplier standing alone (上亿, 数万)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
@@ -285,13 +287,18 @@ def _read_after(text: str, end: int) -> _After:
         inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: no noun follows a multiple's 倍
     if inner and not multiplier and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    return _After(pos, multiplier, unit_word, _qualifier_after(text, pos), inner)
+    return _After(pos, multiplier, unit_word, _qualifier_after(text, pos, unit_word), inner)
 
 
-def _qualifier_after(text: str, pos: int) -> str:
-    """The qualifier written at ``pos``, after a number's unit (以上, 左右 …), '' if none."""
+def _qualifier_after(text: str, pos: int, unit_word: str) -> str:
+    """The qualifier written at ``pos``, after a number's unit (以上, 左右 …), '' if none;
+    one of position after_duration (内) only after a unit of time (90天内完成审批: a time
+    limit), since after others it opens another word (540万千瓦内用煤电)."""
     after, _ = _word_at(_after_words().qualifier, text, pos)
-    return after if after and lookup("qualifiers", "written")[after]["position"] == "after" else ""
+    position = lookup("qualifiers", "written")[after]["position"] if after else ""
+    if position == AFTER_DURATION:
+        return after if lookup("units", "written").get(unit_word, {}).get("measure") == "duration" else ""
+    return after if position == "after" else ""
 
 
 class _Words(NamedTuple):
@@ -641,7 +648,7 @@ def _chinese_measure(text: str, match: re.Match, unit_word: str, shift: int) -> 
         unit_end = match.end("of") + shift if numerator else unit_end  # 十分之一: the fraction is written through its numerator
         number, inner = _counted_number(numeral, unit_word, numerator)
         return Mention(start, end, numeral, number, unit_end, unit_word=unit_word, before=before, inner=inner,
-                       after=_qualifier_after(text, unit_end))
+                       after=_qualifier_after(text, unit_end, unit_word))
     after = _read_after(text, start + len(numeral))
     end = start + (len(numeral) or len(after.multiplier))
     before = _qualifier_before(text, start, after)
