@@ -1201,6 +1201,13 @@ def test_a_range_after_a_verb_alone_counts_the_noun_after_its_high_end(figures):
     assert pick(rows, "subject") == [("国家级现代农业产业园",), ("国家级现代农业产业园",)]
 
 
+def test_a_count_for_each_member_of_a_set_counts_the_noun_after_its_counter(figures):
+    """每个乡镇2—3家合作社, 在每个乡镇选择1家卫生院: 每个乡镇 says where each count holds;
+    what is counted follows the counter, for both ends of a range."""
+    rows = figures(plan="力争每个乡镇2—3家合作社挂牌，在每个乡镇选择1家卫生院。")
+    assert pick(rows, "subject", "value") == [("合作社挂牌", "2"), ("合作社挂牌", "3"), ("卫生院", "1")]
+
+
 def test_a_standard_after_from_is_no_part_of_the_subject(figures):
     """起征点从月销售额10万元提高到15万元: 从月销售额 says what the threshold is reckoned on."""
     rows = figures(review="增值税起征点从月销售额10万元提高到15万元。")

@@ -822,17 +822,26 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     alone (新建和改造30公里管网), names in quotes alone, a word of what is in force
     (cues kind in_force: 行业现行16%的税率, the rate's noun follows), or a ``clause`` ending
     with a verb that takes its object after the count (cues kind object_verb), or a body
-    named whole after a verb of cues kind zone_lead (完成中心城区3000个停车位: where they are)."""
+    named whole after a verb of cues kind zone_lead (完成中心城区3000个停车位: where they are), or
+    each member of a set (:func:`_per_member`: 每个县区完成1家…)."""
     return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
             or (LIST_PAUSE in subject and not GRADES.search(subject))
             or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject)
-            or _place_of_verb(subject, clause))
+            or _place_of_verb(subject, clause) or _per_member(subject))
 
 
 def _place_of_verb(subject: str, clause: str) -> bool:
     """Whether ``subject`` is a body named whole (cues kind whole_area) that a verb of cues
     kind zone_lead puts right before the number: the place the counted things are in."""
     return subject in cues("whole_area") and clause.rstrip().removesuffix(subject).endswith(_lead_verbs())
+
+
+def _per_member(subject: str) -> bool:
+    """Whether ``subject`` opens, after a word of where the region acts (cues kind
+    general_area: 在), with a word of each member of a set (cues kind per_member:
+    每个县区完成1家…, 在每个乡镇建设2个…): the number counts for each of them, which
+    says where, not what; what is counted follows the counter."""
+    return subject.removeprefix(_longest_start(subject, "general_area")).startswith(cues("per_member"))
 
 
 def _ends_with_object_verb(clause: str) -> bool:
