@@ -125,6 +125,14 @@ def test_things_a_plan_tends_are_a_stock_but_amounts_it_tends_are_goals(figures)
                                                     ("target", "10", "annual")]  # the villages there: a state
 
 
+def test_a_later_item_of_a_list_a_plan_tends_is_a_stock_too(figures):
+    """聚焦三大产业、12条产业链: the chains, an item after the verb's first, are aimed at too
+    (the noun after the counter); 聚焦两个领域实施20个项目、30个工程 counts what 实施 makes."""
+    rows = figures(plan="聚焦三大产业、12条产业链，破解难题。聚焦两个领域实施20个项目、30个工程。")
+    assert pick(rows, "role", "subject", "value") == [("indicator", "产业链", "12"), ("target", "项目", "20"),
+                                                      ("target", "工程", "30")]
+
+
 def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figures):
     """有效期内高新技术企业176家 … 抓好176家高新技术企业发展: the plan works on the stock (an
     indicator of the review year); a yearly programme repeated (办好20项民生工程) is a new goal."""

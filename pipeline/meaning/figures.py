@@ -453,8 +453,7 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     if in_force and not NUMBER.search(clause, in_force.end()):
         return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
-    tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
-                                                                      for kind in ("built_on", "populace"))
+    tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
     tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
     return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
 
@@ -465,6 +464,16 @@ def _tends_a_list(clause: str, count: str) -> bool:
     verb = any_cue("tended").match(clause.lstrip())
     items = clause.lstrip()[verb.end():].split(LIST_PAUSE) if verb else []
     return len(items) > 1 and str(len(items)) == count
+
+
+def _tends(clause: str) -> bool:
+    """Whether a verb of tending (cues kind tended) takes the number's things as its
+    object: written just before it, or before the first item of a list the number's
+    item goes on (聚焦九大主导产业、15条细分产业链: the chains are aimed at too) with no number
+    before it (聚焦…实施200个省重点、500个市重点项目: the list's counts are of the verb after)."""
+    listed = (clause.endswith(LIST_PAUSE) and not NUMBER.search(clause)
+              and any_cue("tended").search(clause.split(LIST_PAUSE)[0]))
+    return bool(listed or any_cue("tended").search(clause[-TENDED_REACH:]))
 
 
 def _stock_cue(clause: str) -> re.Match | None:
@@ -825,7 +834,7 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
     named whole after a verb of cues kind zone_lead (完成中心城区3000个停车位: where they are), or
     each member of a set (:func:`_per_member`: 每个县区完成1家…)."""
     return (not subject or subject.endswith((*cues("list_close"), *cues("in_force")))
-            or (LIST_PAUSE in subject and not GRADES.search(subject))
+            or (LIST_PAUSE in subject and not GRADES.search(subject)) or clause.endswith(LIST_PAUSE)
             or _ends_with_object_verb(clause) or _only_verbs(subject) or _only_names(subject)
             or _place_of_verb(subject, clause) or _per_member(subject))
 
