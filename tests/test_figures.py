@@ -133,6 +133,13 @@ def test_a_later_item_of_a_list_a_plan_tends_is_a_stock_too(figures):
                                                       ("target", "工程", "30")]
 
 
+def test_designated_things_counted_after_their_names_are_a_stock(figures):
+    """甲园、乙园2个国家农业产业园: named, they hold the designation already (an indicator);
+    a count that is an item of its own after the names (…、3个省级中心) and new ones are goals."""
+    rows = figures(plan="抓好甲园、乙园2个国家农业产业园建设，新创建10个市级产业园。加快甲医院、3个省级医疗中心建设。")
+    assert pick(rows, "role", "value") == [("indicator", "2"), ("target", "10"), ("target", "3")]
+
+
 def test_a_plan_s_count_of_the_things_a_review_stock_counts_is_that_stock(figures):
     """有效期内高新技术企业176家 … 抓好176家高新技术企业发展: the plan works on the stock (an
     indicator of the review year); a yearly programme repeated (办好20项民生工程) is a new goal."""

@@ -454,7 +454,7 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
         return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
-    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
+    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) or _named_designated(clause, rest)
     return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
 
 
@@ -482,6 +482,22 @@ def _stock_cue(clause: str) -> re.Match | None:
     is measured from, no stock the plan describes."""
     bases = {base.end() for base in any_cue("base_last_year").finditer(clause)}
     return next((cue for cue in reversed(list(any_cue("stock").finditer(clause))) if cue.end() not in bases), None)
+
+
+def _named_designated(clause: str, rest: str) -> bool:
+    """正阳花生、泌阳夏南牛2个国家现代农业产业园: things of a designation (cues kind
+    designation: 国家, 省级) counted right after a list of their names, with no
+    number before in the clause, hold it already (a designation is awarded, so the
+    ones named have it): what the plan's work builds on, a stock, not a goal. A number
+    after a list pause is an item of its own (甲中心、3个省级中心), no count of the names."""
+    return (LIST_PAUSE in clause and not clause.endswith(LIST_PAUSE) and not NUMBER.search(clause)
+            and _designated().match(rest) is not None)  # …、3个省级中心: an item of its own, no count of the names
+
+
+@cache
+def _designated() -> re.Pattern:
+    """A counter (a few characters) and a word of a designation (cues kind designation)."""
+    return re.compile(rf"\D{{0,{LISTED_UNIT}}}?(?:{cue_words('designation')})")
 
 
 @cache
