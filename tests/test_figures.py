@@ -1223,6 +1223,12 @@ def test_a_count_for_each_member_of_a_set_counts_the_noun_after_its_counter(figu
     assert pick(rows, "subject", "value") == [("合作社挂牌", "2"), ("合作社挂牌", "3"), ("卫生院", "1")]
 
 
+def test_a_short_item_after_one_no_made_verb_opens_takes_the_words_before_its_opening(figures):
+    """创建“美丽乡村”示范镇5个、示范村30个: the villages are “美丽乡村” ones too; 公园8个 is not."""
+    rows = figures(plan="创建“美丽乡村”示范镇5个、示范村30个、公园8个。")
+    assert [r["subject"] for r in rows] == ["“美丽乡村”示范镇", "“美丽乡村”示范村", "公园"]
+
+
 def test_a_standard_after_from_is_no_part_of_the_subject(figures):
     """起征点从月销售额10万元提高到15万元: 从月销售额 says what the threshold is reckoned on."""
     rows = figures(review="增值税起征点从月销售额10万元提高到15万元。")

@@ -1013,11 +1013,13 @@ def _shared_verb(subject: str, clause: str, listed: bool, previous: dict | None)
     、其中高铁370公里) but a distributive word (、公厕和口袋公园各5个: cues kind
     distributive), takes the verb that made the item before (cues kind made),
     written once for the list, and with a short item the words after that verb too
-    (:func:`_shared_lead`)."""
+    (:func:`_shared_lead`), or with no such verb the words before where the noun before
+    opens as it does (创建“四美乡村”示范乡镇10个、示范村250个: “四美乡村”示范村)."""
     verb = _made_verbs(previous["subject"]) if previous and listed else ""
     alone = TRAILING_NOTE.sub("", clause.strip())  # 、智能工厂（车间）7家: a noun alone, its gloss dropped
     alone = alone.removesuffix(_longest_end(alone, "distributive"))
-    if not verb or subject != alone or subject.startswith(verb) or subject in cues("bare_attribute"):
+    if not (previous and listed) or subject != alone or (verb and subject.startswith(verb)) \
+            or subject in cues("bare_attribute"):
         return subject
     return _shared_lead(previous["subject"], verb, subject) + subject
 
