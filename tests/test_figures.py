@@ -1154,6 +1154,12 @@ def test_the_projects_a_verb_carries_out_in_a_zone_are_the_zones_unless_the_suff
     assert areas["102个"] == "某某区"
 
 
+def test_a_word_ending_in_a_valley_character_is_no_zone(make_record):
+    """农谷, 药谷, 光谷 name zones; 谷 alone ends other words (走出低谷, 稻谷), no zone's name."""
+    record = make_record(review="经济运行走出低谷，地区生产总值增长5%。粮食稻谷种植面积10万亩。")
+    assert set(areas_by_raw(record, "indicator").values()) == {"某某区"}
+
+
 def test_a_clause_building_a_zone_inside_a_sentence_hands_it_the_clauses_after(make_record):
     """致力打造…，加快某某数据中心集群建设，拓展应用场景，力争算力规模突破10万P: the zone a verb
     builds in an earlier clause is what the later ones go on about."""
