@@ -462,6 +462,13 @@ def test_a_count_before_its_noun_and_a_verb_of_changing_to_is_the_level_changed_
     assert rows["74个"]["year"] == 2024
 
 
+def test_a_count_before_the_things_whose_level_reached_one_is_the_years(make_record):
+    """5家企业产值达到10亿元: 达到 says what the firms' output reached, no change of their
+    number; the 5 are the year's firms (periods.csv kind changed_to holds 调整为, 整合为 only)."""
+    rows = {r["raw"]: r for r in classify_report(make_record("全市5家企业产值达到10亿元。"))}
+    assert (rows["5家"]["year"], rows["5家"]["basis"]) == (2024, "annual")
+
+
 def test_a_plan_of_a_five_year_plan_s_last_year_completing_its_goal_counts_the_whole_plan(make_record):
     times = _times(make_record, "", "完成“十四五”100个“无废细胞”创建目标，实现“十四五”能耗强度下降12%的目标，新建公园5个。")
     assert (times["100个"], times["12%"], times["5个"]) == (("cumulative", 2021), ("cumulative", 2021), ("annual", 2025))

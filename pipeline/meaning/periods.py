@@ -572,10 +572,11 @@ def _starts_from(clause: str) -> bool:
 def _changed_to_after(said_after: str) -> bool:
     """Whether the words after the number, up to the next one, are only its counter, a
     short noun and a verb of changing to (20个产业集聚区整合为11个: periods.csv kind
-    as_of_reached): the number is the level the change started from, as after 从; not
-    one item of a list, a deed with its running total after it (新增9个、累计达到79个), nor
+    changed_to): the number is the level the change started from, as after 从; not
+    the things whose level reached one (5家企业产值达到10亿元: 达到 is no change of
+    the number before), not one item of a list, a deed with its running total after it (新增9个、累计达到79个), nor
     things one of whose attributes reached a level (74个国控断面水质优良比例达到100%)."""
-    before = _before_end(said_after, cues("as_of_reached"))
+    before = _before_end(said_after, cues("changed_to"))
     return (before is not None and len(before) <= CHANGED_NOUN_REACH and LIST_PAUSE not in before
             and not _says(before, "cumulative"))
 
