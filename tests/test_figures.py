@@ -1154,6 +1154,13 @@ def test_the_projects_a_verb_carries_out_in_a_zone_are_the_zones_unless_the_suff
     assert areas["102个"] == "某某区"
 
 
+def test_an_urban_renewal_area_after_a_verb_of_carrying_out_is_no_new_area(make_record):
+    """实施城市更新片区改造12个: 更新片区 ends in 新片区 (临港新片区) but is a renewal area,
+    no zone's name (not_areas.csv), so 实施 leads no zone here; the count is the region's."""
+    record = make_record(review="实施城市更新片区改造12个。")
+    assert areas_by_raw(record, "indicator") == {"12个": "某某区"}
+
+
 def test_a_word_ending_in_a_valley_character_is_no_zone(make_record):
     """农谷, 药谷, 光谷 name zones; 谷 alone ends other words (走出低谷, 稻谷), no zone's name."""
     record = make_record(review="经济运行走出低谷，地区生产总值增长5%。粮食稻谷种植面积10万亩。")
