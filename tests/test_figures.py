@@ -838,6 +838,12 @@ def test_counties_counted_after_their_names(figures):
     assert pick(rows, "raw", "unit", "measure") == [("2县", "count", "count")]
 
 
+def test_a_word_opening_with_the_county_counter_is_no_counter(figures):
+    """全市10县区全部脱贫: 县区 names the counties and districts (cues kind not_unit), so
+    10 is counted by no 县 and is no figure; 县域 and 县市区 likewise."""
+    assert figures(review="全市10县区全部脱贫。全市9县市区全部达标。") == []
+
+
 def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
     """三次产业结构比由18.7:37.7:43.6调整为…: in the review of 2024 the shares it left are 2023's."""
     rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")

@@ -354,10 +354,12 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
 def _unit_at(words: _AfterWords, text: str, pos: int, multiplier: str) -> tuple[str, int]:
     """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
     the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
-    1200亿 machines counted by 台), or it counts places (cues kind place_counter: 2县)
-    after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
+    1200亿 machines counted by 台) or a word that is no unit (cues kind not_unit: 10县区
+    names the divisions, 县域 a county's land), or it counts places (cues kind place_counter:
+    2县) after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
     word, end = _word_at(words.unit, text, pos)
-    if word and (text.startswith(cues("milestone"), end - len(word)) or (multiplier and word in cues("place_counter"))):
+    opens = (*cues("milestone"), *cues("not_unit"))
+    if word and (text.startswith(opens, end - len(word)) or (multiplier and word in cues("place_counter"))):
         return "", pos
     return word, end
 
