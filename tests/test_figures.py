@@ -1332,3 +1332,10 @@ def test_a_count_of_the_listed_things_a_plan_focuses_on_is_a_stock(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["3个"]["role"], rows["3个"]["year"], rows["3个"]["basis"]) == ("indicator", 2024, "as_of")
     assert rows["20个"]["role"] == "target"
+
+
+def test_a_word_ending_in_a_modal_keeps_it_in_the_subject(figures):
+    """排放量要下降2%: the modal 要 (cues kind tail) leaves the subject; 编制规划纲要2部 keeps
+    the 要 of 纲要 (cues kind not_tail)."""
+    rows = figures(review="化学需氧量排放量要下降2%。编制规划纲要2部。")
+    assert rows[0]["subject"] == "化学需氧量排放量" and rows[1]["subject"].endswith("规划纲要")

@@ -1142,7 +1142,7 @@ def _strip(clause: str) -> str:
     changed = True
     while changed and clause:
         stripped = periods.strip_bases(periods.strip_plan_names(TRAILING_NOTE.sub("", ANNOTATION.sub("", clause))))
-        tail = _longest_end(stripped, "tail") or _total_end(stripped) or _from_standard(stripped)  # longest first, one at a time
+        tail = _tail_end(stripped) or _total_end(stripped) or _from_standard(stripped)  # longest first, one at a time
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
@@ -1150,6 +1150,12 @@ def _strip(clause: str) -> str:
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
+
+
+def _tail_end(phrase: str) -> str:
+    """The cue of kind tail ending ``phrase``, unless a word holding it ends the
+    phrase (cues kind not_tail: the modal 要 is no part of 编制规划纲要, 主要)."""
+    return "" if _longest_end(phrase, "not_tail") else _longest_end(phrase, "tail")
 
 
 def _total_end(phrase: str) -> str:
