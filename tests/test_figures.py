@@ -1326,12 +1326,14 @@ def test_a_range_after_a_verb_counts_the_noun_after_its_high_end(make_record):
 
 
 def test_a_count_of_the_listed_things_a_plan_focuses_on_is_a_stock(make_record):
-    """聚焦甲、乙、丙3个领域: the fields named are there already (an indicator of the review
-    year), not a goal; 聚焦 and a list of another length count something else."""
-    record = make_record(plan="聚焦先进制造业、现代农业、社会民生3个领域，实施重大项目20个。")
+    """聚焦甲、乙、丙3个领域 (or 三个领域): the fields named are there already (an indicator of
+    the review year), not a goal; a list of another length (聚焦甲、乙4个…) counts something else."""
+    record = make_record(plan="聚焦先进制造业、现代农业、社会民生3个领域，实施重大项目20个。"
+                              "聚焦工业、农业、服务业三个领域。聚焦工业、农业4个产业。")
     rows = {r["raw"]: r for r in classify_report(record)}
-    assert (rows["3个"]["role"], rows["3个"]["year"], rows["3个"]["basis"]) == ("indicator", 2024, "as_of")
-    assert rows["20个"]["role"] == "target"
+    for raw in ("3个", "三个"):
+        assert (rows[raw]["role"], rows[raw]["year"], rows[raw]["basis"]) == ("indicator", 2024, "as_of")
+    assert rows["20个"]["role"] == rows["4个"]["role"] == "target"
 
 
 def test_a_word_ending_in_a_modal_keeps_it_in_the_subject(figures):

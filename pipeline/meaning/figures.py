@@ -455,12 +455,13 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
     tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) or _named_designated(clause, rest)
-    return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
+    return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["value"])) else ""
 
 
 def _tends_a_list(clause: str, count: str) -> bool:
     """聚焦先进制造业、…、社会民生7个领域: a verb of tending (cues kind tended) opens the clause
-    and its object is a list of as many items as the number counts, the things named there already."""
+    and its object is a list of as many items as the number counts (``count``, its
+    canonical value: 三个 and 3个 alike), the things named there already."""
     verb = any_cue("tended").match(clause.lstrip())
     items = clause.lstrip()[verb.end():].split(LIST_PAUSE) if verb else []
     return len(items) > 1 and str(len(items)) == count
