@@ -1341,3 +1341,12 @@ def test_a_word_ending_in_a_modal_keeps_it_in_the_subject(figures):
     the 要 of 纲要 (cues kind not_tail)."""
     rows = figures(review="化学需氧量排放量要下降2%。编制规划纲要2部。")
     assert rows[0]["subject"] == "化学需氧量排放量" and rows[1]["subject"].endswith("规划纲要")
+
+
+def test_sets_whose_members_a_plan_works_on_are_there_unless_a_verb_makes_them(make_record):
+    """对15条产业链重点企业实施改造 counts chains there already (an indicator of the review
+    year); 新培育3条产业链重点企业配套项目 counts new ones, a goal."""
+    record = make_record(plan="对15条产业链重点企业实施改造。新培育3条产业链重点企业配套项目。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["15条"]["role"], rows["15条"]["year"]) == ("indicator", 2024)
+    assert (rows["3条"]["role"], rows["3条"]["year"]) == ("target", 2025)

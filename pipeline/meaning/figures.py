@@ -454,7 +454,8 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
         return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
-    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) or _named_designated(clause, rest)
+    members = _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) and not _makes_them(clause)
+    tended = tended or members or _named_designated(clause, rest)
     return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["value"])) else ""
 
 
@@ -507,6 +508,13 @@ def _sets_of_members() -> re.Pattern:
     before the members the work is on (cues kind members: 重点企业): 对15条产业链重点企业改造
     counts the chains whose firms are worked on, there already, not a goal."""
     return re.compile(rf"[^\d]{{0,{COUNTED_REACH}}}?(?:{cue_words('member_set')})(?:{cue_words('members')})")
+
+
+def _makes_them(clause: str) -> bool:
+    """Whether a verb that makes new things (cues kinds made, flow: 新建, 培育) ends the
+    words before the number: 新培育3条产业链重点企业配套项目 counts new ones, a goal, not
+    sets whose members are worked on."""
+    return clause.rstrip().endswith(tuple({*cues("made"), *cues("flow")}))
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
