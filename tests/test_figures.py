@@ -100,6 +100,13 @@ def test_a_class_by_a_bare_threshold_takes_the_quantity_of_the_class_before(figu
     assert pick(rows, "value", "subject") == [("3", "营业收入超100亿元企业"), ("5", "营业收入超50亿元企业")]
 
 
+def test_a_class_shares_the_quantity_of_the_bound_written_before_a_number(figures):
+    """超高清视频产业超100亿元企业…，超50亿元企业: the 超 of 超高清 bounds nothing; the class
+    after takes the words before the 超 that a number follows."""
+    rows = figures(review="营业收入超高清视频产业超100亿元企业3家，超50亿元企业5家。")
+    assert pick(rows, "subject")[-1] == ("营业收入超高清视频产业超50亿元企业",)
+
+
 def test_area_is_the_zone_a_sentence_is_about(figures):
     """A zone opening a sentence is its figures' area; the next sentence about the whole region is the region's."""
     rows = figures(review="某某经开区产业项目到位资金增长12%。全区新增企业5家。")

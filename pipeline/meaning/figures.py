@@ -648,8 +648,8 @@ def _class_quantity(subject: str, before: str) -> str:
     qualifier = lookup("qualifiers", "written").get(bound)
     if not qualifier or qualifier["position"] not in BEFORE_POSITIONS:
         return subject
-    at = before.find(bound)
-    return before[:at] + subject if at > 0 and NUMBER.match(before, at + len(bound)) else subject
+    found = re.search(re.escape(bound) + r"\d", before)  # 超高清…超100亿元: the 超 written before a number
+    return before[:found.start()] + subject if found and found.start() > 0 else subject
 
 
 def _carried_subject(r: Reading, m: dict, subject: str) -> str:
