@@ -196,6 +196,13 @@ def test_a_number_inside_a_quote_names_a_policy_but_a_quote_closed_before_it_nam
     assert [m.text for m in found if m.form == "name"] == ["30", "300", "500"]
 
 
+def test_an_amount_inside_a_quote_is_a_goal_stated_in_words():
+    """实现“地区生产总值突破1000亿元”的目标, “粮食产量稳定在60万吨”: an amount (a multiplier,
+    a unit of amount) quoted is a figure; a bare count (“雄才16条”) stays part of a name."""
+    found = find_mentions(clean("实现“地区生产总值突破1000亿元”的目标，确保“粮食产量稳定在60万吨”，“雄才16条”反响热烈。"))
+    assert [(m.text, m.form) for m in found] == [("1000", "measure"), ("60", "measure"), ("16", "name")]
+
+
 def test_a_count_after_a_verb_that_holds_it_is_no_slogan():
     """举办两届“某某”大会 holds two of them; 四个“善作善成” opens on its numeral: a slogan."""
     found = [(m.text, m.unit_word) for m in find_mentions(clean("成功举办两届“某某”交流大会，做到四个“善作善成”。"))]

@@ -402,7 +402,7 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
     if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
-            text, before, after) or _inside_a_quote(text, m.start, m.end):
+            text, before, after) or _quoted_name(text, m):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -416,6 +416,19 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
+
+
+def _quoted_name(text: str, m: Mention) -> bool:
+    """Whether a number inside a quotation (:func:`_inside_a_quote`) is part of a name:
+    one whose clause in the quote opens on it (“300米见绿，500米见园”, a slogan) or that
+    counts bare things, with no multiplier and only a counter of canonical unit count
+    (“雄才16条”, “稳就业30条”: a policy of so many articles). An amount or a rate
+    quoted is a goal stated in words (实现“地区生产总值突破1000亿元”的目标,
+    确保实现“粮食产量稳定在60万吨”), a figure."""
+    if not _inside_a_quote(text, m.start, m.end):
+        return False
+    counted = not m.unit_word or lookup("units", "written")[m.unit_word]["unit"] == "count"
+    return (counted and not m.multiplier) or text[m.start - 1] in CLAUSE_STOPS
 
 
 def _inside_a_quote(text: str, start: int, end: int) -> bool:
