@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import AFTER_POSITIONS, BEFORE_POSITIONS, cn_to_int
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
@@ -291,7 +291,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
-    basis = _basis(part, clause, measure, said_after, kind)
+    basis = _basis(part, clause, measure, said_after, kind, number.qualifier)
     start = year
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
@@ -328,7 +328,7 @@ def streak(row: dict, year: int, clause: str = "", after: str = "") -> dict:
     return {"period_start": year - years + 1, "basis": "cumulative"}
 
 
-def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "") -> str:
+def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "", bound: str = "") -> str:
     """annual | annual_average | cumulative | as_of, from the clause's words and the part.
     A run of years (连续8年) is a state at the end of the year; a change over a
     base (比2020年增长30%, 较“十三五”末提高3.4岁) covers the years since; a
@@ -337,11 +337,11 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state. A rate's rate in
     force (补助标准) and a running total after the year's deed are states; a rank
     takes the basis of what it ranks; a rate kept to a count of digits (两位数增长)
-    holds in each year."""
+    holds in each year. ``bound`` is the qualifier written after the number (内, 以内)."""
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
-        spent = _ends_with(clause, cues("spent")) or _time_limit(after)  # 仅用27天完成, 90天内完成: a task's time
+        spent = _ends_with(clause, cues("spent")) or _time_limit(bound)  # 仅用27天完成, 90天内完成: a task's time
         return "annual" if spent else "as_of"
     if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
@@ -366,20 +366,12 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     return "as_of" if (part.kind == "review" or measure == "level" or _threshold_class(clause)) and stated else "annual"
 
 
-def _time_limit(after: str) -> bool:
-    """Whether a time is bounded by a word of comparator le after its unit (90天内完成审批,
-    30日以内: read/qualifiers.csv): the time a task may take, the year's as the time one
-    took is (仅用27天), no run of days at the year's end."""
-    return _time_limit_pattern().match(after) is not None
-
-
-@lru_cache(maxsize=None)
-def _time_limit_pattern() -> re.Pattern:
-    """A unit of time (read/units.csv measure duration) and a qualifier of comparator le after it."""
-    times = (word for word, row in lookup("units", "written").items() if row["measure"] == "duration")
-    bounds = (word for word, row in lookup("qualifiers", "written").items()
-              if row["comparator"] == "le" and row["position"] in AFTER_POSITIONS)
-    return re.compile(rf"(?:{alternation(times)})(?:{alternation(bounds)})")
+def _time_limit(bound: str) -> bool:
+    """Whether the qualifier written after a time (``bound``: read.mentions reads 内 only
+    after a unit of time) bounds it from above, comparator le (90天内完成审批, 30日以内):
+    the time a task may take, the year's as the time one took is (仅用27天), no run of
+    days at the year's end."""
+    return bool(bound) and lookup("qualifiers", "written")[bound]["comparator"] == "le"
 
 
 def _counts_digits(after: str) -> bool:
