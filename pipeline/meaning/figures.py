@@ -338,14 +338,14 @@ def _has_growth_verb(clause: str) -> bool:
 
 
 def _last_cue(clause: str, kinds: tuple[str, ...]) -> str:
-    """Which of ``kinds`` has the cue nearest the end of ``clause``."""
-    best, best_pos = "", -1
-    for kind in kinds:
-        for cue in cues(kind):
-            pos = clause.rfind(cue)
-            if pos > best_pos or (pos == best_pos and pos != -1 and kind == "decline"):
-                best, best_pos = kind, pos
-    return best
+    """Which of ``kinds`` has the cue nearest the end of ``clause`` (decline on a tie)."""
+    found = {kind: match.start() for kind in kinds if (match := _last_match(kind, clause))}
+    return max(found, key=lambda kind: (found[kind], kind == "decline"), default="")
+
+
+def _last_match(kind: str, clause: str, skip: frozenset[int] = frozenset()) -> re.Match | None:
+    """The last cue of ``kind`` in ``clause`` not ending at a position of ``skip``."""
+    return next((cue for cue in reversed(list(any_cue(kind).finditer(clause))) if cue.end() not in skip), None)
 
 
 def _comparator(m: dict) -> str:
@@ -449,7 +449,7 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
         dated = cue.group() in periods.cues("one_year")  # 去年 says when, not that the things are there
         return "state" if row["measure"] == "count" and not dated else "stock"
-    in_force = next(reversed(list(any_cue("in_force").finditer(clause))), None)
+    in_force = _last_match("in_force", clause)
     if in_force and not NUMBER.search(clause, in_force.end()):
         return "state"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
@@ -482,8 +482,7 @@ def _stock_cue(clause: str) -> re.Match | None:
     """The clause's last stock cue (cues kind stock) that is no base of a change: in
     比去年增加8000亿元 (cues kind base_last_year) last year is what this year's target
     is measured from, no stock the plan describes."""
-    bases = {base.end() for base in any_cue("base_last_year").finditer(clause)}
-    return next((cue for cue in reversed(list(any_cue("stock").finditer(clause))) if cue.end() not in bases), None)
+    return _last_match("stock", clause, frozenset(base.end() for base in any_cue("base_last_year").finditer(clause)))
 
 
 def _named_designated(clause: str, rest: str) -> bool:
