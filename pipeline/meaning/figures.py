@@ -21,8 +21,8 @@ from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_CLOSE, QUOTES_OPEN, SENTENCE_STOP,
-                                char_class)
+                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
+                                char_class, open_quote)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -1671,8 +1671,7 @@ def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re
 def _ends_in_quote(name: str) -> bool:
     """实施天然气“入镇进村”工程: a name that ends inside a quote opened after its
     first character ends on a suffix of a quoted phrase's word (入镇), no zone's."""
-    opened = max(name.rfind(quote) for quote in QUOTES_OPEN)
-    return opened > 0 and not any(quote in name[opened:] for quote in QUOTES_CLOSE)
+    return open_quote(name) > 0
 
 
 def _builds_zone(text: str, match: re.Match) -> bool:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NAME_LINKS,
                                 NUMBER, QUOTES_CLOSE, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
-                                SENTENCE_STOPS, char_class, digits_of)
+                                SENTENCE_STOPS, char_class, digits_of, open_quote)
 
 ARABIC = NUMBER
 # A numeral with more digits is no figure (the largest real ones, written out in
@@ -439,8 +439,7 @@ def _inside_a_quote(text: str, start: int, end: int) -> bool:
     names what is counted)."""
     window = text[max(0, start - QUOTE_REACH):start]
     sentence = window[max(map(window.rfind, SENTENCE_STOPS)) + 1:]
-    opened = max(map(sentence.rfind, QUOTES_OPEN))
-    if opened < 0 or any(mark in sentence[opened:] for mark in QUOTES_CLOSE):
+    if open_quote(sentence) < 0:
         return False
     ahead = text[end:end + QUOTE_REACH]
     closed = min((at for at in map(ahead.find, QUOTES_CLOSE) if at >= 0), default=-1)

@@ -109,6 +109,14 @@ CN_ORDINALS = "".join(row["written"] for row in _NUMERALS if row["ordinal"] == "
 ORDINAL = char_class(CN_ORDINALS)  # what ``{ordinal}`` stands for in a rule table's pattern
 
 
+def open_quote(phrase: str) -> int:
+    """Where the last quotation opened in ``phrase`` and not closed after it opens
+    (实施天然气“入镇 → 5), -1 when every quotation in it is closed: a name that
+    ends inside a quote, a number written inside one."""
+    opened = max(map(phrase.rfind, QUOTES_OPEN))
+    return -1 if opened < 0 or any(mark in phrase[opened:] for mark in QUOTES_CLOSE) else opened
+
+
 @dataclass(frozen=True)
 class Decoded:
     """A report's decoded text and how it was decoded."""
