@@ -194,12 +194,9 @@ def in_project_names(rows: list[dict], names: list[dict]) -> list[dict]:
 def _list_qualifiers(mentions: list[dict], groups: list[list[int]]) -> Changes:
     """In 分别增长7%、8%左右 the trailing 左右 qualifies every item, and in 分别超过2%、5%
     the leading 超过 does (each item that has no qualifier of its own)."""
-    changes: Changes = {}
+    changes = _from_last(mentions, groups, "after", lambda m, _: not m["after"] and not m["before"])
     for group in groups:
-        first, last = mentions[group[0]], mentions[group[-1]]
-        for i in group[:-1] if last["after"] else ():
-            if not mentions[i]["after"] and not mentions[i]["before"]:
-                changes[i] = {"after": last["after"]}
+        first = mentions[group[0]]
         for i in group[1:] if first["before"] else ():
             if i not in changes and not mentions[i]["after"] and not mentions[i]["before"]:
                 changes[i] = {"before": first["before"]}
@@ -210,13 +207,17 @@ def _list_units(mentions: list[dict], groups: list[list[int]]) -> Changes:
     """In 参保分别达426万、656万人以上 the unit written after the last item (人) is each
     earlier item's that has the same multiplier and no unit of its own: values side
     by side for one thing share it (tests/labels/README.md)."""
-    changes: Changes = {}
-    for group in groups:
-        last = mentions[group[-1]]
-        for i in group[:-1] if last["unit_word"] and last["multiplier"] else ():
-            if not mentions[i]["unit_word"] and mentions[i]["multiplier"] == last["multiplier"]:
-                changes[i] = {"unit_word": last["unit_word"]}
-    return changes
+    return _from_last(mentions, groups, "unit_word", lambda m, last: bool(
+        last["multiplier"] and not m["unit_word"] and m["multiplier"] == last["multiplier"]))
+
+
+def _from_last(mentions: list[dict], groups: list[list[int]], field: str,
+               takes: Callable[[dict, dict], bool]) -> Changes:
+    """The ``field`` written with each list's last item, given to every earlier item
+    that ``takes`` it (asked of the item and the last one): what is written once
+    after a list's values is theirs."""
+    return {i: {field: mentions[group[-1]][field]} for group in groups if mentions[group[-1]][field]
+            for i in group[:-1] if takes(mentions[i], mentions[group[-1]])}
 
 
 def _measure(m: dict, r: Reading) -> dict:
