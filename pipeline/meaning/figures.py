@@ -425,39 +425,41 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
     time = periods.figure_time(part, number, clause, sentence, after)
-    if time["role"] == "target" and not target_quoted_or_met and (stock := _names_a_stock(row, clause, after)):
-        basis = "as_of" if stock == "state" else time["basis"]  # 巩固368个村: the villages there at the year's end
-        time = {**time, "role": "indicator", "year": review_year, "period_start": review_year, "basis": basis}
+    goal = time["role"] == "target" and not target_quoted_or_met
+    if goal and (basis := _stock_basis(row, clause, after, time["basis"])):
+        time = {**time, **_review_stock(review_year), "basis": basis}  # 巩固368个村: the villages there at the year's end
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"], clause, after)}
     return time
 
 
-def _names_a_stock(row: dict, clause: str, after: str) -> str:
-    """Whether a plan's figure describes what exists: ``stock`` when a cue says so
-    (cues kind stock: 目前已建成…, 去年 — its basis stays its own: 去年新增 is a flow)
-    and no verb that makes new things follows the cue's noun (cues kind made),
-    ``state`` when a word of what is in force stands before it with no other number
-    between (cues kind in_force: 现行16%的税率降至13%: the 16%, not the 13%), or when it counts
-    the things a verb of tending works on, written just before it (cues kind tended:
-    巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式), the things the work builds on or
-    the region's people, said later in its clause (``after`` it; cues kinds built_on,
-    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族), or the sets whose members
-    the work is on (:func:`_sets_of_members`: 对15条产业链重点企业改造): those things are there
-    already, a state, no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
+def _stock_basis(row: dict, clause: str, after: str, basis: str) -> str:
+    """The basis of a plan's figure that describes what exists (an indicator of the
+    review year), '' for a goal. A stock cue (cues kind stock: 目前已建成…, 去年) with no
+    verb that makes new things after it (cues kind made) keeps the figure's own
+    ``basis`` (去年新增 is last year's flow), but makes a count a state (as_of) unless
+    the cue only says when (去年). A state too: a figure after a word of what is in
+    force with no other number between (cues kind in_force: 现行16%的税率降至13%: the
+    16%, not the 13%), and a count of the things a verb of tending works on, written
+    just before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
+    the things the work builds on or the region's people, said later in its clause
+    (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民,
+    56个民族), or the sets whose members the work is on (:func:`_sets_of_members`:
+    对15条产业链重点企业改造): those things are there already. 完善试点幼儿园10所 counts
+    the work planned."""
     cue = _stock_cue(clause)
     made = cue and any_cue("made").search(clause, cue.end())  # 利用现有资源改造建设20个中心: new ones
     if cue and not (made and made.start() > cue.end()):  # but 去年新增 is last year's
         dated = cue.group() in periods.cues("one_year")  # 去年 says when, not that the things are there
-        return "state" if row["measure"] == "count" and not dated else "stock"
+        return "as_of" if row["measure"] == "count" and not dated else basis
     in_force = _last_match("in_force", clause)
     if in_force and not NUMBER.search(clause, in_force.end()):
-        return "state"
+        return "as_of"
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
     members = _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) and not _makes_them(clause)
     tended = tended or members or _named_designated(clause, rest)
-    return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["value"])) else ""
+    return "as_of" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["value"])) else ""
 
 
 def _tends_a_list(clause: str, count: str) -> bool:
