@@ -1526,12 +1526,15 @@ def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
     of them: 唐官屯加工物流区、静海国际商贸物流园…), or a sentence just before it
     in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
     产业项目到位20亿元), or an earlier clause of its sentence (省属企业资产总额…，
-    工业总产值突破1万亿元);
-    a name followed by 建设/项目 is the object of a project, not what the figures
-    measure, and a general one (其他各乡镇) is no particular place. A division
+    工业总产值突破1万亿元), or one where a verb builds the zone (…，加快某数据中心集群
+    建设，…，力争算力规模突破10万P: :func:`_clause_zone`), or else the paragraph's
+    heading, one clause about building a zone (某某新区建设取得新进展。: :func:`_heading_zone`);
+    a name followed by 建设/项目 is otherwise the object of a project, not what the
+    figures measure, and a general one (其他各乡镇) is no particular place. A division
     inside the region needs no suffix to be one (:func:`_division_zone`). The
-    zone a subject opens with leaves it (:func:`_without_area`), and a number
-    that counts the zones named, ending its clause (百亿园区达到11个), is the region's.
+    zone a subject opens with leaves it (:func:`_without_area`), and a count of
+    the zones named, ending its clause (百亿园区达到11个), is the region's (a rank or
+    amount there is the zone's: 跻身全国50强).
     """
     region = report.get("region", "")
     changes: Changes = {}
