@@ -835,8 +835,8 @@ def _of_things_before(subject: str, clause: str, previous: dict | None, continue
     if (subject and previous and continues and len(subject) <= MAX_ATTRIBUTE
             and subject.endswith(cues("attribute"))):
         subject = previous["subject"] + subject
-    elif subject.startswith(cues("quality")):
-        subject = _with_quality_of(subject, previous, continues)
+    elif (quality := _with_quality_of(subject, previous, continues)) != subject:
+        subject = quality
     elif subject.endswith(cues("bare_head")) and _said_of_those(clause) and previous and continues:
         subject = previous["subject"] + _up_to(clause.strip(), subject)
     if subject.startswith(cues("share_of")) and same_sentence and previous:
