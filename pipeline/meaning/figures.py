@@ -1656,8 +1656,12 @@ def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> 
     general one (其他各乡镇), which says the sentence is about no particular place;
     None when it opens with no zone at all."""
     match = _zone_match(text, opening, limit, owners)
-    if match is None:
-        return None
+    return None if match is None else _zone_named(text, match)
+
+
+def _zone_named(text: str, match: re.Match) -> str:
+    """The zone (or list of zones) of a :func:`_zone_match`, '' for a general one or
+    one item of a longer list."""
     zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
     return "" if any(_generic(z) for z in zones) or text.startswith(LIST_PAUSE, match.end()) else match.group(1)
 
@@ -1799,7 +1803,7 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
         clause = r.clause_start(end)
         built = _zone_match(r.text, clause, end, owners=True)
         if built is not None and _builds_zone(r.text, built):
-            return _zone_opening(r.text, clause, end, owners=True)
+            return _zone_named(r.text, built)
         found = _topic(r.text, clause, end)
         if found is not None:
             whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end) and not _verb_first(r.text, clause)
