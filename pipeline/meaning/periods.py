@@ -225,9 +225,11 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
 def _opens_plan_year(clause: str, plan_year: int) -> bool:
     """A paragraph that opens on the plan year (今年，… / 2025年是… / 2025年，…) starts
     the plan even where the plan's own heading was lost (a crawled page, a report
-    with no numbered headings)."""
-    year = f"{plan_year}年"
-    return clause.startswith(cues("this_year")) or clause == year or clause.startswith(year + "是")
+    with no numbered headings): periods.csv kinds this_year, plan_year_lead (opening the
+    clause) and plan_year_clause (the whole clause), their {year} the plan year."""
+    def filled(kind: str) -> tuple[str, ...]:
+        return tuple(cue.replace("{year}", str(plan_year)) for cue in cues(kind))
+    return clause.startswith((*cues("this_year"), *filled("plan_year_lead"))) or clause in filled("plan_year_clause")
 
 
 def after_time_lead(text: str, sentence: int) -> int:
