@@ -533,6 +533,8 @@ def test_a_plan_s_count_of_a_class_over_a_threshold_is_a_state_and_so_are_both_e
     assert rows["20家"]["basis"] == "annual"
 
 
-def test_a_time_limit_is_the_year_s_and_a_run_of_years_a_state(make_record):
+def test_a_time_limit_is_the_year_s_and_a_run_of_years_spans_them(make_record):
+    """10天内完成: the time a task may take, the year's (annual); 连续5年稳定在: a run over the
+    five years up to the review year (cumulative)."""
     times = _times(make_record, "项目拿地后10天内完成“四证”办理，粮食产量连续5年稳定在60万吨。")
     assert (times["10天"][0], times["5年"][0]) == ("annual", "cumulative")
