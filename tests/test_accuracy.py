@@ -48,10 +48,12 @@ WHOLE_PASSAGES = ("whole-", "plan-")  # issue 13: every figure of whole reports 
 
 # The held-out passages of past rounds, tuning labels since (tests/labels/README.md), with
 # floors where the rules stand once tuned on them, so nothing slips back: (passage prefix,
-# reports, floor of exact figures per role and of measure, year, area and period_start,
-# floor of basis, floor of the lenient subject).
-PAST_ROUNDS = {"r2-": (4, 0.965, 0.96, 0.975), "r3-": (7, 0.975, 0.975, 0.975), "r4-": (5, 0.95, 0.965, 0.965),
-               "r5-": (6, 0.975, 0.96, 0.96), "r6-": (4, 0.86, 0.93, 0.915), "r7-": (3, 0.99, 0.98, 0.99)}
+# reports, floor of exact figures per role, floor of measure, year, area and period_start,
+# floor of basis, floor of the lenient subject). The fields have a floor of their own: a
+# round whose few figures of one role are missed must not leave them untested.
+PAST_ROUNDS = {"r2-": (4, 0.965, 0.97, 0.96, 0.975), "r3-": (7, 0.975, 0.985, 0.975, 0.975),
+               "r4-": (5, 0.95, 0.975, 0.965, 0.965), "r5-": (6, 0.975, 0.98, 0.96, 0.96),
+               "r6-": (4, 0.86, 0.94, 0.93, 0.915), "r7-": (3, 0.99, 0.99, 0.98, 0.99)}
 # Rounds whose labels are new to the rules: held to their PAST_ROUNDS floor, not yet to
 # the every-report bars below (r6: the plan work of a national report, a 2026 province
 # and a city, scored held out at 0.88 exact targets before it was tuned on; after the plan
@@ -136,13 +138,13 @@ def test_the_passages_of_past_held_out_rounds(tables, labels, prefix):
     and plan work of a national report, 2024-2026 provinces and a city; r5: a 十四五 review, a
     2025 province's review, a city's review and four years of its plan work; r6: plan work of a
     national report, a 2026 province and a city; r7: a city's plan work of 2021, 2022 and 2025)."""
-    reports, floor, floor_basis, floor_subject = PAST_ROUNDS[prefix]
+    reports, floor, floor_fields, floor_basis, floor_subject = PAST_ROUNDS[prefix]
     scores = score_figures(tables["figures"], labels[labels["passage"].str.startswith(prefix)])
     assert len(scores) == reports + 1, scores  # the reports and 'all'
     overall = scores.loc["all"]
     for role in ROLES:  # NaN: no figure of the role labelled or predicted
         assert all(math.isnan(v) or v >= floor for v in overall[[f"{role}_precision", f"{role}_recall"]]), (role, overall)
-    assert min(overall[["measure", "year", "area", "period_start"]]) >= floor, overall
+    assert min(overall[["measure", "year", "area", "period_start"]]) >= floor_fields, overall
     assert overall["basis"] >= floor_basis and overall["subject_lenient"] >= floor_subject, overall
 
 
