@@ -2,7 +2,7 @@
 from re import _parser as re_parser
 
 from pipeline.read.mentions import (MEASURE_REACH, _chinese_measure, _chinese_measures, _chinese_patterns, _in_a_slogan,
-                                    cn_to_int, find_mentions)
+                                    cn_to_int, find_mentions, first_threshold)
 from pipeline.rules import table
 from pipeline.read.text import clean
 
@@ -274,3 +274,10 @@ def test_chinese_measures_in_windows_are_those_of_the_whole_text(shared_reports)
         whole = [_chinese_measure(text, match, unit_word, 0) for pattern, unit_word in _chinese_patterns()
                  for match in pattern.finditer(text) if not _in_a_slogan(text, match, 0)]
         assert _chinese_measures(text) == whole, path.name
+
+
+def test_a_class_threshold_is_a_bound_from_below():
+    """超100亿元企业, 不低于10亿元 bound a class from below; 近100亿元, 约50亿元 say about, and
+    不超过 bounds from above: none of them names a class (read/qualifiers.csv comparators)."""
+    found = [first_threshold(phrase) for phrase in ("超100亿元企业", "不低于10亿元", "近100亿元", "约50亿元", "不超过3%")]
+    assert [m and m.group(1) for m in found] == ["超", "不低于", None, None, None]

@@ -17,7 +17,7 @@ from functools import cache
 
 from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
-from pipeline.read.mentions import BEFORE_POSITIONS, RATIO_LINK
+from pipeline.read.mentions import RATIO_LINK, first_threshold
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
@@ -642,15 +642,12 @@ def _through_threshold(text: str, subject: str, end: int, following: list[dict])
 
 def _class_quantity(subject: str, before: str) -> str:
     """超50亿元企业 after 主营业务收入超100亿元企业 in its sentence: a class whose threshold
-    (a qualifier written before a number: read/qualifiers.csv) opens the subject, naming
+    (:func:`~pipeline.read.mentions.first_threshold`) opens the subject, naming
     no quantity, is reckoned by the quantity the class before it named, the list's shared
     head (tests/labels/README.md)."""
-    number = NUMBER.search(subject)
-    bound = subject[:number.start()] if number else ""
-    qualifier = lookup("qualifiers", "written").get(bound)
-    if not qualifier or qualifier["position"] not in BEFORE_POSITIONS:
-        return subject
-    found = re.search(re.escape(bound) + r"\d", before)  # 超高清…超100亿元: the 超 written before a number
+    opening = first_threshold(subject)
+    bound = opening.group(1) if opening and opening.start() == 0 else ""
+    found = re.search(re.escape(bound) + r"\d", before) if bound else None  # 超高清…超100亿元: the 超 before a number
     return before[:found.start()] + subject if found and found.start() > 0 else subject
 
 
@@ -1200,10 +1197,11 @@ def _lead(phrase: str) -> str:
     counted (cues kind made: 新建, 更新改造) or a noun that opens with a lead
     word (cues kind lead_noun: 建成区) starts it instead: that word stays; so
     does a lead before a bare attribute (cues kind attribute: 办复率, 完成率 are
-    the rates of that act), and one of kind class_lead where a number follows it
-    (年主营业务收入超50亿元企业: the threshold's words define the class counted)."""
+    the rates of that act), and one of kind class_lead where a class's threshold
+    follows it (年主营业务收入超50亿元企业: read.mentions.first_threshold; the threshold's
+    words define the class counted)."""
     lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), key=len)
-    if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and NUMBER.search(phrase):
+    if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and first_threshold(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
     if phrase[len(noun):].startswith(cues("not_zone_after")):

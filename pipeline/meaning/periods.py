@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
@@ -481,15 +481,10 @@ def _held_stock(clause: str, kind: str, stock: bool) -> bool:
 def _threshold_class(clause: str) -> bool:
     """Whether the things counted are a class a threshold defines, written right before
     the number (主营业务收入超100亿元企业2—3家: a qualifier written before a number, then
-    the number): how many firms stand above it is a state, in a plan too, where a count
-    of firms with no verb of reaching is otherwise the year's new ones."""
-    return _threshold_pattern().search(clause[_last_item_start(clause):]) is not None
-
-
-@lru_cache(maxsize=None)
-def _threshold_pattern() -> re.Pattern:
-    """A qualifier written before a number (超, 超过: read/qualifiers.csv) and a digit."""
-    return re.compile(rf"(?:{alternation(_before_qualifiers())})\d")
+    the number: :func:`~pipeline.read.mentions.first_threshold`): how many firms stand
+    above it is a state, in a plan too, where a count of firms with no verb of reaching is
+    otherwise the year's new ones."""
+    return first_threshold(clause[_last_item_start(clause):]) is not None
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:

@@ -30,6 +30,7 @@ CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
 BEFORE_POSITIONS = ("before", "mark")  # qualifiers.csv positions written before a number
 AFTER_DURATION = "after_duration"  # qualifiers.csv position of a word that bounds only a time (90天内)
 AFTER_POSITIONS = ("after", AFTER_DURATION)  # qualifiers.csv positions written after a number's unit
+THRESHOLD_COMPARATORS = ("gt", "ge")  # qualifiers.csv comparators of a bound a class passes (超100亿元企业)
 ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multiplier standing alone (上亿, 数万)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
 # written so that a pattern starting with it is searched for at C speed, not tried at every character.
@@ -416,6 +417,22 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
+
+
+def first_threshold(phrase: str) -> re.Match | None:
+    """The first threshold of a class of things in ``phrase`` (主营业务收入超100亿元企业): a
+    qualifier written before a number (group 1) that bounds it from below (超, 超过, 不低于:
+    read/qualifiers.csv comparators gt and ge), then a digit. 约 and 近 say about and
+    不超过 bounds from above (read as a whole, never as its 超过): no class."""
+    return next((found for found in _bound_pattern().finditer(phrase)
+                 if lookup("qualifiers", "written")[found.group(1)]["comparator"] in THRESHOLD_COMPARATORS), None)
+
+
+@lru_cache(maxsize=1)
+def _bound_pattern() -> re.Pattern:
+    """Any qualifier written before a number (group 1), longest first, then a digit."""
+    bounds = (row["written"] for row in table("qualifiers") if row["position"] in BEFORE_POSITIONS)
+    return re.compile(rf"({alternation(bounds)})\d")
 
 
 def _quoted_name(text: str, m: Mention) -> bool:
