@@ -17,7 +17,7 @@ from functools import cache
 
 from pipeline.meaning import periods
 from pipeline.rules.patterns import any_cue, cue_words
-from pipeline.read.mentions import RATIO_LINK, first_threshold
+from pipeline.read.mentions import RATIO_LINK, first_threshold, words_through_names
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
@@ -1287,7 +1287,7 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     """For 建成8家智能工厂 the subject follows the counter (up to the next number);
     ``object_of_verb``: a verb before the number takes what it counts as its object,
     so a verb said of things (cues kind said_of) is inside the noun, no cut."""
-    match = periods.words_through_names().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
+    match = words_through_names().match(text, pos)  # not text[pos:]: a copy of the rest of the report per number
     phrase = ANNOTATION.sub("", match.group()).lstrip(ATTRIBUTIVES) if match else ""  # 7万套（间）保障性租赁住房, 90%的公园
     if any(any_cue(kind).match(phrase) for kind in ("item_link", "milestone", "unit_note")):
         return ""  # an item of a list whose subject came before; 突破3000亿元大关: a mark passed; 70亿元人民币: the unit's

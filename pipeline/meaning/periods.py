@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, words_through_names
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
@@ -634,17 +634,6 @@ def words_after(text: str) -> str:
     """The words after a number up to the next number or clause stop: what
     the clause goes on to say of it (7个贫困县全部摘帽, 2个1类创新药获批上市)."""
     return words_through_names().match(text).group()
-
-
-@lru_cache(maxsize=None)
-def words_through_names() -> re.Pattern:
-    """Words up to the next number or clause stop; digits that open a Latin-lettered
-    name (5G基站, 5A级景区), a name (number_forms.csv kind name_after: 2个1类创新药,
-    where the number measures nothing) or a list's name after the things counted
-    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
-    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
-    names = alternation((*words("number_forms", "written", "name_after"), *rule_cues("top_n")))
-    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
 
 
 def _tells_a_deed(words: str) -> bool:

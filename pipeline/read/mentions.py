@@ -435,6 +435,17 @@ def _bound_pattern() -> re.Pattern:
     return re.compile(rf"({alternation(bounds)})\d")
 
 
+@lru_cache(maxsize=1)
+def words_through_names() -> re.Pattern:
+    """Words up to the next number or clause stop; digits that open a Latin-lettered
+    name (5G基站, 5A级景区), a name (number_forms.csv kind name_after: 2个1类创新药,
+    where the number measures nothing) or a list's name after the things counted
+    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
+    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
+    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+
+
 def _quoted_name(text: str, m: Mention) -> bool:
     """Whether a number inside a quotation (:func:`_inside_a_quote`) is part of a name:
     one whose clause in the quote opens on it (“300米见绿，500米见园”, a slogan) or that
