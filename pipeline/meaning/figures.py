@@ -283,12 +283,15 @@ def _listed_before() -> re.Pattern:
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
     """The unit of a bare 万 or 亿 (no unit written), from the words beside it: people
-    (cues kind person_noun: 5575万农村贫困人口, 46万群众), or yuan after a word of a
-    sum of money (cues kind money_noun: 生活用纸产值超二百亿); None when neither says."""
+    (cues kind person_noun: 5575万农村贫困人口, 46万群众), yuan after a word of a
+    sum of money (cues kind money_noun: 生活用纸产值超二百亿), or households (cues kind
+    household: 受困扰的家庭以千万计); None when none says."""
     if _names_beside(text, m, "person_noun"):
         return {"unit": "person", "factor": "1", "measure": "count"}
     if _names_beside(text, m, "money_noun"):
         return lookup("units", "written")["元"]
+    if _names_beside(text, m, "household"):  # 受困扰的家庭以千万计: the contract's 户
+        return lookup("units", "written")["户"]
     return None
 
 
@@ -441,7 +444,8 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     the things a verb of tending works on, written just before it (cues kind tended:
     巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式), the things the work builds on or
     the region's people, said later in its clause (``after`` it; cues kinds built_on,
-    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族), or the sets whose members
+    populace: 以2个国家现代农业产业园为引领, 40万满城人民, 56个民族), a count said to be how
+    many there are (cues kind reckoned right after it: 家庭以千万计), or the sets whose members
     the work is on (:func:`_sets_of_members`: 对15条产业链重点企业改造): those things are there
     already, a state, no goal; 完善试点幼儿园10所 counts the work planned; '' otherwise."""
     cue = _stock_cue(clause)
@@ -455,7 +459,7 @@ def _names_a_stock(row: dict, clause: str, after: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = any_cue("tended").search(clause[-TENDED_REACH:]) or any(any_cue(kind).search(rest)
                                                                       for kind in ("built_on", "populace"))
-    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest))
+    tended = tended or _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) or rest.startswith(cues("reckoned"))
     return "state" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["text"])) else ""
 
 
@@ -746,8 +750,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    # without the number's qualifier: 上亿 (上 says more), 覆盖近30万儿童 (近 stands between the verb and its count)
-    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])
+    clause = _after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -774,6 +777,17 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _after_qualifier(clause: str, qualifier: str) -> str:
+    """``clause`` without the number's qualifier written before it (上亿: 上 says more;
+    覆盖近30万儿童: 近 stands between the verb and its count); where the qualifier stands
+    before the verb (每季度至少出庭一次: read.mentions, position before_verb), the
+    words before it say who or when, and the verb after it is what is counted."""
+    if not qualifier or clause.endswith(qualifier):
+        return clause.removesuffix(qualifier)
+    at = clause.rfind(qualifier)
+    return clause[at + len(qualifier):] if at >= 0 else clause
 
 
 def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end: int) -> str:
