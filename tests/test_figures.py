@@ -1302,3 +1302,14 @@ def test_a_target_to_a_later_year_counts_what_is_made_from_the_plan_year(make_re
     record = make_record(plan="到2027年，打造3个产业集群，森林覆盖率达到40%。今明两年新建学校20所。")
     rows = {r["raw"]: (r["year"], r["period_start"], r["basis"]) for r in classify_report(record) if r["role"] == "target"}
     assert rows == {"3个": (2027, 2025, "cumulative"), "40%": (2027, 2027, "as_of"), "20所": (2026, 2025, "cumulative")}
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("使符合条件的约800万纳税人享受优惠。", "纳税人"),  # the words before say something of them
+    ("汇聚起60万人民的力量。", "人民"),
+    ("近14亿中国人的饭碗端在自己手上。", "中国人"),  # they own the noun after them
+    ("新增4万青年留乡就业。", "青年留乡就业"),  # what the verb made follows, its predicate too
+])
+def test_people_named_right_after_a_number_are_what_it_counts(make_record, sentence, subject):
+    rows = [r for r in classify_report(make_record(plan=sentence)) if r["role"] != "other"]
+    assert rows[0]["subject"] == subject

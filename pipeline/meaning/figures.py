@@ -764,7 +764,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     subject = _of_things_before(subject, clause, previous, continues, same_sentence)
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
-    if not subject and (word := _noun_through_counter(text, m)):
+    if (word := _noun_through_counter(text, m)) and _counts_people_after(text, m, word, subject, clause):
         return word, m["raw_end"] - len(m["unit_word"]) + len(word)
     if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
@@ -962,8 +962,19 @@ def _noun_through_counter(text: str, m: dict) -> str:
     if m["unit_word"] in cues("counted_noun"):
         return m["unit_word"]
     counter = m["raw_end"] - len(m["unit_word"])
-    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
+    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun")
     return word if len(word) > len(m["unit_word"]) else ""
+
+
+def _counts_people_after(text: str, m: dict, word: str, subject: str, clause: str) -> bool:
+    """Whether ``word``, a noun of people or of the things counted right after the number
+    (:func:`_noun_through_counter`), is what it counts: where nothing before names it
+    (上亿市场主体), where the words before say something of those people (使符合减税政策的约8000万纳税人,
+    汇聚起960万人民), verbs that make them new aside (新增40.8万青年留渝来渝: what the verb made
+    follows, its predicate too), or where it owns the noun after it (近14亿中国人的饭碗)."""
+    if not subject:
+        return bool(m["unit_word"]) or text.startswith(tuple(ATTRIBUTIVES), m["raw_end"] - len(m["unit_word"]) + len(word))
+    return not _names_nothing_before(subject, clause)
 
 
 def _only_names(subject: str) -> bool:
