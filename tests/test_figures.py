@@ -1309,7 +1309,14 @@ def test_a_target_to_a_later_year_counts_what_is_made_from_the_plan_year(make_re
     ("汇聚起60万人民的力量。", "人民"),
     ("近14亿中国人的饭碗端在自己手上。", "中国人"),  # they own the noun after them
     ("新增4万青年留乡就业。", "青年留乡就业"),  # what the verb made follows, its predicate too
+    ("建设56个民族共同团结奋斗、共同繁荣的家园。", "民族"),  # a people after the counter opens the object
 ])
 def test_people_named_right_after_a_number_are_what_it_counts(make_record, sentence, subject):
     rows = [r for r in classify_report(make_record(plan=sentence)) if r["role"] != "other"]
     assert rows[0]["subject"] == subject
+
+
+def test_a_list_of_qualities_ending_with_de_after_a_counter_says_which_of_the_noun(make_record):
+    """围绕2个特色鲜明、竞争力强的主导产业: the qualities before 的 say which industries; the noun is what follows it."""
+    rows = [r for r in classify_report(make_record(plan="每个县围绕2个特色鲜明、竞争力强的主导产业。")) if r["role"] != "other"]
+    assert rows[0]["subject"] == "主导产业"

@@ -765,7 +765,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
     if (word := _noun_through_counter(text, m)) and _counts_people_after(text, m, word, subject, clause):
-        return word, m["raw_end"] - len(m["unit_word"]) + len(word)
+        return word, text.find(word, m["raw_end"] - len(m["unit_word"])) + len(word)
     if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
@@ -957,24 +957,28 @@ def _only_verbs(subject: str) -> bool:
 def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
     person_noun: 人口 read as 人 and 口), or a counter that is itself the noun of
-    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), is what
-    is counted, '' where none does."""
+    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), or a people
+    named after the counter (cues kind populace: 56个民族), is what is counted, '' where none does."""
     if m["unit_word"] in cues("counted_noun"):
         return m["unit_word"]
     counter = m["raw_end"] - len(m["unit_word"])
     word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun")
-    return word if len(word) > len(m["unit_word"]) else ""
+    if len(word) > len(m["unit_word"]):
+        return word
+    people = _longest_start(text[counter:counter + COUNTED_REACH], "populace")  # 56个民族: the people after the counter
+    return people.removeprefix(m["unit_word"]) if m["unit_word"] and len(people) > len(m["unit_word"]) else ""
 
 
 def _counts_people_after(text: str, m: dict, word: str, subject: str, clause: str) -> bool:
     """Whether ``word``, a noun of people or of the things counted right after the number
     (:func:`_noun_through_counter`), is what it counts: where nothing before names it
     (上亿市场主体), where the words before say something of those people (使符合减税政策的约8000万纳税人,
-    汇聚起960万人民), verbs that make them new aside (新增40.8万青年留渝来渝: what the verb made
-    follows, its predicate too), or where it owns the noun after it (近14亿中国人的饭碗)."""
+    汇聚起960万人民) or are a verb whose object they open (建设56个民族…的家园), verbs that make
+    them new aside (cues kinds made, flow: 新增40.8万青年留渝来渝: what the verb made follows,
+    its predicate too), or where it owns the noun after it (近14亿中国人的饭碗)."""
     if not subject:
         return bool(m["unit_word"]) or text.startswith(tuple(ATTRIBUTIVES), m["raw_end"] - len(m["unit_word"]) + len(word))
-    return not _names_nothing_before(subject, clause)
+    return not _names_nothing_before(subject, clause) or not clause.rstrip().endswith((*cues("made"), *cues("flow")))
 
 
 def _only_names(subject: str) -> bool:
@@ -1277,7 +1281,14 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase, runs_on))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
-    return _balance_quotes(noun)[:MAX_SUBJECT]
+    return _balance_quotes(_after_attributive(noun))[:MAX_SUBJECT]
+
+
+def _after_attributive(noun: str) -> str:
+    """2-3个特色鲜明、具有较强竞争力的主导产业: a noun after the counter opening with a
+    list of qualities ending with 的 is what follows the 的; the qualities say which."""
+    head, de, rest = noun.rpartition("的")
+    return rest if de and LIST_PAUSE in head and len(rest) > 1 else noun
 
 
 def _without_end_words(phrase: str) -> str:
