@@ -1075,6 +1075,7 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     ranked_growth: 增速)."""
     stripped = _strip(clause)
     rest = stripped if _zone_ranking(stripped) else _rank_words().sub("", stripped)
+    rest = "" if rest in cues("tail") else rest  # 以全省第一名成绩: the 以 left names nothing
     rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
     growth_words = cues("ranked_growth")
     if rest and rest not in growth_words:
