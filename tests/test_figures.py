@@ -1357,3 +1357,38 @@ def test_sets_whose_members_a_plan_works_on_are_there_unless_a_verb_makes_them(m
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["15条"]["role"], rows["15条"]["year"]) == ("indicator", 2024)
     assert (rows["3条"]["role"], rows["3条"]["year"]) == ("target", 2025)
+
+
+def test_a_qualifier_before_the_verb_bounds_the_count_and_the_verb_is_what_is_counted(make_record):
+    """每季度至少出庭一次, 至少打造1个: 至少 written before the verb qualifies the number (ge);
+    the words before it say who and when, the verb after it is what is counted."""
+    record = make_record(plan="部门负责人每季度至少出庭一次，每个县至少打造1个产业集群。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "target"}
+    assert (rows["一次"]["comparator"], rows["一次"]["subject"]) == ("ge", "出庭")
+    assert (rows["1个"]["comparator"], rows["1个"]["subject"]) == ("ge", "产业集群")
+
+
+def test_a_target_to_a_later_year_counts_what_is_made_from_the_plan_year(make_record):
+    """到2027年打造3个产业集群 in the 2025 plan: the clusters made over 2025–2027, a total
+    (cumulative from the plan year), as in a five-year part; a level reached stays a state."""
+    record = make_record(plan="到2027年，打造3个产业集群，森林覆盖率达到40%。今明两年新建学校20所。")
+    rows = {r["raw"]: (r["year"], r["period_start"], r["basis"]) for r in classify_report(record) if r["role"] == "target"}
+    assert rows == {"3个": (2027, 2025, "cumulative"), "40%": (2027, 2027, "as_of"), "20所": (2026, 2025, "cumulative")}
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("使符合条件的约800万纳税人享受优惠。", "纳税人"),  # the words before say something of them
+    ("汇聚起60万人民的力量。", "人民"),
+    ("近14亿中国人的饭碗端在自己手上。", "中国人"),  # they own the noun after them
+    ("新增4万青年留乡就业。", "青年留乡就业"),  # what the verb made follows, its predicate too
+    ("建设56个民族共同团结奋斗、共同繁荣的家园。", "民族"),  # a people after the counter opens the object
+])
+def test_people_named_right_after_a_number_are_what_it_counts(make_record, sentence, subject):
+    rows = [r for r in classify_report(make_record(plan=sentence)) if r["role"] != "other"]
+    assert rows[0]["subject"] == subject
+
+
+def test_a_list_of_qualities_ending_with_de_after_a_counter_says_which_of_the_noun(make_record):
+    """围绕2个特色鲜明、竞争力强的主导产业: the qualities before 的 say which industries; the noun is what follows it."""
+    rows = [r for r in classify_report(make_record(plan="每个县围绕2个特色鲜明、竞争力强的主导产业。")) if r["role"] != "other"]
+    assert rows[0]["subject"] == "主导产业"

@@ -284,12 +284,15 @@ def _listed_before() -> re.Pattern:
 
 def _bare_multiplier_unit(text: str, m: dict) -> dict | None:
     """The unit of a bare 万 or 亿 (no unit written), from the words beside it: people
-    (cues kind person_noun: 5575万农村贫困人口, 46万群众), or yuan after a word of a
-    sum of money (cues kind money_noun: 生活用纸产值超二百亿); None when neither says."""
+    (cues kind person_noun: 5575万农村贫困人口, 46万群众), yuan after a word of a
+    sum of money (cues kind money_noun: 生活用纸产值超二百亿), or households (cues kind
+    household: 受困扰的家庭以千万计); None when none says."""
     if _names_beside(text, m, "person_noun"):
         return {"unit": "person", "factor": "1", "measure": "count"}
     if _names_beside(text, m, "money_noun"):
         return lookup("units", "written")["元"]
+    if _names_beside(text, m, "household"):  # 受困扰的家庭以千万计: the contract's 户
+        return lookup("units", "written")["户"]
     return None
 
 
@@ -444,7 +447,8 @@ def _stock_basis(row: dict, clause: str, after: str, basis: str) -> str:
     just before it (cues kind tended: 巩固368个经济薄弱村扶持成效, 加快完善6个经开区运营模式),
     the things the work builds on or the region's people, said later in its clause
     (``after`` it; cues kinds built_on, populace: 以2个国家现代农业产业园为引领, 40万满城人民,
-    56个民族), or the sets whose members the work is on (:func:`_sets_of_members`:
+    56个民族), a count said to be how many there are (cues kind reckoned right after it:
+    家庭以千万计), or the sets whose members the work is on (:func:`_sets_of_members`:
     对15条产业链重点企业改造): those things are there already. 完善试点幼儿园10所 counts
     the work planned."""
     cue = _stock_cue(clause)
@@ -458,7 +462,7 @@ def _stock_basis(row: dict, clause: str, after: str, basis: str) -> str:
     rest = CLAUSE_STOP.split(after, maxsplit=1)[0]
     tended = _tends(clause) or any(any_cue(kind).search(rest) for kind in ("built_on", "populace"))
     members = _sets_of_members().match(periods.QUOTE_MARKS.sub("", rest)) and not _makes_them(clause)
-    tended = tended or members or _named_designated(clause, rest)
+    tended = tended or members or _named_designated(clause, rest) or rest.startswith(cues("reckoned"))
     return "as_of" if row["measure"] == "count" and (tended or _tends_a_list(clause, row["value"])) else ""
 
 
@@ -779,8 +783,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     text = r.text
     end = _words_after(m)
     clause_start = r.clause_start(m["start"])
-    # without the number's qualifier: 上亿 (上 says more), 覆盖近30万儿童 (近 stands between the verb and its count)
-    clause = _item_words(text, clause_start, m["start"], last_end, item_end).removesuffix(m["before"])
+    clause = _after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -794,8 +797,8 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     subject = _of_things_before(subject, clause, previous, continues, same_sentence)
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
         return previous["subject"], end  # 增长11.9%，连续12个月保持两位数增长: the streak of that growth
-    if not subject and (word := _noun_through_counter(text, m)):
-        return word, m["raw_end"] - len(m["unit_word"]) + len(word)
+    if (word := _noun_through_counter(text, m)) and _counts_people_after(text, m, word, subject, clause):
+        return word, text.find(word, m["raw_end"] - len(m["unit_word"])) + len(word)
     if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
         if _strip(after):  # 3年保持100%: a verb after the counter names nothing
@@ -807,6 +810,17 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _after_qualifier(clause: str, qualifier: str) -> str:
+    """``clause`` without the number's qualifier written before it (上亿: 上 says more;
+    覆盖近30万儿童: 近 stands between the verb and its count); where the qualifier stands
+    before the verb (每季度至少出庭一次: read.mentions, position before_verb), the
+    words before it say who or when, and the verb after it is what is counted."""
+    if not qualifier or clause.endswith(qualifier):
+        return clause.removesuffix(qualifier)
+    at = clause.rfind(qualifier)
+    return clause[at + len(qualifier):] if at >= 0 else clause
 
 
 def _item_words(text: str, clause_start: int, pos: int, last_end: int, item_end: int) -> str:
@@ -985,13 +999,28 @@ def _only_verbs(subject: str) -> bool:
 def _noun_through_counter(text: str, m: dict) -> str:
     """近14亿人口的…: a noun of people that opens with the counter (cues kind
     person_noun: 人口 read as 人 and 口), or a counter that is itself the noun of
-    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), is what
-    is counted, '' where none does."""
+    the things counted (cues kind counted_noun: 近千万家庭, 上亿市场主体), or a people
+    named after the counter (cues kind populace: 56个民族), is what is counted, '' where none does."""
     if m["unit_word"] in cues("counted_noun"):
         return m["unit_word"]
     counter = m["raw_end"] - len(m["unit_word"])
-    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun") if m["unit_word"] else ""
-    return word if len(word) > len(m["unit_word"]) else ""
+    word = _longest_start(text[counter:counter + COUNTED_REACH], "person_noun")
+    if len(word) > len(m["unit_word"]):
+        return word
+    people = _longest_start(text[counter:counter + COUNTED_REACH], "populace")  # 56个民族: the people after the counter
+    return people.removeprefix(m["unit_word"]) if m["unit_word"] and len(people) > len(m["unit_word"]) else ""
+
+
+def _counts_people_after(text: str, m: dict, word: str, subject: str, clause: str) -> bool:
+    """Whether ``word``, a noun of people or of the things counted right after the number
+    (:func:`_noun_through_counter`), is what it counts: where nothing before names it
+    (上亿市场主体), where the words before say something of those people (使符合减税政策的约8000万纳税人,
+    汇聚起960万人民) or are a verb whose object they open (建设56个民族…的家园), verbs that make
+    them new aside (cues kinds made, flow: 新增40.8万青年留渝来渝: what the verb made follows,
+    its predicate too), or where it owns the noun after it (近14亿中国人的饭碗)."""
+    if not subject:
+        return bool(m["unit_word"]) or text.startswith(tuple(ATTRIBUTIVES), m["raw_end"] - len(m["unit_word"]) + len(word))
+    return not _names_nothing_before(subject, clause) or not clause.rstrip().endswith((*cues("made"), *cues("flow")))
 
 
 def _only_names(subject: str) -> bool:
@@ -1090,6 +1119,7 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     ranked_growth: 增速)."""
     stripped = _strip(clause)
     rest = stripped if _zone_ranking(stripped) else _rank_words().sub("", stripped)
+    rest = "" if rest in cues("tail") else rest  # 以全省第一名成绩: the 以 left names nothing
     rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
     growth_words = cues("ranked_growth")
     if rest and rest not in growth_words:
@@ -1303,7 +1333,14 @@ def _noun_after(text: str, pos: int, object_of_verb: bool) -> str:
     noun = _edge_links().sub("", _without_verb_item(phrase[:min(ends)] if ends else phrase, runs_on))  # 建设8个中心和20个站: 和 links the next item
     while tail := _longest_end(noun, "noun_tail"):  # 实施10条道路建设, 2个研究院启动建设: what is built
         noun = noun[:-len(tail)]
-    return _balance_quotes(noun)[:MAX_SUBJECT]
+    return _balance_quotes(_after_attributive(noun))[:MAX_SUBJECT]
+
+
+def _after_attributive(noun: str) -> str:
+    """2-3个特色鲜明、具有较强竞争力的主导产业: a noun after the counter opening with a
+    list of qualities ending with 的 is what follows the 的; the qualities say which."""
+    head, de, rest = noun.rpartition("的")
+    return rest if de and LIST_PAUSE in head and len(rest) > 1 else noun
 
 
 def _without_end_words(phrase: str) -> str:

@@ -281,8 +281,9 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     role = "indicator" if part.kind == "review" and not number.quotes_target else "target"
     year = part.year
     stated = [m.group(1) for pattern, _ in _slot_patterns(("target_year",)) for m in pattern.finditer(sentence)]
-    if role == "target" and stated and not number.quotes_target:
-        year = int(stated[-1])
+    if role == "target" and not number.quotes_target and (stated or _says(sentence, "next_year_too")):
+        year = int(stated[-1]) if stated else (year or 0) + 1  # 今明两年: the plan year and the next
+        part = _to_horizon(part, year)
     said_after = words_after(after)
     if measure not in RATE_MEASURES and (_starts_from(clause) or _changed_to_after(said_after)):  # a plan's 从10万元提高到
         before = (part.period_start or 1) - 1  # 从9323.1亿元增加到…: the level the period (a year's review: the year) started from
@@ -301,6 +302,15 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+def _to_horizon(part: Part, horizon: int) -> Part:
+    """A plan's target to a stated year after the plan year (到2025年打造1个产业集群)
+    covers the years from the plan year to it: read as a multi-year part, so a count
+    of things made there is their total over those years (tests/labels/README.md)."""
+    if part.kind != "plan" or part.year is None or horizon <= part.year or part.five_year:
+        return part
+    return Part(part.start, part.end, part.kind, horizon, part.year)
 
 
 UNITS_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
@@ -547,7 +557,7 @@ def _five_year_basis(part: Part, clause: str, measure: str, after: str, flow: bo
         return "cumulative"  # 人均预期寿命再提高1岁: a change, whatever its unit; 占同期支出的80%: of the period's total
     if _reaches(clause) or measure not in ("level", "count"):
         return at_end
-    if _does(clause) or (part.kind == "review" and (_acted(clause) or _tells_a_deed(after))):
+    if _does(clause) or _acted(clause) or (part.kind == "review" and _tells_a_deed(after)):
         return "cumulative"
     return at_end
 

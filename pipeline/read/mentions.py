@@ -27,9 +27,12 @@ ARABIC = NUMBER
 # computed with: extract stops with a clear error instead.
 MAX_DIGITS = 20
 CN_CHAR = char_class(CN_DIGITS + CN_SCALES)
-BEFORE_POSITIONS = ("before", "mark")  # qualifiers.csv positions written before a number
+BEFORE_VERB = "before_verb"  # qualifiers.csv position of a word that may stand before a number's verb too (至少打造1个)
+BEFORE_POSITIONS = ("before", "mark", BEFORE_VERB)  # qualifiers.csv positions written before a number
+VERB_SIZE = 2  # characters of the verb a qualifier of position before_verb stands before (打造, 出庭)
 AFTER_DURATION = "after_duration"  # qualifiers.csv position of a word that bounds only a time (90天内)
 AFTER_POSITIONS = ("after", AFTER_DURATION)  # qualifiers.csv positions written after a number's unit
+AFTER_SCALE = "after_scale"  # qualifiers.csv position of a word that qualifies only a scale written before it (以千万计)
 THRESHOLD_COMPARATORS = ("gt", "ge")  # qualifiers.csv comparators of a bound a class passes (超100亿元企业)
 ALONE = "alone"  # qualifiers.csv position of a word that qualifies only a multiplier standing alone (上亿, 数万)
 # A Chinese numeral: one numeral character and any after it. The same as [...]+, but
@@ -228,13 +231,24 @@ def _qualifier_before(text: str, start: int, after: _After) -> str:
     position mark (跨越) only before an amount or a mark passed (``after``, the words
     read after the number: 跨越3万元, 跨越1000家大关; 跨越5个乡镇 crosses places), one of
     position alone (上, 数) only before a multiplier standing for one (上亿)."""
-    word = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written"))
+    word = longest_suffix(text, _skip_back(text, start), lookup("qualifiers", "written")) or _before_verb(text, start)
     position = lookup("qualifiers", "written")[word]["position"] if word else ""
     if position == "mark" and not _passes_a_mark(text, after):
         return ""
     if position == ALONE:
         return word if _multiplier_alone(text, start, after) else ""
     return word if position in BEFORE_POSITIONS else ""
+
+
+def _before_verb(text: str, start: int) -> str:
+    """A qualifier of position before_verb written before the verb right before the
+    number (至少打造1个, 每季度至少出庭一次): it bounds what the verb does, so the
+    number; '' where none is, or where the characters between are no word."""
+    at = _skip_back(text, start) - VERB_SIZE
+    if at <= 0 or not text[at:start].isalpha():
+        return ""
+    word = longest_suffix(text, at, lookup("qualifiers", "written"))
+    return word if word and lookup("qualifiers", "written")[word]["position"] == BEFORE_VERB else ""
 
 
 def _multiplier_alone(text: str, start: int, after: _After) -> bool:
@@ -294,11 +308,15 @@ def _read_after(text: str, end: int) -> _After:
 def _qualifier_after(text: str, pos: int, unit_word: str) -> str:
     """The qualifier written at ``pos``, after a number's unit (以上, 左右 …), '' if none;
     one of position after_duration (内) only after a unit of time (90天内完成审批: a time
-    limit), since after others it opens another word (540万千瓦内用煤电)."""
+    limit), since after others it opens another word (540万千瓦内用煤电); one of position
+    after_scale (计) only right after a scale or multiplier (以千万计: counted in tens of
+    millions), since after a unit it says how a sum is reckoned (按3%计)."""
     after, _ = _word_at(_after_words().qualifier, text, pos)
     position = lookup("qualifiers", "written")[after]["position"] if after else ""
     if position == AFTER_DURATION:
         return after if lookup("units", "written").get(unit_word, {}).get("measure") == "duration" else ""
+    if position == AFTER_SCALE:
+        return after if text[pos - 1] in CN_SCALES or text.endswith(tuple(lookup("multipliers", "written")), 0, pos) else ""
     return after if position == "after" else ""
 
 
