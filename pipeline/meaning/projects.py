@@ -89,7 +89,10 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
         section = section_at(start)
         if section["kind"] not in ("review", "plan"):
             continue
-        candidates = _outside_parts(clause.group(), start, _names(r, start, end))
+        candidates = _names(r, start, end)
+        if not candidates:
+            continue  # six clauses in seven: no name, so no parts or status to read
+        candidates = _outside_parts(clause.group(), start, candidates)
         status = _status(text, start, end, candidates, section["kind"])
         for found in candidates if status else []:
             if found.start not in rows:
@@ -113,8 +116,6 @@ def _verb_clauses(r: Reading) -> Iterator[re.Match]:
 def _outside_parts(clause: str, start: int, candidates: list[Candidate]) -> list[Candidate]:
     """建设集甲中心、乙基地为一体的示范区: what stands between the words of a
     ``rules/project_parts.csv`` row is a part of the one thing built, not a project."""
-    if not candidates:
-        return candidates  # most clauses name none: no parts to look for
     spans = [range(start + m.start(), start + m.end()) for m in _parts().finditer(clause)]
     return [c for c in candidates if not any(c.start in span for span in spans)]
 
