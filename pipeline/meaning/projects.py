@@ -136,11 +136,11 @@ def _verb_pattern() -> re.Pattern:
 def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     """Named projects among the 、-separated items of one clause."""
     clause = r.text[start:end]
-    if _category_list().search(clause):
-        return []  # 甲、乙等各类平台: categories, not names
     shared = _shares_head(r, start, end)
     if not shared and not _has_head(clause):
         return []  # a name ends in a head noun unless its list shares one (most clauses: no item is read)
+    if _category_list().search(clause):
+        return []  # 甲、乙等各类平台: categories, not names
     items = clause.split(LIST_PAUSE)
     if _counted().match(items[0], _lead_length(items[0])):
         return []  # 建成8家智能工厂、数字车间…: a counted group
@@ -278,10 +278,12 @@ def _name_breaks() -> re.Pattern:
     return re.compile(alternation(row["word"] for row in table("project_name_breaks")))
 
 
+@lru_cache(maxsize=1024)
 def _lead_length(item: str) -> int:
     """Verbs and measure prefixes before a name (加快推进, 83公里): each step takes
-    the longer of a lead word and an amount. Both patterns are fetched once per
-    item, not once per step: most items lead with two or three."""
+    the longer of a lead word and an amount. Kept per item: a clause's first item
+    is read twice (is the clause a counted group, then its name), and most items
+    lead with two or three words, two matches each."""
     leads, measure = prefix_pattern(lookup("project_lead", "word")), _measure_at()
     total = 0
     while True:
