@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from pipeline.rules.patterns import cue_words
+from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.text import COLONS, LIST_PAUSE, NO_QUOTES, PAUSES, SENTENCE_STOP, char_class
 from pipeline.rules import cues, table
 
@@ -46,9 +46,9 @@ def code_for(subject: str, region: str = "") -> str:
     names = aliases()
     if subject in names:
         return names[subject]  # 新建和改造提升高标准农田: an alias may be written with a link
-    if any(link in subject for link in cues("list_link")):
+    if any_cue("list_link").search(subject):
         return ""  # 旅游接待人次、旅游综合收入: a list names several concepts, none of them alone
-    if any(word in subject for word in cues("narrowing")):
+    if any_cue("narrowing").search(subject):
         return ""  # 吸纳京津技术合同成交额, 新型农业经营主体: a part of the concept, not the concept
     subject = _prefix().sub("", subject.removeprefix(region).translate(NO_QUOTES)) if subject else ""
     subject = _suffix().sub("", subject)  # 地区生产总值增速 (ranked) is still GDP; 高新技术企业总数, 高新技术企业
@@ -90,7 +90,7 @@ def conditioned(row: dict) -> bool:
     or the figure is the share of a goal met (完成全年目标的125%): either is not the
     standard concept, so it gets no code (cues of kinds condition and goal_share)."""
     before = _before(row)
-    return any(cue in before for cue in cues("condition")) or before.endswith(tuple(cues("goal_share")))
+    return any_cue("condition").search(before) is not None or before.endswith(cues("goal_share"))
 
 
 def clauses_before(row: dict) -> list[str]:

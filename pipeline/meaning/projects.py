@@ -21,7 +21,7 @@ from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualif
 from pipeline.read.reading import Reading
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
                                 char_class)
-from pipeline.rules import alternation, longest_prefix, lookup, table
+from pipeline.rules import alternation, longest_prefix, lookup, prefix_pattern, table
 
 CLAUSE = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+")
 NUMERALS = CN_ORDINALS + "两"  # 两座大桥, 两横三纵
@@ -85,11 +85,15 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in _verb_clauses(r):  # no status verb, no project (and the name search is the costly part)
-        section = section_at(clause.start())
+        start, end = clause.span()
+        section = section_at(start)
         if section["kind"] not in ("review", "plan"):
             continue
-        candidates = _outside_parts(clause.group(), clause.start(), _names(r, clause.start(), clause.end()))
-        status = _status(text, clause.start(), clause.end(), candidates, section["kind"])
+        candidates = _names(r, start, end)
+        if not candidates:
+            continue  # six clauses in seven: no name, so no parts or status to read
+        candidates = _outside_parts(clause.group(), start, candidates)
+        status = _status(text, start, end, candidates, section["kind"])
         for found in candidates if status else []:
             if found.start not in rows:
                 rows[found.start] = _row(record, r, found, status, section, clause)
@@ -112,8 +116,6 @@ def _verb_clauses(r: Reading) -> Iterator[re.Match]:
 def _outside_parts(clause: str, start: int, candidates: list[Candidate]) -> list[Candidate]:
     """建设集甲中心、乙基地为一体的示范区: what stands between the words of a
     ``rules/project_parts.csv`` row is a part of the one thing built, not a project."""
-    if not candidates:
-        return candidates  # most clauses name none: no parts to look for
     spans = [range(start + m.start(), start + m.end()) for m in _parts().finditer(clause)]
     return [c for c in candidates if not any(c.start in span for span in spans)]
 
@@ -134,17 +136,17 @@ def _verb_pattern() -> re.Pattern:
 def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     """Named projects among the 、-separated items of one clause."""
     clause = r.text[start:end]
-    if _category_list().search(clause):
-        return []  # 甲、乙等各类平台: categories, not names
     shared = _shares_head(r, start, end)
     if not shared and not _has_head(clause):
         return []  # a name ends in a head noun unless its list shares one (most clauses: no item is read)
-    first = clause.split(LIST_PAUSE)[0]
-    if _counted().match(first, _lead_length(first)):
+    if _category_list().search(clause):
+        return []  # 甲、乙等各类平台: categories, not names
+    items = clause.split(LIST_PAUSE)
+    if _counted().match(items[0], _lead_length(items[0])):
         return []  # 建成8家智能工厂、数字车间…: a counted group
     found: list[Candidate] = []
     pos = start
-    for item in clause.split(LIST_PAUSE):
+    for item in items:
         found.extend(_names_in(r, pos, pos + len(item), shared))
         pos += len(item) + 1
     return found
@@ -276,17 +278,20 @@ def _name_breaks() -> re.Pattern:
     return re.compile(alternation(row["word"] for row in table("project_name_breaks")))
 
 
+@lru_cache(maxsize=1024)
 def _lead_length(item: str) -> int:
-    """Verbs and measure prefixes before a name (加快推进, 83公里)."""
-    leads = lookup("project_lead", "word")
+    """Verbs and measure prefixes before a name (加快推进, 83公里): each step takes
+    the longer of a lead word and an amount. Kept per item: a clause's first item
+    is read twice (is the clause a counted group, then its name), and most items
+    lead with two or three words, two matches each."""
+    leads, measure = prefix_pattern(lookup("project_lead", "word")), _measure_at()
     total = 0
     while True:
-        word = longest_prefix(item, total, leads)
-        match = _measure_at().match(item, total)
-        step = max(len(word), match.end() - total if match else 0)
-        if not step:
+        word, amount = leads.match(item, total), measure.match(item, total)
+        end = max(word.end() if word else total, amount.end() if amount else total)
+        if end == total:
             return total
-        total += step
+        total = end
 
 
 def _name_length(item: str) -> int:

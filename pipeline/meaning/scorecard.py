@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pipeline.meaning import periods
+from pipeline.rules.patterns import any_cue
 from pipeline.meaning.figures import format_value
 from pipeline.meaning.codebook import clauses_before, code_for
 from pipeline.rules import cues, table
@@ -103,9 +103,9 @@ def _flow(row: dict) -> str:
 
 def _clause_flow(clause: str) -> str:
     """'stock', 'new' or '' by the cue words of one clause."""
-    if any(c in clause for c in cues("stock_total")):
+    if any_cue("stock_total").search(clause):
         return "stock"
-    return "new" if any(c in clause for c in cues("flow")) else ""
+    return "new" if any_cue("flow").search(clause) else ""
 
 
 def _bare(clause: str, subject: str) -> bool:
@@ -123,7 +123,7 @@ def _clause(row: dict) -> str:
 def _in_a_run(row: dict) -> bool:
     """连续6年稳定在325天以上: a level held through a run of years, not one year's result."""
     clause = _clause(row)
-    return any(cue in clause for cue in cues("streak"))
+    return any_cue("streak").search(clause) is not None
 
 
 def _of_one_year(row: dict) -> bool:
@@ -135,7 +135,7 @@ def _of_one_year(row: dict) -> bool:
     if row.get("basis") in ONE_YEAR and not spans:
         return True
     return (row.get("basis") == "annual" and row.get("comparator") in FLOORS + CEILINGS
-            and any(cue in _clause(row) for cue in periods.cues("each_year")))
+            and any_cue("each_year", "periods").search(_clause(row)) is not None)
 
 
 def _of_owned_units(row: dict) -> bool:

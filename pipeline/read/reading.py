@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cached_property
-from itertools import accumulate, chain, repeat
-from operator import sub
+from itertools import accumulate
 
 from pipeline.read.mentions import MAX_CONTEXT, SENTENCE_REACH
 from pipeline.read.text import CLAUSE_STOPS, FULL_STOPS, SENTENCE_STOPS, char_class, clean
@@ -35,8 +34,9 @@ class Stops:
     def __init__(self, text: str, chars: str) -> None:
         pieces = re.split(char_class(chars), text)
         self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
-        opens = [0, *self.after]
-        self.opening = list(chain.from_iterable(map(repeat, opens, map(sub, [*self.after, len(text) + 1], opens))))
+        self.opening: list[int] = []
+        for opens, piece in zip([0, *self.after], pieces):  # a piece and its stop (past the text's end, for the last)
+            self.opening += [opens] * (len(piece) + 1)  # one list of a piece's positions, not one item at a time
 
     def first_from(self, pos: int) -> int:
         """The first stop at or after ``pos`` (-1 if none)."""
