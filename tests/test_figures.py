@@ -627,7 +627,7 @@ def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_start
 
 def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
     """A division's short name drops its suffix and peoples, and is at least two characters long."""
-    from pipeline.meaning.figures import _division_names
+    from pipeline.meaning.areas import _division_names
     assert _division_names("酒泉市") == ("酒泉市", "酒泉")
     assert _division_names("积石山保安族东乡族撒拉族自治县") == ("积石山保安族东乡族撒拉族自治县", "积石山")
     assert _division_names("新疆维吾尔自治区") == ("新疆维吾尔自治区", "新疆")
@@ -638,7 +638,7 @@ def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_charac
 @pytest.mark.parametrize("region_code", ["", "620000", "620900", "620921", "110000", "000000"])
 def test_the_divisions_a_report_names_are_those_below_its_region_and_the_provinces(region_code):
     """The index by parent gives the rows a scan of the whole table gives, in table order."""
-    from pipeline.meaning.figures import _named_divisions
+    from pipeline.meaning.areas import _named_divisions
     from pipeline.rules import table
     children = {row["code"] for row in table("divisions") if row["parent_code"] == region_code and region_code}
     scanned = [row for row in table("divisions") if row["code"] != region_code

@@ -15,14 +15,13 @@ from collections.abc import Callable
 from decimal import Context, Decimal
 from functools import cache
 
-from pipeline.meaning import periods
+from pipeline.meaning import areas, periods
 from pipeline.rules.patterns import any_cue, cue_words
 from pipeline.read.mentions import RATIO_LINK, first_threshold, words_through_names
 from pipeline.read.reading import Reading
-from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
-from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
-                                FULL_STOPS, INVISIBLE, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP,
-                                char_class, open_quote)
+from pipeline.rules import alternation, cues, lookup, table, words
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, INVISIBLE,
+                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP, char_class, clause_end)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -31,12 +30,10 @@ LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time wor
 
 
 MINUS_SIGNS = ("-", "－", "−")
-_NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 ANNOTATION = re.compile(rf"^{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,3}}"
                         rf"{char_class(BRACKETS_CLOSE)}{char_class(ITEM_PAUSES)}?")  # 7.4万套（间）、累计…: the unit's note, not a subject
 TRAILING_NOTE = re.compile(rf"{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_CLOSE, negated=True)}{{1,6}}"
                            rf"{char_class(BRACKETS_CLOSE)}$")  # 智能工厂（车间）: a gloss ending a subject, none of its name
-MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 CHANGE_MEASURES = {"growth", "change_pp"}  # what changes is named where the level changed is
 MADE_MEASURES = {"count", "level"}  # what a verb can make (新建5G基站8000个, 改造管网30公里); never a rate
 TENDED_REACH = 6  # characters before a count where a verb of tending takes it as its object (加强环雄安5个乡镇)
@@ -47,7 +44,6 @@ MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is 
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
 LISTED_UNIT = 4  # the longest unit an item of a list of ranks or changes is written with (位, 个百分点): longer is words, no item
-LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 COUNTED_REACH = 8  # characters beside a number where what it counts may be named (100户专精特新企业, 5575万农村贫困人口)
 OTHER = {"role": "other", "subject": "", "code": "", "measure": "", "value": "", "unit": "",
          "comparator": "", "year": "", "period_start": "", "basis": "", "area": ""}  # a figure that measures nothing
@@ -152,8 +148,8 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r))
-    rows = _merged(rows, _areas(rows, r, report))
-    return _merged(rows, _distribute_areas(rows, mentions, r, groups))
+    rows = _merged(rows, _placed(rows, areas.assign(rows, r, report.get("region_code", "")), report.get("region", "")))
+    return _merged(rows, _placed(rows, areas.distribute(rows, mentions, r, groups)))
 
 
 def _merged(rows: list[dict], changes: Changes) -> list[dict]:
@@ -592,7 +588,7 @@ def _region_make_up(rows: list[dict], mentions: list[dict], r: Reading, report: 
 def _part_count(region_code: str, kind: str) -> int:
     """How many divisions of the levels of cues ``kind`` (PART_LEVELS) lie one or two levels below the region."""
     rows = table("divisions")
-    return sum(rows[n]["level"] in PART_LEVELS[kind] for n in _near_rows(region_code))
+    return sum(rows[n]["level"] in PART_LEVELS[kind] for n in areas.near_rows(region_code))
 
 
 def _same_things(subject: str, noun: str) -> bool:
@@ -718,7 +714,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
         if not r.clause_before(m["start"])[1].endswith(cues("streak")):
             continue
         start = _words_after(m)
-        end = _clause_end(text, start)
+        end = clause_end(text, start)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject
@@ -880,7 +876,7 @@ def _names_nothing_before(subject: str, clause: str) -> bool:
 def _place_of_verb(subject: str, clause: str) -> bool:
     """Whether ``subject`` is a body named whole (cues kind whole_area) that a verb of cues
     kind zone_lead puts right before the number: the place the counted things are in."""
-    return subject in cues("whole_area") and clause.rstrip().removesuffix(subject).endswith(_lead_verbs())
+    return subject in cues("whole_area") and clause.rstrip().removesuffix(subject).endswith(areas.lead_verbs())
 
 
 def _per_member(subject: str) -> bool:
@@ -1137,7 +1133,7 @@ def _zone_ranking(phrase: str) -> bool:
     what is ranked (tests/labels/README.md); the zone is the figure's area, and
     the area pass drops it from the subject."""
     ranking = _area_ranking().search(phrase)
-    return bool(ranking) and _area_pattern().fullmatch(phrase, 0, ranking.start()) is not None
+    return bool(ranking) and areas.area_pattern().fullmatch(phrase, 0, ranking.start()) is not None
 
 
 @cache
@@ -1254,7 +1250,7 @@ def _lawmaking_pattern() -> re.Pattern:
     """See :func:`_lawmaking`; a body's name is short (LAW_BODY) and holds no stop."""
     verb = f"(?:{cue_words('law_verb')})"
     link = f"(?:{cue_words('list_link')})?"
-    body = f"(?:(?:{cue_words('law_escort')}){_NOT_IN_NAME}{{0,{LAW_BODY}}}?)?"
+    body = f"(?:(?:{cue_words('law_escort')}){areas.NOT_IN_NAME}{{0,{LAW_BODY}}}?)?"
     return re.compile(f"{body}{verb}(?:{link}{verb})*")
 
 
@@ -1554,38 +1550,10 @@ def _joined(item: str, head: str) -> str:
     return item + head[overlap:]
 
 
-def _areas(rows: list[dict], r: Reading, report: dict) -> Changes:
-    """The zone, town, park or company a sentence is about, else the report's region.
-
-    The sentence must open with the name (子牙经开区…, 友发集团连续19年…, a list
-    of them: 唐官屯加工物流区、静海国际商贸物流园…), or a sentence just before it
-    in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
-    产业项目到位20亿元), or an earlier clause of its sentence (省属企业资产总额…，
-    工业总产值突破1万亿元), or one where a verb builds the zone (…，加快某数据中心集群
-    建设，…，力争算力规模突破10万P: :func:`_clause_zone`), or else the paragraph's
-    heading, one clause about building a zone (某某新区建设取得新进展。: :func:`_heading_zone`);
-    a name followed by 建设/项目 is otherwise the object of a project, not what the
-    figures measure, and a general one (其他各乡镇) is no particular place. A division
-    inside the region needs no suffix to be one (:func:`_division_zone`). The
-    zone a subject opens with leaves it (:func:`_without_area`), and a count of
-    the zones named, ending its clause (百亿园区达到11个), is the region's (a rank or
-    amount there is the zone's: 跻身全国50强).
-    """
-    region = report.get("region", "")
-    changes: Changes = {}
-    for i, row in enumerate(rows):
-        if row["role"] in ("other", ""):
-            continue
-        area = _owning_project(r.text, row["end"])
-        area = _own_zone(r, row["start"]) if area is None else area
-        area = _shared_out_zone(r, row["start"]) if area is None else area
-        area = _division_zone(r, row["start"], report.get("region_code", "")) if area is None else area
-        area = _clause_zone(r, row["start"]) if area is None else area
-        area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
-        if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r.text, row["start"] + len(row["raw"])):
-            area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
-        changes[i] = {"area": area or region, "subject": _without_area(row["subject"], area)}
-    return changes
+def _placed(rows: list[dict], zones: dict[int, str], region: str = "") -> Changes:
+    """Each row's area from ``zones`` (:mod:`pipeline.meaning.areas`: its zone, else
+    ``region``), and its subject without the zone it opens with (:func:`_without_area`)."""
+    return {i: {"area": zone or region, "subject": _without_area(rows[i]["subject"], zone)} for i, zone in zones.items()}
 
 
 def _without_area(subject: str, area: str) -> str:
@@ -1597,435 +1565,3 @@ def _without_area(subject: str, area: str) -> str:
         return subject
     rest = subject[lead + len(area):]
     return _strip(rest) or rest
-
-
-def _ends_clause(text: str, pos: int) -> bool:
-    """Whether nothing but a qualifier stands between ``pos`` (a number's end as
-    written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
-    rest = text[pos:_clause_end(text, pos)].strip()
-    return not rest or rest in lookup("qualifiers", "written")
-
-
-def _clause_end(text: str, pos: int) -> int:
-    """Where the clause ``pos`` lies in stops: its next clause stop, or the text's end."""
-    stop = CLAUSE_STOP.search(text, pos)
-    return stop.start() if stop else len(text)
-
-
-def _owning_project(text: str, end: int) -> str | None:
-    """总投资4.7亿元的某某江水置换工程: the one project named right after an amount
-    and its 的 (ending in a head of cues kind owning_project) owns the figure; not a
-    count or list of them (…的8个园区项目, 甲、乙等项目) nor a kind of project whose
-    words are all general (…的重点项目: ``rules/meaning/project_generic.csv``)."""
-    match = _owning_project_pattern().match(text, end)
-    if not match:
-        return None
-    name, head = match.group(1), match.group(2)
-    return None if is_generic_name(name, head) or _generic(name) else name
-
-
-def is_generic_name(name: str, head: str) -> bool:
-    """Whether what stands before the head noun ``head`` of ``name`` holds only
-    words of ``rules/meaning/project_generic.csv``, none that names (a place, a company, a
-    proper name): 省市重点项目 is a kind of project, 南拒马河防洪工程 one. Projects ask it of
-    every name they find; a figure, of the project that owns it."""
-    modifier = name[:name.rfind(head)] if head else name
-    generic = lookup("project_generic", "word")
-    pos = 0
-    while pos < len(modifier):
-        word = longest_prefix(modifier, pos, generic)
-        if not word:
-            return False
-        pos += len(word)
-    return True
-
-
-@cache
-def _owning_project_pattern() -> re.Pattern:
-    """A unit (no digit or stop), a link (cues kind owning_link: 的), then a name of
-    no digit, stop, list link or second link up to its first head word (group 2)."""
-    link = cue_words("owning_link")
-    stops = char_class(PAUSES + COLONS, negated=True, also=r"\s\d")
-    name_char = rf"(?!{link}|{cue_words('list_close')}|{cue_words('list_link')}){stops}"
-    return re.compile(rf"{name_char}{{0,4}}?(?:{link})((?:{name_char}){{2,30}}?({cue_words('owning_project')}))")
-
-
-def _own_zone(r: Reading, pos: int) -> str | None:
-    """:func:`_zone` of the number at ``pos``; but a number right after a list's
-    close (cues kind list_close: 某基地码头二期等10个项目) counts the list, whose
-    first item names no zone of the figure's: then only a sentence opening
-    before the list's clause may."""
-    if not r.text[max(0, pos - LIST_CLOSE_REACH):pos].rstrip().endswith(cues("list_close")):
-        return _zone(r, pos, pos, owners=True)
-    sentence = r.sentence_start(pos)
-    return _zone_opening(r.text, sentence, pos, owners=True) if sentence != r.clause_start(pos) else None
-
-
-def _shared_out_zone(r: Reading, pos: int) -> str | None:
-    """某机场旅客和货邮吞吐量分别达到…，分别增长8.3%、7.9%: a clause opening with 分别
-    (cues kind respectively) shares out the things of the clause before, so it is
-    about the zone that clause opens with (one owning its figures too)."""
-    clause = r.clause_start(pos)
-    if clause == r.sentence_start(pos) or not r.text.startswith(cues("respectively"), clause):
-        return None
-    return _zone_opening(r.text, r.clause_start(clause - 1), clause, owners=True)
-
-
-def zone_at(r: Reading, pos: int, limit: int) -> str:
-    """The zone named at the opening of the clause or sentence holding ``pos``,
-    written before ``limit`` ('' if none, or a general one)."""
-    return _zone(r, pos, limit) or ""
-
-
-def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
-    """As :func:`zone_at`, but None when neither opens with a zone at all."""
-    for opening in dict.fromkeys((r.clause_start(pos), r.sentence_start(pos))):  # often one opening: read once
-        found = _zone_opening(r.text, opening, limit, owners)
-        if found is not None:
-            return found
-    return None
-
-
-def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> str | None:
-    """The zone (or list of zones) a sentence or clause opens with; '' for a
-    general one (其他各乡镇), which says the sentence is about no particular place;
-    None when it opens with no zone at all."""
-    match = _zone_match(text, opening, limit, owners)
-    return None if match is None else _zone_named(text, match)
-
-
-def _zone_named(text: str, match: re.Match) -> str:
-    """The zone (or list of zones) of a :func:`_zone_match`, '' for a general one or
-    one item of a longer list."""
-    zones = [z for z in any_cue("list_link").split(match.group(1)) if z]
-    return "" if any(_generic(z) for z in zones) or text.startswith(LIST_PAUSE, match.end()) else match.group(1)
-
-
-def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re.Match | None:
-    """The match of a zone's name at ``opening`` (before ``limit``), unless what
-    follows makes it the object of a project (某某园区建设…) but, for the figures of
-    its own sentence (``owners``), not the building of the zone a verb leads
-    (:func:`_builds_zone`)."""
-    if not _area_suffix(owners).search(text, opening, limit):
-        return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
-    match = _area_pattern(owners).match(text, opening, limit)
-    return None if not match or _ends_in_quote(match.group(1)) or (
-        text.startswith(cues("area_object"), match.end()) and not (owners and _builds_zone(text, match))) else match
-
-
-def _ends_in_quote(name: str) -> bool:
-    """实施天然气“入镇进村”工程: a name that ends inside a quote opened after its
-    first character ends on a suffix of a quoted phrase's word (入镇), no zone's."""
-    return open_quote(name) > 0
-
-
-def _builds_zone(text: str, match: re.Match) -> bool:
-    """加快某产业园建设，…: a verb of cues kind zone_lead whose object is the zone's
-    building, closing its clause, says its sentence goes on about the zone (only its
-    own: a heading 推进某类产业园建设。 names a kind of zones); 某园区建设完成投资…
-    is the project's figure, not the zone's."""
-    if text[match.start():match.start(1)].strip() not in _lead_verbs():
-        return False
-    built = any_cue("area_object").match(text, match.end())
-    return built is not None and CLAUSE_STOP.match(text, built.end()) is not None
-
-
-def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
-    """The division (or list of them) that the clause, list item or sentence
-    holding ``pos`` opens with, written without its suffix as often as with it
-    (庆阳、酒泉经济总量突破千亿元; 新探明…、玉门超40吨金矿): a place inside the
-    report's region, or a province (天津、山东对口协作…), is what its figures are
-    about. A list item is about its place only up to its first number (…、平凉7亿吨级
-    白云岩…35处), and a figure that counts a list is the region's (:func:`_counts_list`)."""
-    clause = r.clause_start(pos)
-    item = max([clause] + [r.text.rfind(pause, clause, pos) + 1 for pause in ITEM_PAUSES])
-    sentence = r.sentence_start(pos)
-    for opening in dict.fromkeys((clause, item, sentence, periods.after_time_lead(r.text, sentence))):  # each once
-        match = _division_pattern(region_code).match(r.text, opening, pos)
-        if not match or r.text.startswith(cues("area_object"), match.end()):
-            continue
-        if match.group(2):
-            return None  # 临夏州…, 唐山港…: the clause is about another name, which the sentence's place does not reach
-        if opening == item != clause and (NUMBER.search(r.text, match.end(), pos)
-                                          or _zone_opening(r.text, item, pos) is not None):
-            continue  # …、白银集团7万吨: the company, not the city
-        counted = _counts_list(r.text, opening, match.end()) or _counts_list(r.text, min(opening, clause), pos)
-        return "" if counted else match.group(1)
-    return None
-
-
-def _counts_list(text: str, opening: int, pos: int) -> bool:
-    """庆阳、张掖、天水3个医疗中心; 甲花生、乙黄牛2个产业园; …、某某大学等5所: the
-    number counts the items listed before it (as many as it says, or closed by a
-    cue of kind list_close), so it is no one place's figure."""
-    items = re.split(char_class(ITEM_PAUSES), text[opening:pos])
-    count = NUMBER.match(text, pos)
-    return (any(cue in items[-1] for cue in cues("list_close"))
-            or (len(items) > 1 and count is not None and count.group() == str(len(items))))
-
-
-@cache
-def _division_pattern(region_code: str) -> re.Pattern:
-    """Names of the divisions a report names as places, joined by list links
-    (group 1): those one or two levels below its region and every province but
-    its own (重庆经…: the region itself, named short); then a word that makes the
-    last name part of another one (group 2, cues kind not_division_after: 唐山港). A
-    short name may be written with its kind (cues kind division_written: 临夏州)."""
-    names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
-    name = alternation(name for name in names if name not in lookup("not_areas", "word"))
-    one = rf"(?:{name})(?:{cue_words('division_written')})?"  # 临夏州: the short name written with its kind
-    return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)({cue_words('not_division_after')})?")
-
-
-def _named_divisions(region_code: str) -> list[dict[str, str]]:
-    """The rows of ``rules/meaning/divisions.csv`` one or two levels below the
-    region (a report names its cities and counties, not their districts'
-    namesakes elsewhere in the country), and the provinces, in table order."""
-    rows = table("divisions")
-    picked = sorted({*_division_rows_by("level").get("province", []), *_near_rows(region_code)})
-    return [rows[n] for n in picked if rows[n]["code"] != region_code]
-
-
-def _near_rows(region_code: str) -> list[int]:
-    """Row numbers of ``rules/meaning/divisions.csv`` one or two levels below the region."""
-    rows, below = table("divisions"), _division_rows_by("parent_code")
-    children = below.get(region_code, []) if region_code else []
-    return children + [n for child in children for n in below.get(rows[child]["code"], [])]
-
-
-@cache
-def _division_rows_by(column: str) -> dict[str, list[int]]:
-    """Row numbers of ``rules/meaning/divisions.csv`` by their value of ``column``:
-    in a corpus each report is of another region, and reading the whole table
-    for each cost a millisecond a report."""
-    rows: dict[str, list[int]] = {}
-    for n, row in enumerate(table("divisions")):
-        rows.setdefault(row[column], []).append(n)
-    return rows
-
-
-@cache
-def _division_names(name: str) -> tuple[str, ...]:
-    """A division's name and its short name, as reports write it (酒泉市 → 酒泉,
-    甘南藏族自治州 → 甘南: ``rules/meaning/division_short_forms.csv``), when the
-    short name keeps two characters (环县 → 环 is no name). Derived once per
-    division and process: every region's pattern names the provinces again."""
-    stem = name.removesuffix(next((s for s in words("division_short_forms", "written", "suffix")
-                                   if name.endswith(s)), ""))
-    people = words("division_short_forms", "written", "people")
-    while (found := next((p for p in people if stem.endswith(p) and len(stem) - len(p) >= MIN_SHORT_NAME), "")):
-        stem = stem.removesuffix(found)
-    return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
-
-
-def _clause_zone(r: Reading, pos: int) -> str | None:
-    """The topic (:func:`_topic`) of the nearest earlier clause of the sentence
-    holding ``pos`` that opens with a zone, read back to the full stop (a
-    semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
-    新建公园8个): the clauses after it that name no place of their own go on about it,
-    up to one that names another scope (…；实施县域经济项目136个: cues kind
-    scope_change). Only a body named whole (cues kind whole_area) whose clause
-    holds a figure of its own is sure to be the subject the next clauses go on
-    about: a name found by its suffix inside a sentence often opens with the verb
-    whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
-    turns to the region's figures. But a clause where a verb builds a zone
-    (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
-    the clauses after it to the zone, as it does when it opens the sentence."""
-    first = r.statement_start(pos)
-    clause, end = r.clause_start(pos), pos
-    while clause > first and not any_cue("scope_change").search(r.text, clause, end):
-        end = clause - 1
-        clause = r.clause_start(end)
-        built = _zone_match(r.text, clause, end, owners=True)
-        if built is not None and _builds_zone(r.text, built):
-            return _zone_named(r.text, built)
-        found = _topic(r.text, clause, end)
-        if found is not None:
-            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end) and not _verb_first(r.text, clause)
-            return found if not found or whole else None
-    return None
-
-
-def _verb_first(text: str, start: int) -> bool:
-    """Whether the clause at ``start`` opens with a verb of cues kind zone_lead (治理中心城区
-    交通堵乱点60处): the body is where the verb's things are, its figures its own, but the
-    clauses after it are not about the body."""
-    return text[start:].lstrip().startswith(_lead_verbs())
-
-
-def _earlier_zone(r: Reading, pos: int) -> str:
-    """The topic (:func:`_topic`) of the last sentence without figures before the
-    one holding ``pos``, in the same paragraph, where every sentence between holds
-    figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
-    项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
-    up to the next such sentence. A body named whole (cues kind whole_area: 推动中心
-    城区扩容提质。) heads past one more sentence without figures that names no zone
-    and is no one-clause heading of another topic (解决好…问题，加快…建设。完成管网
-    入地32公里): the works of the body go on; a zone found by its suffix is too
-    loose a topic to reach that far."""
-    text = r.text
-    start, passed = r.sentence_start(pos), False
-    while start > 0 and text[start - 1] != "\n":
-        before = r.sentence_start(start - 1)
-        if not NUMBER.search(text, before, start):
-            found = _topic(text, before, start - 1)
-            found = found if found is not None else _led_body(r, before, start - 1) or None  # None: no zone
-            if found is not None or passed or not CLAUSE_STOP.search(text, before, start - 1):
-                return found if found and (not passed or found in cues("whole_area")) else ""
-            passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
-        elif _zone_match(text, before, start) is not None:
-            return ""
-        start = before
-    return ""
-
-
-def _heading_zone(r: Reading, pos: int) -> str:
-    """The zone whose building a paragraph's heading is about, one clause without
-    figures (某某新区建设取得新进展。…, 高标准推进某某新区建设。…): the figures of the
-    paragraph that name no place of their own are that zone's, past the
-    sub-headings that end :func:`_earlier_zone`'s reach (京津冀协同发展呈现新气象 is
-    about a strategy the region takes part in, not about building a zone)."""
-    start = r.text.rfind("\n", 0, pos) + 1
-    stop = CLAUSE_STOP.search(r.text, start, pos)
-    if stop is None or r.text[stop.start()] not in FULL_STOPS or NUMBER.search(r.text, start, stop.start()):
-        return ""
-    heading = r.text[start:stop.start()]
-    for opening in (start, *(start + found.end() for found in _lead_verb_pattern().finditer(heading))):
-        match = _area_pattern().match(r.text, opening, stop.start())
-        if match and any_cue("area_object").match(r.text, match.end()) and not _generic(match.group(1)):
-            return match.group(1)
-    return ""
-
-
-@cache
-def _lead_verb_pattern() -> re.Pattern:
-    """A verb of cues kind zone_lead of two characters or more (推进 before a zone's name)."""
-    return re.compile(alternation(_lead_verbs()))
-
-
-def _led_body(r: Reading, start: int, end: int) -> str:
-    """The body named whole that a verb puts last in the sentence ``r.text[start:end]``
-    (推动中心城区扩容提质: cues kinds zone_lead, of two characters or more, and
-    whole_area): a heading run into the heading before it (（六）着力加快…进程推动中心
-    城区扩容提质。) introduces the body to the sentences after as if it opened the sentence."""
-    match = _led_body_pattern().search(r.text, max(start, r.clause_start(end)), end)
-    return match.group(1) if match else ""
-
-
-@cache
-def _led_body_pattern() -> re.Pattern:
-    """A verb of cues kind zone_lead (not 市, a single character) right before a body
-    of cues kind whole_area (group 1)."""
-    return re.compile(rf"(?:{alternation(_lead_verbs())})({cue_words('whole_area')})")
-
-
-def _topic(text: str, start: int, end: int) -> str | None:
-    """The zone the clause or sentence ``text[start:end]`` opens with when it says
-    something of it that the text after it may go on about: '' when the zone fills
-    its clause (用好某产业园，…: the region's means; 引入某集团，…), it is the object of
-    the verb it opens with (打通开发区经一路: a verb before a project's name,
-    ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
-    milestone in its own clause, a statement closed in itself (某新区入围试点城市,
-    某产业园开园运营; cues kind zone_event), or its clause names a project in it
-    (加快推进中心城区道路雨污分流工程: a head of ``rules/meaning/project_heads.csv`` ends
-    the clause, the zone is the works' place, not what the sentences after go on about);
-    None when it opens with no zone."""
-    match = _zone_match(text, start, end)
-    if match is None:
-        return None
-    said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = (any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
-              or said.endswith(words("project_heads", "head")))
-    return _zone_opening(text, start, end) if said and not closed else ""
-
-
-def _verb_led(name: str) -> bool:
-    """Whether a zone's name opens with a verb written before a project's name (打通,
-    加快推进: ``rules/meaning/project_lead.csv``, words of two characters or more;
-    a single one, 和 or 在, begins names too: 和平区)."""
-    return name.startswith(_project_lead_verbs())
-
-
-@cache
-def _project_lead_verbs() -> tuple[str, ...]:
-    """The words of ``rules/meaning/project_lead.csv`` of two characters or more,
-    gathered once: every clause that opens with a zone asks."""
-    return tuple(word for word in lookup("project_lead", "word") if len(word) >= MIN_SHORT_NAME)
-
-
-def _distribute_areas(rows: list[dict], mentions: list[dict], r: Reading, groups: list[list[int]]) -> Changes:
-    """大邱庄工业区、双塘工业园…产业项目分别到位10亿元、1.2亿元; 甲经开区、乙经开区
-    全国排名46位、82位: one zone per number, in order, when the words before the
-    numbers (or before 分别) list no other things than the zones (甲园区、乙园区产值、
-    税收分别增长… is about both). A clause opening with 分别 (…，分别提升6位、49位)
-    goes on about the zones the list before it shared out."""
-    changes: Changes = {}
-    shared: dict[int, str] = {}  # by sentence start: the zones the last list of it shared out
-    for group in groups:
-        start = mentions[group[0]]["start"]
-        head = any_cue("respectively").split(r.clause_before(start)[1])
-        opens = len(head) == 2 and not head[0].strip()
-        area = shared.get(r.sentence_start(start), "") if opens else rows[group[0]].get("area") or ""
-        zones = any_cue("list_link").split(area)
-        if len(group) < 2 or len(zones) != len(group) or rows[group[0]]["role"] == "other":
-            continue
-        if len(head) <= 2 and LIST_PAUSE not in head[0].strip().removeprefix(area):
-            changes.update({i: {"area": zone, "subject": _without_area(rows[i]["subject"], zone)}
-                            for i, zone in zip(group, zones)})  # 甲经开区全国排名: 全国排名
-            shared[r.sentence_start(start)] = area
-    return changes
-
-
-@cache
-def _area_pattern(owners: bool = False) -> re.Pattern:
-    """A sentence opening with a name that ends in a zone suffix (longest such name),
-    not followed by a word that makes the suffix part of another word (镇村, 区域:
-    cues kind not_zone_after); names joined by list links (cues kind list_link).
-    A word before a body named whole is no part of its name (cues kind zone_lead:
-    市中心城区 is the city's 中心城区; 强化中心城区…). ``owners``: the suffixes of
-    names that own only the figures of the sentence they open too
-    (:func:`_suffixes`), and any zone after a verb of cues kind zone_lead, even
-    named by its suffix alone (深化开发区改革，重点发展2个主导产业: the region's
-    one): the figures of the verb's sentence are the zone's, but a zone a verb acts
-    on is no topic of the sentences after (推进某类园区建设。) nor a project's place."""
-    verbs = "|".join(cues("area_stop"))
-    suffix = alternation(_suffixes(owners))  # a body named whole ends no other name
-    after_verb = "|".join(f"(?<={re.escape(verb)})" for verb in _lead_verbs())
-    bare = rf"|(?:{after_verb})(?:{suffix})" if owners else ""
-    one = (rf"(?:(?:(?!{verbs}){_NOT_IN_NAME}){{2,30}}(?:{suffix})|{cue_words('whole_area')}{bare})"
-           rf"(?!{cue_words('not_zone_after')})")
-    lead = rf"(?:{cue_words('zone_lead')}){{1,2}}(?={cue_words('whole_area')})"
-    lead += f"|{alternation(_lead_verbs())}" if owners else ""
-    return re.compile(rf"\s*(?:{lead})?({one}(?:(?:{cue_words('list_link')}){one})*)")
-
-
-@cache
-def _lead_verbs() -> tuple[str, ...]:
-    """The verbs of cues kind zone_lead: its words of two characters or more (市, a
-    single character, is the region's own and leads only a body named whole);
-    gathered once: every zone a sentence opens with asks."""
-    return tuple(word for word in cues("zone_lead") if len(word) >= MIN_SHORT_NAME)
-
-
-@cache
-def _area_suffix(owners: bool = False) -> re.Pattern:
-    """Any zone suffix, or a body named whole (cues kind whole_area: 省属企业): a
-    sentence holding none before the limit opens with no zone."""
-    words = [*_suffixes(owners), *cues("whole_area")]
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-
-
-def _suffixes(owners: bool) -> list[str]:
-    """The suffixes of ``rules/meaning/areas.csv``: of zones (reach zone), which head
-    the sentences after them and are a project's area; with ``owners`` also those of
-    a port, airport or fund (reach sentence: 天津港集装箱吞吐量…), which owns the
-    figures of the sentence it opens but is part of a project's name (机场T3航站楼)
-    and is often only named by the sentences before (复制推广自贸试验区经验)."""
-    return [row["suffix"] for row in table("areas") if owners or row["reach"] == "zone"]
-
-
-def _generic(area: str) -> bool:
-    """各重点乡镇, 全区园区, 常住人口城镇, 42个功能区 … name no particular place (cues
-    kinds general_area and lead before, a count of zones, ``rules/not_areas.csv`` at the end)."""
-    return (area.startswith((*cues("general_area"), *cues("lead"))) or bool(NUMBER.match(area))
-            or any(area.endswith(row["word"]) for row in table("not_areas")))

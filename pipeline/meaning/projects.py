@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.figures import format_value, is_generic_name, scaled, section_finder, zone_at
+from pipeline.meaning.areas import is_generic_name, zone_at
+from pipeline.meaning.figures import format_value, scaled, section_finder
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOPS, CN_ORDINALS, LIST_PAUSE, PAUSES,
