@@ -1,5 +1,5 @@
 """Decide what each number means: role, measure, canonical value and unit,
-comparator, subject, year and area.
+comparator, subject, year and area (where a figure is about: ``areas`` decides it).
 
 Input is one report's interim record (text, sections, mentions from
 ``extract``); output is one ``figures`` row per mention. Every decision comes
