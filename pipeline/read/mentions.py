@@ -377,10 +377,16 @@ def _unit_at(words: _AfterWords, text: str, pos: int, multiplier: str) -> tuple[
     names the divisions, 县域 a county's land), or it counts places (cues kind place_counter:
     2县) after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
     word, end = _word_at(words.unit, text, pos)
-    opens = (*cues("milestone"), *cues("not_unit"))
-    if word and (text.startswith(opens, end - len(word)) or (multiplier and word in cues("place_counter"))):
+    if word and (text.startswith(_no_unit_openings(), end - len(word)) or (multiplier and word in cues("place_counter"))):
         return "", pos
     return word, end
+
+
+@lru_cache(maxsize=1)
+def _no_unit_openings() -> tuple[str, ...]:
+    """The words a unit word may open without being one (cues kinds milestone, not_unit),
+    joined once: every number of every report asks."""
+    return (*cues("milestone"), *cues("not_unit"))
 
 
 def _skip(text: str, pos: int) -> int:

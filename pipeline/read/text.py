@@ -106,6 +106,7 @@ def clause_end(text: str, pos: int) -> int:
     stop = CLAUSE_STOP.search(text, pos)
     return stop.start() if stop else len(text)
 
+
 _NUMERALS = table("chinese_numerals")
 CN_VALUES = {row["written"]: int(row["value"]) for row in _NUMERALS}
 CN_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] in ("digit", "count"))

@@ -44,4 +44,3 @@ def multiplier_words() -> str:
 def qualifier_words(position: str) -> str:
     """The alternation of the qualifiers of ``rules/qualifiers.csv`` written at ``position``."""
     return alternation(row["written"] for row in table("qualifiers") if row["position"] == position)
-
