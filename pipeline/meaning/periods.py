@@ -349,11 +349,14 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     达到2.5%, 接待游客突破1亿人次) is the year's flow, not a state. A rate's rate in
     force (补助标准) and a running total after the year's deed are states; a rank
     takes the basis of what it ranks; a rate kept to a count of digits (两位数增长)
-    holds in each year. ``bound`` is the qualifier written after the number (内, 以内)."""
+    holds in each year. ``bound`` is the qualifier written after the number (内, 以内). A time
+    followed by the task it takes (2个工作日办结, 90天拿地: periods.csv kind done_in in ``after``)
+    is the time a task takes, the year's, as 仅用27天完成 is; no state at the year's end."""
     five_year = part.five_year or _names_past_plan(clause, part)
     flow = kind == "flow"
     if measure in STATE_MEASURES and not flow:  # 连续8年: a run; but 优良天数278天 counts the days of a year
-        spent = _ends_with(clause, cues("spent")) or _time_limit(bound)  # 仅用27天完成, 90天内完成: a task's time
+        # 仅用27天完成, 90天内完成, 2个工作日办结: the time a task takes
+        spent = _ends_with(clause, cues("spent")) or _time_limit(bound) or _says(after, "done_in")
         return "annual" if spent else "as_of"
     if measure == "level" and _says(clause, "standard") and not _ends_with(clause, rule_cues("growth")):
         return "as_of"  # 每月300元补贴, 一次性补助1万元: a payment's rate in force, no sum paid (标准再增加30元 is a change)
