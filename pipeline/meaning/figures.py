@@ -675,17 +675,20 @@ def _without_distributive(subject: str) -> str:
     distributive, respectively) inside a subject says how the numbers are shared
     out, no part of what is measured (tests/labels/README.md); a word that holds
     one but is a word of its own (cues kind whole_word: 人均, 各类) stays, and one at
-    an edge is left to the words around it."""
+    an edge is left to the words around it, but for a 分别 (cues kind respectively)
+    opening the subject (2人分别入选…, read after the counter): it names nothing there."""
     def kept(found: re.Match) -> str:
         inside = 0 < found.start() and found.end() < len(subject)
-        return found.group() if found.group("whole") or not inside else ""
+        opening = found.start() == 0 and found.group("respectively") and found.end() < len(subject)
+        return found.group() if found.group("whole") or not (inside or opening) else ""
     return _distributive_words().sub(kept, subject)
 
 
 @cache
 def _distributive_words() -> re.Pattern:
     """Words of a whole (cues kind whole_word) first, so that 人均's 均 is never read alone."""
-    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}|{cue_words('respectively')}")
+    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}"
+                      f"|(?P<respectively>{cue_words('respectively')})")
 
 
 def _last_words(subject: str) -> str:
