@@ -87,6 +87,19 @@ def test_distributive_list_gives_one_subject_each(figures):
         ("工业产值占全区比重", "share"), ("批发零售额占全区比重", "share"), ("税收收入占全区比重", "share")]
 
 
+def test_a_list_whose_head_is_an_attribute_alone_takes_the_items_counted_before(figures):
+    """办理建议20件、提案30件，办结率分别达…: the rate names no items; each is of the count before it."""
+    rows = figures(review="办理代表建议20件、委员提案30件，办结率分别达100%、98%。")
+    assert pick(rows, "value", "subject") == [
+        ("20", "代表建议"), ("30", "委员提案"), ("100", "代表建议办结率"), ("98", "委员提案办结率")]
+
+
+def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
+    """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
+    rows = figures(review="3人分别入选省级技能大师、市级技术能手。")
+    assert pick(rows, "value", "subject") == [("3", "入选省级技能大师、市级技术能手")]
+
+
 def test_values_side_by_side_share_the_last_one_s_unit(figures):
     """426万、656万人以上: the bare 万 before 656万人 counts persons too, and 以上 covers both."""
     rows = figures(plan="养老、医疗保险参保分别达到26万、56万人以上。")

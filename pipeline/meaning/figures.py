@@ -675,17 +675,20 @@ def _without_distributive(subject: str) -> str:
     distributive, respectively) inside a subject says how the numbers are shared
     out, no part of what is measured (tests/labels/README.md); a word that holds
     one but is a word of its own (cues kind whole_word: 人均, 各类) stays, and one at
-    an edge is left to the words around it."""
+    an edge is left to the words around it, but for a 分别 (cues kind respectively)
+    opening the subject (2人分别入选…, read after the counter): it names nothing there."""
     def kept(found: re.Match) -> str:
         inside = 0 < found.start() and found.end() < len(subject)
-        return found.group() if found.group("whole") or not inside else ""
+        opening = found.start() == 0 and found.group("respectively") and found.end() < len(subject)
+        return found.group() if found.group("whole") or not (inside or opening) else ""
     return _distributive_words().sub(kept, subject)
 
 
 @cache
 def _distributive_words() -> re.Pattern:
     """Words of a whole (cues kind whole_word) first, so that 人均's 均 is never read alone."""
-    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}|{cue_words('respectively')}")
+    return re.compile(f"(?P<whole>{cue_words('whole_word')})|{cue_words('distributive')}"
+                      f"|(?P<respectively>{cue_words('respectively')})")
 
 
 def _last_words(subject: str) -> str:
@@ -910,13 +913,17 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     """``subject`` where it goes on from ``before``, the measure before in the same
     sentence (None where there is none): new ones of the same thing (市场主体达39万户，
     新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
-    kind owned_attribute only after a subject that ends with an attribute), or,
+    kind owned_attribute only after a subject that ends with an attribute), a grade
+    alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
+    省级80家 → 国家级龙头企业, 省级龙头企业; the grade before left off), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
     the stock, 市场主体, after a word of a total or a level reached)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
-    if subject in cues("bare_attribute") and before:
+    if subject in cues("grade") and before and before["measure"] == measure:
+        subject += before["subject"].removeprefix(_longest_start(before["subject"], "grade"))
+    elif subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
     elif subject in cues("owned_attribute") and before and _attribute_of(before["subject"]):
         subject = _attribute_of(before["subject"]) + subject  # 航线147条、吞吐量…: 集装箱吞吐量
@@ -1380,9 +1387,19 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
     if len(split) < 2 and head and _item_count(head) != len(group):
         return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
-    items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
+    if head and _item_count(head) == 1 and _is_attribute(head):  # 办理建议238件、提案385件，满意率分别达…
+        items = [item + head for item in _earlier_subjects(rows, mentions, r.text, group, subjects)]
+    else:
+        items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
     return [item + tail for item in items] if len(items) == len(group) else []
+
+
+def _is_attribute(head: str) -> bool:
+    """Whether a list's ``head`` is an attribute alone (满意率, 办结率: short, ending with
+    cues kind attribute): it names no items, so each is the number before it in the
+    sentence, whose attribute it is (人大代表建议满意率, 政协提案满意率)."""
+    return len(head) <= MAX_ATTRIBUTE and head.endswith(cues("attribute"))
 
 
 def _shared_tail(words: str) -> str:
