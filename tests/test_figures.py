@@ -395,6 +395,15 @@ def test_a_body_a_verb_puts_before_a_count_is_its_area_not_that_of_the_clauses_a
     assert (rows["3000个"]["area"], rows["3000个"]["subject"]) == ("中心城区", "停车位新建任务")
 
 
+def test_a_zone_after_a_task_number_opens_its_sentence_up_to_a_clause_of_another_scope(make_record):
+    """八是中心城区…: a task's number (cues kind enumeration) is no part of the opening; a
+    clause opening with another scope (每县: cues kind scope_change) is the region's."""
+    record = make_record(plan="八是中心城区新建停车位5000个。中心城区新建公园8个，每县新建公园2个。")
+    areas = areas_by_raw(record, "target")
+    assert areas["5000个"] == areas["8个"] == "中心城区"
+    assert areas["2个"] == "某某区"
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""
@@ -618,6 +627,12 @@ def test_a_division_of_the_region_opening_a_sentence_clause_or_list_item_is_the_
     assert areas["10亿吨"] == "凉山"  # 凉山彝族自治州 opening the list item that holds the number
     assert areas["9%"] == "宜宾市"
     assert areas["90亿元"] == "浙江、广东"  # provinces, opening the sentence after its time phrase
+
+
+def test_a_division_keeps_the_clauses_of_its_sentence_whose_number_counts_nothing(tmp_path):
+    """绵阳…增长5倍，利税增长2倍: two clauses are no list of two, so 2 counts no places."""
+    areas = province_areas(tmp_path, "绵阳电子出口增长5倍，利税增长2倍。")
+    assert areas["5倍"] == areas["2倍"] == "绵阳"
 
 
 def test_divisions_listed_before_respectively_share_out_its_figures(tmp_path):

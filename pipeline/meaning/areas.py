@@ -19,8 +19,8 @@ from functools import cache
 
 from pipeline.meaning import periods
 from pipeline.read.reading import Reading
-from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, COLONS, FULL_STOPS, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES,
-                                char_class, clause_end, open_quote)
+from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS, ITEM_PAUSES, LIST_PAUSE,
+                                NUMBER, PAUSES, char_class, clause_end, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
 
@@ -135,12 +135,31 @@ def zone_at(r: Reading, pos: int, limit: int) -> str:
 
 
 def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
-    """As :func:`zone_at`, but None when neither opens with a zone at all."""
-    for opening in dict.fromkeys((r.clause_start(pos), r.sentence_start(pos))):  # often one opening: read once
+    """As :func:`zone_at`, but None when neither opens with a zone at all. A later
+    clause opening with another scope (…，每县新建停车位1000个: cues kind scope_change)
+    is not about the zone its sentence opens with (…，外贸占全市比重超过60% is)."""
+    clause, sentence = r.clause_start(pos), r.sentence_start(pos)
+    turned = clause != sentence and r.text[clause:pos].lstrip().startswith(cues("scope_change"))
+    openings = (clause,) if turned else (clause, sentence, _after_enumeration(r.text, sentence))
+    for opening in dict.fromkeys(openings):  # often one opening: read once
         found = _zone_opening(r.text, opening, limit, owners)
         if found is not None:
             return found
     return None
+
+
+def _after_enumeration(text: str, sentence: int) -> int:
+    """Where a sentence's words start after the task number it opens with (八是中心城区新建
+    停车位5000个: cues kind enumeration after a Chinese numeral), so that a zone named after
+    it still opens the sentence; else the sentence start."""
+    match = _enumeration_lead().match(text, sentence)
+    return match.end() if match else sentence
+
+
+@cache
+def _enumeration_lead() -> re.Pattern:
+    """A Chinese numeral and a word of cues kind enumeration (八是)."""
+    return re.compile(rf"\s*[{CN_ORDINALS}]+(?:{cue_words('enumeration')})")
 
 
 def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> str | None:
@@ -213,12 +232,14 @@ def _division_zone(r: Reading, pos: int, region_code: str) -> str | None:
 
 def _counts_list(text: str, opening: int, pos: int) -> bool:
     """庆阳、张掖、天水3个医疗中心; 甲花生、乙黄牛2个产业园; …、某某大学等5所: the
-    number counts the items listed before it (as many as it says, or closed by a
-    cue of kind list_close), so it is no one place's figure."""
+    number counts the items listed before it (as many as 、 joins, or closed by a
+    cue of kind list_close), so it is no one place's figure. Clauses are no items:
+    确山某企业出口增长5倍，利税增长2倍 counts nothing."""
     items = re.split(char_class(ITEM_PAUSES), text[opening:pos])
+    listed = text.count(LIST_PAUSE, opening, pos) + 1
     count = NUMBER.match(text, pos)
     return (any(cue in items[-1] for cue in cues("list_close"))
-            or (len(items) > 1 and count is not None and count.group() == str(len(items))))
+            or (listed > 1 and count is not None and count.group() == str(listed)))
 
 
 @cache
