@@ -1430,3 +1430,9 @@ def test_a_list_of_qualities_ending_with_de_after_a_counter_says_which_of_the_no
     """围绕2个特色鲜明、竞争力强的主导产业: the qualities before 的 say which industries; the noun is what follows it."""
     rows = [r for r in classify_report(make_record(plan="每个县围绕2个特色鲜明、竞争力强的主导产业。")) if r["role"] != "other"]
     assert rows[0]["subject"] == "主导产业"
+
+
+def test_kinds_counted_in_chinese_numerals(figures):
+    """两种模式共同入选 counts two models; 两种资源 (of 两个市场两种资源) is a slogan, no count."""
+    rows = figures(review="两种模式共同入选全国案例。利用国内国际两个市场两种资源。")
+    assert pick(rows, "raw", "value", "unit") == [("两种", "2", "count")]
