@@ -873,10 +873,35 @@ def test_counties_counted_after_their_names(figures):
     assert pick(rows, "raw", "unit", "measure") == [("2县", "count", "count")]
 
 
-def test_a_word_opening_with_the_county_counter_is_no_counter(figures):
-    """全市10县区全部脱贫: 县区 names the counties and districts (cues kind not_unit), so
-    10 is counted by no 县 and is no figure; 县域 and 县市区 likewise."""
-    assert figures(review="全市10县区全部脱贫。全市9县市区全部达标。") == []
+def test_all_the_divisions_counted_after_the_whole_region_name_its_make_up(figures):
+    """全市10县区全部脱贫: divisions counted with no 个 right after the word for the whole
+    region (cues kind whole_set) name all of them, no quantity reached; 县域 is no counter."""
+    assert figures(review="全市10县区全部脱贫。全市9县市区全部达标。全省86县域经济总量增长。") == []
+
+
+def test_divisions_listed_or_of_a_part_are_counted(figures):
+    """凉州、陇西、康县3县区 sums the list, 黄河流域4市州 counts a part of the region's
+    divisions: counts, as 卓尼、临潭2县 is."""
+    rows = figures(review="凉州、陇西、康县3县区完成宅基地改革试点。开展黄河流域4市州环保督察。")
+    assert pick(rows, "raw", "value", "unit", "measure") == [("3县区", "3", "count", "count"),
+                                                             ("4市州", "4", "count", "count")]
+
+
+def test_pairs_are_counted(figures):
+    """新增友好城市3对: 对 counts pairs, things as 个 does."""
+    assert pick(figures(review="新增友好城市3对。"), "raw", "value", "unit") == [("3对", "3", "count")]
+
+
+def test_a_day_is_a_date_only_after_a_month(figures):
+    """6月1日 is a date; 开办企业1日办结 with no month before it is a time limit, a duration."""
+    rows = figures(plan="自6月1日起，开办企业1日办结。")
+    assert pick(rows, "raw", "role", "value", "unit", "measure") == [("1日", "target", "1", "day", "duration")]
+
+
+def test_the_pool_of_a_ranking_is_no_figure(figures):
+    """在全国344个城市第三方评估中位列第27名: 344 is among how many the place is ranked."""
+    rows = figures(review="政务服务热线在全国344个城市第三方评估中位列第27名。")
+    assert pick(rows, "raw", "measure") == [("27名", "rank")]
 
 
 def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
@@ -1420,3 +1445,9 @@ def test_a_list_of_qualities_ending_with_de_after_a_counter_says_which_of_the_no
     """围绕2个特色鲜明、竞争力强的主导产业: the qualities before 的 say which industries; the noun is what follows it."""
     rows = [r for r in classify_report(make_record(plan="每个县围绕2个特色鲜明、竞争力强的主导产业。")) if r["role"] != "other"]
     assert rows[0]["subject"] == "主导产业"
+
+
+def test_kinds_counted_in_chinese_numerals(figures):
+    """两种模式共同入选 counts two models; 两种资源 (of 两个市场两种资源) is a slogan, no count."""
+    rows = figures(review="两种模式共同入选全国案例。利用国内国际两个市场两种资源。")
+    assert pick(rows, "raw", "value", "unit") == [("两种", "2", "count")]

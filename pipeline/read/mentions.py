@@ -46,6 +46,7 @@ NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 QUOTE_REACH = 40  # characters on each side a quoted name's marks are looked for (longer quotes are no names)
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
+RANK_POOL_REACH = 12  # characters between a rank's pool and its 第N (全国344个城市第三方评估中位列第27名)
 
 
 class Mention(NamedTuple):
@@ -373,8 +374,8 @@ def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
 def _unit_at(words: _AfterWords, text: str, pos: int, multiplier: str) -> tuple[str, int]:
     """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
     the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
-    1200亿 machines counted by 台) or a word that is no unit (cues kind not_unit: 10县区
-    names the divisions, 县域 a county's land), or it counts places (cues kind place_counter:
+    1200亿 machines counted by 台) or a word that is no unit (cues kind not_unit: 县域 is
+    a county's land), or it counts places (cues kind place_counter:
     2县) after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
     word, end = _word_at(words.unit, text, pos)
     if word and (text.startswith(_no_unit_openings(), end - len(word)) or (multiplier and word in cues("place_counter"))):
@@ -435,12 +436,21 @@ def _named_form(text: str, m: Mention, before: int) -> str:
         return "year"
     if text.startswith(words("number_forms", "written", "name_after"), after):
         return "name"
-    if text.startswith(words("number_forms", "written", "date_after"), after) or text.endswith(
-            words("number_forms", "written", "date_before"), 0, before):
-        return "date"  # 3月, 未来5年: when, not how much
+    if _dated(text, before, after):
+        return "date"  # 3月, 6月1日, 未来5年: when, not how much
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
+
+
+def _dated(text: str, before: int, after: int) -> bool:
+    """Whether the numeral between ``before`` and ``after`` says when: a month after it
+    (3月), a day after it with a month right before it (6月1日: number_forms kind
+    day_after; 1日办结 with no month is a time taken) or a span ahead before it (未来5年)."""
+    months = words("number_forms", "written", "date_after")
+    if text.startswith(months, after) or text.endswith(words("number_forms", "written", "date_before"), 0, before):
+        return True
+    return text.startswith(words("number_forms", "written", "day_after"), after) and text.endswith(months, 0, before)
 
 
 def first_threshold(phrase: str) -> re.Match | None:
@@ -515,9 +525,18 @@ def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
         return "ordinal"
     if not m.unit_word and not m.multiplier:
         return "bare"
+    if _names_the_divisions(text, m):
+        return "name"
     if _names_a_class(text, m) or _bounds_the_counted(text, m) or _scopes_a_rank(text, m):
         return "threshold"
     return "measure"
+
+
+def _names_the_divisions(text: str, m: Mention) -> bool:
+    """全市10县区: places counted with no 个 (cues kind place_counter) right after the word
+    for the whole region (cues kind whole_set) name all its divisions, its make-up; a
+    list of them (凉州、陇西、康县3县区) or a part (黄河流域4市州) is a count."""
+    return m.unit_word in cues("place_counter") and text.endswith(cues("whole_set"), 0, _skip_back(text, m.start))
 
 
 def _names_a_class(text: str, m: Mention) -> bool:
@@ -567,12 +586,12 @@ def _scopes_a_rank(text: str, m: Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def _rank_after() -> re.Pattern:
-    """A few words of a clause and a rank (重点城市第2名, 城市第2。): an ordinal word, a
-    numeral and a rank counter or the clause's end."""
+    """A few words of a clause and a rank (重点城市第2名, 城市第三方评估中位列第27名): an
+    ordinal word, a numeral and a rank counter or the clause's end."""
     ordinal = alternation(words("number_forms", "written", "ordinal_before"))
     ranked = f"(?:{alternation(words('number_forms', 'written', 'rank_counter'))}|{char_class(CLAUSE_STOPS)})"
     numeral = char_class("0123456789" + CN_DIGITS + CN_SCALES) + "+"
-    return re.compile(f"{char_class(CLAUSE_STOPS, negated=True)}{{0,8}}?(?:{ordinal}){numeral}{ranked}")
+    return re.compile(f"{char_class(CLAUSE_STOPS, negated=True)}{{0,{RANK_POOL_REACH}}}?(?:{ordinal}){numeral}{ranked}")
 
 
 @lru_cache(maxsize=1)
