@@ -142,8 +142,8 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _region_make_up(rows, mentions, r, report))
-    rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
+    rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
@@ -1385,10 +1385,10 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and head and _item_count(head) != len(group):
-        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     if head and _item_count(head) == 1 and _is_attribute(head):  # 办理建议238件、提案385件，满意率分别达…
-        items = [item + head for item in _earlier_subjects(rows, mentions, r.text, group, subjects)]
+        items = [_whole(item) + head for item in _earlier_subjects(rows, mentions, r.text, group, subjects)]
+    elif len(split) < 2 and head and _item_count(head) != len(group):
+        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     else:
         items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
@@ -1397,9 +1397,10 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
 
 def _is_attribute(head: str) -> bool:
     """Whether a list's ``head`` is an attribute alone (满意率, 办结率: short, ending with
-    cues kind attribute): it names no items, so each is the number before it in the
-    sentence, whose attribute it is (人大代表建议满意率, 政协提案满意率)."""
-    return len(head) <= MAX_ATTRIBUTE and head.endswith(cues("attribute"))
+    cues kind attribute) or a share opening its clause (占年度计划的, cues kind share_of):
+    it names no items, so each is the number before it in the sentence, whose
+    attribute or share it is (人大代表建议满意率; 省重点项目完成投资占年度计划)."""
+    return len(head) <= MAX_ATTRIBUTE and head.endswith(cues("attribute")) or head.startswith(cues("share_of"))
 
 
 def _shared_tail(words: str) -> str:
@@ -1425,7 +1426,8 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     """3个千亿级、10个百亿级产业集群, 200个省重点、500个市重点项目: an item written
     after its counter that is a modifier alone, right before the next number,
     takes the noun the next item's subject goes on with after its own modifier
-    (the part of it that ends as this item ends: 级, 点)."""
+    (the part of it that ends as this item ends: 级, 点). It runs before the lists are
+    distributed, so amounts after them (分别完成投资…) take the whole items."""
     changes: Changes = {}
     for i, j in _consecutive_measures(mentions):
         item, following = rows[i]["subject"], rows[j]["subject"]
