@@ -107,6 +107,13 @@ def test_a_count_list_of_modifiers_gives_its_head_to_the_amounts_after_it(figure
                                               ("3000000000", "省重点项目完成投资"), ("4000000000", "市重点项目完成投资")]
 
 
+def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
+    """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
+    rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")
+    assert [(r["value"], r["subject"]) for r in rows if r["measure"] == "rank"] == [
+        ("1", "空气质量改善率"), ("17", "空气质量改善率"), ("27", "政务热线")]
+
+
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
     """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
     rows = figures(review="3人分别入选省级技能大师、市级技术能手。")

@@ -625,8 +625,19 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         low = i if m["range_part"] == "low" else low
         if m["range_part"] == "high" and not changes[low]["subject"]:
             changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
-        previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
+        if not _is_pool(r, m, mentions[i + 1:i + 2], rows[i + 1:i + 2]):
+            previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _is_pool(r: Reading, m: dict, following: list[dict], rows_after: list[dict]) -> bool:
+    """位列全国337个城市第17位: a count that opens the pool the rank after it in its
+    clause is among (:func:`_pool_start`) names nothing that rank, or a figure after
+    it, carries on."""
+    if not following or not rows_after or rows_after[0]["measure"] != "rank":
+        return False
+    start = r.clause_start(following[0]["start"])
+    return start <= _pool_start(r.text, start, following[0]["start"]) < m["start"]
 
 
 def _through_threshold(text: str, subject: str, end: int, following: list[dict]) -> tuple[str, int]:
@@ -787,7 +798,9 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
-        rank = _rank_subject(clause, previous if same_sentence else None)
+        pool = _pool_start(text, clause_start, m["start"])
+        ranked = _rank_subject(text[clause_start:pool], previous if same_sentence else None) if pool >= 0 else ""
+        rank = ranked or _rank_subject(clause, previous if same_sentence else None)
         return (_with_quality_of(rank, previous, _continues(text, last_end, m["start"])), end)
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
@@ -1121,7 +1134,7 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it (cues kind
     ranked_growth: 增速)."""
     stripped = _strip(clause)
-    rest = stripped if _zone_ranking(stripped) else _rank_words().sub("", stripped)
+    rest = stripped if _zone_ranking(stripped) else _out_of_frame(_rank_words().sub("", stripped))
     rest = "" if rest in cues("tail") else rest  # 以全省第一名成绩: the 以 left names nothing
     rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
     growth_words = cues("ranked_growth")
@@ -1132,6 +1145,38 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     growth = rest in growth_words or previous["measure"] == "growth"
     added = growth_words[0] if growth and not previous["subject"].endswith(growth_words) else ""
     return previous["subject"] + added
+
+
+def _out_of_frame(phrase: str) -> str:
+    """在全省考评中 (cues kinds rank_frame_open, rank_frame_close) says where a rank was
+    won: what was ranked is written before it (热线在全省考评中 → 热线), else the
+    ranking framed is (全省重点项目综合考评); a close left after a pool's count
+    (城市运行质量排名中, :func:`_pool_start`) frames it too."""
+    framed = _rank_frame().fullmatch(phrase)
+    return (framed.group("ranked") or framed.group("framed")) if framed else phrase
+
+
+@cache
+def _rank_frame() -> re.Pattern:
+    """See :func:`_out_of_frame`."""
+    return re.compile(f"(?:(?P<ranked>.*?)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
+                      f"(?:{cue_words('rank_frame_close')})")
+
+
+def _pool_start(text: str, start: int, end: int) -> int:
+    """Where the pool a rank is among (全国337个城市: cues kind rank_area, a number,
+    a counter of kind pool_counter, maybe in a frame: 在全国344个城市…中) opens in
+    ``text[start:end]``, -1 where none does: the words before it name what was
+    ranked (热线在全国344个城市评估中位列第27名 → 热线), the pool no part of it."""
+    found = _pool().search(text, start, end)
+    return found.start() if found else -1
+
+
+@cache
+def _pool() -> re.Pattern:
+    """See :func:`_pool_start`."""
+    return re.compile(f"(?:{cue_words('rank_frame_open')})?(?:{cue_words('rank_area')}){NUMBER.pattern}"
+                      f"(?:{cue_words('pool_counter')})")
 
 
 def _zone_ranking(phrase: str) -> bool:
