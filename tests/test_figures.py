@@ -114,6 +114,12 @@ def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
         ("1", "空气质量改善率"), ("17", "空气质量改善率"), ("27", "政务热线")]
 
 
+def test_a_verb_repeated_from_the_clause_before_counts_its_object_there(figures):
+    """开展送戏下乡活动，市级开展50场: 市级开展 names nothing; the 50 are of the activity named before."""
+    rows = figures(plan="开展送戏下乡活动，市级开展50场，每县开展不少于20场。")
+    assert pick(rows, "value", "subject") == [("50", "送戏下乡活动"), ("20", "送戏下乡活动")]
+
+
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
     """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
     rows = figures(review="3人分别入选省级技能大师、市级技术能手。")
