@@ -120,6 +120,12 @@ def test_a_verb_repeated_from_the_clause_before_counts_its_object_there(figures)
     assert pick(rows, "value", "subject") == [("50", "送戏下乡活动"), ("20", "送戏下乡活动")]
 
 
+def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
+    """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
+    rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")
+    assert pick(rows, "value", "subject") == [("10", "金融机构存款余额"), ("12", "金融机构贷款余额")]
+
+
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
     """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
     rows = figures(review="3人分别入选省级技能大师、市级技术能手。")

@@ -1576,6 +1576,7 @@ def _list_items(head: str, count: int) -> list[str]:
         items = [i for i in any_cue("item_link").split(head) if i]
     if len(items) != count:
         items = _quoted_items(head)
+    lead, items = _single_items(items)
     last = items[-1] if items else ""
     tail = _shared_head(last)
     out = []
@@ -1585,7 +1586,19 @@ def _list_items(head: str, count: int) -> list[str]:
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return _with_shared_lead(out, items[0] if items else "")
+    return [lead + item for item in _with_shared_lead(out, items[0] if items else "")]
+
+
+def _single_items(items: list[str]) -> tuple[str, list[str]]:
+    """金融机构存、贷款余额: items of one character each (cues kind single_item: 存, 贷),
+    the first after words every item shares (金融机构) and the last before the
+    shared tail (款余额): those words apart, and the items as written after them."""
+    first = items[0] if items else ""
+    single = cues("single_item")
+    if len(items) < 2 or len(first) < 2 or first[-1] not in single \
+            or any(len(item) != 1 for item in items[1:-1]) or not all(item[0] in single for item in items[1:]):
+        return "", items
+    return first[:-1], [first[-1], *items[1:]]
 
 
 QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
