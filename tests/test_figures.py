@@ -94,6 +94,38 @@ def test_a_list_whose_head_is_an_attribute_alone_takes_the_items_counted_before(
         ("20", "代表建议"), ("30", "委员提案"), ("100", "代表建议办结率"), ("98", "委员提案办结率")]
 
 
+def test_a_share_list_after_a_list_of_amounts_is_each_amount_s_share(figures):
+    """甲20亿元、乙30亿元，占年度计划的…: without 分别 too, each share is of the amount before it, in order."""
+    rows = figures(review="重点项目、民生工程分别完成投资20亿元、30亿元，占年度计划的110%、120%。")
+    assert pick(rows, "value", "subject")[2:] == [("110", "重点项目完成投资占年度计划"), ("120", "民生工程完成投资占年度计划")]
+
+
+def test_a_count_list_of_modifiers_gives_its_head_to_the_amounts_after_it(figures):
+    """10个省重点、20个市重点项目，分别完成投资…: the first item is a modifier alone, its noun the last item's."""
+    rows = figures(review="10个省重点、20个市重点项目，分别完成投资30亿元、40亿元。")
+    assert pick(rows, "value", "subject") == [("10", "省重点项目"), ("20", "市重点项目"),
+                                              ("3000000000", "省重点项目完成投资"), ("4000000000", "市重点项目完成投资")]
+
+
+def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
+    """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
+    rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")
+    assert [(r["value"], r["subject"]) for r in rows if r["measure"] == "rank"] == [
+        ("1", "空气质量改善率"), ("17", "空气质量改善率"), ("27", "政务热线")]
+
+
+def test_a_verb_repeated_from_the_clause_before_counts_its_object_there(figures):
+    """开展送戏下乡活动，市级开展50场: 市级开展 names nothing; the 50 are of the activity named before."""
+    rows = figures(plan="开展送戏下乡活动，市级开展50场，每县开展不少于20场。")
+    assert pick(rows, "value", "subject") == [("50", "送戏下乡活动"), ("20", "送戏下乡活动")]
+
+
+def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
+    """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
+    rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")
+    assert pick(rows, "value", "subject") == [("10", "金融机构存款余额"), ("12", "金融机构贷款余额")]
+
+
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
     """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
     rows = figures(review="3人分别入选省级技能大师、市级技术能手。")

@@ -142,8 +142,8 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _region_make_up(rows, mentions, r, report))
-    rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
+    rows = _merged(rows, _distribute(rows, mentions, r, groups))
     rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
@@ -625,8 +625,19 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
         low = i if m["range_part"] == "low" else low
         if m["range_part"] == "high" and not changes[low]["subject"]:
             changes[low] = changes[i]  # 获批1—2个产业园: the low end counts what follows the high end's counter
-        previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
+        if not _is_pool(r, m, mentions[i + 1:i + 2], rows[i + 1:i + 2]):
+            previous = {**row, "subject": _carried_subject(r, m, changes[i]["subject"])}
     return changes
+
+
+def _is_pool(r: Reading, m: dict, following: list[dict], rows_after: list[dict]) -> bool:
+    """位列全国337个城市第17位: a count that opens the pool the rank after it in its
+    clause is among (:func:`_pool_start`) names nothing that rank, or a figure after
+    it, carries on."""
+    if not following or not rows_after or rows_after[0]["measure"] != "rank":
+        return False
+    start = r.clause_start(following[0]["start"])
+    return start <= _pool_start(r.text, start, following[0]["start"]) < m["start"]
 
 
 def _through_threshold(text: str, subject: str, end: int, following: list[dict]) -> tuple[str, int]:
@@ -787,7 +798,9 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
     if measure == "rank":
-        rank = _rank_subject(clause, previous if same_sentence else None)
+        pool = _pool_start(text, clause_start, m["start"])
+        ranked = _rank_subject(text[clause_start:pool], previous if same_sentence else None) if pool >= 0 else ""
+        rank = ranked or _rank_subject(clause, previous if same_sentence else None)
         return (_with_quality_of(rank, previous, _continues(text, last_end, m["start"])), end)
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
@@ -806,6 +819,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
             return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
+    subject = _object_of_verb_before(r, clause_start, subject)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
@@ -933,6 +947,20 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
+
+
+def _object_of_verb_before(r: Reading, clause_start: int, subject: str) -> str:
+    """开展文化下乡活动，市级开展300场: words ending with the lead verb (cues kind lead)
+    that opens the clause before, in the sentence, maybe after who acts (市级), name no
+    thing: the number counts that verb's object written there, in a clause with
+    no number of its own."""
+    verb = _longest_end(subject, "lead")
+    if not verb or clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
+        return subject
+    before = _enumeration().sub("", r.clause_before(clause_start - 1)[1].strip())
+    if not before.startswith(verb) or NUMBER.search(before):
+        return subject
+    return _strip(before) or subject
 
 
 def _fund_of(subject: str) -> str:
@@ -1121,7 +1149,7 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     """增速居全国第2位 ranks the growth of the figure before it (cues kind
     ranked_growth: 增速)."""
     stripped = _strip(clause)
-    rest = stripped if _zone_ranking(stripped) else _rank_words().sub("", stripped)
+    rest = stripped if _zone_ranking(stripped) else _out_of_frame(_rank_words().sub("", stripped))
     rest = "" if rest in cues("tail") else rest  # 以全省第一名成绩: the 以 left names nothing
     rest = any_cue("rank_awarded").split(rest)[-1]  # 某园区获评全市主题园区第四名
     growth_words = cues("ranked_growth")
@@ -1132,6 +1160,38 @@ def _rank_subject(clause: str, previous: dict | None) -> str:
     growth = rest in growth_words or previous["measure"] == "growth"
     added = growth_words[0] if growth and not previous["subject"].endswith(growth_words) else ""
     return previous["subject"] + added
+
+
+def _out_of_frame(phrase: str) -> str:
+    """在全省考评中 (cues kinds rank_frame_open, rank_frame_close) says where a rank was
+    won: what was ranked is written before it (热线在全省考评中 → 热线), else the
+    ranking framed is (全省重点项目综合考评); a close left after a pool's count
+    (城市运行质量排名中, :func:`_pool_start`) frames it too."""
+    framed = _rank_frame().fullmatch(phrase)
+    return (framed.group("ranked") or framed.group("framed")) if framed else phrase
+
+
+@cache
+def _rank_frame() -> re.Pattern:
+    """See :func:`_out_of_frame`."""
+    return re.compile(f"(?:(?P<ranked>.*?)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
+                      f"(?:{cue_words('rank_frame_close')})")
+
+
+def _pool_start(text: str, start: int, end: int) -> int:
+    """Where the pool a rank is among (全国337个城市: cues kind rank_area, a number,
+    a counter of kind pool_counter, maybe in a frame: 在全国344个城市…中) opens in
+    ``text[start:end]``, -1 where none does: the words before it name what was
+    ranked (热线在全国344个城市评估中位列第27名 → 热线), the pool no part of it."""
+    found = _pool().search(text, start, end)
+    return found.start() if found else -1
+
+
+@cache
+def _pool() -> re.Pattern:
+    """See :func:`_pool_start`."""
+    return re.compile(f"(?:{cue_words('rank_frame_open')})?(?:{cue_words('rank_area')}){NUMBER.pattern}"
+                      f"(?:{cue_words('pool_counter')})")
 
 
 def _zone_ranking(phrase: str) -> bool:
@@ -1385,10 +1445,10 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
     head = _strip(split[0])
     if rows[group[0]]["measure"] == "rank" and not _zone_ranking(head):
         head = _rank_words().sub("", head)  # 甲、乙居全国第1、第2位: the rank's words name no item
-    if len(split) < 2 and head and _item_count(head) != len(group):
-        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     if head and _item_count(head) == 1 and _is_attribute(head):  # 办理建议238件、提案385件，满意率分别达…
-        items = [item + head for item in _earlier_subjects(rows, mentions, r.text, group, subjects)]
+        items = [_whole(item) + head for item in _earlier_subjects(rows, mentions, r.text, group, subjects)]
+    elif len(split) < 2 and head and _item_count(head) != len(group):
+        return []  # no head at all (产量分别达…，居全省第一、二位): the numbers before name the items
     else:
         items = _list_items(head, len(group)) if head else _earlier_subjects(rows, mentions, r.text, group, subjects)
     tail = _shared_tail(split[-1]) if len(split) > 1 and rows[group[0]]["measure"] != "rank" else ""
@@ -1397,9 +1457,10 @@ def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: l
 
 def _is_attribute(head: str) -> bool:
     """Whether a list's ``head`` is an attribute alone (满意率, 办结率: short, ending with
-    cues kind attribute): it names no items, so each is the number before it in the
-    sentence, whose attribute it is (人大代表建议满意率, 政协提案满意率)."""
-    return len(head) <= MAX_ATTRIBUTE and head.endswith(cues("attribute"))
+    cues kind attribute) or a share opening its clause (占年度计划的, cues kind share_of):
+    it names no items, so each is the number before it in the sentence, whose
+    attribute or share it is (人大代表建议满意率; 省重点项目完成投资占年度计划)."""
+    return len(head) <= MAX_ATTRIBUTE and head.endswith(cues("attribute")) or head.startswith(cues("share_of"))
 
 
 def _shared_tail(words: str) -> str:
@@ -1425,7 +1486,8 @@ def _modifier_items(rows: list[dict], mentions: list[dict], text: str) -> Change
     """3个千亿级、10个百亿级产业集群, 200个省重点、500个市重点项目: an item written
     after its counter that is a modifier alone, right before the next number,
     takes the noun the next item's subject goes on with after its own modifier
-    (the part of it that ends as this item ends: 级, 点)."""
+    (the part of it that ends as this item ends: 级, 点). It runs before the lists are
+    distributed, so amounts after them (分别完成投资…) take the whole items."""
     changes: Changes = {}
     for i, j in _consecutive_measures(mentions):
         item, following = rows[i]["subject"], rows[j]["subject"]
@@ -1514,6 +1576,7 @@ def _list_items(head: str, count: int) -> list[str]:
         items = [i for i in any_cue("item_link").split(head) if i]
     if len(items) != count:
         items = _quoted_items(head)
+    lead, items = _single_items(items)
     last = items[-1] if items else ""
     tail = _shared_head(last)
     out = []
@@ -1523,7 +1586,19 @@ def _list_items(head: str, count: int) -> list[str]:
         elif len(item) <= 3 < len(last) and item != last:
             item += last[len(item):]
         out.append(item)
-    return _with_shared_lead(out, items[0] if items else "")
+    return [lead + item for item in _with_shared_lead(out, items[0] if items else "")]
+
+
+def _single_items(items: list[str]) -> tuple[str, list[str]]:
+    """金融机构存、贷款余额: items of one character each (cues kind single_item: 存, 贷),
+    the first after words every item shares (金融机构) and the last before the
+    shared tail (款余额): those words apart, and the items as written after them."""
+    first = items[0] if items else ""
+    single = cues("single_item")
+    if len(items) < 2 or len(first) < 2 or first[-1] not in single \
+            or any(len(item) != 1 for item in items[1:-1]) or not all(item[0] in single for item in items[1:]):
+        return "", items
+    return first[:-1], [first[-1], *items[1:]]
 
 
 QUOTED_RUN = re.compile(r"((?:“[^“”]+”){2,})(.*)")
