@@ -45,6 +45,7 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 QUOTE_REACH = 40  # characters on each side a quoted name's marks are looked for (longer quotes are no names)
+QUOTE_OPENING = re.compile(char_class(QUOTES_OPEN))
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 
 
@@ -426,8 +427,8 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
-            text, before, after) or _quoted_name(text, m):
+    linked = (prev in NAME_LINKS or nxt in NAME_LINKS) and _linked_to_a_number(text, before, after)
+    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or linked or _quoted_name(text, m):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -489,6 +490,8 @@ def _inside_a_quote(text: str, start: int, end: int) -> bool:
     “一个方案、四个清单”, “300米见绿，500米见园”): part of a quoted name, a policy or a
     slogan, not a measure (a quotation closed before the number, 全球“灯塔工厂”3家,
     names what is counted)."""
+    if not QUOTE_OPENING.search(text, max(0, start - QUOTE_REACH), start):
+        return False  # no quotation opens within reach, as for most numbers: nothing to cut out
     window = text[max(0, start - QUOTE_REACH):start]
     sentence = window[max(map(window.rfind, SENTENCE_STOPS)) + 1:]
     if open_quote(sentence) < 0:
