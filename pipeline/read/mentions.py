@@ -246,8 +246,8 @@ def _before_verb(text: str, start: int) -> str:
     number (至少打造1个, 每季度至少出庭一次): it bounds what the verb does, so the
     number; '' where none is, or where the characters between are no word."""
     at = _skip_back(text, start) - VERB_SIZE
-    if at <= 0 or not text[at:start].isalpha():
-        return ""
+    if at <= 0 or text[at - 1] not in _last_characters(BEFORE_VERB) or not text[at:start].isalpha():
+        return ""  # the last character first: before most numbers no such word ends there
     word = longest_suffix(text, at, lookup("qualifiers", "written"))
     return word if word and lookup("qualifiers", "written")[word]["position"] == BEFORE_VERB else ""
 
@@ -276,6 +276,13 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
     """The qualifiers of ``rules/qualifiers.csv`` written at ``position`` (before,
     inner, after), by word: the table alone says which word goes where."""
     return {word: row for word, row in lookup("qualifiers", "written").items() if row["position"] == position}
+
+
+@lru_cache(maxsize=None)
+def _last_characters(position: str) -> frozenset[str]:
+    """The characters the qualifiers at ``position`` end with: a place after none of
+    them ends none of them, known without cutting out the text before it."""
+    return frozenset(word[-1] for word in _qualifiers(position))
 
 
 class _After(NamedTuple):
