@@ -45,6 +45,7 @@ RANGE_LINK = re.compile(char_class(RANGE_LINKS) + "{1,2}")
 NAME_MARKS = frozenset(ascii_letters)
 YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 QUOTE_REACH = 40  # characters on each side a quoted name's marks are looked for (longer quotes are no names)
+QUOTE_OPENING = re.compile(char_class(QUOTES_OPEN))
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
 RANK_POOL_REACH = 12  # characters between a rank's pool and its 第N (全国344个城市第三方评估中位列第27名)
 
@@ -246,8 +247,8 @@ def _before_verb(text: str, start: int) -> str:
     number (至少打造1个, 每季度至少出庭一次): it bounds what the verb does, so the
     number; '' where none is, or where the characters between are no word."""
     at = _skip_back(text, start) - VERB_SIZE
-    if at <= 0 or not text[at:start].isalpha():
-        return ""
+    if at <= 0 or text[at - 1] not in _last_characters(BEFORE_VERB) or not text[at:start].isalpha():
+        return ""  # the last character first: before most numbers no such word ends there
     word = longest_suffix(text, at, lookup("qualifiers", "written"))
     return word if word and lookup("qualifiers", "written")[word]["position"] == BEFORE_VERB else ""
 
@@ -276,6 +277,13 @@ def _qualifiers(position: str) -> dict[str, dict[str, str]]:
     """The qualifiers of ``rules/qualifiers.csv`` written at ``position`` (before,
     inner, after), by word: the table alone says which word goes where."""
     return {word: row for word, row in lookup("qualifiers", "written").items() if row["position"] == position}
+
+
+@lru_cache(maxsize=None)
+def _last_characters(position: str) -> frozenset[str]:
+    """The characters the qualifiers at ``position`` end with: a place after none of
+    them ends none of them, known without cutting out the text before it."""
+    return frozenset(word[-1] for word in _qualifiers(position))
 
 
 class _After(NamedTuple):
@@ -427,8 +435,8 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
-    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or _linked_to_a_number(
-            text, before, after) or _quoted_name(text, m):
+    linked = (prev in NAME_LINKS or nxt in NAME_LINKS) and _linked_to_a_number(text, before, after)
+    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or linked or _quoted_name(text, m):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
@@ -499,6 +507,8 @@ def _inside_a_quote(text: str, start: int, end: int) -> bool:
     “一个方案、四个清单”, “300米见绿，500米见园”): part of a quoted name, a policy or a
     slogan, not a measure (a quotation closed before the number, 全球“灯塔工厂”3家,
     names what is counted)."""
+    if not QUOTE_OPENING.search(text, max(0, start - QUOTE_REACH), start):
+        return False  # no quotation opens within reach, as for most numbers: nothing to cut out
     window = text[max(0, start - QUOTE_REACH):start]
     sentence = window[max(map(window.rfind, SENTENCE_STOPS)) + 1:]
     if open_quote(sentence) < 0:
