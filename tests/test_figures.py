@@ -1272,6 +1272,14 @@ def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record
     assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"
 
 
+def test_a_zone_whose_sentence_reports_a_project_of_it_done_heads_no_later_sentence(make_record):
+    """中心城区内环整治工程完工。: the body is the works' place, as in 加快中心城区某工程, so the
+    sentence after is the region's; one that says how the body fares heads it."""
+    record = make_record(review="中心城区内环整治工程完工。完成社区试点86个。\n中心城区面貌一新。完成社区试点40个。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["86个"] == "某某区" and areas["40个"] == "中心城区"
+
+
 def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_before(make_record):
     """…分别达到…，分别增长…: the second clause shares out the things of the first, of its zone."""
     record = make_record(review="某某机场旅客和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。"

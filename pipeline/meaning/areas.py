@@ -435,16 +435,23 @@ def _topic(text: str, start: int, end: int) -> str | None:
     ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
     milestone in its own clause, a statement closed in itself (某新区入围试点城市,
     某产业园开园运营; cues kind zone_event), or its clause names a project in it
-    (加快推进中心城区道路雨污分流工程: a head of ``rules/meaning/project_heads.csv`` ends
-    the clause, the zone is the works' place, not what the sentences after go on about);
+    (加快推进中心城区道路雨污分流工程, 中心城区某某工程完工: :func:`_names_project`; the zone
+    is the works' place, not what the sentences after go on about);
     None when it opens with no zone."""
     match = _zone_match(text, start, end)
     if match is None:
         return None
     said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = (any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
-              or said.endswith(words("project_heads", "head")))
+    closed = any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1)) or _names_project(said)
     return _zone_opening(text, start, end) if said and not closed else ""
+
+
+def _names_project(said: str) -> bool:
+    """Whether what a clause says after its zone ends in a project's head
+    (``rules/meaning/project_heads.csv``), bare or with its status after it
+    (``rules/meaning/project_status.csv``: 内环综合整治二期工程完工): the zone is the works' place."""
+    status = next((verb for verb in words("project_status", "verb") if said.endswith(verb)), "")
+    return said.removesuffix(status).endswith(words("project_heads", "head"))
 
 
 def _verb_led(name: str) -> bool:
