@@ -685,6 +685,21 @@ def test_a_division_is_no_area_where_it_is_counted_is_the_region_itself_or_start
     assert areas["12所"] == "四川省"  # a list closed by 等 is counted
 
 
+def test_a_division_list_counted_in_chinese_numerals_is_no_area(tmp_path):
+    """绵阳、德阳两个区域中心城市: 两 counts the list as 2 does, so the figure is the province's."""
+    areas = province_areas(tmp_path, "做大做强绵阳、德阳两个区域中心城市，新增就业3万人。")
+    assert areas["两个"] == areas["3万人"] == "四川省"
+
+
+def test_a_growth_clause_after_a_divisions_amount_is_about_that_division(tmp_path):
+    """…，绵阳电子产值达50亿元，增长12%: the bare growth is of the amount before, so of its place;
+    a clause of another thing, or a growth after the province's amount, is the province's."""
+    areas = province_areas(tmp_path, "粮食产量稳定，绵阳电子产值达50亿元，增长12%，新增就业2万人。"
+                                     "工业产值达90亿元，增长8%。")
+    assert areas["50亿元"] == areas["12%"] == "绵阳"
+    assert areas["2万人"] == areas["8%"] == "四川省"
+
+
 def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
     """A division's short name drops its suffix and peoples, and is at least two characters long."""
     from pipeline.meaning.areas import _division_names
@@ -712,6 +727,13 @@ def test_a_counted_or_located_zone_is_no_particular_place(make_record):
     record = make_record(review="3个工业园区规上工业增加值增长8%。在某某工业园新建标准厂房5万平方米。")
     areas = areas_by_raw(record, "indicator")
     assert areas["8%"] == "某某区" and areas["5万平方米"] == "某某区"
+
+
+def test_kinds_of_zones_run_together_are_no_particular_place(make_record):
+    """园区开发区 is every park and zone of the region: their count and what follows are the region's."""
+    record = make_record(review="园区开发区由30家整合为12家，亩均税收增长10%。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["30家"] == areas["10%"] == "某某区"
 
 
 def test_a_verb_that_makes_what_is_counted_stays_and_a_list_shares_it(figures):
@@ -1280,6 +1302,14 @@ def test_a_body_named_whole_heads_past_a_sentence_that_names_no_zone(make_record
     areas = areas_by_raw(record, "target")
     assert areas["20个"] == areas["32公里"] == "中心城区"
     assert areas["8家"] == "某某产业园" and areas["3万平方米"] == "某某区"
+
+
+def test_a_zone_whose_sentence_reports_a_project_of_it_done_heads_no_later_sentence(make_record):
+    """中心城区内环整治工程完工。: the body is the works' place, as in 加快中心城区某工程, so the
+    sentence after is the region's; one that says how the body fares heads it."""
+    record = make_record(review="中心城区内环整治工程完工。完成社区试点86个。\n中心城区面貌一新。完成社区试点40个。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["86个"] == "某某区" and areas["40个"] == "中心城区"
 
 
 def test_a_clause_opening_with_respectively_is_about_the_zone_of_the_clause_before(make_record):

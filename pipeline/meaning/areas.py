@@ -18,9 +18,10 @@ import re
 from functools import cache
 
 from pipeline.meaning import periods
+from pipeline.read.mentions import cn_to_int
 from pipeline.read.reading import Reading
-from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS, ITEM_PAUSES, LIST_PAUSE,
-                                NUMBER, PAUSES, char_class, clause_end, open_quote)
+from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS, CN_ORDINALS, CN_SCALES, COLONS, FULL_STOPS,
+                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, clause_end, digits_of, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
 
@@ -54,6 +55,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
         area = _own_zone(r, row["start"]) if area is None else area
         area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], region_code) if area is None else area
+        area = _growth_zone(r, row["start"], rows[i - 1], zones.get(i - 1)) if area is None and i else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
         if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r.text, row["start"] + len(row["raw"])):
@@ -126,6 +128,19 @@ def _shared_out_zone(r: Reading, pos: int) -> str | None:
     if clause == r.sentence_start(pos) or not r.text.startswith(cues("respectively"), clause):
         return None
     return _zone_opening(r.text, r.clause_start(clause - 1), clause, owners=True)
+
+
+def _growth_zone(r: Reading, pos: int, before: dict, zone: str | None) -> str | None:
+    """…，泌阳某企业产值达50亿元，增长12%: a clause of a growth word (cues kind growth)
+    and the number alone is the change of the amount just before it, in the clause
+    before, so it is about the place that amount is about (``zone``, the area found
+    for the row ``before``); None where the clause says more or that amount is the region's."""
+    clause = r.clause_start(pos)
+    said = r.text[clause:pos].strip()
+    growth = max((word for word in cues("growth") if said.startswith(word)), key=len, default="")
+    if not zone or not growth or said[len(growth):] not in ("", *lookup("qualifiers", "written")):
+        return None
+    return zone if r.clause_start(clause - 1) <= before["start"] < clause else None
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
@@ -237,9 +252,24 @@ def _counts_list(text: str, opening: int, pos: int) -> bool:
     确山某企业出口增长5倍，利税增长2倍 counts nothing."""
     items = re.split(char_class(ITEM_PAUSES), text[opening:pos])
     listed = text.count(LIST_PAUSE, opening, pos) + 1
-    count = NUMBER.match(text, pos)
-    return (any(cue in items[-1] for cue in cues("list_close"))
-            or (listed > 1 and count is not None and count.group() == str(listed)))
+    return any(cue in items[-1] for cue in cues("list_close")) or (listed > 1 and _count_at(text, pos) == listed)
+
+
+def _count_at(text: str, pos: int) -> int | None:
+    """The whole number written at ``pos`` in digits or Chinese numerals (3, 两, 十二:
+    酒泉、天水两个区域中心城市 counts its list as 庆阳、张掖3个 does), None if none."""
+    digits = NUMBER.match(text, pos)
+    if digits:
+        value = digits_of(digits.group())
+        return int(value) if value.isdigit() else None
+    numeral = _cn_numeral().match(text, pos)
+    return cn_to_int(numeral.group()) if numeral else None
+
+
+@cache
+def _cn_numeral() -> re.Pattern:
+    """A run of Chinese digits and scales (两, 十二)."""
+    return re.compile(f"[{CN_DIGITS}{CN_SCALES}]+")
 
 
 @cache
@@ -405,16 +435,23 @@ def _topic(text: str, start: int, end: int) -> str | None:
     ``rules/meaning/project_lead.csv``), or it reports the zone's honour or
     milestone in its own clause, a statement closed in itself (某新区入围试点城市,
     某产业园开园运营; cues kind zone_event), or its clause names a project in it
-    (加快推进中心城区道路雨污分流工程: a head of ``rules/meaning/project_heads.csv`` ends
-    the clause, the zone is the works' place, not what the sentences after go on about);
+    (加快推进中心城区道路雨污分流工程, 中心城区某某工程完工: :func:`_names_project`; the zone
+    is the works' place, not what the sentences after go on about);
     None when it opens with no zone."""
     match = _zone_match(text, start, end)
     if match is None:
         return None
     said = re.split(char_class(CLAUSE_STOPS), text[match.end():end])[0].strip()  # in the zone's own clause
-    closed = (any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1))
-              or said.endswith(words("project_heads", "head")))
+    closed = any(cue in said for cue in cues("zone_event")) or _verb_led(match.group(1)) or _names_project(said)
     return _zone_opening(text, start, end) if said and not closed else ""
+
+
+def _names_project(said: str) -> bool:
+    """Whether what a clause says after its zone ends in a project's head
+    (``rules/meaning/project_heads.csv``), bare or with its status after it
+    (``rules/meaning/project_status.csv``: 内环综合整治二期工程完工): the zone is the works' place."""
+    status = next((verb for verb in words("project_status", "verb") if said.endswith(verb)), "")
+    return said.removesuffix(status).endswith(words("project_heads", "head"))
 
 
 def _verb_led(name: str) -> bool:
@@ -503,7 +540,16 @@ def _suffixes(owners: bool) -> list[str]:
 
 
 def _generic(area: str) -> bool:
-    """各重点乡镇, 全区园区, 常住人口城镇, 42个功能区 … name no particular place (cues
-    kinds general_area and lead before, a count of zones, ``rules/not_areas.csv`` at the end)."""
+    """各重点乡镇, 全区园区, 常住人口城镇, 42个功能区, 园区开发区 … name no particular place (cues
+    kinds general_area and lead before, a count of zones, ``rules/not_areas.csv`` at the end,
+    or kinds of zones run together with no name before them: :func:`_kinds_only`)."""
     return (area.startswith((*cues("general_area"), *cues("lead"))) or bool(NUMBER.match(area))
-            or any(area.endswith(row["word"]) for row in table("not_areas")))
+            or any(area.endswith(row["word"]) for row in table("not_areas"))
+            or _kinds_only().fullmatch(area) is not None)
+
+
+@cache
+def _kinds_only() -> re.Pattern:
+    """Two or more suffixes of ``rules/meaning/areas.csv`` and nothing else (园区开发区由106家整合为50家):
+    the zones of those kinds, all of the region's, not one of them."""
+    return re.compile(rf"(?:{alternation(_suffixes(owners=True))}){{2,}}")
