@@ -139,7 +139,7 @@ def test_the_passages_of_past_held_out_rounds(tables, labels, prefix):
     and plan work of a national report, 2024-2026 provinces and a city; r5: a 十四五 review, a
     2025 province's review, a city's review and four years of its plan work; r6: plan work of a
     national report, a 2026 province and a city; r7: a city's plan work of 2021, 2022 and 2025;
-    r8: reviews of a 2025 province and of a city's 2020 and 2021 reports, its plan work of 2021, 2025).
+    r8: reviews of a 2025 province and of a city's 2020 and 2021 reports, its plan work of 2021, 2025)."""
     reports, floor, floor_fields, floor_basis, floor_subject = PAST_ROUNDS[prefix]
     scores = score_figures(tables["figures"], labels[labels["passage"].str.startswith(prefix)])
     assert len(scores) == reports + 1, scores  # the reports and 'all'
