@@ -132,6 +132,7 @@ class Entry(NamedTuple):
     key: str
     place: Place
     path: Path
+    rows: dict[str, int]  # the piece's row count per resource, read with its key: the totals read no file again
 
 
 def head(path: Path) -> dict | None:
@@ -208,11 +209,12 @@ def report_entries(paths: list[Path], cache_dir: Path) -> list[Entry]:
     for p in paths:
         meta = head(cache_dir / p.stem)
         if meta and meta.get("key") == keys[p] and all(field in meta for field in Place._fields):
-            entries[p] = Entry(p.stem, keys[p], Place(*(meta[field] for field in Place._fields)), cache_dir / p.stem)
+            entries[p] = Entry(p.stem, keys[p], Place(*(meta[field] for field in Place._fields)), cache_dir / p.stem,
+                               meta.get("rows", {}))
     pending = [p for p in paths if p not in entries]
     for path, (piece, place) in zip(pending, ordered_map(report_piece, pending, "normalize")):
         write_bytes(cache_dir / path.stem, piece.dump(keys[path], place))
-        entries[path] = Entry(path.stem, keys[path], place, cache_dir / path.stem)
+        entries[path] = Entry(path.stem, keys[path], place, cache_dir / path.stem, piece.rows)
     wanted = {p.stem for p in paths}
     for stale in cache_dir.iterdir():
         if stale.name not in wanted:
@@ -309,9 +311,10 @@ def write_package(entries: list[Entry], staging: Path, package: dict, tolerance:
         if stale not in wanted:
             stale.unlink()  # a partition gone, or a file of an older layout (data/figures.csv)
     totals = {res["name"]: counts.get(res["name"], 0) for res in package["resources"]}
+    per_report = {res["name"] for res in package["resources"] if partitioned(res)}
     for entry in entries:
-        for name, n in (head(entry.path) or {}).get("rows", {}).items():
-            if name in totals and partitioned(next(r for r in package["resources"] if r["name"] == name)):
+        for name, n in entry.rows.items():
+            if name in per_report:
                 totals[name] += n
     return totals, written
 

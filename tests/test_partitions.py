@@ -201,7 +201,7 @@ def test_the_scorecard_joined_one_region_at_a_time_is_the_join_of_every_side_at_
         sides = "".join(csv_lines(rows, list(scorecard.SIDE_FIELDS))).encode()
         place = normalize.Place("2025/000000", rows[0]["region_code"])
         (tmp_path / report_id).write_bytes(normalize.Piece({normalize.SIDES: sides}, {}).dump("k", place))
-        entries.append(normalize.Entry(report_id, "k", place, tmp_path / report_id))
+        entries.append(normalize.Entry(report_id, "k", place, tmp_path / report_id, {}))
     every = [row for rows in reports.values() for row in rows]
     joined = csv_lines(scorecard.build(every, Decimal("0.05")), columns("scorecard"))
     assert [line for lines in normalize.scorecard_lines(entries, Decimal("0.05")) for line in lines] == joined

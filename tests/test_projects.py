@@ -190,3 +190,13 @@ def test_a_verb_inside_a_name_makes_it_a_clause(projects):
     assert projects(plan="协调东湖县实施西山路建设。支持头部企业牵头实施重大科技项目。") == []
     assert projects(plan="加紧实施西山路建设。") == [("西山路", "planned", 2025)]
     assert projects(plan="以东湖大学城建设为抓手。") == [("东湖大学城", "planned", 2025)]
+
+
+def test_a_name_ends_where_its_right_most_head_ends(projects):
+    """Heads are read from a name's end back, and the reading stops where no head
+    could end further right: 大学城 starts before 学 and still ends the name, and a
+    head whose ``needs`` fail (线 after no kind of line) ends none."""
+    from pipeline.meaning.projects import _head_row, _name_length
+    assert projects(plan="开工建设西湖大学城。") == [("西湖大学城", "started", 2025)]
+    assert _name_length("西湖大学城") == 5 and _head_row("西湖大学城")["head"] == "大学城"
+    assert _name_length("滨江公园环线") == 4

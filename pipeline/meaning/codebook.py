@@ -41,8 +41,12 @@ def aliases() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def code_for(subject: str, region: str = "") -> str:
-    """The codebook code of ``subject``, or '' when it is no standard concept."""
+    """The codebook code of ``subject``, or '' when it is no standard concept.
+    Kept per subject: a figure asks for it up to three times (with its flow word,
+    alone, read with the clause before) and the scorecard again, and a region's
+    reports name the same concepts year after year."""
     names = aliases()
     if subject in names:
         return names[subject]  # 新建和改造提升高标准农田: an alias may be written with a link
@@ -93,16 +97,28 @@ def conditioned(row: dict) -> bool:
     return any_cue("condition").search(before) is not None or before.endswith(cues("goal_share"))
 
 
-def clauses_before(row: dict) -> list[str]:
+def clauses_before(row: dict) -> tuple[str, ...]:
     """The clauses of the figure's sentence up to its number, the figure's own
     (the words before its number) last; never empty."""
-    return CLAUSE_BREAK.split(SENTENCE_STOP.split(_before(row))[-1])
+    return _clauses(row.get("context", ""), row.get("raw", ""))
+
+
+@lru_cache(maxsize=64)
+def _clauses(context: str, raw: str) -> tuple[str, ...]:
+    """:func:`clauses_before` of a context and a number, split once: the scorecard
+    asks for one figure's clauses three or four times in a row."""
+    return tuple(CLAUSE_BREAK.split(SENTENCE_STOP.split(_context_before(context, raw))[-1]))
 
 
 def _before(row: dict) -> str:
     """The figure's context up to its number ('' when the number is not in it)."""
-    context, raw = row.get("context", ""), row.get("raw", "")
-    return context[:context.find(raw)] if raw in context else ""
+    return _context_before(row.get("context", ""), row.get("raw", ""))
+
+
+def _context_before(context: str, raw: str) -> str:
+    """``context`` up to ``raw``, the number ('' when it is not in it)."""
+    at = context.find(raw)
+    return context[:at] if at != -1 else ""
 
 
 def rows() -> list[dict]:

@@ -159,9 +159,10 @@ def _shares_head(r: Reading, start: int, end: int) -> bool:
     or kind words) or as the last item's own head, makes every item a project's
     name, though the items have no head noun of their own."""
     clause = r.text[start:end]
-    if not any_cue("item_link").search(clause):
-        return False
     last = start + clause.rfind(LIST_PAUSE) + 1
+    tail = r.text[last:end]  # both ways end in a list head in the last item: most hold none, and no item is read
+    if not any(head in tail for head in _list_heads()) or not any_cue("item_link").search(clause):
+        return False
     if _closing_head().search(r.text, last, end):
         return True
     named = LIST_PAUSE in clause and _name_in(r, last, end)
@@ -285,7 +286,7 @@ def _lead_length(item: str) -> int:
     the longer of a lead word and an amount. Kept per item: a clause's first item
     is read twice (is the clause a counted group, then its name), and most items
     lead with two or three words, two matches each."""
-    leads, measure = prefix_pattern(lookup("project_lead", "word")), _measure_at()
+    leads, measure = _leads(), _measure_at()
     total = 0
     while True:
         word, amount = leads.match(item, total), measure.match(item, total)
@@ -295,18 +296,15 @@ def _lead_length(item: str) -> int:
         total = end
 
 
+@cache
+def _leads() -> re.Pattern:
+    """The lead words (``rules/project_lead.csv``), longest first, as one pattern."""
+    return prefix_pattern(lookup("project_lead", "word"))
+
+
 def _name_length(item: str) -> int:
     """Length of the name: up to its right-most head noun, plus suffixes."""
-    best = 0
-    masked = SEGMENT.sub(lambda m: "□" * len(m.group()), item)  # heads inside （…） do not end a name
-    starts, heads = _heads()
-    for at in starts.finditer(masked):  # the name ends where its last head noun ends
-        pos = at.start()
-        for row in heads[masked[pos]]:
-            end = pos + len(row["head"])
-            if end > best and masked.startswith(row["head"], pos) and (
-                    not row["needs"] or re.search(row["needs"], item[:end])):
-                best = end
+    best = _last_head_end(item)
     if not best:
         return 0
     suffixes = lookup("project_suffixes", "suffix")
@@ -316,6 +314,24 @@ def _name_length(item: str) -> int:
     best = segment.end() if segment else best
     name = _trailing().sub("", item[:best])
     return len(name)
+
+
+def _last_head_end(item: str) -> int:
+    """Where the right-most head noun of ``item`` whose ``needs`` the words up to it
+    hold ends (0 if none); heads inside （…） do not end a name. The places a head
+    may start are read from the item's end back, and no earlier one is tried once
+    no head starting there could end further right (most items: the last one)."""
+    masked = SEGMENT.sub(lambda m: "□" * len(m.group()), item)
+    starts, heads, longest = _heads()
+    best = 0
+    for pos in reversed([at.start() for at in starts.finditer(masked)]):
+        if pos + longest <= best:
+            break
+        for head, needs, _ in heads[masked[pos]]:
+            end = pos + len(head)
+            if end > best and masked.startswith(head, pos) and (needs is None or needs.search(item, 0, end)):
+                best = end
+    return best
 
 
 @cache
@@ -329,13 +345,17 @@ def _section() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> tuple[re.Pattern, dict[str, list[dict[str, str]]]]:
-    """The first characters of the head nouns, as a pattern, and the head rows by
-    first character: a name's end is found in one pass over it, not one per head."""
-    heads: dict[str, list[dict[str, str]]] = {}
+def _heads() -> tuple[re.Pattern, dict[str, list[tuple[str, re.Pattern | None, dict[str, str]]]], int]:
+    """The first characters of the head nouns, as a pattern; per first character,
+    each head row's head, its ``needs`` compiled (None when it needs nothing) and
+    the row, in table order; and the longest head's length: a name's end is found
+    in one pass over it, not one per head."""
+    heads: dict[str, list[tuple[str, re.Pattern | None, dict[str, str]]]] = {}
     for row in table("project_heads"):
-        heads.setdefault(row["head"][0], []).append(row)
-    return re.compile("[" + "".join(map(re.escape, heads)) + "]"), heads
+        needs = re.compile(row["needs"]) if row["needs"] else None
+        heads.setdefault(row["head"][0], []).append((row["head"], needs, row))
+    longest = max(len(head) for rows in heads.values() for head, _, _ in rows)
+    return re.compile("[" + "".join(map(re.escape, heads)) + "]"), heads, longest
 
 
 def _unquote(start: int, name: str) -> tuple[int, str]:
@@ -399,12 +419,19 @@ def _kind(name: str, head: dict[str, str] | None) -> str:
 
 def _head_row(name: str) -> dict[str, str] | None:
     """The head-noun row that ends a name: the right-most, then the longest (found
-    once per name: the checks and the kind of a name all ask for it). Only the rows
-    whose first character the name holds are read; rows of equal heads share one, in
-    table order, so the first of them still wins."""
-    _, heads = _heads()
-    rows = (r for first in dict.fromkeys(name) for r in heads.get(first, ()) if r["head"] in name)
-    return max(rows, key=lambda r: (name.rfind(r["head"]) + len(r["head"]), len(r["head"])), default=None)
+    once per name: the checks and the kind of a name all ask for it). The places a
+    head may start are read from the name's end back, as in :func:`_last_head_end`;
+    rows of equal heads share one, in table order, so the first of them still wins."""
+    starts, heads, longest = _heads()
+    best, found = (0, 0), None
+    for pos in reversed([at.start() for at in starts.finditer(name)]):
+        if pos + longest < best[0]:
+            break
+        for head, _, row in heads[name[pos]]:
+            key = (pos + len(head), len(head))
+            if key > best and name.startswith(head, pos):
+                best, found = key, row
+    return found
 
 
 def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) -> str:

@@ -32,11 +32,11 @@ class Stops:
     index, not a bisection."""
 
     def __init__(self, text: str, chars: str) -> None:
-        pieces = re.split(char_class(chars), text)
-        self.after = list(accumulate(map((1).__add__, map(len, pieces[:-1]))))
+        sizes = list(map((1).__add__, map(len, re.split(char_class(chars), text))))  # a piece and its stop
+        self.after = list(accumulate(sizes[:-1]))
         self.opening: list[int] = []
-        for opens, piece in zip([0, *self.after], pieces):  # a piece and its stop (past the text's end, for the last)
-            self.opening += [opens] * (len(piece) + 1)  # one list of a piece's positions, not one item at a time
+        for opens, size in zip([0, *self.after], sizes):  # the last piece's "stop" is the position past the text's end
+            self.opening += [opens] * size  # one list of a piece's positions, not one item at a time
 
     def first_from(self, pos: int) -> int:
         """The first stop at or after ``pos`` (-1 if none)."""
@@ -58,7 +58,9 @@ class Reading:
 
     @cached_property
     def _raw_sentences(self) -> Stops:
-        return Stops(self.raw, SENTENCE_STOPS)
+        """The decoded text's sentence stops: the cleaned view's where cleaning
+        changed nothing (most reports), so that text is read once."""
+        return self._sentences if self.raw == self.text else Stops(self.raw, SENTENCE_STOPS)
 
     @cached_property
     def _clauses(self) -> Stops:
