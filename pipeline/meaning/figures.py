@@ -26,7 +26,7 @@ from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLA
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
 GRADES = re.compile(f"[{CN_ORDINALS}]{re.escape(LIST_PAUSE)}[{CN_ORDINALS}]")  # 一、二级医院: a 、 between numerals joins grades, no items
-LEADING_YEAR = re.compile(r"^\d{4}年")  # 2020年生产总值达…: a time word, no part of what is measured
+LEADING_DATE = re.compile(r"^(?:\d{4}年|\d{1,2}月份?)(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:底前|底|末|前)?")  # 2020年生产总值, 4月贯通…: when, not what
 
 
 MINUS_SIGNS = ("-", "－", "−")
@@ -1236,7 +1236,7 @@ def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
     clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
-    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
+    clause = LEADING_DATE.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
@@ -1247,7 +1247,7 @@ def _strip(clause: str) -> str:
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
-        rest = LEADING_YEAR.sub("", rest) if lead else rest  # 结转2024年高标准农田: the batch's year, after the verb
+        rest = LEADING_DATE.sub("", rest) if lead else rest  # 结转2024年高标准农田: the batch's year, after the verb
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
