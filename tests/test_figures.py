@@ -812,6 +812,8 @@ def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     # who was first is no part of it (cues kind first_of), nor a year opening the clause
     ("某某港成为全省首个吞吐量超过1亿吨的港口。", ["吞吐量"]),
     ("2020年生产总值达500亿元。2020年以来新增企业50家。", ["生产总值", "新增企业"]),
+    # nor a date (month, day, 底前) opening it or left after a lead word (今年)
+    ("力争今年6月底前建成5G基站100个，7月1日前新增停车位3000个。", ["5G基站", "新增停车位"]),
     # a noun that opens with a lead word stays whole (cues kind lead_noun), unless a word goes on after its 区
     ("建成区面积近30平方公里。建成区域性服务中心5个。", ["建成区面积", "区域性服务中心"]),
     ("获得省科技进步奖5项。", ["省科技进步奖"]),
@@ -819,7 +821,7 @@ def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     ("实际利用外资达到10亿美元、折合70亿元人民币。", ["实际利用外资", "实际利用外资"]),
 ])
 def test_subject_without_who_was_first_a_year_or_a_conversion(figures, review, subjects):
-    """Who was first, a year opening the clause and a conversion's unit note are no part of the subject."""
+    """Who was first, a year or date opening the clause and a conversion's unit note are no part of the subject."""
     assert [r["subject"] for r in figures(review=review)] == subjects
 
 

@@ -1236,7 +1236,7 @@ def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
     clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
-    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
+    clause = _leading_date().sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
@@ -1247,7 +1247,7 @@ def _strip(clause: str) -> str:
         stripped = stripped[:len(stripped) - len(tail)]
         lead = _lead(stripped)
         rest = _edge_links().sub("", stripped[len(lead):])  # 新建、盘活: the link left after one verb opens the next
-        rest = LEADING_YEAR.sub("", rest) if lead else rest  # 结转2024年高标准农田: the batch's year, after the verb
+        rest = _leading_date().sub("", rest) if lead else rest  # 结转2024年高标准农田: the batch's year, after the verb
         changed, clause = rest != clause, rest
     phrase = _balance_quotes(clause)
     return phrase if len(phrase) > 1 else ""  # 年 left of 年均增长 names nothing
@@ -1275,6 +1275,18 @@ def _from_standard(phrase: str) -> str:
     before = phrase[:len(phrase) - len(standard)]
     base = next((word for word in periods.cues("from") if before.endswith(word)), "") if standard else ""
     return base + standard if base else ""
+
+
+@cache
+def _leading_date() -> re.Pattern:
+    """2020年, 4月, 7月1日, 6月底前 opening a clause (a year, or a month, cues kind month,
+    with its day, number_forms.csv kind day_after, and the words of its kind date_end; not 号
+    of its kind date_after: 4号线 opens a name): when
+    the plan or review speaks of, no part of what is measured (力争今年4月贯通应用场景200个)."""
+    month = f"\\d{{1,2}}(?:{cue_words('month')})"
+    day = f"(?:\\d{{1,2}}(?:{alternation(words('number_forms', 'written', 'day_after'))}))?"
+    end = f"(?:{alternation(words('number_forms', 'written', 'date_end'))})?"
+    return re.compile(f"{LEADING_YEAR.pattern}(?:{month})?{day}{end}|^{month}{day}{end}")
 
 
 @cache
