@@ -281,3 +281,17 @@ def test_a_class_threshold_is_a_bound_from_below():
     不超过 bounds from above: none of them names a class (read/qualifiers.csv comparators)."""
     found = [first_threshold(phrase) for phrase in ("超100亿元企业", "不低于10亿元", "近100亿元", "约50亿元", "不超过3%")]
     assert [m and m.group(1) for m in found] == ["超", "不低于", None, None, None]
+
+
+def test_a_unit_word_that_opens_with_a_multiplier_is_one_unit():
+    """12千瓦时 is kWh and 83千米 km, not 千 times 瓦时 or 米; 5千人 is 千 people."""
+    assert (only("用电量12千瓦时").multiplier, only("用电量12千瓦时").unit_word) == ("", "千瓦时")
+    assert (only("新建农村公路83千米").multiplier, only("新建农村公路83千米").unit_word) == ("", "千米")
+    assert (only("新增就业5千人").multiplier, only("新增就业5千人").unit_word) == ("千", "人")
+
+
+def test_places_after_a_multiplier_are_no_unit():
+    """超50万县 bounds a class of counties; 3县 counts them."""
+    m = [m for m in find_mentions(clean("培育城区人口超50万县")) if m.text == "50"][0]
+    assert (m.multiplier, m.unit_word, m.raw_end) == ("万", "", len("培育城区人口超50万"))
+    assert only("卓尼、临潭2县新通高速公路").unit_word == "县"

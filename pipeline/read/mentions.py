@@ -16,7 +16,7 @@ from itertools import accumulate
 from string import ascii_letters
 from typing import NamedTuple
 
-from pipeline.rules import alternation, cues, longest_suffix, lookup, table, words
+from pipeline.rules import alternation, cues, longest_suffix, lookup, table, word_tree, words
 from pipeline.read.text import (CN_DIGITS, CN_SCALES, CN_VALUES, FRACTION_LINKS, INVISIBLE, LIST_PAUSE, NAME_LINKS,
                                 NUMBER, QUOTES_CLOSE, QUOTES_OPEN, RANGE_LINKS, RATIO_LINKS, CLAUSE_STOP, CLAUSE_STOPS, SENTENCE_STOP,
                                 SENTENCE_STOPS, char_class, digits_of, open_quote)
@@ -105,7 +105,7 @@ def find_mentions(text: str) -> list[Mention]:
     measure that overlaps one read before is none: the Arabic ones first, then the
     Chinese ones longest first (提前三十年 is 三十, not 十).
     """
-    mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in ARABIC.finditer(text)]))
+    mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in _arabic().finditer(text)]))
     mentions = _shared_tails(text, mentions)
     taken = {pos for m in mentions for pos in range(m.start, m.end)}
     for found in sorted(_chinese_measures(text), key=lambda m: m.start - m.end):  # longest first
@@ -204,8 +204,16 @@ def _ratio_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
     return runs
 
 
+@lru_cache(maxsize=1)
+def _arabic() -> re.Pattern:
+    """An Arabic numeral and, in a look-ahead, the words after it (``_after_pattern``):
+    one pass over a text finds each number and reads what follows it."""
+    return re.compile(ARABIC.pattern + _after_pattern().pattern)
+
+
 def _read_arabic(text: str, match: re.Match) -> Mention:
-    """One Arabic numeral, with the words written before and after it and its form."""
+    """One Arabic numeral (a match of ``_arabic``), with the words written before and
+    after it and its form."""
     start, end = match.span()
     written = match.group()
     number = digits_of(written)
@@ -213,7 +221,7 @@ def _read_arabic(text: str, match: re.Match) -> Mention:
     if digits > MAX_DIGITS:
         raise TooManyDigits(f"a number of {digits} digits at character {start} "
                             f"({number[:12]}…): at most {MAX_DIGITS} digits are read as a figure; remove or split it")
-    after = _read_after(text, end)
+    after = _after_read(text, match)
     draft = _drafted(start, end, written, number, _qualifier_before(text, start, after), after)
     form, unit_word = _form(text, draft)
     if (form, unit_word) == (draft.form, draft.unit_word):
@@ -297,21 +305,60 @@ class _After(NamedTuple):
 
 
 def _read_after(text: str, end: int) -> _After:
-    """The words after a number ending at ``end``: inner qualifier (before or after
-    the multiplier: 5余万, 5万余元; after a multiple's 倍: 1倍多), multiplier and unit
-    word (those written), where they end (``raw_end``) and the trailing qualifier.
-    Each word is looked for once."""
-    words = _after_words()
-    inner, pos = _word_at(words.inner, text, end)
-    multiplier, pos = _multiplier_at(words, text, pos)
-    if multiplier and not inner:
-        inner, pos = _word_at(words.inner, text, pos)
-    unit_word, pos = _unit_at(words, text, pos, multiplier)
-    if unit_word and not inner and lookup("units", "written")[unit_word]["measure"] == "multiple":
-        inner, pos = _word_at(words.inner, text, pos)  # 增加1倍多: no noun follows a multiple's 倍
-    if inner and not multiplier and not unit_word:
+    """The words after a number ending at ``end`` (as ``_after_read``)."""
+    return _after_read(text, _after_pattern().match(text, end))
+
+
+def _after_read(text: str, found: re.Match, multiplier: bool = True, unit: bool = True) -> _After:
+    """The words after a number whose reading is ``found`` (a match of ``_after_pattern``
+    ending where the number does; its groups hold each word, ``_after_body``): inner
+    qualifier (before or after the multiplier: 5余万, 5万余元; after a multiple's 倍:
+    1倍多), multiplier and unit word (those written), where they end (``raw_end``) and
+    the trailing qualifier. A multiplier or unit the checks on the groups refuse is
+    read again without it (``multiplier``, ``unit``: whether the pattern reads one).
+    The groups are taken in one call, by place (by name was a tenth of reading a
+    number): ``found`` has no groups but those of ``_after_body``."""
+    _, inner, here, multiplier_word, then, inner2, unit_word, inner3 = found.groups()  # _after_body's, in order
+    end = found.end()
+    if here and len(here) >= len(multiplier_word) + len(then or ""):  # 12千瓦时 is kWh, 83千米 km (not 千 × 米)
+        return _after_read(text, _after_pattern(False, unit).match(text, end), False, unit)
+    if multiplier_word and unit_word in cues("place_counter"):
+        return _after_read(text, _after_pattern(multiplier, False).match(text, end), multiplier, False)
+    pos = found.end("words")
+    if inner3 and lookup("units", "written")[unit_word]["measure"] == "multiple":
+        inner, pos = inner3, found.end("inner3")  # 增加1倍多: no noun follows a multiple's 倍
+    inner = inner or inner2 or ""
+    if inner and not multiplier_word and not unit_word:
         inner, pos = "", end  # an inner qualifier stands between the number and a multiplier or unit
-    return _After(pos, multiplier, unit_word, _qualifier_after(text, pos, unit_word), inner)
+    return _After(pos, multiplier_word or "", unit_word or "", _qualifier_after(text, pos, unit_word or ""), inner)
+
+
+@lru_cache(maxsize=None)
+def _after_pattern(multiplier: bool = True, unit: bool = True) -> re.Pattern:
+    """``_after_body`` as a look-ahead, compiled once per process: matched where a
+    number ends, it reads every word after it in one go and moves nowhere."""
+    return re.compile(f"(?={_after_body(multiplier, unit)})")
+
+
+def _after_body(multiplier: bool = True, unit: bool = True) -> str:
+    """The words after a number as one pattern of the rule tables, each word a named
+    group, past invisible characters (5\u200e%): an inner qualifier (qualifiers.csv
+    position inner); a multiplier (multipliers.csv) with the unit words written where
+    it starts (here) and after it (then), and an inner qualifier after it if none came
+    before; a unit word (units.csv) unless a word that is none opens there (cues kinds
+    milestone: 迈上1200亿台阶 counts no 台; not_unit: 县域), and an inner qualifier after
+    it if none came before (``_after_read`` keeps it after a multiple only).
+    ``multiplier``, ``unit``: whether a multiplier, a unit word may be read at all."""
+    skip = f"{re.escape(INVISIBLE)}*+"
+    inner, units = word_tree(_qualifiers("inner")), word_tree(lookup("units", "written"))
+    multipliers = word_tree(lookup("multipliers", "written") if multiplier else ())
+    no_unit = alternation((*cues("milestone"), *cues("not_unit")))
+    here = f"(?={multipliers})(?=(?P<here>{units})?)"  # asked only where a multiplier is written
+    return (f"(?P<words>(?:{skip}(?P<inner>{inner}))?"
+            f"(?:{skip}{here}(?P<multiplier>{multipliers})(?=(?:{skip}(?P<then>{units}))?)"
+            f"(?(inner)|(?:{skip}(?P<inner2>{inner}))?))?"
+            f"(?:{skip}(?!{no_unit})(?P<unit>{units if unit else '(?!)'}))?)"
+            f"(?(unit)(?(inner)|(?(inner2)|(?:{skip}(?P<inner3>{inner}))?)))")
 
 
 def _qualifier_after(text: str, pos: int, unit_word: str) -> str:
@@ -320,7 +367,7 @@ def _qualifier_after(text: str, pos: int, unit_word: str) -> str:
     limit), since after others it opens another word (540万千瓦内用煤电); one of position
     after_scale (计) only right after a scale or multiplier (以千万计: counted in tens of
     millions), since after a unit it says how a sum is reckoned (按3%计)."""
-    after, _ = _word_at(_after_words().qualifier, text, pos)
+    after, _ = _word_at(_qualifier_words(), text, pos)
     position = lookup("qualifiers", "written")[after]["position"] if after else ""
     if position == AFTER_DURATION:
         return after if lookup("units", "written").get(unit_word, {}).get("measure") == "duration" else ""
@@ -339,22 +386,12 @@ class _Words(NamedTuple):
     opens: frozenset[str]
 
 
-class _AfterWords(NamedTuple):
-    """The words read after a number, by kind."""
-
-    inner: _Words       # 余, 多: qualifiers.csv, position inner
-    multiplier: _Words  # 万, 亿: multipliers.csv
-    unit: _Words        # 元, %, 个百分点: units.csv
-    qualifier: _Words   # every qualifier: one not written after a number is none there
-
-
 @lru_cache(maxsize=1)
-def _after_words() -> _AfterWords:
-    """Built once per process: every number of every report is read with them."""
-    tables = (_qualifiers("inner"), lookup("multipliers", "written"), lookup("units", "written"),
-              lookup("qualifiers", "written"))
-    return _AfterWords(*(_Words(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})"),
-                                frozenset(INVISIBLE + "".join(word[:1] for word in written))) for written in tables))
+def _qualifier_words() -> _Words:
+    """Every qualifier (one not written after a number is none there), built once per process."""
+    written = lookup("qualifiers", "written")
+    return _Words(re.compile(f"{re.escape(INVISIBLE)}*({alternation(written)})"),
+                  frozenset(INVISIBLE + "".join(word[:1] for word in written)))
 
 
 def _word_at(words: _Words, text: str, pos: int) -> tuple[str, int]:
@@ -364,38 +401,6 @@ def _word_at(words: _Words, text: str, pos: int) -> tuple[str, int]:
         return "", pos
     found = words.pattern.match(text, pos)
     return (found.group(1), found.end()) if found else ("", pos)
-
-
-def _multiplier_at(words: _AfterWords, text: str, pos: int) -> tuple[str, int]:
-    """The multiplier written at ``pos`` (as ``_word_at``), unless a unit word there
-    reads longer than the multiplier and the unit after it: 12千瓦时 is kWh, 83千米 km
-    (not 千 × 米)."""
-    word, end = _word_at(words.multiplier, text, pos)
-    if word:
-        here, _ = _word_at(words.unit, text, end - len(word))  # a unit word where the multiplier starts
-        then, _ = _word_at(words.unit, text, end)
-        if here and len(here) >= len(word) + len(then):
-            return "", pos
-    return word, end
-
-
-def _unit_at(words: _AfterWords, text: str, pos: int, multiplier: str) -> tuple[str, int]:
-    """The unit word written at ``pos`` (as ``_word_at``), unless it opens a mark
-    the number passed (cues kind milestone: 迈上1200亿台阶 is 1200亿 and a 台阶, no
-    1200亿 machines counted by 台) or a word that is no unit (cues kind not_unit: 县域 is
-    a county's land), or it counts places (cues kind place_counter:
-    2县) after a ``multiplier``: 城区人口超50万县 counts no 50万 counties, it bounds a class of them."""
-    word, end = _word_at(words.unit, text, pos)
-    if word and (text.startswith(_no_unit_openings(), end - len(word)) or (multiplier and word in cues("place_counter"))):
-        return "", pos
-    return word, end
-
-
-@lru_cache(maxsize=1)
-def _no_unit_openings() -> tuple[str, ...]:
-    """The words a unit word may open without being one (cues kinds milestone, not_unit),
-    joined once: every number of every report asks."""
-    return (*cues("milestone"), *cues("not_unit"))
 
 
 def _skip(text: str, pos: int) -> int:
