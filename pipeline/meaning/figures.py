@@ -122,6 +122,22 @@ def list_groups(text: str, mentions: list[dict]) -> list[list[int]]:
     return groups
 
 
+class Asked:
+    """What the passes of one report ask of its text again and again, answered
+    once: the clause before each mention, its start and words (``clauses``, by
+    the mention's start; five passes ask it of every figure), and the phrases
+    :func:`_strip` cleaned (``strip``: the subjects' and the times' passes ask it
+    of the same clauses, 5,939 asks of 3,084 phrases over the shared reports).
+
+    One per :func:`classify_report` call, dropped after it: kept across reports,
+    it would make the scale benchmark, whose corpus is copies of the same
+    reports, faster than a year of distinct ones."""
+
+    def __init__(self, r: Reading, mentions: list[dict]) -> None:
+        self.clauses = {m["start"]: r.clause_before(m["start"]) for m in mentions}
+        self.strip = cache(_strip)
+
+
 def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     """``figures`` rows of one report, in text order. ``reading`` is the report's
     text read once (``pipeline.read.reading``), when the caller has it already.
@@ -131,15 +147,16 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     the new rows, so no pass writes into what it reads and the record stays as given."""
     r = reading or Reading(record["text"])
     report = record["report"]
+    asked = Asked(r, record["mentions"])
     groups = list_groups(r.text, record["mentions"])
     mentions = _merged(record["mentions"], _list_qualifiers(record["mentions"], groups))
     mentions = _merged(mentions, _list_units(mentions, groups))
-    mentions = _merged(mentions, _list_names(mentions, r))
+    mentions = _merged(mentions, _list_names(mentions, r, asked))
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
-    rows = _merged(rows, {i: _measure(m, r) for i, m in enumerate(mentions) if m["form"] == "measure"})
-    rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, report))
-    rows = _merged(rows, _subjects(rows, mentions, r, report.get("region", "")))
+    rows = _merged(rows, {i: _measure(m, r, asked) for i, m in enumerate(mentions) if m["form"] == "measure"})
+    rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, asked, report))
+    rows = _merged(rows, _subjects(rows, mentions, r, asked, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _region_make_up(rows, mentions, r, report))
     rows = _merged(rows, _modifier_items(rows, mentions, r.text))
@@ -147,7 +164,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _shared_predicates(rows, mentions, r.text))
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
-    rows = _merged(rows, _streak_subjects(rows, mentions, r))
+    rows = _merged(rows, _streak_subjects(rows, mentions, r, asked))
     rows = _merged(rows, _placed(rows, areas.assign(rows, r, report.get("region_code", "")), report.get("region", "")))
     return _merged(rows, _placed(rows, areas.distribute(rows, mentions, r, groups)))
 
@@ -216,7 +233,7 @@ def _from_last(mentions: list[dict], groups: list[list[int]], field: str,
             for i in group[:-1] if takes(mentions[i], mentions[group[-1]])}
 
 
-def _measure(m: dict, r: Reading) -> dict:
+def _measure(m: dict, r: Reading, asked: Asked) -> dict:
     """Canonical unit and value, measure and comparator of one measure."""
     text = r.text
     unit = lookup("units", "written").get(m["unit_word"])
@@ -228,7 +245,7 @@ def _measure(m: dict, r: Reading) -> dict:
     if unit is None:
         return {"measure": "level", "unit": "", "value": format_value(scaled(m["number"], factor))}
     measure = unit["measure"]
-    _, clause = r.clause_before(m["start"])
+    _, clause = asked.clauses[m["start"]]
     if measure == "percent":
         measure = "growth" if _has_growth_verb(clause) else "share"
     if _is_rank(m, clause):
@@ -360,7 +377,7 @@ def _comparator(m: dict) -> str:
     return "eq"
 
 
-def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading,
+def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading, asked: Asked,
                      report: dict) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
     (``pipeline.meaning.periods``); a figure may take the period of the one before
@@ -372,20 +389,20 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if m["form"] != "measure":
             continue
-        _, clause = r.clause_before(m["start"])
+        _, clause = asked.clauses[m["start"]]
         time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
             ranged = m["range_part"] == "high" and row["measure"] not in periods.STATE_MEASURES  # 3-5年 ends later
             linked = ranged or any_cue("item_link").fullmatch(gap) is not None
-            time = _time_of_previous(time, row["measure"], clause, previous, linked)
+            time = _time_of_previous(asked, time, row["measure"], clause, previous, linked)
         changes[i] = time
         previous = {**time, "start": m["start"], "raw_end": m["raw_end"], "measure": row["measure"], "clause": clause}
     return changes
 
 
-def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
+def _time_of_previous(asked: Asked, time: dict, measure: str, clause: str, previous: dict, linked: bool) -> dict:
     """``time`` with the period of the measure before it in the sentence where it
     is that one's: ``linked`` to it as the next value of one list (分别从771家、481家增加到…:
     both the base year's) or as the high end of its range (企业2—3家: one figure's bounds), held through the streak before it (连续8年稳定在1300亿斤以上: each
@@ -405,7 +422,7 @@ def _time_of_previous(time: dict, measure: str, clause: str, previous: dict, lin
     listed = not clause.strip() and any_cue("respectively").search(previous["clause"])
     item = clause.rsplit(LIST_PAUSE, 1)[-1]  # 交易255亿美元、占全球10%: the list's last item
     share = any(phrase.lstrip().startswith((*cues("share_of"), *cues("part_of"))) for phrase in (clause, item))
-    words = _rank_words().sub("", _strip(clause))  # 合作社2.3万家，全省第二位; …8人获称号，总数全省第一: the total of them
+    words = _rank_words().sub("", asked.strip(clause))  # 合作社2.3万家，全省第二位; …8人获称号，总数全省第一: the total of them
     ranked = (measure == "rank" and words == _total_end(words)
               and not any_cue("rank_change", "periods").search(clause))  # but 排名46位，提升6位: the year's change
     if listed or share or ranked or any_cue("compare").search(clause):
@@ -538,7 +555,7 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
     return changes
 
 
-def _list_names(mentions: list[dict], r: Reading) -> Changes:
+def _list_names(mentions: list[dict], r: Reading, asked: Asked) -> Changes:
     """A list's size (cues kind top_n: 500强), or the top share of a list (前1%: a percent
     after cues kind rank_top), that is not the standing of one body at
     its clause's end (天水经开区跻身全国50强。: a rank) is part of the list's name, a
@@ -550,7 +567,7 @@ def _list_names(mentions: list[dict], r: Reading) -> Changes:
     for i, m in enumerate(mentions):
         if m["form"] != "measure":
             continue
-        _, clause = r.clause_before(m["start"])
+        _, clause = asked.clauses[m["start"]]
         if not (m["unit_word"] in cues("top_n") or (m["unit_word"] == "%" and clause.endswith(cues("rank_top")))):
             continue
         ends = r.text[m["raw_end"]:m["raw_end"] + 1] in CLAUSE_STOPS
@@ -606,7 +623,7 @@ def _time_measure(row: dict) -> str:
     return "level" if ratio else row["measure"]
 
 
-def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -> Changes:
+def _subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked, region: str) -> Changes:
     """The shortest phrase near the number that says what it measures."""
     changes: Changes = {}
     previous: dict | None = None  # the measure before, as this pass leaves it: its subject may carry on
@@ -616,7 +633,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, region: str) -
             item_end = m["raw_end"]
         if m["form"] != "measure":
             continue
-        subject, last_end = _subject(r, m, last_end, previous, row["measure"], item_end)
+        subject, last_end = _subject(r, asked, m, last_end, previous, row["measure"], item_end)
         subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
@@ -712,7 +729,7 @@ def _last_words(subject: str) -> str:
     return subject[cuts[0]:] if cuts else subject[-MAX_SUBJECT:]
 
 
-def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
+def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked) -> Changes:
     """增速连续30个月居全国前10位: a streak measures how long the words after it
     held, so they are part of its subject (增速居全国前10位). A pass of its own:
     the rank that follows still ranks the 增速 alone. Words that hold a figure of
@@ -725,7 +742,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Chan
     for i, (row, m) in enumerate(zip(rows, mentions)):
         if row["measure"] != "duration" or not row["subject"]:
             continue
-        if not r.clause_before(m["start"])[1].endswith(cues("streak")):
+        if not asked.clauses[m["start"]][1].endswith(cues("streak")):
             continue
         start = _words_after(m)
         end = clause_end(text, start)
@@ -785,14 +802,14 @@ def _structure_items(sentence: str, count: int) -> list[str]:
     return found
 
 
-def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure: str,
+def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | None, measure: str,
              item_end: int) -> tuple[str, int]:
     """Subject of one measure (before it, else after its counter, else the previous
     one's) and where the text it used ends, so the next number does not reuse it;
     ``item_end``, where the last threshold ends, marks an item before it in the clause too."""
     text = r.text
     end = _words_after(m)
-    clause_start = r.clause_start(m["start"])
+    clause_start = asked.clauses[m["start"]][0]
     clause = _after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"])
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
@@ -804,7 +821,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         return (_with_quality_of(rank, previous, _continues(text, last_end, m["start"])), end)
     listed = (clause_start < last_end and bool(any_cue("item_link").match(text, last_end))
               and previous is not None and {previous["measure"], measure} <= MADE_MEASURES)
-    subject = _shared_verb(_strip(clause), clause, listed, previous)
+    subject = _shared_verb(asked.strip(clause), clause, listed, previous)
     continues = previous is not None and _continues(text, last_end, m["start"])
     subject = _of_things_before(subject, clause, previous, continues, same_sentence)
     if not subject and same_sentence and previous and _holds_on(clause, text[end:]):
@@ -813,7 +830,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
         return word, text.find(word, m["raw_end"] - len(m["unit_word"])) + len(word)
     if _names_nothing_before(subject, clause) or _counts_what_follows(text, end):  # 新建3个口袋公园: what the verbs made
         after = _noun_after(text, end, clause.endswith(_flow_made_and_object_cues()))
-        if _strip(after):  # 3年保持100%: a verb after the counter names nothing
+        if asked.strip(after):  # 3年保持100%: a verb after the counter names nothing
             return after, max(end, text.find(after, end)) + len(after)  # 30多年的东马钢材市场: past the 的 dropped too
         if m["range_part"] == "low":
             return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
