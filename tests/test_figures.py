@@ -436,6 +436,16 @@ def test_a_zone_after_a_task_number_opens_its_sentence_up_to_a_clause_of_another
     assert areas["2个"] == "某某区"
 
 
+def test_a_clause_opening_with_the_whole_region_still_says_of_the_zone(make_record):
+    """…，全市排名第1位 ranks the zone among the city's; 农村居民… of a town is the town's
+    (cues kind scope_change): only each member's scope (每县: member_scope) turns away."""
+    record = make_record(review="某某经开区营业收入增长10%，全市排名第1位。"
+                                "某某镇粮食产量增长5%，农村居民人均可支配收入增长8%。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
+    assert (rows["1位"]["area"], rows["1位"]["subject"]) == ("某某经开区", "营业收入增速")
+    assert rows["8%"]["area"] == "某某镇"
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""

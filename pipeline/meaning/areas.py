@@ -27,6 +27,7 @@ from pipeline.rules.patterns import any_cue, cue_words
 
 NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
+SCOPE_KINDS = ("scope_change", "member_scope")  # cue kinds of a clause about another scope than a zone's
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 
 
@@ -151,10 +152,11 @@ def zone_at(r: Reading, pos: int, limit: int) -> str:
 
 def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all. A later
-    clause opening with another scope (…，每县新建停车位1000个: cues kind scope_change)
-    is not about the zone its sentence opens with (…，外贸占全市比重超过60% is)."""
+    clause opening with each member of the region (…，每县新建停车位1000个: cues kind
+    member_scope) is not about the zone its sentence opens with; one opening with
+    the whole region still is (…，全市排名第1位 ranks the zone; …，外贸占全市比重超过60%)."""
     clause, sentence = r.clause_start(pos), r.sentence_start(pos)
-    turned = clause != sentence and r.text[clause:pos].lstrip().startswith(cues("scope_change"))
+    turned = clause != sentence and r.text[clause:pos].lstrip().startswith(cues("member_scope"))
     openings = (clause,) if turned else (clause, sentence, _after_enumeration(r.text, sentence))
     for opening in dict.fromkeys(openings):  # often one opening: read once
         found = _zone_opening(r.text, opening, limit, owners)
@@ -331,8 +333,8 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     holding ``pos`` that opens with a zone, read back to the full stop (a
     semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
     新建公园8个): the clauses after it that name no place of their own go on about it,
-    up to one that names another scope (…；实施县域经济项目136个: cues kind
-    scope_change). Only a body named whole (cues kind whole_area) whose clause
+    up to one that names another scope (…；实施县域经济项目136个: cues kinds
+    scope_change and member_scope). Only a body named whole (cues kind whole_area) whose clause
     holds a figure of its own is sure to be the subject the next clauses go on
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
@@ -341,7 +343,7 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     the clauses after it to the zone, as it does when it opens the sentence."""
     first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
-    while clause > first and not any_cue("scope_change").search(r.text, clause, end):
+    while clause > first and not any(any_cue(kind).search(r.text, clause, end) for kind in SCOPE_KINDS):
         end = clause - 1
         clause = r.clause_start(end)
         built = _zone_match(r.text, clause, end, owners=True)
