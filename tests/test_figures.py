@@ -968,6 +968,18 @@ def test_the_pool_of_a_ranking_is_no_figure(figures):
     assert pick(rows, "raw", "measure") == [("27名", "rank")]
 
 
+@pytest.mark.parametrize("review, subject", [
+    ("存在问题整改率在全省考核中位列第3名。", "存在问题整改率"),
+    ("在建项目开工率在全市考评中位列第1名。", "在建项目开工率"),
+    ("某某热线在全省考评中位列第3名。", "某某热线"),
+    ("在全省重点项目综合考评中位居第二名。", "全省重点项目综合考评"),
+])
+def test_a_rank_frame_opens_at_its_last_open_word(figures, review, subject):
+    """在…中 (cues kinds rank_frame_open, rank_frame_close): what was ranked may hold a 在
+    of its own (存在, 在建); the frame opens at the last one."""
+    assert [r["subject"] for r in figures(review=review) if r["measure"] == "rank"] == [subject]
+
+
 def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
     """三次产业结构比由18.7:37.7:43.6调整为…: in the review of 2024 the shares it left are 2023's."""
     rows = figures(review="三次产业结构比由18.7:37.7:43.6调整为18.1:33.1:48.8，企业由20家增加到30家。")

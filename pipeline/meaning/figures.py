@@ -1173,8 +1173,9 @@ def _out_of_frame(phrase: str) -> str:
 
 @cache
 def _rank_frame() -> re.Pattern:
-    """See :func:`_out_of_frame`."""
-    return re.compile(f"(?:(?P<ranked>.*?)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
+    """See :func:`_out_of_frame`. The frame opens at the last open word: what was
+    ranked may hold one (存在问题整改率, 在建项目开工率, 所在镇), the ranking rarely does."""
+    return re.compile(f"(?:(?P<ranked>.*)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
                       f"(?:{cue_words('rank_frame_close')})")
 
 
