@@ -126,6 +126,16 @@ def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     assert pick(rows, "value", "subject") == [("10", "金融机构存款余额"), ("12", "金融机构贷款余额")]
 
 
+@pytest.mark.parametrize("review, subjects", [
+    ("一般公共预算支出、进出口总额分别增长5%、8%。", ["一般公共预算支出", "进出口总额"]),
+    ("财政支出、贷款余额分别增长5%、8%。", ["财政支出", "贷款余额"]),
+])
+def test_items_of_other_lists_are_not_one_character_items(figures, review, subjects):
+    """出、进 and 出、贷 are no list of one-character items (cues kind single_item holds
+    存、贷 and 进、出 as written): each item is whole."""
+    assert [r["subject"] for r in figures(review=review)] == subjects
+
+
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
     """3人分别入选甲、乙: 分别 says how the people share out over the titles, no part of them."""
     rows = figures(review="3人分别入选省级技能大师、市级技术能手。")

@@ -1591,13 +1591,15 @@ def _list_items(head: str, count: int) -> list[str]:
 
 
 def _single_items(items: list[str]) -> tuple[str, list[str]]:
-    """金融机构存、贷款余额: items of one character each (cues kind single_item: 存, 贷),
-    the first after words every item shares (金融机构) and the last before the
-    shared tail (款余额): those words apart, and the items as written after them."""
+    """金融机构存、贷款余额: items of one character each, written as a list of
+    cues kind single_item (存、贷: a pair is a row, as the one-character items
+    of other lists are no items: 财政支出、贷款余额), the first after words every
+    item shares (金融机构) and the last before the shared tail (款余额): those
+    words apart, and the items as written after them."""
     first = items[0] if items else ""
-    single = cues("single_item")
-    if len(items) < 2 or len(first) < 2 or first[-1] not in single \
-            or any(len(item) != 1 for item in items[1:-1]) or not all(item[0] in single for item in items[1:]):
+    if len(items) < 2 or len(first) < 2 or any(len(item) != 1 for item in items[1:-1]):
+        return "", items
+    if LIST_PAUSE.join([first[-1], *items[1:-1], items[-1][:1]]) not in cues("single_item"):
         return "", items
     return first[:-1], [first[-1], *items[1:]]
 
