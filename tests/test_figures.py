@@ -972,6 +972,13 @@ def test_a_day_is_a_date_only_after_a_month(figures):
     assert pick(rows, "raw", "role", "value", "unit", "measure") == [("1日", "target", "1", "day", "duration")]
 
 
+@pytest.mark.parametrize("plan", ["10月1日至7日举办农民丰收节。", "每月5日、20日发放补贴。"])
+def test_a_day_without_a_time_limit_after_it_is_a_date(figures, plan):
+    """至7日, 5日、20日: a day with no month right before it is still a date; only a word
+    of a time limit after it (number_forms kind day_limit: 1日办结, 3日内) makes it a duration."""
+    assert figures(plan=plan) == []
+
+
 def test_the_pool_of_a_ranking_is_no_figure(figures):
     """在全国344个城市第三方评估中位列第27名: 344 is among how many the place is ranked."""
     rows = figures(review="政务服务热线在全国344个城市第三方评估中位列第27名。")
