@@ -1142,6 +1142,14 @@ def test_what_the_first_item_measures_an_attribute_of_is_every_items(figures):
     assert pick(rows, "subject") == [("安全事故起数",), ("安全事故死亡人数",)]
 
 
+def test_a_grade_alone_takes_the_place_of_the_grade_in_the_subject_before(figures):
+    """获评国家级示范园区2个、省级5个: 省级 stands where 国家级 stood, after the verb;
+    其中国家级6家 puts the grade before things that had none."""
+    rows = figures(review="获评国家级示范园区2个、省级5个。龙头企业达410家，其中国家级6家、省级80家。")
+    assert [r["subject"] for r in rows] == ["获评国家级示范园区", "获评省级示范园区", "龙头企业",
+                                            "国家级龙头企业", "省级龙头企业"]
+
+
 def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):
     """一、二级医院90%以上…: a pause after a single numeral joins grades; the subject
     is before the number, not after it as for 新增东湖、西山3家景区."""

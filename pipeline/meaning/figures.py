@@ -929,14 +929,14 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
     kind owned_attribute only after a subject that ends with an attribute), a grade
     alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
-    省级80家 → 国家级龙头企业, 省级龙头企业; the grade before left off), or,
+    省级80家 → 国家级龙头企业, 省级龙头企业: :func:`_graded`), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
     the stock, 市场主体, after a word of a total or a level reached)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("grade") and before and before["measure"] == measure:
-        subject += before["subject"].removeprefix(_longest_start(before["subject"], "grade"))
+        subject = _graded(subject, before["subject"])
     elif subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
     elif subject in cues("owned_attribute") and before and _attribute_of(before["subject"]):
@@ -947,6 +947,14 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
+
+
+def _graded(grade: str, things: str) -> str:
+    """``things`` (the subject before) of ``grade``: the grade written in it, wherever it
+    stands, replaced (获评国家级示范园区2个、省级5个 → 获评省级示范园区: the verb stays
+    first), else ``grade`` put before them (龙头企业 → 国家级龙头企业)."""
+    found = any_cue("grade").search(things)
+    return things[:found.start()] + grade + things[found.end():] if found else grade + things
 
 
 def _object_of_verb_before(r: Reading, clause_start: int, subject: str) -> str:
