@@ -120,6 +120,12 @@ def test_a_verb_repeated_from_the_clause_before_counts_its_object_there(figures)
     assert pick(rows, "value", "subject") == [("50", "送戏下乡活动"), ("20", "送戏下乡活动")]
 
 
+@pytest.mark.parametrize("plan", ["开展招商活动，开展120场。", "开展招商活动，全年开展120场。"])
+def test_a_bare_verb_repeated_from_the_clause_before_counts_its_object_there(figures, plan):
+    """开展120场: lead words alone leave no subject; the verb opening the clause before names its object."""
+    assert pick(figures(plan=plan), "value", "subject") == [("120", "招商活动")]
+
+
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
     rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")

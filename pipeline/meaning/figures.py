@@ -819,7 +819,7 @@ def _subject(r: Reading, m: dict, last_end: int, previous: dict | None, measure:
             return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
-    subject = _object_of_verb_before(r, clause_start, subject)
+    subject = _object_of_verb_before(r, clause_start, subject, clause)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
@@ -957,12 +957,13 @@ def _graded(grade: str, things: str) -> str:
     return things[:found.start()] + grade + things[found.end():] if found else grade + things
 
 
-def _object_of_verb_before(r: Reading, clause_start: int, subject: str) -> str:
+def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: str) -> str:
     """开展文化下乡活动，市级开展300场: words ending with the lead verb (cues kind lead)
-    that opens the clause before, in the sentence, maybe after who acts (市级), name no
-    thing: the number counts that verb's object written there, in a clause with
-    no number of its own."""
-    verb = _longest_end(subject, "lead")
+    that opens the clause before, in the sentence, maybe after who acts (市级), or
+    lead words alone, which leave no subject (``clause``, the words before the number:
+    开展120场, 全年开展120场), name no thing: the number counts that verb's object
+    written there, in a clause with no number of its own."""
+    verb = _longest_end(subject or clause.strip(), "lead")
     if not verb or clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
         return subject
     before = _enumeration().sub("", r.clause_before(clause_start - 1)[1].strip())
