@@ -18,9 +18,9 @@ import re
 from functools import cache
 
 from pipeline.meaning import periods
-from pipeline.read.mentions import cn_to_int
+from pipeline.read.mentions import CN_NUMERAL, cn_to_int
 from pipeline.read.reading import Reading
-from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS, CN_ORDINALS, CN_SCALES, COLONS, FULL_STOPS,
+from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS,
                                 ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, clause_end, digits_of, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
@@ -28,6 +28,7 @@ from pipeline.rules.patterns import any_cue, cue_words
 NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
 SCOPE_KINDS = ("scope_change", "member_scope")  # cue kinds of a clause about another scope than a zone's
+CN_NUMERAL_RUN = re.compile(CN_NUMERAL)  # a run of Chinese digits and scales (两, 十二)
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 
 
@@ -173,6 +174,13 @@ def _after_enumeration(text: str, sentence: int) -> int:
     return match.end() if match else sentence
 
 
+def without_enumeration(phrase: str) -> str:
+    """``phrase``, stripped, past the task number it opens with (七是完成… → 完成…: as
+    :func:`_after_enumeration`): the number opens no subject of a figure's."""
+    phrase = phrase.strip()
+    return phrase[_after_enumeration(phrase, 0):]
+
+
 @cache
 def _enumeration_lead() -> re.Pattern:
     """A Chinese numeral and a word of cues kind enumeration (八是)."""
@@ -264,14 +272,8 @@ def _count_at(text: str, pos: int) -> int | None:
     if digits:
         value = digits_of(digits.group())
         return int(value) if value.isdigit() else None
-    numeral = _cn_numeral().match(text, pos)
+    numeral = CN_NUMERAL_RUN.match(text, pos)
     return cn_to_int(numeral.group()) if numeral else None
-
-
-@cache
-def _cn_numeral() -> re.Pattern:
-    """A run of Chinese digits and scales (两, 十二)."""
-    return re.compile(f"[{CN_DIGITS}{CN_SCALES}]+")
 
 
 @cache

@@ -966,7 +966,7 @@ def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: 
     verb = _longest_end(subject or clause.strip(), "lead")
     if not verb or clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
         return subject
-    before = _enumeration().sub("", r.clause_before(clause_start - 1)[1].strip())
+    before = areas.without_enumeration(r.clause_before(clause_start - 1)[1])
     if not before.startswith(verb) or NUMBER.search(before):
         return subject
     return _strip(before) or subject
@@ -1125,12 +1125,6 @@ def _made_verbs(subject: str) -> str:
     return verbs
 
 
-@cache
-def _enumeration() -> re.Pattern:
-    """七是完成…: a task's number (cues kind enumeration after a Chinese numeral) opens no subject."""
-    return re.compile(rf"^[{CN_ORDINALS}]+(?:{cue_words('enumeration')})")
-
-
 def _without_flow(subject: str) -> str:
     """A subject of new things (新增, 净增 … : cues kind flow) as the stock of them."""
     for cue in cues("flow"):
@@ -1245,7 +1239,7 @@ def _leading_links() -> re.Pattern:
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
-    clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
+    clause = any_cue("first_of").split(areas.without_enumeration(clause))[-1]  # 成为全省首个产值超…: 产值
     clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
