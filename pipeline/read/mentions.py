@@ -531,8 +531,10 @@ def _linked_to_a_number(text: str, before: int, after: int) -> bool:
 
 
 def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
-    """ordinal, bare, threshold or measure: what a numeral that is no name or date
-    counts; ``ordinal``: whether an ordinal word (第) is written before it."""
+    """ordinal, bare, name, threshold or measure: what a numeral that is no name or
+    date by the characters around it counts (name: the divisions that make up the
+    whole region, 全市10县区: :func:`_names_the_divisions`); ``ordinal``: whether an
+    ordinal word (第) is written before it."""
     if ordinal and m.unit_word not in words("number_forms", "written", "rank_counter"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
