@@ -726,6 +726,13 @@ def test_a_growth_clause_after_a_divisions_amount_is_about_that_division(tmp_pat
     assert areas["2万人"] == areas["8%"] == "四川省"
 
 
+def test_a_growth_clause_over_a_base_after_a_divisions_amount_is_about_that_division(tmp_path):
+    """…，绵阳电子产值达50亿元，比上年增长12%: the base (cues kind growth_base) before the
+    growth word leaves the clause a bare growth of the amount before."""
+    areas = province_areas(tmp_path, "粮食产量稳定，绵阳电子产值达50亿元，比上年增长12%。")
+    assert areas["50亿元"] == areas["12%"] == "绵阳"
+
+
 def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
     """A division's short name drops its suffix and peoples, and is at least two characters long."""
     from pipeline.meaning.areas import _division_names

@@ -133,16 +133,23 @@ def _shared_out_zone(r: Reading, pos: int) -> str | None:
 
 
 def _growth_zone(r: Reading, pos: int, before: dict, zone: str | None) -> str | None:
-    """…，泌阳某企业产值达50亿元，增长12%: a clause of a growth word (cues kind growth)
-    and the number alone is the change of the amount just before it, in the clause
-    before, so it is about the place that amount is about (``zone``, the area found
-    for the row ``before``); None where the clause says more or that amount is the region's."""
+    """…，泌阳某企业产值达50亿元，增长12%: a clause of a growth word (cues kind growth),
+    maybe after the base it is over (cues kind growth_base: 比上年增长12%), and the
+    number alone is the change of the amount just before it, in the clause before, so
+    it is about the place that amount is about (``zone``, the area found for the row
+    ``before``); None where the clause says more or that amount is the region's."""
     clause = r.clause_start(pos)
     said = r.text[clause:pos].strip()
-    growth = max((word for word in cues("growth") if said.startswith(word)), key=len, default="")
+    said = said[len(_opening_cue(said, "growth_base")):]
+    growth = _opening_cue(said, "growth")
     if not zone or not growth or said[len(growth):] not in ("", *lookup("qualifiers", "written")):
         return None
     return zone if r.clause_start(clause - 1) <= before["start"] < clause else None
+
+
+def _opening_cue(said: str, kind: str) -> str:
+    """The longest cue of ``kind`` that ``said`` opens with, '' if none."""
+    return max((word for word in cues(kind) if said.startswith(word)), key=len, default="")
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
