@@ -120,10 +120,26 @@ def test_a_verb_repeated_from_the_clause_before_counts_its_object_there(figures)
     assert pick(rows, "value", "subject") == [("50", "送戏下乡活动"), ("20", "送戏下乡活动")]
 
 
+@pytest.mark.parametrize("plan", ["开展招商活动，开展120场。", "开展招商活动，全年开展120场。"])
+def test_a_bare_verb_repeated_from_the_clause_before_counts_its_object_there(figures, plan):
+    """开展120场: lead words alone leave no subject; the verb opening the clause before names its object."""
+    assert pick(figures(plan=plan), "value", "subject") == [("120", "招商活动")]
+
+
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
     rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")
     assert pick(rows, "value", "subject") == [("10", "金融机构存款余额"), ("12", "金融机构贷款余额")]
+
+
+@pytest.mark.parametrize("review, subjects", [
+    ("一般公共预算支出、进出口总额分别增长5%、8%。", ["一般公共预算支出", "进出口总额"]),
+    ("财政支出、贷款余额分别增长5%、8%。", ["财政支出", "贷款余额"]),
+])
+def test_items_of_other_lists_are_not_one_character_items(figures, review, subjects):
+    """出、进 and 出、贷 are no list of one-character items (cues kind single_item holds
+    存、贷 and 进、出 as written): each item is whole."""
+    assert [r["subject"] for r in figures(review=review)] == subjects
 
 
 def test_a_respectively_opening_the_words_after_the_counter_is_dropped(figures):
@@ -436,6 +452,16 @@ def test_a_zone_after_a_task_number_opens_its_sentence_up_to_a_clause_of_another
     assert areas["2个"] == "某某区"
 
 
+def test_a_clause_opening_with_the_whole_region_still_says_of_the_zone(make_record):
+    """…，全市排名第1位 ranks the zone among the city's; 农村居民… of a town is the town's
+    (cues kind scope_change): only each member's scope (每县: member_scope) turns away."""
+    record = make_record(review="某某经开区营业收入增长10%，全市排名第1位。"
+                                "某某镇粮食产量增长5%，农村居民人均可支配收入增长8%。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] == "indicator"}
+    assert (rows["1位"]["area"], rows["1位"]["subject"]) == ("某某经开区", "营业收入增速")
+    assert rows["8%"]["area"] == "某某镇"
+
+
 def test_a_zone_named_after_regions_together_is_the_longer_name(make_record):
     """长三角某某示范区: a zone whose name opens with regions named together (cues kind
     whole_area) is the zone, the longest name; the regions alone are theirs."""
@@ -700,6 +726,13 @@ def test_a_growth_clause_after_a_divisions_amount_is_about_that_division(tmp_pat
     assert areas["2万人"] == areas["8%"] == "四川省"
 
 
+def test_a_growth_clause_over_a_base_after_a_divisions_amount_is_about_that_division(tmp_path):
+    """…，绵阳电子产值达50亿元，比上年增长12%: the base (cues kind growth_base) before the
+    growth word leaves the clause a bare growth of the amount before."""
+    areas = province_areas(tmp_path, "粮食产量稳定，绵阳电子产值达50亿元，比上年增长12%。")
+    assert areas["50亿元"] == areas["12%"] == "绵阳"
+
+
 def test_a_division_short_name_drops_its_suffix_and_peoples_and_keeps_two_characters():
     """A division's short name drops its suffix and peoples, and is at least two characters long."""
     from pipeline.meaning.areas import _division_names
@@ -954,10 +987,29 @@ def test_a_day_is_a_date_only_after_a_month(figures):
     assert pick(rows, "raw", "role", "value", "unit", "measure") == [("1日", "target", "1", "day", "duration")]
 
 
+@pytest.mark.parametrize("plan", ["10月1日至7日举办农民丰收节。", "每月5日、20日发放补贴。"])
+def test_a_day_without_a_time_limit_after_it_is_a_date(figures, plan):
+    """至7日, 5日、20日: a day with no month right before it is still a date; only a word
+    of a time limit after it (number_forms kind day_limit: 1日办结, 3日内) makes it a duration."""
+    assert figures(plan=plan) == []
+
+
 def test_the_pool_of_a_ranking_is_no_figure(figures):
     """在全国344个城市第三方评估中位列第27名: 344 is among how many the place is ranked."""
     rows = figures(review="政务服务热线在全国344个城市第三方评估中位列第27名。")
     assert pick(rows, "raw", "measure") == [("27名", "rank")]
+
+
+@pytest.mark.parametrize("review, subject", [
+    ("存在问题整改率在全省考核中位列第3名。", "存在问题整改率"),
+    ("在建项目开工率在全市考评中位列第1名。", "在建项目开工率"),
+    ("某某热线在全省考评中位列第3名。", "某某热线"),
+    ("在全省重点项目综合考评中位居第二名。", "全省重点项目综合考评"),
+])
+def test_a_rank_frame_opens_at_its_last_open_word(figures, review, subject):
+    """在…中 (cues kinds rank_frame_open, rank_frame_close): what was ranked may hold a 在
+    of its own (存在, 在建); the frame opens at the last one."""
+    assert [r["subject"] for r in figures(review=review) if r["measure"] == "rank"] == [subject]
 
 
 def test_a_level_a_years_review_changes_from_is_of_the_year_before(figures):
@@ -1103,6 +1155,14 @@ def test_what_the_first_item_measures_an_attribute_of_is_every_items(figures):
     and so is each item after it."""
     rows = figures(review="安全事故起数、死亡人数分别下降10%、8%。")
     assert pick(rows, "subject") == [("安全事故起数",), ("安全事故死亡人数",)]
+
+
+def test_a_grade_alone_takes_the_place_of_the_grade_in_the_subject_before(figures):
+    """获评国家级示范园区2个、省级5个: 省级 stands where 国家级 stood, after the verb;
+    其中国家级6家 puts the grade before things that had none."""
+    rows = figures(review="获评国家级示范园区2个、省级5个。龙头企业达410家，其中国家级6家、省级80家。")
+    assert [r["subject"] for r in rows] == ["获评国家级示范园区", "获评省级示范园区", "龙头企业",
+                                            "国家级龙头企业", "省级龙头企业"]
 
 
 def test_grades_joined_by_a_pause_are_no_list_of_things_counted(figures):

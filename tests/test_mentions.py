@@ -161,6 +161,13 @@ def test_chinese_counts_of_things_but_not_names_or_ordinals():
     assert [(m.text, m.number, m.unit_word) for m in found] == [("两", "2", "家"), ("十", "10", "项")]
 
 
+def test_chinese_counts_of_pieces_and_kinds_but_not_set_phrases():
+    """十件惠民工程 and 两种模式 count; 十件大事 and 两种资源 are set phrases of the genre
+    (the things a year's work is summed up in, 国内国际两种资源), no quantity."""
+    found = find_mentions("办好十件惠民工程，办成十件大事，推广两种模式，用好国内国际两种资源")
+    assert [(m.text, m.number, m.unit_word) for m in found] == [("十", "10", "件"), ("两", "2", "种")]
+
+
 def test_amounts_and_ages_that_name_a_class_measure_nothing():
     """10万元以上村 and 0-6岁残疾儿童 name what is counted; a life expectancy that
     grows (寿命从74.9岁增长到) or ends the clause is a measure."""

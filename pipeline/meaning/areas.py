@@ -18,15 +18,17 @@ import re
 from functools import cache
 
 from pipeline.meaning import periods
-from pipeline.read.mentions import cn_to_int
+from pipeline.read.mentions import CN_NUMERAL, cn_to_int
 from pipeline.read.reading import Reading
-from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS, CN_ORDINALS, CN_SCALES, COLONS, FULL_STOPS,
+from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS,
                                 ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, clause_end, digits_of, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
 
 NOT_IN_NAME = char_class(PAUSES + COLONS + LIST_PAUSE, negated=True, also=r"\s")  # a zone's name: no stop, space or 、
 MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 成县 → 成) is no name a report writes alone
+SCOPE_KINDS = ("scope_change", "member_scope")  # cue kinds of a clause about another scope than a zone's
+CN_NUMERAL_RUN = re.compile(CN_NUMERAL)  # a run of Chinese digits and scales (两, 十二)
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
 
 
@@ -131,16 +133,23 @@ def _shared_out_zone(r: Reading, pos: int) -> str | None:
 
 
 def _growth_zone(r: Reading, pos: int, before: dict, zone: str | None) -> str | None:
-    """…，泌阳某企业产值达50亿元，增长12%: a clause of a growth word (cues kind growth)
-    and the number alone is the change of the amount just before it, in the clause
-    before, so it is about the place that amount is about (``zone``, the area found
-    for the row ``before``); None where the clause says more or that amount is the region's."""
+    """…，泌阳某企业产值达50亿元，增长12%: a clause of a growth word (cues kind growth),
+    maybe after the base it is over (cues kind growth_base: 比上年增长12%), and the
+    number alone is the change of the amount just before it, in the clause before, so
+    it is about the place that amount is about (``zone``, the area found for the row
+    ``before``); None where the clause says more or that amount is the region's."""
     clause = r.clause_start(pos)
     said = r.text[clause:pos].strip()
-    growth = max((word for word in cues("growth") if said.startswith(word)), key=len, default="")
+    said = said[len(_opening_cue(said, "growth_base")):]
+    growth = _opening_cue(said, "growth")
     if not zone or not growth or said[len(growth):] not in ("", *lookup("qualifiers", "written")):
         return None
     return zone if r.clause_start(clause - 1) <= before["start"] < clause else None
+
+
+def _opening_cue(said: str, kind: str) -> str:
+    """The longest cue of ``kind`` that ``said`` opens with, '' if none."""
+    return max((word for word in cues(kind) if said.startswith(word)), key=len, default="")
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
@@ -151,10 +160,11 @@ def zone_at(r: Reading, pos: int, limit: int) -> str:
 
 def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
     """As :func:`zone_at`, but None when neither opens with a zone at all. A later
-    clause opening with another scope (…，每县新建停车位1000个: cues kind scope_change)
-    is not about the zone its sentence opens with (…，外贸占全市比重超过60% is)."""
+    clause opening with each member of the region (…，每县新建停车位1000个: cues kind
+    member_scope) is not about the zone its sentence opens with; one opening with
+    the whole region still is (…，全市排名第1位 ranks the zone; …，外贸占全市比重超过60%)."""
     clause, sentence = r.clause_start(pos), r.sentence_start(pos)
-    turned = clause != sentence and r.text[clause:pos].lstrip().startswith(cues("scope_change"))
+    turned = clause != sentence and r.text[clause:pos].lstrip().startswith(cues("member_scope"))
     openings = (clause,) if turned else (clause, sentence, _after_enumeration(r.text, sentence))
     for opening in dict.fromkeys(openings):  # often one opening: read once
         found = _zone_opening(r.text, opening, limit, owners)
@@ -169,6 +179,13 @@ def _after_enumeration(text: str, sentence: int) -> int:
     it still opens the sentence; else the sentence start."""
     match = _enumeration_lead().match(text, sentence)
     return match.end() if match else sentence
+
+
+def without_enumeration(phrase: str) -> str:
+    """``phrase``, stripped, past the task number it opens with (七是完成… → 完成…: as
+    :func:`_after_enumeration`): the number opens no subject of a figure's."""
+    phrase = phrase.strip()
+    return phrase[_after_enumeration(phrase, 0):]
 
 
 @cache
@@ -262,14 +279,8 @@ def _count_at(text: str, pos: int) -> int | None:
     if digits:
         value = digits_of(digits.group())
         return int(value) if value.isdigit() else None
-    numeral = _cn_numeral().match(text, pos)
+    numeral = CN_NUMERAL_RUN.match(text, pos)
     return cn_to_int(numeral.group()) if numeral else None
-
-
-@cache
-def _cn_numeral() -> re.Pattern:
-    """A run of Chinese digits and scales (两, 十二)."""
-    return re.compile(f"[{CN_DIGITS}{CN_SCALES}]+")
 
 
 @cache
@@ -331,8 +342,8 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     holding ``pos`` that opens with a zone, read back to the full stop (a
     semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
     新建公园8个): the clauses after it that name no place of their own go on about it,
-    up to one that names another scope (…；实施县域经济项目136个: cues kind
-    scope_change). Only a body named whole (cues kind whole_area) whose clause
+    up to one that names another scope (…；实施县域经济项目136个: cues kinds
+    scope_change and member_scope). Only a body named whole (cues kind whole_area) whose clause
     holds a figure of its own is sure to be the subject the next clauses go on
     about: a name found by its suffix inside a sentence often opens with the verb
     whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
@@ -341,7 +352,7 @@ def _clause_zone(r: Reading, pos: int) -> str | None:
     the clauses after it to the zone, as it does when it opens the sentence."""
     first = r.statement_start(pos)
     clause, end = r.clause_start(pos), pos
-    while clause > first and not any_cue("scope_change").search(r.text, clause, end):
+    while clause > first and not any(any_cue(kind).search(r.text, clause, end) for kind in SCOPE_KINDS):
         end = clause - 1
         clause = r.clause_start(end)
         built = _zone_match(r.text, clause, end, owners=True)

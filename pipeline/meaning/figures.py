@@ -836,7 +836,7 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
             return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
-    subject = _object_of_verb_before(r, clause_start, subject)
+    subject = _object_of_verb_before(r, clause_start, subject, clause)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
@@ -946,14 +946,14 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
     kind owned_attribute only after a subject that ends with an attribute), a grade
     alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
-    省级80家 → 国家级龙头企业, 省级龙头企业; the grade before left off), or,
+    省级80家 → 国家级龙头企业, 省级龙头企业: :func:`_graded`), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
     the stock, 市场主体, after a word of a total or a level reached)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
     if subject in cues("grade") and before and before["measure"] == measure:
-        subject += before["subject"].removeprefix(_longest_start(before["subject"], "grade"))
+        subject = _graded(subject, before["subject"])
     elif subject in cues("bare_attribute") and before:
         subject = _of_previous(subject, before)
     elif subject in cues("owned_attribute") and before and _attribute_of(before["subject"]):
@@ -966,15 +966,24 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     return subject
 
 
-def _object_of_verb_before(r: Reading, clause_start: int, subject: str) -> str:
+def _graded(grade: str, things: str) -> str:
+    """``things`` (the subject before) of ``grade``: the grade written in it, wherever it
+    stands, replaced (获评国家级示范园区2个、省级5个 → 获评省级示范园区: the verb stays
+    first), else ``grade`` put before them (龙头企业 → 国家级龙头企业)."""
+    found = any_cue("grade").search(things)
+    return things[:found.start()] + grade + things[found.end():] if found else grade + things
+
+
+def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: str) -> str:
     """开展文化下乡活动，市级开展300场: words ending with the lead verb (cues kind lead)
-    that opens the clause before, in the sentence, maybe after who acts (市级), name no
-    thing: the number counts that verb's object written there, in a clause with
-    no number of its own."""
-    verb = _longest_end(subject, "lead")
+    that opens the clause before, in the sentence, maybe after who acts (市级), or
+    lead words alone, which leave no subject (``clause``, the words before the number:
+    开展120场, 全年开展120场), name no thing: the number counts that verb's object
+    written there, in a clause with no number of its own."""
+    verb = _longest_end(subject or clause.strip(), "lead")
     if not verb or clause_start == 0 or not _same_sentence(r.text, clause_start - 1, clause_start):
         return subject
-    before = _enumeration().sub("", r.clause_before(clause_start - 1)[1].strip())
+    before = areas.without_enumeration(r.clause_before(clause_start - 1)[1])
     if not before.startswith(verb) or NUMBER.search(before):
         return subject
     return _strip(before) or subject
@@ -1133,12 +1142,6 @@ def _made_verbs(subject: str) -> str:
     return verbs
 
 
-@cache
-def _enumeration() -> re.Pattern:
-    """七是完成…: a task's number (cues kind enumeration after a Chinese numeral) opens no subject."""
-    return re.compile(rf"^[{CN_ORDINALS}]+(?:{cue_words('enumeration')})")
-
-
 def _without_flow(subject: str) -> str:
     """A subject of new things (新增, 净增 … : cues kind flow) as the stock of them."""
     for cue in cues("flow"):
@@ -1190,8 +1193,9 @@ def _out_of_frame(phrase: str) -> str:
 
 @cache
 def _rank_frame() -> re.Pattern:
-    """See :func:`_out_of_frame`."""
-    return re.compile(f"(?:(?P<ranked>.*?)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
+    """See :func:`_out_of_frame`. The frame opens at the last open word: what was
+    ranked may hold one (存在问题整改率, 在建项目开工率, 所在镇), the ranking rarely does."""
+    return re.compile(f"(?:(?P<ranked>.*)(?:{cue_words('rank_frame_open')}))?(?P<framed>.+?)"
                       f"(?:{cue_words('rank_frame_close')})")
 
 
@@ -1252,8 +1256,13 @@ def _leading_links() -> re.Pattern:
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
+<<<<<<< HEAD
     clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
     clause = _leading_date().sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
+=======
+    clause = any_cue("first_of").split(areas.without_enumeration(clause))[-1]  # 成为全省首个产值超…: 产值
+    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
+>>>>>>> fixes6
     clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
@@ -1619,13 +1628,15 @@ def _list_items(head: str, count: int) -> list[str]:
 
 
 def _single_items(items: list[str]) -> tuple[str, list[str]]:
-    """金融机构存、贷款余额: items of one character each (cues kind single_item: 存, 贷),
-    the first after words every item shares (金融机构) and the last before the
-    shared tail (款余额): those words apart, and the items as written after them."""
+    """金融机构存、贷款余额: items of one character each, written as a list of
+    cues kind single_item (存、贷: a pair is a row, as the one-character items
+    of other lists are no items: 财政支出、贷款余额), the first after words every
+    item shares (金融机构) and the last before the shared tail (款余额): those
+    words apart, and the items as written after them."""
     first = items[0] if items else ""
-    single = cues("single_item")
-    if len(items) < 2 or len(first) < 2 or first[-1] not in single \
-            or any(len(item) != 1 for item in items[1:-1]) or not all(item[0] in single for item in items[1:]):
+    if len(items) < 2 or len(first) < 2 or any(len(item) != 1 for item in items[1:-1]):
+        return "", items
+    if LIST_PAUSE.join([first[-1], *items[1:-1], items[-1][:1]]) not in cues("single_item"):
         return "", items
     return first[:-1], [first[-1], *items[1:]]
 

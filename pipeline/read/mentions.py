@@ -457,13 +457,15 @@ def _named_form(text: str, m: Mention, before: int) -> str:
 
 
 def _dated(text: str, before: int, after: int) -> bool:
-    """Whether the numeral between ``before`` and ``after`` says when: a month after it
-    (3月), a day after it with a month right before it (6月1日: number_forms kind
-    day_after; 1日办结 with no month is a time taken) or a span ahead before it (未来5年)."""
-    months = words("number_forms", "written", "date_after")
-    if text.startswith(months, after) or text.endswith(words("number_forms", "written", "date_before"), 0, before):
+    """Whether the numeral between ``before`` and ``after`` says when: a month or a day
+    after it (3月, 5号: number_forms kind date_after), a span ahead before it (未来5年), or
+    a 日 after it (kind day_after: 6月1日, 至7日, 5日、20日) but for a time taken, where a
+    word of a time limit follows (kind day_limit: 1日办结, 3日内)."""
+    if text.startswith(words("number_forms", "written", "date_after"), after) \
+            or text.endswith(words("number_forms", "written", "date_before"), 0, before):
         return True
-    return text.startswith(words("number_forms", "written", "day_after"), after) and text.endswith(months, 0, before)
+    day = next((word for word in words("number_forms", "written", "day_after") if text.startswith(word, after)), "")
+    return bool(day) and not text.startswith(words("number_forms", "written", "day_limit"), after + len(day))
 
 
 def first_threshold(phrase: str) -> re.Match | None:
@@ -534,8 +536,10 @@ def _linked_to_a_number(text: str, before: int, after: int) -> bool:
 
 
 def _counted_form(text: str, m: Mention, ordinal: bool) -> str:
-    """ordinal, bare, threshold or measure: what a numeral that is no name or date
-    counts; ``ordinal``: whether an ordinal word (第) is written before it."""
+    """ordinal, bare, name, threshold or measure: what a numeral that is no name or
+    date by the characters around it counts (name: the divisions that make up the
+    whole region, 全市10县区: :func:`_names_the_divisions`); ``ordinal``: whether an
+    ordinal word (第) is written before it."""
     if ordinal and m.unit_word not in words("number_forms", "written", "rank_counter"):
         return "ordinal"
     if not m.unit_word and not m.multiplier:
