@@ -1256,13 +1256,8 @@ def _leading_links() -> re.Pattern:
 def _strip(clause: str) -> str:
     """Remove lead words, tail verbs and qualifiers around a subject, and a base
     it is compared with (比2017年, 较“十三五”末的, 高于全省: cues kind compare)."""
-<<<<<<< HEAD
-    clause = any_cue("first_of").split(_enumeration().sub("", clause.strip()))[-1]  # 成为全省首个产值超…: 产值
-    clause = _leading_date().sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
-=======
     clause = any_cue("first_of").split(areas.without_enumeration(clause))[-1]  # 成为全省首个产值超…: 产值
-    clause = LEADING_YEAR.sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
->>>>>>> fixes6
+    clause = _leading_date().sub("", periods.strip_bases(clause))  # after the bases: 2021年以来 is one
     clause = _leading_span().sub("", clause)
     for cue in cues("compare"):
         clause = clause.replace(cue, "")
