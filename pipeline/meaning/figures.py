@@ -533,7 +533,13 @@ def _makes_them(clause: str) -> bool:
     """Whether a verb that makes new things (cues kinds made, flow: 新建, 培育) ends the
     words before the number: 新培育3条产业链重点企业配套项目 counts new ones, a goal, not
     sets whose members are worked on."""
-    return clause.rstrip().endswith(tuple({*cues("made"), *cues("flow")}))
+    return clause.rstrip().endswith(_made_and_flow_cues())
+
+
+@cache
+def _made_and_flow_cues() -> tuple[str, ...]:
+    """The verbs that make new things (cues kinds made, flow), gathered once, not per clause."""
+    return tuple({*cues("made"), *cues("flow")})
 
 
 def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_year: int | str) -> Changes:
