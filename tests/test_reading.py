@@ -43,6 +43,7 @@ def test_spans_are_those_of_the_scanning_functions(raw):
         assert r.sentence_start(pos) == context_span(r.text, pos, pos)[0]
         assert r.raw_window(pos, end) == context_window(raw, pos, end)
         assert r.clause_before(pos) == clause_before(r.text, pos)
+        assert r.clause_end(pos) == (stop.start() if (stop := CLAUSE_STOP.search(r.text, pos)) else len(r.text))
         assert r.statement_start(pos) == max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
 
 

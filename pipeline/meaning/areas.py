@@ -21,7 +21,7 @@ from pipeline.meaning import periods
 from pipeline.read.mentions import CN_NUMERAL, cn_to_int
 from pipeline.read.reading import Reading
 from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS,
-                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, clause_end, digits_of, open_quote)
+                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, digits_of, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
 
@@ -60,16 +60,16 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
         area = _growth_zone(r, row["start"], rows[i - 1], zones.get(i - 1)) if area is None and i else area
         area = _clause_zone(r, row["start"]) if area is None else area
         area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
-        if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r.text, row["start"] + len(row["raw"])):
+        if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r, row["start"] + len(row["raw"])):
             area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
         zones[i] = area
     return zones
 
 
-def _ends_clause(text: str, pos: int) -> bool:
+def _ends_clause(r: Reading, pos: int) -> bool:
     """Whether nothing but a qualifier stands between ``pos`` (a number's end as
     written) and its clause's stop: 园区达到11个。 counts the zones, 园区8家企业… counts firms."""
-    rest = text[pos:clause_end(text, pos)].strip()
+    rest = r.text[pos:r.clause_end(pos)].strip()
     return not rest or rest in lookup("qualifiers", "written")
 
 

@@ -21,7 +21,7 @@ from pipeline.read.mentions import RATIO_LINK, first_threshold, words_through_na
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, INVISIBLE,
-                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP, char_class, clause_end)
+                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP, char_class)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -751,7 +751,7 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: 
         if not asked.clauses[m["start"]][1].endswith(cues("streak")):
             continue
         start = _words_after(m)
-        end = clause_end(text, start)
+        end = r.clause_end(start)
         if any(start <= mentions[j]["start"] < end and rows[j]["role"] != "other" and rows[j]["measure"] != "rank"
                for j in range(i + 1, min(i + 1 + HELD_REACH, len(rows)))):
             continue  # 粮食产量连续四年稳定在37万吨以上: the level held is a figure of its own, of the same subject

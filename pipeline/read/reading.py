@@ -6,7 +6,7 @@ the clause or the sentence holding it starts and ends. Scanning the text back
 and forth for that on every question cost more than the rules themselves; here
 the stops are found once (one regular-expression pass per set of stops) and
 every start is one index into a per-position list (an end, one bisection). The answers are exactly
-those of ``mentions.context_span`` and of a plain backward scan for a clause
+those of ``mentions.context_span`` and of a plain scan (back or on) for a clause
 stop (tests/test_reading.py checks them against each other), so nothing the
 rules decide changes.
 
@@ -97,6 +97,11 @@ class Reading:
     def clause_start(self, pos: int) -> int:
         """Where the clause ending at ``pos`` starts (back to ，；。 etc.)."""
         return self._clauses.opening[pos]
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause ``pos`` lies in stops: its next clause stop, or the text's end."""
+        stop = self._clauses.first_from(pos)
+        return len(self.text) if stop == -1 else stop
 
     def clause_before(self, pos: int) -> tuple[int, str]:
         """Start and text of the clause ending at ``pos`` (back to ，；。 etc.)."""

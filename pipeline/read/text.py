@@ -101,12 +101,6 @@ SENTENCE_STOP = re.compile(char_class(SENTENCE_STOPS))
 CLAUSE_STOP = re.compile(char_class(CLAUSE_STOPS))
 
 
-def clause_end(text: str, pos: int) -> int:
-    """Where the clause ``pos`` lies in stops: its next clause stop, or the text's end."""
-    stop = CLAUSE_STOP.search(text, pos)
-    return stop.start() if stop else len(text)
-
-
 _NUMERALS = table("chinese_numerals")
 CN_VALUES = {row["written"]: int(row["value"]) for row in _NUMERALS}
 CN_DIGITS = "".join(row["written"] for row in _NUMERALS if row["kind"] in ("digit", "count"))
