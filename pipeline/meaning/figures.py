@@ -483,9 +483,8 @@ def _tends_a_list(clause: str, count: str) -> bool:
     """聚焦先进制造业、…、社会民生7个领域: a verb of tending (cues kind tended) opens the clause
     and its object is a list of as many items as the number counts (``count``, its
     canonical value: 三个 and 3个 alike), the things named there already."""
-    verb = any_cue("tended").match(clause.lstrip())
-    items = clause.lstrip()[verb.end():].split(LIST_PAUSE) if verb else []
-    return len(items) > 1 and str(len(items)) == count
+    verb, items = _tended_list(clause.lstrip())
+    return verb is not None and verb.start() == 0 and len(items) > 1 and str(len(items)) == count
 
 
 def _tends(clause: str) -> bool:
@@ -493,9 +492,16 @@ def _tends(clause: str) -> bool:
     object: written just before it, or before the first item of a list the number's
     item goes on (聚焦九大主导产业、15条细分产业链: the chains are aimed at too) with no number
     before it (聚焦…实施200个省重点、500个市重点项目: the list's counts are of the verb after)."""
-    listed = (clause.endswith(LIST_PAUSE) and not NUMBER.search(clause)
-              and any_cue("tended").search(clause.split(LIST_PAUSE)[0]))
+    listed = clause.endswith(LIST_PAUSE) and not NUMBER.search(clause) and _tended_list(clause)[0]
     return bool(listed or any_cue("tended").search(clause[-TENDED_REACH:]))
+
+
+def _tended_list(clause: str) -> tuple[re.Match | None, list[str]]:
+    """The verb of tending (cues kind tended) in the first item of the list ``clause``
+    holds, and the items after it, split at list pauses: the verb takes them all as
+    its object (聚焦九大主导产业、15条细分产业链). (None, []) with no such verb there."""
+    verb = any_cue("tended").search(clause.split(LIST_PAUSE, maxsplit=1)[0])
+    return verb, (clause[verb.end():].split(LIST_PAUSE) if verb else [])
 
 
 def _stock_cue(clause: str) -> re.Match | None:
