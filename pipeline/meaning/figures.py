@@ -1482,7 +1482,10 @@ def _distribute(rows: list[dict], mentions: list[dict], r: Reading, groups: list
 def _group_subjects(rows: list[dict], mentions: list[dict], r: Reading, group: list[int], subjects: list[str]
                     ) -> list[str]:
     """The subjects of a list of numbers, one each, [] to leave them as they are.
-    Without 分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%)."""
+    Without 分别 only a list of exactly as many items as numbers (A、B、C覆盖率达96%、76%、46%),
+    or a head that is an attribute or a share alone (:func:`_is_attribute`), with or
+    without 分别: each item is the subject of a number before it with that head
+    (甲、乙分别完成投资20亿元、30亿元，占年度计划的110%、120%: 甲完成投资占年度计划)."""
     if len(group) < 2 or rows[group[0]]["role"] == "other":
         return []
     clause = _list_clause(r, mentions, group[0])
