@@ -538,3 +538,10 @@ def test_a_time_limit_is_the_year_s_and_a_run_of_years_spans_them(make_record):
     five years up to the review year (cumulative)."""
     times = _times(make_record, "项目拿地后10天内完成“四证”办理，粮食产量连续5年稳定在60万吨。")
     assert (times["10天"][0], times["5年"][0]) == ("annual", "cumulative")
+
+
+def test_a_total_reached_after_the_years_net_gain_is_the_stock_of_the_things(make_record):
+    record = make_record(review="全年净增市场主体3000家、达到3.3万家，地区生产总值增长5%、达到3000亿元。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["3000家"]["basis"], rows["3.3万家"]["basis"]) == ("annual", "as_of")
+    assert rows["3000亿元"]["basis"] == "annual"  # a flow reached stays the year's

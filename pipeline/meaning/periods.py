@@ -601,11 +601,23 @@ def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
     nor one of none: what is measured follows the number, and ``after``, the words
     up to the next number, say what a share is of (95%的村集体经营性收入超过: a year's
     income); the caller gives none for a count, whose noun comes first (74个国控断面水质…)."""
-    if kind := quantity(clause):
+    if kind := quantity(_deed_before_total(clause)):
         return kind
     if not clause.strip():
         return quantity(after)
     return quantity(sentence) if _bare_reach().fullmatch(clause) else ""
+
+
+def _deed_before_total(clause: str) -> str:
+    """The clause as its quantity is read: where its last list item is only a verb of
+    reaching after an item that holds the deed's number (净增市场主体3000家、达到), the
+    total reached is of the things the deed added to, so the deed's verb (净增, 新增:
+    cues.csv kind flow) is dropped from the words before: the things, not the new ones."""
+    cut = _last_item_start(clause)
+    item = clause[cut:]
+    if not (cut and _ends_with(item, _reaching_verbs()) and _bare_reach().fullmatch(item) and re.search(r"\d", clause[:cut])):
+        return clause
+    return _done().sub("", clause[:cut]) + clause[cut:]
 
 
 @lru_cache(maxsize=None)
