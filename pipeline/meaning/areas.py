@@ -148,8 +148,8 @@ def _growth_zone(r: Reading, pos: int, before: dict, zone: str | None) -> str | 
 
 
 def _opening_cue(said: str, kind: str) -> str:
-    """The longest cue of ``kind`` that ``said`` opens with, '' if none."""
-    return max((word for word in cues(kind) if said.startswith(word)), key=len, default="")
+    """The longest cue of ``kind`` that ``said`` opens with, '' if none (cues come longest first)."""
+    return next((word for word in cues(kind) if said.startswith(word)), "")
 
 
 def zone_at(r: Reading, pos: int, limit: int) -> str:
