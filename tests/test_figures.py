@@ -1575,3 +1575,35 @@ def test_kinds_counted_in_chinese_numerals(figures):
     """两种模式共同入选 counts two models; 两种资源 (of 两个市场两种资源) is a slogan, no count."""
     rows = figures(review="两种模式共同入选全国案例。利用国内国际两个市场两种资源。")
     assert pick(rows, "raw", "value", "unit") == [("两种", "2", "count")]
+
+
+def test_a_sub_heading_naming_a_body_heads_its_paragraph_up_to_its_next_sub_heading(make_record):
+    """（五）…提升中心城区带动力。: the body a sub-heading's verb acts on (cues kind zone_lead)
+    heads the works after it, past sentences without figures, up to a one-clause
+    sub-heading of another topic (提升县城承载力。); the next paragraph is not its."""
+    record = make_record(plan="（五）聚焦带动，加快城镇化提升中心城区带动力。全面开展城市体检，做到先体检后更新。"
+                              "加快道路建设，启动升级改造；建成公园12个。提升县城承载力。新建学校3所。\n新增绿地5万平方米。")
+    areas = areas_by_raw(record, "target")
+    assert areas["12个"] == "中心城区"
+    assert areas["3所"] == areas["5万平方米"] == "某某区"
+
+
+def test_a_sentence_or_clause_opening_with_another_scope_ends_the_zone(make_record):
+    """各县区…, 全市…: a sentence or clause of another scope (cues kinds member_scope,
+    scope_change) is the region's, and the zone named before it reaches no further."""
+    record = make_record(review="中心城区实施项目20个，各县区实施项目30个。中心城区面貌一新。实施项目40个。"
+                                "各县新建公园9个。新建学校3所。\n中心城区面貌一新。新建公园8个。全市新建学校5所。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["20个"] == areas["40个"] == areas["8个"] == "中心城区"
+    assert areas["30个"] == areas["9个"] == areas["3所"] == areas["5所"] == "某某区"
+
+
+def test_a_heading_on_a_line_of_its_own_or_closed_by_a_colon_heads_the_paragraph_after_it(make_record):
+    """（一）中心城区建设 on its own line, 某某新区建设： run in: the zone heads the paragraph
+    under it, up to the next heading; a heading's number is no part of a zone's name."""
+    record = make_record(plan="（一）中心城区建设\n实施项目20个，完成投资10亿元。新建公园8个。\n（二）县域经济\n实施项目30个。\n"
+                              "某某新区建设：首批项目开工，新增企业6家。\n（三）某某经开区提质增效。新增企业7家。")
+    areas = areas_by_raw(record, "target")
+    assert areas["20个"] == areas["10亿元"] == areas["8个"] == "中心城区"
+    assert areas["30个"] == "某某区"
+    assert areas["6家"] == "某某新区" and areas["7家"] == "某某经开区"

@@ -20,8 +20,8 @@ from functools import cache
 from pipeline.meaning import periods
 from pipeline.read.mentions import CN_NUMERAL, cn_to_int
 from pipeline.read.reading import Reading
-from pipeline.read.text import (CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS, FULL_STOPS,
-                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, digits_of, open_quote)
+from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, COLONS,
+                                FULL_STOPS, ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, char_class, digits_of, open_quote)
 from pipeline.rules import alternation, cues, longest_prefix, lookup, table, words
 from pipeline.rules.patterns import any_cue, cue_words
 
@@ -175,8 +175,9 @@ def _zone(r: Reading, pos: int, limit: int, owners: bool = False) -> str | None:
 
 def _after_enumeration(text: str, sentence: int) -> int:
     """Where a sentence's words start after the task number it opens with (八是中心城区新建
-    停车位5000个: cues kind enumeration after a Chinese numeral), so that a zone named after
-    it still opens the sentence; else the sentence start."""
+    停车位5000个: cues kind enumeration after a Chinese numeral) or the bracketed number of
+    a sub-heading ((二)某某经开区提质增效。), so that a zone named after it still opens the
+    sentence and the number is no part of its name; else the sentence start."""
     match = _enumeration_lead().match(text, sentence)
     return match.end() if match else sentence
 
@@ -190,8 +191,11 @@ def without_enumeration(phrase: str) -> str:
 
 @cache
 def _enumeration_lead() -> re.Pattern:
-    """A Chinese numeral and a word of cues kind enumeration (八是)."""
-    return re.compile(rf"\s*[{CN_ORDINALS}]+(?:{cue_words('enumeration')})")
+    """A Chinese numeral and a word of cues kind enumeration (八是), or a Chinese numeral in
+    brackets (（二）): a sub-heading's number, never a grade as 一、二级 may be."""
+    numeral = f"[{CN_ORDINALS}]+"
+    bracketed = f"{char_class(BRACKETS_OPEN)}{numeral}{char_class(BRACKETS_CLOSE)}"
+    return re.compile(rf"\s*(?:{numeral}(?:{cue_words('enumeration')})|{bracketed})")
 
 
 def _zone_opening(text: str, opening: int, limit: int, owners: bool = False) -> str | None:
@@ -377,19 +381,23 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     one holding ``pos``, in the same paragraph, where every sentence between holds
     figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
     项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
-    up to the next such sentence. A body named whole (cues kind whole_area: 推动中心
-    城区扩容提质。) heads past one more sentence without figures that names no zone
-    and is no one-clause heading of another topic (解决好…问题，加快…建设。完成管网
-    入地32公里): the works of the body go on; a zone found by its suffix is too
-    loose a topic to reach that far."""
+    up to the next such sentence, or a heading on a line of its own above the paragraph
+    (:func:`_heading_line_zone`). A body named whole (cues kind whole_area: 推动中心
+    城区扩容提质。) heads past sentences without figures that name no zone and are no
+    one-clause heading of another topic (解决好…问题，加快…建设。完成管网入地32公里;
+    提升县城综合承载力。 ends it): the works of the body go on up to its paragraph's
+    next sub-heading; a zone found by its suffix is too loose a topic to reach that far. A sentence opening with another scope (全市…,
+    各县区…: :func:`_opens_scope`), its own or one between, ends the zone's reach."""
     text = r.text
     start, passed = r.sentence_start(pos), False
-    while start > 0 and text[start - 1] != "\n":
+    while start > 0 and not _opens_scope(text, start):
+        if text[start - 1] == "\n":
+            return _heading_line_zone(r, start, passed)
         before = r.sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
-            found = _topic(text, before, start - 1)
+            found = _topic(text, _after_enumeration(text, before), start - 1)
             found = found if found is not None else _led_body(r, before, start - 1) or None  # None: no zone
-            if found is not None or passed or not CLAUSE_STOP.search(text, before, start - 1):
+            if found is not None or not CLAUSE_STOP.search(text, before, start - 1):
                 return found if found and (not passed or found in cues("whole_area")) else ""
             passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
         elif _zone_match(text, before, start) is not None:
@@ -398,22 +406,85 @@ def _earlier_zone(r: Reading, pos: int) -> str:
     return ""
 
 
+def _heading_line_zone(r: Reading, paragraph: int, passed: bool) -> str:
+    """The zone a heading on a line of its own right above the paragraph at ``paragraph``
+    introduces to it ((一)中心城区面貌一新 / (二)推动中心城区扩容提质: as a sentence without
+    figures opening the paragraph would, :func:`_earlier_zone`; a body named whole also past
+    a sentence of works, ``passed``); '' if none, or if no such heading stands there: a zone
+    of the paragraph before heads nothing in this one."""
+    heading = _heading_line(r.text, paragraph)
+    if heading is None:
+        return ""
+    start, end = heading
+    found = _topic(r.text, _after_enumeration(r.text, start), end) or _led_body(r, start, end)
+    return found if found and (not passed or found in cues("whole_area")) else ""
+
+
+def _heading_line(text: str, paragraph: int) -> tuple[int, int] | None:
+    """Start and end of the line above the paragraph at ``paragraph`` (past blank lines)
+    when it is a heading standing alone, a title with no full stop and no figure
+    ((一)中心城区建设); None where the paragraph opens the text or follows a paragraph."""
+    end = len(text[:paragraph].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    title = text[start:end]
+    if not title.strip() or any(stop in title for stop in FULL_STOPS) or NUMBER.search(title):
+        return None
+    return start, end
+
+
+def _opens_scope(text: str, sentence: int) -> bool:
+    """Whether the sentence at ``sentence`` opens, past its task number, with a word of
+    another scope than a zone's (cues kinds scope_change, member_scope: 全市新建学校3所,
+    各县区实施项目30个): its figures are the region's or its members', not those of a
+    zone named in a sentence or heading before it."""
+    return _scope_opening().match(text, _after_enumeration(text, sentence)) is not None
+
+
+@cache
+def _scope_opening() -> re.Pattern:
+    """A word of cues kinds scope_change or member_scope, after any spaces."""
+    return re.compile(rf"\s*(?:{'|'.join(cue_words(kind) for kind in SCOPE_KINDS)})")
+
+
 def _heading_zone(r: Reading, pos: int) -> str:
     """The zone whose building a paragraph's heading is about, one clause without
-    figures (某某新区建设取得新进展。…, 高标准推进某某新区建设。…): the figures of the
-    paragraph that name no place of their own are that zone's, past the
-    sub-headings that end :func:`_earlier_zone`'s reach (京津冀协同发展呈现新气象 is
-    about a strategy the region takes part in, not about building a zone)."""
-    start = r.text.rfind("\n", 0, pos) + 1
-    stop = CLAUSE_STOP.search(r.text, start, pos)
-    if stop is None or r.text[stop.start()] not in FULL_STOPS or NUMBER.search(r.text, start, stop.start()):
+    figures run in (某某新区建设取得新进展。…, 高标准推进某某新区建设。…, 某某新区建设：…)
+    or a line of its own above it ((一)某某新区建设): the figures of the paragraph that
+    name no place of their own are that zone's, past the sub-headings that end
+    :func:`_earlier_zone`'s reach, up to a sentence opening with another scope
+    (:func:`_opens_scope`); 京津冀协同发展呈现新气象 is about a strategy the region
+    takes part in, not about building a zone."""
+    paragraph = r.text.rfind("\n", 0, pos) + 1
+    start, end = _heading_line(r.text, paragraph) or (paragraph, _run_in_heading_end(r, paragraph, pos))
+    if end < 0 or _scope_after(r, end, pos):
         return ""
-    heading = r.text[start:stop.start()]
+    start = _after_enumeration(r.text, start)
+    heading = r.text[start:end]
     for opening in (start, *(start + found.end() for found in _lead_verb_pattern().finditer(heading))):
-        match = area_pattern().match(r.text, opening, stop.start())
+        match = area_pattern().match(r.text, opening, end)
         if match and any_cue("area_object").match(r.text, match.end()) and not _generic(match.group(1)):
             return match.group(1)
     return ""
+
+
+def _run_in_heading_end(r: Reading, paragraph: int, pos: int) -> int:
+    """Where the heading run into the paragraph at ``paragraph`` ends: its first clause,
+    closed by a full stop or a colon and holding no figure, before ``pos``; -1 if none."""
+    stop = CLAUSE_STOP.search(r.text, paragraph, pos)
+    if stop is None or r.text[stop.start()] not in FULL_STOPS + COLONS or NUMBER.search(r.text, paragraph, stop.start()):
+        return -1
+    return stop.start()
+
+
+def _scope_after(r: Reading, heading: int, pos: int) -> bool:
+    """Whether a sentence after ``heading`` up to the one holding ``pos`` opens with another
+    scope (:func:`_opens_scope`: 各县区…, 全市…)."""
+    sentence = r.sentence_start(pos)
+    while sentence > heading:
+        if _opens_scope(r.text, sentence):
+            return True
+        sentence = r.sentence_start(sentence - 1)
+    return False
 
 
 @cache
