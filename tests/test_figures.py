@@ -126,6 +126,18 @@ def test_a_bare_verb_repeated_from_the_clause_before_counts_its_object_there(fig
     assert pick(figures(plan=plan), "value", "subject") == [("120", "招商活动")]
 
 
+@pytest.mark.parametrize("review, subject", [
+    ("法律援助中心为农民工追回欠薪2000万元。", "追回欠薪"),
+    ("专项行动累计为企业和个人减免医疗费用3亿元。", "减免医疗费用"),
+    ("为企业减负5亿元。", "为企业减负"),
+    ("为群众看病、上学等提供资金2亿元。", "为群众看病、上学等提供资金"),
+])
+def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review, subject):
+    """X为劳动者追回欠薪: the number measures the deed, not its doer or the people served;
+    a deed of one verb (减负) keeps them, and 为 before a list of needs heads a purpose, no deed."""
+    assert [r["subject"] for r in figures(review=review)] == [subject]
+
+
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
     rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")

@@ -40,6 +40,7 @@ TENDED_REACH = 6  # characters before a count where a verb of tending takes it a
 HELD_REACH = 2  # numbers after a streak's where the level it held may stand (连续四年稳定在37万吨以上: the next)
 MAX_ATTRIBUTE = 4  # an attribute said of the things counted just before is a short word (交付率, 入住率), no phrase of its own
 LAW_BODY = 10  # the longest name of a body asked or helped to make law (市人大及其常委会)
+BARE_DEED = 2  # a deed this short after whom it is for (为市场主体减负: 减负) is a verb alone, no one's measure without them
 MAX_MODIFIER = 5  # a modifier alone (千亿级, 省重点, 国家级重点) is short; a longer item is a noun of its own (…导入事项)
 SHORT_ITEM = 3  # a listed item this short (示范村, 示范镇) is a short form of the noun of the item before, sharing its qualifiers
 SHARED_OPENING = 2  # the characters of such an item found in the noun before it, where the two nouns open alike (示范)
@@ -1338,7 +1339,7 @@ def _lead(phrase: str) -> str:
     the rates of that act), and one of kind class_lead where a class's threshold
     follows it (年主营业务收入超50亿元企业: read.mentions.first_threshold; the threshold's
     words define the class counted)."""
-    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), key=len)
+    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), _for_whom(phrase), key=len)
     if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and first_threshold(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
@@ -1355,6 +1356,26 @@ def _lawmaking(phrase: str) -> str:
     '' where none opens it: what is counted is the laws after them."""
     found = _lawmaking_pattern().match(phrase)
     return found.group() if found else ""
+
+
+def _for_whom(phrase: str) -> str:
+    """根治欠薪行动为劳动者追回工资, “医检互认”累计为群众节省医疗费用: who acts and for
+    whom (cues kind for_whom, then words of kind beneficiary chained by list links: 为企业和个人)
+    opening ``phrase``, '' where none opens it: the number measures the deed done for them
+    (追回工资), not the actor or the people. Not where the deed is a verb alone (BARE_DEED:
+    为市场主体减负 says whose burden) or a list of their needs (为群众看病、供暖…提供保障:
+    为 heads a purpose, no deed of its own)."""
+    found = _for_whom_pattern().match(phrase)
+    deed = phrase[found.end():] if found else ""
+    return found.group() if len(deed) > BARE_DEED and LIST_PAUSE not in deed else ""
+
+
+@cache
+def _for_whom_pattern() -> re.Pattern:
+    """See :func:`_for_whom`; who acts holds no stop, space or 、."""
+    beneficiary = f"(?:{cue_words('beneficiary')})"
+    return re.compile(f"{areas.NOT_IN_NAME}*?(?:{cue_words('for_whom')}){beneficiary}"
+                      f"(?:(?:{cue_words('list_link')}){beneficiary})*")
 
 
 @cache
