@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, words_through_names
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
 from pipeline.read.outline import YEAR, report_cue, section_kind
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
@@ -374,7 +374,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
-            or _level_reached(clause, measure, kind)):
+            or _level_reached(clause, measure, kind) or _counts_a_standing(after, measure)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
@@ -456,6 +456,13 @@ def _cued_basis(clause: str, stock: bool) -> str:
     if _says(clause, "cumulative") or _ends_with(clause, cues("crossed")) or (not stock and _base_start(clause)):
         return "cumulative"
     return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
+
+
+def _counts_a_standing(after: str, measure: str) -> bool:
+    """Whether a count is of things that stand in a ranking's top share, named in the words
+    after it up to the next number (85个学科进入全球前1%: :func:`~pipeline.read.mentions.top_share`): how many
+    stand there at the year's end, a state as a standing is, whatever verb got them there."""
+    return measure == "count" and top_share().search(after) is not None
 
 
 def _standing(clause: str, measure: str) -> bool:

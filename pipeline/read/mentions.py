@@ -489,10 +489,20 @@ def words_through_names() -> re.Pattern:
     """Words up to the next number or clause stop; digits that open a Latin-lettered
     name (5G基站, 5A级景区), a name (number_forms.csv kind name_after: 2个1类创新药,
     where the number measures nothing) or a list's name after the things counted
-    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
+    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words, and so is the
+    top share of a ranking (cues kind rank_top, a number and number_forms.csv kind
+    share_sign: 学科进入全球前1%, the class counted)."""
     word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
     names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
-    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+    return re.compile(f"(?:{top_share().pattern}|{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+
+
+@lru_cache(maxsize=1)
+def top_share() -> re.Pattern:
+    """The top share of a ranking: 前 (cues kind rank_top), a number and a share's sign
+    (number_forms.csv kind share_sign): 前1%, 前1‰."""
+    signs = alternation(words("number_forms", "written", "share_sign"))
+    return re.compile(f"(?:{alternation(cues('rank_top'))})" + r"\d+(?:\.\d+)?" + f"(?:{signs})")
 
 
 def _quoted_name(text: str, m: Mention) -> bool:
