@@ -176,6 +176,13 @@ def test_amounts_and_ages_that_name_a_class_measure_nothing():
     assert forms["0"] != "measure"
 
 
+def test_a_bracket_of_a_class_names_it_at_both_ends():
+    """所得额10万元至50万元部分 is a slice of income named by its bounds: both ends name
+    it, neither measures; a range before what it measures stays two measures."""
+    forms = {m.text: m.form for m in find_mentions(clean("所得额10万元至50万元部分减半征收，投资20亿元至30亿元。"))}
+    assert forms == {"10": "threshold", "50": "threshold", "20": "measure", "30": "measure"}
+
+
 def test_a_subscript_on_lines_of_its_own_is_part_of_its_name():
     """细颗粒物（PM\\n2.5\\n）: the line breaks a Word subscript leaves show nothing; 2.5 is the name's."""
     assert [(m.number, m.form) for m in find_mentions(clean("细颗粒物（PM\n2.5\n）浓度下降9.1%"))] == [

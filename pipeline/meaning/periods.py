@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, words_through_names
+from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, FULL_STOPS,
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
                                 GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
@@ -37,6 +37,7 @@ RATE_MEASURES = ("growth", "change_pp", "multiple")
 STATE_MEASURES = ("duration",)
 REACHED_MEASURES = ("count", "share")  # 达到 a number of firms or a rate is a state (unless a flow's: quantities.csv)
 QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: str.translate is slow on Chinese text
+NOUN_AFTER = re.compile(rf"{char_class(CLAUSE_STOPS + LIST_PAUSE + '0123456789', negated=True)}*")  # up to a stop, 、 or number
 ITEM_START = re.compile(rf"(?:.*{char_class(LIST_PAUSE)})?", re.S)  # matched up to a clause's last 、, if any
 CHANGED_NOUN_REACH = 7  # a counter and the noun it counts before a verb of changing to (个产业集聚区整合为)
 MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
@@ -373,7 +374,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
-            or _level_reached(clause, measure, kind)):
+            or _level_reached(clause, measure, kind) or _counts_a_standing(after, measure)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
@@ -457,6 +458,13 @@ def _cued_basis(clause: str, stock: bool) -> str:
     return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
 
 
+def _counts_a_standing(after: str, measure: str) -> bool:
+    """Whether a count is of things that stand in a ranking's top share, named in the words
+    after it up to the next number (85个学科进入全球前1%: :func:`~pipeline.read.mentions.top_share`): how many
+    stand there at the year's end, a state as a standing is, whatever verb got them there."""
+    return measure == "count" and top_share().search(after) is not None
+
+
 def _standing(clause: str, measure: str) -> bool:
     """Whether a rank is a standing in a ranking or an index at a date (全国排名53位,
     波罗的海指数排名前20名: periods.csv kind standing), not a change of rank (排名提升3位:
@@ -507,8 +515,18 @@ def _stock_after(clause: str, after: str, measure: str) -> bool:
     (160个国控断面中I类水质占比: the sections; the share of the year's water after them is another figure's),
     unless a verb of reaching ends the words: things counted by a threshold their quantity passed
     (40家企业主营业务收入超10亿元) are counted by that quantity, here a year's flow."""
+    if measure == "level":
+        return _measures_a_stock(after)
     counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
     return measure == "count" and counted == "stock" and not (_tells_a_deed(clause) or _tells_a_deed(after))
+
+
+def _measures_a_stock(after: str) -> bool:
+    """Whether an amount is written right before the stock it measures, the noun after it
+    (up to its clause's or list item's end or the next number) ending in a stock's word of
+    quantities.csv (守住18亿亩耕地红线): land or money there at a date. Only that table's
+    words: a codebook stock (建设8万亩高标准农田) is added to by the plan's deed."""
+    return _ends_with(NOUN_AFTER.match(after).group(), _stock_words())
 
 
 def _quantity_named_first(text: str) -> str:

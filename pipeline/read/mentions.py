@@ -489,10 +489,20 @@ def words_through_names() -> re.Pattern:
     """Words up to the next number or clause stop; digits that open a Latin-lettered
     name (5G基站, 5A级景区), a name (number_forms.csv kind name_after: 2个1类创新药,
     where the number measures nothing) or a list's name after the things counted
-    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words."""
+    (cues kind top_n: 26家企业上榜…500强, part of the list's name) are words, and so is the
+    top share of a ranking (cues kind rank_top, a number and number_forms.csv kind
+    share_sign: 学科进入全球前1%, the class counted)."""
     word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
     names = alternation((*words("number_forms", "written", "name_after"), *cues("top_n")))
-    return re.compile(f"(?:{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+    return re.compile(f"(?:{top_share().pattern}|{word}|" + r"\d+(?=[A-Za-z]|" + names + "))*")
+
+
+@lru_cache(maxsize=1)
+def top_share() -> re.Pattern:
+    """The top share of a ranking: 前 (cues kind rank_top), a number and a share's sign
+    (number_forms.csv kind share_sign): 前1%, 前1‰."""
+    signs = alternation(words("number_forms", "written", "share_sign"))
+    return re.compile(f"(?:{alternation(cues('rank_top'))})" + r"\d+(?:\.\d+)?" + f"(?:{signs})")
 
 
 def _quoted_name(text: str, m: Mention) -> bool:
@@ -645,13 +655,14 @@ def _rank_item_before() -> re.Pattern:
 def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with ``4.5%—5%`` and ``4.5-5%`` read as a low and a high end
     sharing a unit. Pair by pair, each with the previous one as already linked
-    (the high end of one range may be the low end of the next)."""
+    (the high end of one range may be the low end of the next). The low end of a
+    bracket whose high end names a class (所得额100万元至300万元部分) names it too."""
     linked = mentions[:1]
     for high in mentions[1:]:
         low = linked[-1]
         if _is_range(text, low, high):
             unit = {} if low.unit_word else {"unit_word": high.unit_word, "multiplier": high.multiplier}
-            linked[-1] = low._replace(form="measure", range_part="low", **unit)
+            linked[-1] = low._replace(form=high.form, range_part="low", **unit)
             high = high._replace(range_part="high")
         linked.append(high)
     return linked
@@ -659,8 +670,8 @@ def _link_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _is_range(text: str, low: Mention, high: Mention) -> bool:
     """Whether two numbers joined by a range link (—, -, 至 …) are its ends: the
-    high one a measure, the low one a measure of the same unit or a bare number."""
-    if low.form not in ("measure", "bare") or high.form != "measure":
+    high one a measure or a class's threshold, the low one a measure of the same unit or a bare number."""
+    if low.form not in ("measure", "bare") or high.form not in ("measure", "threshold"):
         return False  # asked first: most pairs fail here, without cutting out the text between them
     if low.unit_word and low.unit_word != high.unit_word:
         return False
