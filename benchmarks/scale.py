@@ -348,7 +348,8 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuil
     py = str(BIN / "python")
     me = str(Path(__file__).resolve())
     extract_floor_s, extract_floor_mib, *_ = timed([py, me, "--floor", "extract", str(raw), str(floor_out)], project)
-    normalize_floor_s, normalize_floor_mib, *_ = timed([py, me, "--floor", "normalize", str(project / "data")], project)
+    normalize_floor = timed([py, me, "--floor", "normalize", str(project / "data")], project)
+    normalize_floor_s, normalize_floor_mib = normalize_floor.seconds, normalize_floor.mib
     interim = project / "data" / "interim"
     bound = timed([py, me, "--floor", "bound", str(interim), str(tmp / f"bound-{size}")], project)
 
@@ -370,7 +371,7 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuil
     if ex and no:
         print(f"    extract   {ex.seconds:6.1f} s = {ex.seconds / extract_floor_s:4.1f}x its floor (goal <= 4x)")
         print(f"    normalize {no.seconds:6.1f} s = {no.seconds / normalize_floor_s:4.1f}x its floor (goal <= 5x)")
-        print_bound(bound, normalize_floor_s, no, per_figure_costs(interim))
+        print_bound(bound, normalize_floor, no, per_figure_costs(interim))
     if rebuilds:
         print_rebuilds(project, sources, size, full, files)
     sys.stdout.flush()
@@ -379,18 +380,18 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuil
     shutil.rmtree(project)
 
 
-def print_bound(bound: Timed, floor_s: float, stage: StageUse, costs: tuple[float, float]) -> None:
-    """The bound's ratio to the floor, and per figure the CPU time the rules take
-    today, the time 5x the floor leaves them (at the stage's CPUs busy) and the
-    least one rule costs."""
-    figures = int(bound.out.split()[-1])
+def print_bound(bound: Timed, floor: Timed, stage: StageUse, costs: tuple[float, float]) -> None:
+    """The bound's ratio to the floor, in wall time and in CPU time (the one to trust
+    on a busy machine), and per figure the CPU time the rules take today, what 5x
+    the floor would leave them with every CPU busy, and the least one rule costs."""
+    figures, cpus = int(bound.out.split()[-1]), os.cpu_count() or 1
     today = (stage.cpu_seconds - bound.cpu_seconds) / figures * 1e6
-    left = (5 * floor_s * stage.cores - bound.cpu_seconds) / figures * 1e6
-    print(f"    bound     {bound.seconds:6.1f} s = {bound.seconds / floor_s:4.1f}x its floor: normalize with no "
-          f"meaning rule ({bound.cpu_seconds:.1f} s CPU, {figures} figures)")
+    left = (5 * floor.cpu_seconds * cpus - bound.cpu_seconds) / figures * 1e6
+    print(f"    bound     {bound.seconds:6.1f} s = {bound.seconds / floor.seconds:4.1f}x its floor "
+          f"(CPU {bound.cpu_seconds:.1f} s = {bound.cpu_seconds / floor.cpu_seconds:.1f}x the floor's "
+          f"{floor.cpu_seconds:.1f} s): normalize with no meaning rule, {figures} figures")
     print(f"      all rules, CPU per figure: {today:.0f} us today; 5x the floor leaves {left:.0f} us "
-          f"(at the stage's {stage.cores:.2f} CPUs busy); one regex search over its clause {costs[0]:.2f} us, "
-          f"one Python call {costs[1]:.2f} us")
+          f"(all {cpus} CPUs busy); one regex search over its clause {costs[0]:.2f} us, one Python call {costs[1]:.2f} us")
 
 
 def print_rebuilds(project: Path, sources: list[Path], size: int, full: Build, files: dict[str, int]) -> None:
