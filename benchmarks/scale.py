@@ -19,7 +19,11 @@ or not at all; the rebuild after adding one report and after a rule change;
 and the ratios of extract and normalize to their floors:
 - extract floor: a minimal script that decodes every report (``text.decode``)
   and writes every regex number (``text.NUMBER``) to a CSV, in one process;
-- normalize floor: reading every output CSV with pandas, in one process.
+- normalize floor: reading every output CSV with pandas, in one process;
+- normalize bound: the stage with every meaning rule removed (``bare_tables``),
+  run as the stage runs, and what 5x the floor then leaves for all the rules per
+  figure, beside the cost of one regex search over a clause and of one Python
+  call per figure, measured in the same run.
 
 Usage: python benchmarks/scale.py [--sizes 1000 3200] [--full-only 9600] [--reports DIR] [--keep DIR]
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
 import shutil
@@ -35,9 +40,15 @@ import sys
 import tempfile
 import threading
 import time
+import timeit
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import psutil
 
@@ -53,6 +64,7 @@ STAGE_START = re.compile(r"Running stage '([^']+)'")
 EXTRACTED = re.compile(r"extract: \d+ report\(s\) extracted")
 PER_YEAR = 3210  # rows of the division table: one report per region is a year
 MIB = 1024 * 1024
+FIGURE_CONTEXT = 32  # characters each side of a figure that the bound writes as its context: 67 in all, a real one's mean
 GOALS = {"largest committed file": "50 MB", "add one": "5 % of the full build",
          "extract": "4x floor", "normalize": "5x floor", "peak memory": "1 GiB"}
 
@@ -190,14 +202,25 @@ def cpu_so_far(root: psutil.Process) -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MiB) of a command."""
+class Timed(NamedTuple):
+    """A command's wall seconds, peak memory (MiB), CPU seconds (its own and its
+    workers') and what it printed."""
+
+    seconds: float
+    mib: float
+    cpu_seconds: float
+    out: str
+
+
+def timed(command: list[str], cwd: Path) -> Timed:
+    """Run ``command`` and measure it (``Timed``)."""
     began = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=cwd, env=env(cwd))
+    proc = subprocess.Popen(command, cwd=cwd, env=env(cwd), stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     if status:
         sys.exit(f"{command}: failed")
-    return time.perf_counter() - began, usage.ru_maxrss / 1024
+    return Timed(time.perf_counter() - began, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, out)
 
 
 def extract_floor(raw: Path, out: Path) -> None:
@@ -219,6 +242,67 @@ def normalize_floor(data: Path) -> None:
     rows = sum(len(pd.read_csv(path, dtype=str, keep_default_na=False)) for path in sorted(data.rglob("*.csv"))
                if "cache" not in path.parts and "interim" not in path.parts)
     print(rows)
+
+
+def bare_tables(record: dict) -> dict[str, list[dict]]:
+    """``normalize.report_tables`` with every meaning rule removed: a figures row per
+    mention from the interim fields as they are, with a context as long as a real
+    one on average (a fixed window of the text), and nothing that takes a rule:
+    no role, subject, period, area, code, project, headline, quality flag or scorecard side."""
+    from pipeline.normalize import ROLE_TABLES, SIDES
+
+    report_id, text = record["report"]["report_id"], record["text"]
+    figures = [{**m, "report_id": report_id, "figure_id": f"f{m['start']:06d}", "role": "",
+                "raw": text[m["start"]:m["raw_end"]],
+                "context": text[max(0, m["start"] - FIGURE_CONTEXT):m["end"] + FIGURE_CONTEXT]}
+               for m in record["mentions"]]
+    return {"reports": [record["report"]], "sections": [{"report_id": report_id, **s} for s in record["sections"]],
+            "figures": figures, **{name: [] for name in ROLE_TABLES}, "projects": [], "headline": [], "quality": [],
+            SIDES: []}
+
+
+def normalize_bound(interim: Path, root: Path) -> None:
+    """The bound: the normalize stage with ``bare_tables`` for its rules, run as the
+    stage runs (its per-report map on every CPU, its cache of pieces, its package
+    writer, into ``root``); prints the number of figures written."""
+    from pipeline import normalize
+    from pipeline.package.resources import build
+
+    (root / normalize.CACHE).mkdir(parents=True)
+    entries = normalize.report_entries(normalize.interim_files(interim), root / normalize.CACHE,
+                                       partial(normalize.report_piece, tables_of=bare_tables))
+    counts, _ = normalize.write_package(entries, root / "staging", build(), Decimal(0))  # no sides: no scorecard
+    print(counts["figures"])
+
+
+def _call(clause: str) -> str:
+    """The least a rule can be: one Python function call."""
+    return clause
+
+
+def per_figure_costs(interim: Path, reports: int = 50) -> tuple[float, float]:
+    """CPU µs per figure of one compiled-regex search over the figure's clause (the
+    101 verbs of ``periods.csv`` kind acted, a rule's usual pattern) and of one Python
+    function call, over the figures of the first ``reports`` interim records: the
+    least one rule costs, beside what 5x the floor leaves for them all."""
+    from pipeline.read.text import CLAUSE_STOPS, char_class
+    from pipeline.rules.patterns import any_cue
+
+    clause, clauses = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+"), []
+    for path in sorted(interim.glob("*.json"))[:reports]:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        spans = list(clause.finditer(record["text"]))
+        starts = [span.start() for span in spans]
+        clauses += [spans[max(0, bisect_right(starts, m["start"]) - 1)].group() for m in record["mentions"]]
+    search = any_cue("acted", "periods").search
+    loop = _best(lambda: [c for c in clauses])  # the loop alone: taken off both
+    return ((_best(lambda: [search(c) for c in clauses]) - loop) / len(clauses) * 1e6,
+            (_best(lambda: [_call(c) for c in clauses]) - loop) / len(clauses) * 1e6)
+
+
+def _best(run: Callable[[], object]) -> float:
+    """CPU seconds of ``run``, the best of five (the least disturbed by other work)."""
+    return min(timeit.repeat(run, number=1, repeat=5, timer=time.process_time))
 
 
 def committed_files(project: Path) -> dict[str, int]:
@@ -263,8 +347,11 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuil
     floor_out = tmp / f"floor-{size}.csv"
     py = str(BIN / "python")
     me = str(Path(__file__).resolve())
-    extract_floor_s, extract_floor_mib = timed([py, me, "--floor", "extract", str(raw), str(floor_out)], project)
-    normalize_floor_s, normalize_floor_mib = timed([py, me, "--floor", "normalize", str(project / "data")], project)
+    extract_floor_s, extract_floor_mib, *_ = timed([py, me, "--floor", "extract", str(raw), str(floor_out)], project)
+    normalize_floor = timed([py, me, "--floor", "normalize", str(project / "data")], project)
+    normalize_floor_s, normalize_floor_mib = normalize_floor.seconds, normalize_floor.mib
+    interim = project / "data" / "interim"
+    bound = timed([py, me, "--floor", "bound", str(interim), str(tmp / f"bound-{size}")], project)
 
     n = size
     print(f"\nN={n}: {corpus_bytes / 1e6:.1f} MB of text, {os.cpu_count()} CPUs, one run")
@@ -284,12 +371,27 @@ def measure(size: int, sources: list[Path], tmp: Path, keep: Path | None, rebuil
     if ex and no:
         print(f"    extract   {ex.seconds:6.1f} s = {ex.seconds / extract_floor_s:4.1f}x its floor (goal <= 4x)")
         print(f"    normalize {no.seconds:6.1f} s = {no.seconds / normalize_floor_s:4.1f}x its floor (goal <= 5x)")
+        print_bound(bound, normalize_floor, no, per_figure_costs(interim))
     if rebuilds:
         print_rebuilds(project, sources, size, full, files)
     sys.stdout.flush()
     if keep:
         shutil.copytree(project, keep / f"n{size}", symlinks=True, dirs_exist_ok=True)
     shutil.rmtree(project)
+
+
+def print_bound(bound: Timed, floor: Timed, stage: StageUse, costs: tuple[float, float]) -> None:
+    """The bound's ratio to the floor, in wall time and in CPU time (the one to trust
+    on a busy machine), and per figure the CPU time the rules take today, what 5x
+    the floor would leave them with every CPU busy, and the least one rule costs."""
+    figures, cpus = int(bound.out.split()[-1]), os.cpu_count() or 1
+    today = (stage.cpu_seconds - bound.cpu_seconds) / figures * 1e6
+    left = (5 * floor.cpu_seconds * cpus - bound.cpu_seconds) / figures * 1e6
+    print(f"    bound     {bound.seconds:6.1f} s = {bound.seconds / floor.seconds:4.1f}x its floor "
+          f"(CPU {bound.cpu_seconds:.1f} s = {bound.cpu_seconds / floor.cpu_seconds:.1f}x the floor's "
+          f"{floor.cpu_seconds:.1f} s): normalize with no meaning rule, {figures} figures")
+    print(f"      all rules, CPU per figure: {today:.0f} us today; 5x the floor leaves {left:.0f} us "
+          f"(all {cpus} CPUs busy); one regex search over its clause {costs[0]:.2f} us, one Python call {costs[1]:.2f} us")
 
 
 def print_rebuilds(project: Path, sources: list[Path], size: int, full: Build, files: dict[str, int]) -> None:
@@ -324,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.floor:
         if args.floor[0] == "extract":
             extract_floor(Path(args.floor[1]), Path(args.floor[2]))
+        elif args.floor[0] == "bound":
+            normalize_bound(Path(args.floor[1]), Path(args.floor[2]))
         else:
             normalize_floor(Path(args.floor[1]))
         return 0

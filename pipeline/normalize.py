@@ -20,7 +20,7 @@ import io
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -163,10 +163,12 @@ def check_cells(tables: dict[str, list[dict]], source: str) -> None:
                                      "(does the text lack line breaks?)")
 
 
-def report_piece(path: Path) -> tuple[Piece, Place]:
-    """One report's piece and place, computed from its interim file."""
+def report_piece(path: Path, tables_of: Callable[[dict], dict[str, list[dict]]] = report_tables
+                 ) -> tuple[Piece, Place]:
+    """One report's piece and place, computed from its interim file by ``tables_of``
+    (a benchmark passes a function of no rules, to measure all but the rules)."""
     record = json.loads(path.read_text(encoding="utf-8"))
-    tables = report_tables(record)
+    tables = tables_of(record)
     fields = {name: list(scorecard.SIDE_FIELDS) if name == SIDES else columns(name) for name in tables}
     texts = {name: "".join(lines) for name, lines in table_lines(tables, fields).items()}
     for name, text in texts.items():  # in table order, as check_cells goes: the same first error
@@ -199,10 +201,11 @@ def interim_keys(paths: list[Path]) -> dict[Path, str]:
     return {p: ":".join(index[p.stem]) if p.stem in index else sha256(p.read_bytes()) for p in paths}
 
 
-def report_entries(paths: list[Path], cache_dir: Path) -> list[Entry]:
+def report_entries(paths: list[Path], cache_dir: Path,
+                   make_piece: Callable[[Path], tuple[Piece, Place]] = report_piece) -> list[Entry]:
     """Every report's cached piece, computing those whose interim file or the code
-    changed (on every CPU); a piece is written to the cache as it comes and not
-    kept, so memory does not grow with the corpus."""
+    changed (on every CPU, by ``make_piece``); a piece is written to the cache as it
+    comes and not kept, so memory does not grow with the corpus."""
     code = fingerprint("normalize")
     keys = {p: f"{code}:{k}" for p, k in interim_keys(paths).items()}
     entries: dict[Path, Entry] = {}
@@ -212,7 +215,7 @@ def report_entries(paths: list[Path], cache_dir: Path) -> list[Entry]:
             entries[p] = Entry(p.stem, keys[p], Place(*(meta[field] for field in Place._fields)), cache_dir / p.stem,
                                meta.get("rows", {}))
     pending = [p for p in paths if p not in entries]
-    for path, (piece, place) in zip(pending, ordered_map(report_piece, pending, "normalize")):
+    for path, (piece, place) in zip(pending, ordered_map(make_piece, pending, "normalize")):
         write_bytes(cache_dir / path.stem, piece.dump(keys[path], place))
         entries[path] = Entry(path.stem, keys[path], place, cache_dir / path.stem, piece.rows)
     wanted = {p.stem for p in paths}

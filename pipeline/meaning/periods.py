@@ -455,7 +455,7 @@ def _cued_basis(clause: str, stock: bool) -> str:
     PM2.5年均浓度累计下降17% is a change over the years."""
     if _says(clause, "cumulative") or _ends_with(clause, cues("crossed")) or (not stock and _base_start(clause)):
         return "cumulative"
-    return next((kind for kind in ("annual", "annual_average") if _says(clause, kind)), "")
+    return "annual" if _says(clause, "annual") else "annual_average" if _says(clause, "annual_average") else ""
 
 
 def _counts_a_standing(after: str, measure: str) -> bool:
@@ -708,8 +708,8 @@ def _holds(clause: str, measure: str) -> bool:
     without the nouns that hold such a word (储备林 is a forest: kind noun)."""
     if measure in RATE_MEASURES:
         return False
-    held = _says(_without_nouns(clause), "capacity") and not (_does(clause) or _says(clause, "builds"))
-    return _says(clause, "as_of") or held
+    return _says(clause, "as_of") or (_says(_without_nouns(clause), "capacity")
+                                      and not (_does(clause) or _says(clause, "builds")))
 
 
 def _reaches(clause: str) -> bool:

@@ -30,6 +30,7 @@ SLOGAN = re.compile(rf"^[{NUMERALS}][^{NUMERALS}]")  # 四好农村路, 两横�
 SEGMENT = re.compile(rf"{char_class(BRACKETS_OPEN)}{char_class(BRACKETS_OPEN + BRACKETS_CLOSE, negated=True)}{{1,20}}"
                      rf"{char_class(BRACKETS_CLOSE)}")  # 西二环北延（北三环至马坊路）
 MIN_NAME, MAX_NAME = 3, 30
+THROUGH_LAST_ATTRIBUTIVE = re.compile(f".*{char_class(ATTRIBUTIVES)}", re.S)  # 历时3年的: one match, not an rfind per mark
 
 
 @cache
@@ -137,9 +138,12 @@ def _verb_pattern() -> re.Pattern:
 def _names(r: Reading, start: int, end: int) -> list[Candidate]:
     """Named projects among the 、-separated items of one clause."""
     clause = r.text[start:end]
+    headed = _has_head(clause)
+    if not headed and not _any_list_head().search(clause):
+        return []  # no head noun and no list head: no name (most clauses: the list is not read either)
     shared = _shares_head(r, start, end)
-    if not shared and not _has_head(clause):
-        return []  # a name ends in a head noun unless its list shares one (most clauses: no item is read)
+    if not shared and not headed:
+        return []  # a name ends in a head noun unless its list shares one (no item is read)
     if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     items = clause.split(LIST_PAUSE)
@@ -161,7 +165,7 @@ def _shares_head(r: Reading, start: int, end: int) -> bool:
     clause = r.text[start:end]
     last = start + clause.rfind(LIST_PAUSE) + 1
     tail = r.text[last:end]  # both ways end in a list head in the last item: most hold none, and no item is read
-    if not any(head in tail for head in _list_heads()) or not any_cue("item_link").search(clause):
+    if not _any_list_head().search(tail) or not any_cue("item_link").search(clause):
         return False
     if _closing_head().search(r.text, last, end):
         return True
@@ -175,6 +179,12 @@ def _closing_head() -> re.Pattern:
     generic = "|".join(map(re.escape, lookup("project_generic", "word")))
     heads = "|".join(map(re.escape, _list_heads()))
     return re.compile(rf"等(?:{_counted().pattern})?(?:{generic})*(?:{heads})")
+
+
+@cache
+def _any_list_head() -> re.Pattern:
+    """Any head of :func:`_list_heads` (one search instead of a test per head)."""
+    return re.compile(alternation(_list_heads()))
 
 
 @cache
@@ -253,7 +263,8 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     start, item = start + skip, item[skip:]
     if _counted().match(item):
         return None
-    cut = max(item.rfind(mark) for mark in ATTRIBUTIVES) + 1  # 历时3年的市政管网…工程: the name follows the last 的
+    through = THROUGH_LAST_ATTRIBUTIVE.match(item)  # 历时3年的市政管网…工程: the name follows the last 的
+    cut = through.end() if through else 0
     start, item = start + cut, item[cut:]
     counted = _counted().search(item)
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
