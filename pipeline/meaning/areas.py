@@ -41,7 +41,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
     in the same paragraph that only introduces it (合作示范区以…为目标，…。加强…，
     产业项目到位20亿元), or an earlier clause of its sentence (省属企业资产总额…，
     工业总产值突破1万亿元), or one where a verb builds the zone (…，加快某数据中心集群
-    建设，…，力争算力规模突破10万P: :func:`_clause_zone`), or else the paragraph's
+    建设，…，力争算力规模突破10万P: :meth:`ClauseZones.at`), or else the paragraph's
     heading, one clause about building a zone (某某新区建设取得新进展。: :func:`_heading_zone`);
     a name followed by 建设/项目 is otherwise the object of a project, not what the
     figures measure, and a general one (其他各乡镇) is no particular place. A division
@@ -50,6 +50,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
     amount there is the zone's: 跻身全国50强).
     """
     zones: dict[int, str] = {}
+    clause_zones = ClauseZones(r)
     for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
@@ -58,7 +59,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
         area = _shared_out_zone(r, row["start"]) if area is None else area
         area = _division_zone(r, row["start"], region_code) if area is None else area
         area = _growth_zone(r, row["start"], rows[i - 1], zones.get(i - 1)) if area is None and i else area
-        area = _clause_zone(r, row["start"]) if area is None else area
+        area = clause_zones.at(row["start"]) if area is None else area
         area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
         if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r, row["start"] + len(row["raw"])):
             area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
@@ -341,32 +342,66 @@ def _division_names(name: str) -> tuple[str, ...]:
     return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
 
 
-def _clause_zone(r: Reading, pos: int) -> str | None:
-    """The topic (:func:`_topic`) of the nearest earlier clause of the sentence
-    holding ``pos`` that opens with a zone, read back to the full stop (a
-    semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
-    新建公园8个): the clauses after it that name no place of their own go on about it,
-    up to one that names another scope (…；实施县域经济项目136个: cues kinds
-    scope_change and member_scope). Only a body named whole (cues kind whole_area) whose clause
-    holds a figure of its own is sure to be the subject the next clauses go on
-    about: a name found by its suffix inside a sentence often opens with the verb
-    whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
-    turns to the region's figures. But a clause where a verb builds a zone
-    (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
-    the clauses after it to the zone, as it does when it opens the sentence."""
-    first = r.statement_start(pos)
-    clause, end = r.clause_start(pos), pos
-    while clause > first and not any(any_cue(kind).search(r.text, clause, end) for kind in SCOPE_KINDS):
-        end = clause - 1
-        clause = r.clause_start(end)
-        built = _zone_match(r.text, clause, end, owners=True)
-        if built is not None and _builds_zone(r.text, built):
-            return _zone_named(r.text, built)
-        found = _topic(r.text, clause, end)
+class ClauseZones:
+    """The zone an earlier clause of its sentence hands a figure (:meth:`at`), for one report. The walk back from a clause to the
+    one that decides its zone is the same for every figure after it in the
+    sentence, so each clause's answer is kept (``known``, by clause start): a
+    sentence of 3,000 figures and no full stop costs one walk, not 3,000."""
+
+    def __init__(self, r: Reading) -> None:
+        self.r = r
+        self.known: dict[int, str | None] = {}
+
+    def at(self, pos: int) -> str | None:
+        """The topic (:func:`_topic`) of the nearest earlier clause of the sentence
+        holding ``pos`` that opens with a zone, read back to the full stop (a
+        semicolon's clauses go on about one thing: 中心城区实施项目97个，完成投资10亿元；
+        新建公园8个): the clauses after it that name no place of their own go on about it,
+        up to one that names another scope (…；实施县域经济项目136个: cues kinds
+        scope_change and member_scope). Only a body named whole (cues kind whole_area) whose clause
+        holds a figure of its own is sure to be the subject the next clauses go on
+        about: a name found by its suffix inside a sentence often opens with the verb
+        whose object it is (…，设立某新区…), and 中心城区住房市场止跌回稳，投资增长3%
+        turns to the region's figures. But a clause where a verb builds a zone
+        (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
+        the clauses after it to the zone, as it does when it opens the sentence."""
+        first, clause = self.r.statement_start(pos), self.r.clause_start(pos)
+        return self._before(clause, first) if clause > first and not _names_scope(self.r.text, clause, pos) else None
+
+    def _before(self, clause: int, first: int) -> str | None:
+        """The zone the clauses before ``clause`` (back to ``first``) hand on."""
+        walked: list[int] = []
+        while clause not in self.known:
+            walked.append(clause)
+            done, zone, previous = self._step(clause, first)
+            if done:
+                self.known[clause] = zone
+            else:
+                clause = previous
+        self.known.update(dict.fromkeys(walked, self.known[clause]))
+        return self.known[clause]
+
+    def _step(self, clause: int, first: int) -> tuple[bool, str | None, int]:
+        """The clause just before ``clause``: (True, its zone) if it ends the
+        walk (it names a zone, a topic or another scope, or opens the sentence),
+        else (False, None, its start: the walk goes on from there)."""
+        text, end = self.r.text, clause - 1
+        start = self.r.clause_start(end)
+        built = _zone_match(text, start, end, owners=True)
+        if built is not None and _builds_zone(text, built):
+            return True, _zone_named(text, built), start
+        found = _topic(text, start, end)
         if found is not None:
-            whole = found in cues("whole_area") and NUMBER.search(r.text, clause, end) and not _verb_first(r.text, clause)
-            return found if not found or whole else None
-    return None
+            whole = found in cues("whole_area") and NUMBER.search(text, start, end) and not _verb_first(text, start)
+            return True, found if not found or whole else None, start
+        if start <= first or _names_scope(text, start, end):
+            return True, None, start
+        return False, None, start
+
+
+def _names_scope(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names another scope than a zone's (cues kinds SCOPE_KINDS)."""
+    return any(any_cue(kind).search(text, start, end) for kind in SCOPE_KINDS)
 
 
 def _verb_first(text: str, start: int) -> bool:
