@@ -545,3 +545,14 @@ def test_a_total_reached_after_the_years_net_gain_is_the_stock_of_the_things(mak
     rows = {r["raw"]: r for r in classify_report(record)}
     assert (rows["3000家"]["basis"], rows["3.3万家"]["basis"]) == ("annual", "as_of")
     assert rows["3000亿元"]["basis"] == "annual"  # a flow reached stays the year's
+
+
+def test_a_running_total_in_a_years_review_names_no_start_unless_the_sentence_does(make_record):
+    """累计建成 with no period named: period_start blank (tests/labels/README.md), not the year guessed."""
+    record = make_record(review="累计建成5G基站4300个。今年以来，累计治愈病例139例。全年累计支出27.2亿元。",
+                         plan="累计建成驿站700个以上。")
+    rows = {r["raw"]: r for r in classify_report(record) if r["role"] in ("indicator", "target")}
+    assert (rows["4300个"]["basis"], rows["4300个"]["period_start"]) == ("cumulative", "")
+    assert rows["139例"]["period_start"] == 2024  # 今年以来 names the year it runs from
+    assert (rows["27.2亿元"]["basis"], rows["27.2亿元"]["period_start"]) == ("annual", 2024)  # a flow: the year's total
+    assert rows["700个"]["period_start"] == 2025  # a plan's total: left to the plan year

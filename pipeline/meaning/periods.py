@@ -302,7 +302,18 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
+        start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(clause, sentence) else start
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+def _unstarted_total(clause: str, sentence: str) -> bool:
+    """Whether a total left over years in a part of one year is a running total whose start the
+    report does not name (累计建成5G基站4300个 in a year's review: periods.csv kind cumulative in
+    the ``clause``), its ``sentence`` naming no base (2022年以来) and no year (今年以来, 当年: kinds
+    this_year, one_year). Its period_start is blank (tests/labels/README.md): a start guessed
+    from outside the report, or the part's own year, is not what the report says."""
+    named = _base_start(sentence) or _says(sentence, "this_year") or _says(sentence, "one_year")
+    return _says(clause, "cumulative") and not named
 
 
 def _to_horizon(part: Part, horizon: int) -> Part:
