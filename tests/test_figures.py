@@ -107,6 +107,13 @@ def test_a_count_list_of_modifiers_gives_its_head_to_the_amounts_after_it(figure
                                               ("3000000000", "省重点项目完成投资"), ("4000000000", "市重点项目完成投资")]
 
 
+def test_quoted_names_closed_by_a_list_word_are_examples_of_what_is_counted(figures):
+    """“甲”“乙”等文化活动30场: the quoted names are examples; the words after 等 name what is
+    counted. An unquoted list before 等 stays, as the labels keep it (甲展、乙赛等活动)."""
+    rows = figures(review="开展“送戏下乡”“书香校园”等文化活动30场，举办甲展、乙赛等活动5场。")
+    assert pick(rows, "value", "subject") == [("30", "文化活动"), ("5", "甲展、乙赛等活动")]
+
+
 def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
     """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
     rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")

@@ -649,6 +649,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked, 
         subject, last_end = _subject(r, asked, m, last_end, previous, row["measure"], item_end)
         subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        subject = _after_named_examples(subject)
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             subject = _class_quantity(subject, previous["subject"])
         changes[i] = {"subject": _last_words(subject)}
@@ -699,6 +700,20 @@ def _carried_subject(r: Reading, m: dict, subject: str) -> str:
     if not subject.endswith(cues("milestone")):
         return subject
     return _strip(r.text[r.clause_start(m["start"]):m["start"]]) or subject
+
+
+def _after_named_examples(subject: str) -> str:
+    """“舞台艺术送基层”“戏曲进校园”等文化惠民活动: names in quotes alone (maybe parted by 、),
+    closed by a word of cues kind list_close, are examples of the things counted,
+    which the words after them name (tests/labels/README.md): the subject is those words."""
+    found = _named_examples().match(subject)
+    return subject[found.end():] if found and len(subject) - found.end() > 1 else subject
+
+
+@cache
+def _named_examples() -> re.Pattern:
+    """See :func:`_after_named_examples`."""
+    return re.compile(rf"(?:{QUOTED.pattern}{LIST_PAUSE}?)+(?:{cue_words('list_close')})")
 
 
 def _without_own_name(subject: str, region: str) -> str:
