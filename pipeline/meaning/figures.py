@@ -976,7 +976,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
     省级80家 → 国家级龙头企业, 省级龙头企业: :func:`_graded`), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
-    the stock, 市场主体, after a word of a total or a level reached)."""
+    the stock, 市场主体, after a word of a total or a level reached; a change of a size, of
+    the thing sized: :func:`_without_size`)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
@@ -989,6 +990,7 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         subject = _fund_of(subject) if measure == "level" else subject
+        subject = _without_size(subject) if measure in CHANGE_MEASURES else subject
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
@@ -1015,6 +1017,13 @@ def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: 
     if not before.startswith(verb) or NUMBER.search(before):
         return subject
     return _strip(before) or subject
+
+
+def _without_size(subject: str) -> str:
+    """转移支付规模 as 转移支付: a change carried from a size (cues kind size_word) is a
+    change of the thing sized; a size word alone stays."""
+    size = _longest_end(subject, "size_word")
+    return subject[:-len(size)] if size and len(subject) - len(size) > 1 else subject
 
 
 def _fund_of(subject: str) -> str:
