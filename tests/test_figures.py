@@ -114,6 +114,12 @@ def test_quoted_names_closed_by_a_list_word_are_examples_of_what_is_counted(figu
     assert pick(rows, "value", "subject") == [("30", "文化活动"), ("5", "甲展、乙赛等活动")]
 
 
+def test_ranks_after_one_number_of_a_list_rank_its_items_in_order(figures):
+    """甲、乙分别达21个，居全省第一、第二位: one count for both items, then a rank each."""
+    rows = figures(review="省级示范园区、省级产业联盟分别达21个，居全省第一、第二位。")
+    assert pick(rows, "value", "subject")[1:] == [("1", "省级示范园区"), ("2", "省级产业联盟")]
+
+
 def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
     """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
     rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")

@@ -1645,10 +1645,14 @@ def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
 def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int], subjects: list[str]
                       ) -> list[str]:
     """游客17.52亿人次、花费1.27万亿元，分别增长32.9%、41.6%: the list names its
-    items with the numbers just before it, in the same sentence, one each."""
+    items with the numbers just before it, in the same sentence, one each; or with
+    the one number just before it where that number's subject lists as many items
+    (甲、乙分别达21个，居全省第一、第二位: 甲, 乙)."""
     first = group[0]
     earlier = [i for i in range(first - 1, -1, -1)
                if mentions[i]["form"] == "measure" and _same_sentence(text, mentions[i]["start"], mentions[first]["start"])]
+    if earlier and len(group) > 1 and _item_count(subjects[earlier[0]]) == len(group):
+        return _list_items(subjects[earlier[0]], len(group))
     chosen = sorted(earlier[:len(group)])
     if len(chosen) != len(group) or any(rows[i]["measure"] in ("growth", "share") for i in chosen):
         return []
