@@ -166,6 +166,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r, asked))
+    rows = _merged(rows, _ranked_together(rows, mentions, r))
     rows = _merged(rows, _placed(rows, areas.assign(rows, r, report.get("region_code", "")), report.get("region", "")))
     return _merged(rows, _placed(rows, areas.distribute(rows, mentions, r, groups)))
 
@@ -783,6 +784,38 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: 
         if held and held not in own and len(own) + len(held) <= MAX_SUBJECT:
             changes[i] = {"subject": own + held}
     return changes
+
+
+def _ranked_together(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
+    """生产总值增长3.6%，固定资产投资增长6.5%，均为全省第一: a rank whose clause opens with a
+    distributive word (cues kind distributive: 均) and names nothing ranks each figure of the
+    run just before it in its sentence (:func:`_run_before`); its subject lists what each
+    ranks (生产总值增速、固定资产投资增速), as a rank after a written list of them keeps the list."""
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        if row["measure"] != "rank" or row["role"] == "other":
+            continue
+        clause = r.text[r.clause_start(m["start"]):m["start"]]
+        if not clause.startswith(cues("distributive")) or _rank_words().sub("", _strip(clause)):
+            continue
+        run = _run_before(rows, mentions, r.text, i)
+        if len(run) > 1:
+            changes[i] = {"subject": LIST_PAUSE.join(_rank_subject("", rows[j]) for j in run)}
+    return changes
+
+
+def _run_before(rows: list[dict], mentions: list[dict], text: str, i: int) -> list[int]:
+    """The figures right before figure ``i`` in its sentence that share the measure of the
+    last of them (a rank or another measure ends the run), in text order."""
+    run: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if mentions[j]["form"] != "measure":
+            continue
+        if (not _same_sentence(text, mentions[j]["start"], mentions[i]["start"]) or rows[j]["role"] == "other"
+                or rows[j]["measure"] != rows[run[0] if run else j]["measure"] or rows[j]["measure"] == "rank"):
+            break
+        run.append(j)
+    return run[::-1]
 
 
 def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
