@@ -128,6 +128,14 @@ def test_a_rank_of_all_the_figures_before_it_lists_what_each_ranks(figures):
     assert pick(rows, "value", "subject")[4] == ("2", "新增企业")
 
 
+def test_a_long_list_of_rates_with_one_number_stays_whole(figures):
+    """甲率、乙率、丙率均保持100%: past the longest subject a list of rates is kept whole, not
+    cut to its later items."""
+    rows = figures(review="城市集中式饮用水水源地水质达标率、县级以上国控断面水质达标率、"
+                          "受污染耕地安全利用率均保持100%。")
+    assert pick(rows, "subject") == [("城市集中式饮用水水源地水质达标率、县级以上国控断面水质达标率、受污染耕地安全利用率",)]
+
+
 def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
     """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
     rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")

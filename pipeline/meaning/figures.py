@@ -751,11 +751,20 @@ def _distributive_words() -> re.Pattern:
 def _last_words(subject: str) -> str:
     """A subject longer than MAX_SUBJECT as the longest tail of it that fits and
     starts after a break (a stop, space or list link: 、, 和), so that it starts
-    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits."""
-    if len(subject) <= MAX_SUBJECT:
+    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits. A list of
+    rates (:func:`_rates_listed`) stays whole: one number of them all is of each."""
+    if len(subject) <= MAX_SUBJECT or _rates_listed(subject):
         return subject
     cuts = [b.end() for b in _run_break().finditer(subject) if len(subject) - b.end() <= MAX_SUBJECT]
     return subject[cuts[0]:] if cuts else subject[-MAX_SUBJECT:]
+
+
+def _rates_listed(subject: str) -> bool:
+    """集中式饮用水水源水质达标率、受污染耕地安全利用率均保持100%: whether ``subject`` lists
+    items (parted by 、) that each end with an attribute (cues kind attribute: 率, 比重), so
+    that a cut at any break would leave the figure a part of what it is of."""
+    items = subject.split(LIST_PAUSE)
+    return len(items) > 1 and all(item.endswith(cues("attribute")) for item in items)
 
 
 def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked) -> Changes:
