@@ -107,6 +107,35 @@ def test_a_count_list_of_modifiers_gives_its_head_to_the_amounts_after_it(figure
                                               ("3000000000", "省重点项目完成投资"), ("4000000000", "市重点项目完成投资")]
 
 
+def test_quoted_names_closed_by_a_list_word_are_examples_of_what_is_counted(figures):
+    """“甲”“乙”等文化活动30场: the quoted names are examples; the words after 等 name what is
+    counted. An unquoted list before 等 stays, as the labels keep it (甲展、乙赛等活动)."""
+    rows = figures(review="开展“送戏下乡”“书香校园”等文化活动30场，举办甲展、乙赛等活动5场。")
+    assert pick(rows, "value", "subject") == [("30", "文化活动"), ("5", "甲展、乙赛等活动")]
+
+
+def test_ranks_after_one_number_of_a_list_rank_its_items_in_order(figures):
+    """甲、乙分别达21个，居全省第一、第二位: one count for both items, then a rank each."""
+    rows = figures(review="省级示范园区、省级产业联盟分别达21个，居全省第一、第二位。")
+    assert pick(rows, "value", "subject")[1:] == [("1", "省级示范园区"), ("2", "省级产业联盟")]
+
+
+def test_a_rank_of_all_the_figures_before_it_lists_what_each_ranks(figures):
+    """甲增长3%，乙增长5%，均居全省第一: one rank of both growths, listed; the growth before a
+    rank of another measure (a count) is no part of the run."""
+    rows = figures(review="工业产值增长3%，税收收入增长5%，均居全省第一；新增企业30家，居全省第二。")
+    assert pick(rows, "value", "subject")[2] == ("1", "工业产值增速、税收收入增速")
+    assert pick(rows, "value", "subject")[4] == ("2", "新增企业")
+
+
+def test_a_long_list_of_rates_with_one_number_stays_whole(figures):
+    """甲率、乙率、丙率均保持100%: past the longest subject a list of rates is kept whole, not
+    cut to its later items."""
+    rows = figures(review="城市集中式饮用水水源地水质达标率、县级以上国控断面水质达标率、"
+                          "受污染耕地安全利用率均保持100%。")
+    assert pick(rows, "subject") == [("城市集中式饮用水水源地水质达标率、县级以上国控断面水质达标率、受污染耕地安全利用率",)]
+
+
 def test_a_rank_among_a_pool_ranks_what_is_named_before_the_pool(figures):
     """位列全国337个城市第17位: the pool is where it is ranked; with nothing before it, the rank before is carried on."""
     rows = figures(review="空气质量改善率全省第一，位列全国337个城市第17位。政务热线在全国344个城市评估中位列第27名。")
@@ -894,14 +923,14 @@ def test_a_list_named_in_the_clause_before_a_base(figures):
 def test_items_named_after_their_counters_and_a_rank_of_two_growths(figures):
     """Issue 13: in 7个县全部摘帽、9个村全部出列 what follows the first noun ends its item,
     so the next number is named after its counter; words after a 、 that name nothing
-    (累计达到) open the next number's clause; 均为全市第1位 ranks the growth before."""
+    (累计达到) open the next number's clause; 均为全市第1位 ranks both growths before it."""
     rows = figures(review="7个贫困县全部摘帽、9个贫困村全部出列。新推出7项改革举措、累计达到60项。"
                           "园区入驻7所院校，8条连通工程基本建成，90%的行政村通了公交。"
                           "工业增加值增长6%，零售总额增长-2.6%，均为全市第1位。")
     assert pick(rows, "raw", "subject") == [
         ("7个", "贫困县"), ("9个", "贫困村"), ("7项", "改革举措"), ("60项", "改革举措"),
         ("7所", "院校"), ("8条", "连通工程"), ("90%", "行政村通了公交"),
-        ("6%", "工业增加值"), ("2.6%", "零售总额"), ("1位", "零售总额增速")]
+        ("6%", "工业增加值"), ("2.6%", "零售总额"), ("1位", "工业增加值增速、零售总额增速")]
 
 
 def test_verbs_alone_name_nothing(figures):

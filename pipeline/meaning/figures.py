@@ -166,6 +166,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     rows = _merged(rows, _side_by_side_subjects(rows, mentions))
     rows = _merged(rows, _structure_subjects(rows, mentions, r))
     rows = _merged(rows, _streak_subjects(rows, mentions, r, asked))
+    rows = _merged(rows, _ranked_together(rows, mentions, r))
     rows = _merged(rows, _placed(rows, areas.assign(rows, r, report.get("region_code", "")), report.get("region", "")))
     return _merged(rows, _placed(rows, areas.distribute(rows, mentions, r, groups)))
 
@@ -649,6 +650,7 @@ def _subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked, 
         subject, last_end = _subject(r, asked, m, last_end, previous, row["measure"], item_end)
         subject, last_end = _through_threshold(r.text, subject, last_end, mentions[i + 1:i + 2])
         subject = _without_distributive(_without_own_name(subject.replace(INVISIBLE, ""), region))
+        subject = _after_named_examples(subject)
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             subject = _class_quantity(subject, previous["subject"])
         changes[i] = {"subject": _last_words(subject)}
@@ -701,6 +703,20 @@ def _carried_subject(r: Reading, m: dict, subject: str) -> str:
     return _strip(r.text[r.clause_start(m["start"]):m["start"]]) or subject
 
 
+def _after_named_examples(subject: str) -> str:
+    """“舞台艺术送基层”“戏曲进校园”等文化惠民活动: names in quotes alone (maybe parted by 、),
+    closed by a word of cues kind list_close, are examples of the things counted,
+    which the words after them name (tests/labels/README.md): the subject is those words."""
+    found = _named_examples().match(subject)
+    return subject[found.end():] if found and len(subject) - found.end() > 1 else subject
+
+
+@cache
+def _named_examples() -> re.Pattern:
+    """See :func:`_after_named_examples`."""
+    return re.compile(rf"(?:{QUOTED.pattern}{LIST_PAUSE}?)+(?:{cue_words('list_close')})")
+
+
 def _without_own_name(subject: str, region: str) -> str:
     """全国财政收入 on a national report (its region is 全国), 某某区财政收入 on
     某某区's: the report's own region names no part of what is measured
@@ -735,11 +751,20 @@ def _distributive_words() -> re.Pattern:
 def _last_words(subject: str) -> str:
     """A subject longer than MAX_SUBJECT as the longest tail of it that fits and
     starts after a break (a stop, space or list link: 、, 和), so that it starts
-    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits."""
-    if len(subject) <= MAX_SUBJECT:
+    at a word (执法事项综合率, not 一体化”行政执法…); cut blind where none fits. A list of
+    rates (:func:`_rates_listed`) stays whole: one number of them all is of each."""
+    if len(subject) <= MAX_SUBJECT or _rates_listed(subject):
         return subject
     cuts = [b.end() for b in _run_break().finditer(subject) if len(subject) - b.end() <= MAX_SUBJECT]
     return subject[cuts[0]:] if cuts else subject[-MAX_SUBJECT:]
+
+
+def _rates_listed(subject: str) -> bool:
+    """集中式饮用水水源水质达标率、受污染耕地安全利用率均保持100%: whether ``subject`` lists
+    items (parted by 、) that each end with an attribute (cues kind attribute: 率, 比重), so
+    that a cut at any break would leave the figure a part of what it is of."""
+    items = subject.split(LIST_PAUSE)
+    return len(items) > 1 and all(item.endswith(cues("attribute")) for item in items)
 
 
 def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: Asked) -> Changes:
@@ -768,6 +793,38 @@ def _streak_subjects(rows: list[dict], mentions: list[dict], r: Reading, asked: 
         if held and held not in own and len(own) + len(held) <= MAX_SUBJECT:
             changes[i] = {"subject": own + held}
     return changes
+
+
+def _ranked_together(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
+    """生产总值增长3.6%，固定资产投资增长6.5%，均为全省第一: a rank whose clause opens with a
+    distributive word (cues kind distributive: 均) and names nothing ranks each figure of the
+    run just before it in its sentence (:func:`_run_before`); its subject lists what each
+    ranks (生产总值增速、固定资产投资增速), as a rank after a written list of them keeps the list."""
+    changes: Changes = {}
+    for i, (row, m) in enumerate(zip(rows, mentions)):
+        if row["measure"] != "rank" or row["role"] == "other":
+            continue
+        clause = r.text[r.clause_start(m["start"]):m["start"]]
+        if not clause.startswith(cues("distributive")) or _rank_words().sub("", _strip(clause)):
+            continue
+        run = _run_before(rows, mentions, r.text, i)
+        if len(run) > 1:
+            changes[i] = {"subject": LIST_PAUSE.join(_rank_subject("", rows[j]) for j in run)}
+    return changes
+
+
+def _run_before(rows: list[dict], mentions: list[dict], text: str, i: int) -> list[int]:
+    """The figures right before figure ``i`` in its sentence that share the measure of the
+    last of them (a rank or another measure ends the run), in text order."""
+    run: list[int] = []
+    for j in range(i - 1, -1, -1):
+        if mentions[j]["form"] != "measure":
+            continue
+        if (not _same_sentence(text, mentions[j]["start"], mentions[i]["start"]) or rows[j]["role"] == "other"
+                or rows[j]["measure"] != rows[run[0] if run else j]["measure"] or rows[j]["measure"] == "rank"):
+            break
+        run.append(j)
+    return run[::-1]
 
 
 def _structure_subjects(rows: list[dict], mentions: list[dict], r: Reading) -> Changes:
@@ -961,7 +1018,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
     省级80家 → 国家级龙头企业, 省级龙头企业: :func:`_graded`), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
-    the stock, 市场主体, after a word of a total or a level reached)."""
+    the stock, 市场主体, after a word of a total or a level reached; a change of a size, of
+    the thing sized: :func:`_without_size`)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
@@ -974,6 +1032,7 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         subject = _fund_of(subject) if measure == "level" else subject
+        subject = _without_size(subject) if measure in CHANGE_MEASURES else subject
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
@@ -1000,6 +1059,13 @@ def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: 
     if not before.startswith(verb) or NUMBER.search(before):
         return subject
     return _strip(before) or subject
+
+
+def _without_size(subject: str) -> str:
+    """转移支付规模 as 转移支付: a change carried from a size (cues kind size_word) is a
+    change of the thing sized; a size word alone stays."""
+    size = _longest_end(subject, "size_word")
+    return subject[:-len(size)] if size and len(subject) - len(size) > 1 else subject
 
 
 def _fund_of(subject: str) -> str:
@@ -1621,10 +1687,14 @@ def _list_clause(r: Reading, mentions: list[dict], first: int) -> str:
 def _earlier_subjects(rows: list[dict], mentions: list[dict], text: str, group: list[int], subjects: list[str]
                       ) -> list[str]:
     """游客17.52亿人次、花费1.27万亿元，分别增长32.9%、41.6%: the list names its
-    items with the numbers just before it, in the same sentence, one each."""
+    items with the numbers just before it, in the same sentence, one each; or with
+    the one number just before it where that number's subject lists as many items
+    (甲、乙分别达21个，居全省第一、第二位: 甲, 乙)."""
     first = group[0]
     earlier = [i for i in range(first - 1, -1, -1)
                if mentions[i]["form"] == "measure" and _same_sentence(text, mentions[i]["start"], mentions[first]["start"])]
+    if earlier and len(group) > 1 and _item_count(subjects[earlier[0]]) == len(group):
+        return _list_items(subjects[earlier[0]], len(group))
     chosen = sorted(earlier[:len(group)])
     if len(chosen) != len(group) or any(rows[i]["measure"] in ("growth", "share") for i in chosen):
         return []
