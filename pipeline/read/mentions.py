@@ -743,7 +743,10 @@ def _numeral_windows(text: str) -> tuple[str, list[int], list[int]]:
 def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
     a Chinese numeral (``_numeral``), its ``{of}`` the numerator of a fraction
-    whose denominator ``{n}`` is (十分之一), with its unit word; compiled once per process."""
+    whose denominator ``{n}`` is (十分之一), with its unit word; compiled once per process.
+    A row that opens on a word, a class or words each opening on a plain character
+    (全[国省市球]|东部|中部) is searched for at C speed; one opening on a look-behind or
+    on words one of which opens on a class ([东中西]部) is tried at every character."""
     return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))
                              .replace("{of}", f"(?P<of>{CN_NUMERAL})")), row["unit_word"])
                  for row in table("chinese_measures"))
