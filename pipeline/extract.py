@@ -66,10 +66,11 @@ SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", SidecarLoader.const
 INDEX = "index.csv"
 OPENING_CHARS = 300  # the opening line after 各位代表 (我代表…人民政府) is part of the header
 INDEX_FIELDS = ("report_id", "input_sha256", "fingerprint")
-# How an interim file is written. A record is a tree of fresh dicts and lists, never
-# a cycle, so the encoder need not keep a table of every container it enters
-# (check_circular): the same bytes, a fifth less time.
+# How an interim file is written: keys sorted at every level. A record is a tree of
+# fresh dicts and lists, never a cycle, so the encoder need not keep a table of every
+# container it enters (check_circular): the same bytes, a fifth less time.
 INTERIM_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False)
+AS_BUILT_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def report_files(raw_dir: Path) -> list[Path]:
@@ -350,11 +351,20 @@ class Job:
     key: tuple[str, str]  # what index.csv records: (input key, code fingerprint)
 
 
+def interim_json(record: dict) -> str:
+    """``record`` as ``INTERIM_JSON`` writes it. Its mentions, nine in ten of its
+    dicts, are built with their keys sorted (``Mention.as_dict``), so they are
+    written as built, without the sorting that was a third of the encoding's
+    time, and put first: ``mentions`` is the first of the record's keys."""
+    rest = INTERIM_JSON.encode({key: value for key, value in record.items() if key != "mentions"})
+    return '{"mentions": ' + AS_BUILT_JSON.encode(record["mentions"]) + ", " + rest[1:]
+
+
 def extract_to(out_dir: Path, job: Job) -> tuple[str, tuple[str, str]]:
     """Extract one report and write its interim file (runs in a worker process);
     returns the report id and what index.csv records of it."""
     record = extract_report(job.path, job.sidecar, job.data, job.digest)
-    write_text(out_dir / f"{job.path.stem}.json", INTERIM_JSON.encode(record))
+    write_text(out_dir / f"{job.path.stem}.json", interim_json(record))
     return job.path.stem, job.key
 
 

@@ -50,6 +50,14 @@ def header_meta(interim: Path, report_id: str) -> dict:
     return json.loads((interim / f"{report_id}.json").read_text(encoding="utf-8"))["report"]
 
 
+def test_an_interim_file_is_its_record_with_keys_sorted_at_every_level(shared_reports):
+    """interim_json writes the mentions as built (their keys come sorted): the
+    same text as encoding the whole record with sorted keys."""
+    for path in sorted(shared_reports.glob("*.txt"))[:3]:
+        record = extract.extract_report(path, {})
+        assert extract.interim_json(record) == json.dumps(record, ensure_ascii=False, sort_keys=True)
+
+
 def test_sidecars_fill_and_override_the_header(tmp_path, raw, shared_reports):
     for name in ("hebei-baoding-dingxing-2020", REPORT):
         (raw / f"{name}.txt").write_bytes((shared_reports / f"{name}.txt").read_bytes())

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from string import ascii_letters
 from typing import NamedTuple
 
@@ -72,7 +73,14 @@ class Mention(NamedTuple):
     range_part: str = ""     # low | high for the two ends of a range
 
     def as_dict(self) -> dict:
-        return self._asdict()  # every field is a str, int or bool: no deep copy needed (asdict's was half of extract)
+        """The fields by name, keys in sorted order, as the interim file writes them:
+        built so, they need no sorting there (``extract.interim_json``). Every field
+        is a str or int: no deep copy needed (``dataclasses.asdict``'s was half of extract)."""
+        return dict(zip(_SORTED_FIELDS, _in_sorted_order(self)))
+
+
+_SORTED_FIELDS = tuple(sorted(Mention._fields))
+_in_sorted_order = itemgetter(*map(Mention._fields.index, _SORTED_FIELDS))
 
 
 class TooManyDigits(ValueError):
@@ -447,22 +455,40 @@ def _named_form(text: str, m: Mention, before: int) -> str:
         return "name"
     if m.unit_word == "年" and not m.multiplier and YEAR_DIGITS.fullmatch(m.text):
         return "year"
+    if nxt not in _form_word_openings():  # after most numbers: no word of a name, date or anniversary
+        return "date" if _date_before(text, before) else ""
     if text.startswith(words("number_forms", "written", "name_after"), after):
         return "name"
-    if _dated(text, before, after):
+    if _date_before(text, before) or _date_after(text, after):
         return "date"  # 3月, 6月1日, 未来5年: when, not how much
     if text.startswith(words("number_forms", "written", "anniversary"), m.end):
         return "anniversary"
     return ""
 
 
-def _dated(text: str, before: int, after: int) -> bool:
-    """Whether the numeral between ``before`` and ``after`` says when: a month or a day
-    after it (3月, 5号: number_forms kind date_after), a span ahead before it (未来5年), or
-    a 日 after it (kind day_after: 6月1日, 至7日, 5日、20日) but for a time taken, where a
+@lru_cache(maxsize=1)
+def _form_word_openings() -> frozenset[str]:
+    """The characters that open the words after a numeral that make it a name, date
+    or anniversary (number_forms.csv kinds name_after, date_after, day_after,
+    anniversary): after any other character, as after nearly every number, none of
+    them is written, known without asking each kind. (An anniversary is read right
+    after the numeral, the others past invisible characters; where one stands after
+    the numeral, it opens no word of the table.)"""
+    kinds = ("name_after", "date_after", "day_after", "anniversary")
+    return frozenset(word[0] for kind in kinds for word in words("number_forms", "written", kind))
+
+
+def _date_before(text: str, before: int) -> bool:
+    """A span ahead written before the numeral (未来5年: number_forms kind date_before) says when."""
+    return text.endswith(words("number_forms", "written", "date_before"), 0, before)
+
+
+def _date_after(text: str, after: int) -> bool:
+    """Whether the words after a numeral (from ``after``, past the invisible
+    characters) say when: a month or a day (3月, 5号: number_forms kind date_after),
+    or a 日 (kind day_after: 6月1日, 至7日, 5日、20日) but for a time taken, where a
     word of a time limit follows (kind day_limit: 1日办结, 3日内)."""
-    if text.startswith(words("number_forms", "written", "date_after"), after) \
-            or text.endswith(words("number_forms", "written", "date_before"), 0, before):
+    if text.startswith(words("number_forms", "written", "date_after"), after):
         return True
     day = next((word for word in words("number_forms", "written", "day_after") if text.startswith(word, after)), "")
     return bool(day) and not text.startswith(words("number_forms", "written", "day_limit"), after + len(day))
@@ -728,7 +754,10 @@ def _numeral_windows(text: str) -> tuple[str, list[int], list[int]]:
 def _chinese_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     """Each row of ``rules/chinese_measures.csv`` as a compiled pattern, its ``{n}``
     a Chinese numeral (``_numeral``), its ``{of}`` the numerator of a fraction
-    whose denominator ``{n}`` is (十分之一), with its unit word; compiled once per process."""
+    whose denominator ``{n}`` is (十分之一), with its unit word; compiled once per process.
+    A row that opens on a word, a class or words each opening on a plain character
+    (全[国省市球]|东部|中部) is searched for at C speed; one opening on a look-behind or
+    on words one of which opens on a class ([东中西]部) is tried at every character."""
     return tuple((re.compile(row["pattern"].replace("{n}", _numeral(row["not_after"]))
                              .replace("{of}", f"(?P<of>{CN_NUMERAL})")), row["unit_word"])
                  for row in table("chinese_measures"))
