@@ -74,6 +74,20 @@ def test_years_dates_and_names_are_not_measures():
                      ("M2.5，", "name"), ("“3+", "name"), ("+5”", "name"), ("立75周", "anniversary")]
 
 
+def test_a_latin_unit_after_the_numeral_is_no_name():
+    """新增算力2000P: P is the unit (units.csv, PFLOPS) as in 11.4万P, not a name's letter
+    as in 5G; letters going on past the unit (2000PB) are a name's still."""
+    found = [(m.text, m.unit_word, m.form) for m in find_mentions("新增算力2000P、总规模超过6000P，5G基站，2000PB")]
+    assert found == [("2000", "P", "measure"), ("6000", "P", "measure"), ("5", "", "name"), ("2000", "P", "name")]
+
+
+def test_a_time_opening_a_rings_name_is_a_name():
+    """15分钟诊疗服务圈 (number_forms kinds reach_unit, ring_end) names a planning concept;
+    14个服务圈 counts rings and 压缩到15分钟，商圈 is a time taken, each a measure."""
+    found = [(m.text, m.form) for m in find_mentions("打造15分钟诊疗服务圈，建成14个服务圈，压缩到15分钟，商圈")]
+    assert found == [("15", "name"), ("14", "measure"), ("15", "measure")]
+
+
 def test_range_gives_low_and_high_with_shared_unit():
     low, high = [m for m in find_mentions("增长4.5%—5%") if m.form == "measure"]
     assert (low.range_part, high.range_part) == ("low", "high")

@@ -48,6 +48,7 @@ YEAR_DIGITS = re.compile(r"(19|20)\d\d")
 QUOTE_REACH = 40  # characters on each side a quoted name's marks are looked for (longer quotes are no names)
 QUOTE_OPENING = re.compile(char_class(QUOTES_OPEN))
 RANK_ITEM_REACH = 8  # characters a 第N、 before another 第N may take (第一、, 第12、)
+RING_REACH = 8  # characters between a ring's time and the end of its name (15分钟高品质生活服务圈: 7)
 RANK_POOL_REACH = 12  # characters between a rank's pool and its 第N (全国344个城市第三方评估中位列第27名)
 
 
@@ -449,12 +450,15 @@ def _named_form(text: str, m: Mention, before: int) -> str:
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
     linked = (prev in NAME_LINKS or nxt in NAME_LINKS) and _linked_to_a_number(text, before, after)
-    if prev in NAME_MARKS or nxt in NAME_MARKS or (prev and prev in QUOTES_OPEN) or linked or _quoted_name(text, m):
+    lettered = nxt in NAME_MARKS and not _lettered_unit(text, m, after)
+    if prev in NAME_MARKS or lettered or (prev and prev in QUOTES_OPEN) or linked or _quoted_name(text, m):
         return "name"  # “30条”, “15分钟生活圈”: a quote opening on the number names a policy or a slogan
     if prev == "." or (nxt == "." and m.end + 1 < len(text) and text[m.end + 1].isdigit()):
         return "name"
     if m.unit_word == "年" and not m.multiplier and YEAR_DIGITS.fullmatch(m.text):
         return "year"
+    if _names_a_ring(text, m):
+        return "name"  # 15分钟…服务圈: a planning concept, whatever follows the numeral
     if nxt not in _form_word_openings():  # after most numbers: no word of a name, date or anniversary
         return "date" if _date_before(text, before) else ""
     if text.startswith(words("number_forms", "written", "name_after"), after):
@@ -476,6 +480,29 @@ def _form_word_openings() -> frozenset[str]:
     the numeral, it opens no word of the table.)"""
     kinds = ("name_after", "date_after", "day_after", "anniversary")
     return frozenset(word[0] for kind in kinds for word in words("number_forms", "written", kind))
+
+
+def _names_a_ring(text: str, m: Mention) -> bool:
+    """15分钟诊疗服务圈, 1小时通勤圈: a time to reach (number_forms kind reach_unit) with the end
+    of a ring's name (kind ring_end) a few words on (RING_REACH, no number or clause stop
+    between) names a planning concept, the area reached in that time; it measures nothing
+    (as “15分钟生活圈” quoted). 建成14个生活服务圈 counts rings: its 个 is no time."""
+    return m.unit_word in words("number_forms", "written", "reach_unit") and _ring_end().match(text, m.raw_end) is not None
+
+
+@lru_cache(maxsize=1)
+def _ring_end() -> re.Pattern:
+    """A few words (no digit, no clause stop) and the end of a ring's name (number_forms kind ring_end)."""
+    word = char_class(CLAUSE_STOPS, negated=True, also=r"\d")
+    return re.compile(f"{word}{{0,{RING_REACH}}}?(?:{alternation(words('number_forms', 'written', 'ring_end'))})")
+
+
+def _lettered_unit(text: str, m: Mention, after: int) -> bool:
+    """Whether the Latin letters right after the numeral (from ``after``) are the unit it
+    is read with, a whole word (units.csv: 新增算力2000P is 2000 PFLOPS, as 11.4万P is),
+    not the letters of a name (5G, 5A级, 5GW光伏 with no unit GW: no letter may follow the unit)."""
+    end = after + len(m.unit_word)
+    return bool(m.unit_word) and text.startswith(m.unit_word, after) and not (end < len(text) and text[end] in NAME_MARKS)
 
 
 def _date_before(text: str, before: int) -> bool:
