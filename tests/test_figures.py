@@ -563,6 +563,20 @@ def test_a_zone_listed_among_other_things_or_a_verb_ending_in_a_zone_suffix_is_n
     assert areas["15个"] == "某某区" and areas["1200人"] == "某某区"  # 新增 (area_stop), 返乡 (not_areas)
 
 
+def test_a_named_body_opening_a_sentence_owns_its_figures_a_kind_of_body_or_a_verb_s_object_does_not(make_record):
+    """某某大学某某学院, 某某县甲机械公司, 市第一医院 opening a sentence own its figures (areas.csv
+    学院, 公司, 医院); 上市公司 and 三甲医院 are kinds (not_areas.csv), and 挂牌某某大学某某学院，…
+    (the name fills its clause: the object of a verb run into it) owns none of the clauses after."""
+    record = make_record(review="某某大学某某学院累计输送人才超过1000人。某某县甲机械公司出口增长5倍，利税增长2倍。"
+                                "市第一医院胸痛中心建设达到国内领先水平，胸痛中心质量控制工作位居全国20强。"
+                                "上市公司再融资增长5.4倍。三甲医院达到12家。挂牌某某大学某某学院，启动建设30个产业创新综合体。")
+    areas = areas_by_raw(record, "indicator")
+    assert areas["1000人"] == "某某大学某某学院"
+    assert areas["5倍"] == areas["2倍"] == "某某县甲机械公司"
+    assert areas["20强"] == "市第一医院"
+    assert areas["5.4倍"] == areas["12家"] == areas["30个"] == "某某区"
+
+
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
     """The subject drops bases (从…增加到), comparisons (高于全省), marks (首次突破) and lead verbs."""
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
@@ -875,11 +889,11 @@ def test_a_share_opening_its_clause_is_of_what_the_number_before_measured(figure
 
 def test_the_reports_own_region_is_no_part_of_a_subject(figures):
     """The test report is 某某区's: its full name opening a subject is dropped, but not
-    its short name (某某大学 is an institution); where it names a facility (某某区港)
-    the facility is the area."""
+    its short name: where it names a facility (某某区港) or an institution (某某大学, a
+    body of areas.csv) that is the area, and the subject is what it counts."""
     rows = figures(review="某某区财政收入突破20亿元。某某区港吞吐量增长5%。某某大学毕业生达到5000人。")
     assert pick(rows, "raw", "subject", "area") == [("20亿元", "财政收入", "某某区"), ("5%", "吞吐量", "某某区港"),
-                                                    ("5000人", "某某大学毕业生", "某某区")]
+                                                    ("5000人", "毕业生", "某某大学")]
 
 
 @pytest.mark.parametrize("review, subjects", [

@@ -222,8 +222,16 @@ def _zone_match(text: str, opening: int, limit: int, owners: bool = False) -> re
     if not _area_suffix(owners).search(text, opening, limit):
         return None  # no zone suffix before the limit: the pattern below cannot match (and backtracks a lot to learn it)
     match = area_pattern(owners).match(text, opening, limit)
-    return None if not match or _ends_in_quote(match.group(1)) or (
+    return None if not match or _ends_in_quote(match.group(1)) or (owners and _fills_clause(text, match)) or (
         text.startswith(cues("area_object"), match.end()) and not (owners and _builds_zone(text, match))) else match
+
+
+def _fills_clause(text: str, match: re.Match) -> bool:
+    """挂牌某某大学某某学院，…; 引入某某公司，…: a name that is all its clause says, a
+    verb of any kind run into it, says nothing of the body it names, so the figures of
+    the clauses after it are the region's, not the body's (某某大学某某学院累计输送人才…
+    goes on in its own clause)."""
+    return CLAUSE_STOP.match(text, match.end()) is not None
 
 
 def _ends_in_quote(name: str) -> bool:
