@@ -167,6 +167,20 @@ def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review,
     assert [r["subject"] for r in figures(review=review)] == [subject]
 
 
+@pytest.mark.parametrize("review, subject", [
+    ("成为企业技术中心的达12家。", "成为企业技术中心"),
+    ("认定为企业技术中心15家。", "企业技术中心"),
+    ("被评为企业信用A级纳税人120户。", "企业信用A级纳税人"),
+    ("改制为企业法人的合作社30家。", "改制为企业法人的合作社"),
+    ("作为企业主体投入研发资金3亿元。", "作为企业主体投入研发资金"),
+    ("为企业办理贷款22.3亿元。", "贷款"),  # 为 serves the firms; 办理 a verb of handling, dropped
+])
+def test_a_为_ending_a_verb_of_being_or_naming_serves_no_one(figures, review, subject):
+    """成为, 认定为, 评为, 改制为, 作为 (cues kind as_verb): their 为 means as, so the 企业 after
+    it is part of what is named, not whom a deed is done for."""
+    assert [r["subject"] for r in figures(review=review)] == [subject]
+
+
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
     rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")

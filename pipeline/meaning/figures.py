@@ -1429,18 +1429,21 @@ def _for_whom(phrase: str) -> str:
     whom (cues kind for_whom, then words of kind beneficiary chained by list links: 为企业和个人)
     opening ``phrase``, '' where none opens it: the number measures the deed done for them
     (追回工资), not the actor or the people. Not where the deed is a verb alone (BARE_DEED:
-    为市场主体减负 says whose burden) or a list of their needs (为群众看病、供暖…提供保障:
-    为 heads a purpose, no deed of its own)."""
+    为市场主体减负 says whose burden), a list of their needs (为群众看病、供暖…提供保障:
+    为 heads a purpose, no deed of its own) or where 为 ends a verb of being or naming
+    (cues kind as_verb: 认定为企业技术中心 names what the things counted are)."""
     found = _for_whom_pattern().match(phrase)
     deed = phrase[found.end():] if found else ""
+    if not found or _longest_end(phrase[:found.end("cue")], "as_verb"):
+        return ""
     return found.group() if len(deed) > BARE_DEED and LIST_PAUSE not in deed else ""
 
 
 @cache
 def _for_whom_pattern() -> re.Pattern:
-    """See :func:`_for_whom`; who acts holds no stop, space or 、."""
+    """See :func:`_for_whom`; who acts holds no stop, space or 、; group cue is the 为."""
     beneficiary = f"(?:{cue_words('beneficiary')})"
-    return re.compile(f"{areas.NOT_IN_NAME}*?(?:{cue_words('for_whom')}){beneficiary}"
+    return re.compile(f"{areas.NOT_IN_NAME}*?(?P<cue>{cue_words('for_whom')}){beneficiary}"
                       f"(?:(?:{cue_words('list_link')}){beneficiary})*")
 
 
