@@ -181,6 +181,18 @@ def test_a_为_ending_a_verb_of_being_or_naming_serves_no_one(figures, review, s
     assert [r["subject"] for r in figures(review=review)] == [subject]
 
 
+@pytest.mark.parametrize("review, subject", [
+    ("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", "中央对地方转移支付"),
+    ("数字经济规模达到5000亿元，增长12%。", "数字经济规模"),
+    ("产业规模突破1000亿元、增长15%。", "产业规模"),
+    ("经营规模200亿元，增长5%。", "经营规模"),
+])
+def test_a_change_after_a_bare_size_word_is_of_the_thing_sized(figures, review, subject):
+    """规模近9.8万亿元 alone sizes the transfers named before it: the growth after is theirs
+    (cues kind size_word); a size named with its thing (数字经济规模) keeps its word."""
+    assert pick(figures(review=review), "measure", "subject")[-1] == ("growth", subject)
+
+
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
     """金融机构存、贷款余额: two items, 存 and 贷, each with 金融机构 before and 款余额 after."""
     rows = figures(review="金融机构存、贷款余额分别增长10%、12%。")
