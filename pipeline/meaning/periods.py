@@ -520,16 +520,19 @@ def _threshold_class(clause: str) -> bool:
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
-    """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
-    quantities.csv stock) and neither its clause nor the words after say something was done
-    or happened to them (103个项目完成投资, 25个项目竣工). What is counted is named first
+    """Whether a count or an amount written before what it measures names a stock (160个国控断面,
+    770家企业融入…: quantities.csv stock; 守住18亿亩耕地红线: :func:`_measures_a_stock`) and
+    neither its clause nor the words after say something was done or happened to them
+    (103个项目完成投资, 25个项目竣工, 新增300亿元信贷). What is counted is named first
     (160个国控断面中I类水质占比: the sections; the share of the year's water after them is another figure's),
     unless a verb of reaching ends the words: things counted by a threshold their quantity passed
     (40家企业主营业务收入超10亿元) are counted by that quantity, here a year's flow."""
     if measure == "level":
-        return _measures_a_stock(after)
-    counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
-    return measure == "count" and counted == "stock" and not (_tells_a_deed(clause) or _tells_a_deed(after))
+        stock = _measures_a_stock(after)
+    else:
+        counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
+        stock = measure == "count" and counted == "stock"
+    return stock and not (_tells_a_deed(clause) or _tells_a_deed(after))
 
 
 def _measures_a_stock(after: str) -> bool:
