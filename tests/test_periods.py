@@ -569,3 +569,14 @@ def test_an_amount_before_a_stock_is_a_state_unless_its_clause_tells_a_deed(make
     新增, 投放 (a deed, as for a count before what it counts) make it the year's flow."""
     [row] = [r for r in classify_report(make_record(review=review)) if r["role"] != "other"]
     assert row["basis"] == basis
+
+
+@pytest.mark.parametrize("review, basis", [
+    ("全省92个学科进入ESI全球前1%。", "as_of"),
+    ("92个学科进入ESI全球前1%。", "as_of"),
+    ("新增3个学科进入ESI全球前1%。", "annual"),
+])
+def test_things_standing_in_a_top_share_are_a_state_unless_the_clause_says_they_are_new(make_record, review, basis):
+    """92个学科进入全球前1%: how many stand there at the year's end; 新增 counts the year's entrants."""
+    [row] = [r for r in classify_report(make_record(review=review)) if r["role"] != "other"]
+    assert row["basis"] == basis

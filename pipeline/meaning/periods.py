@@ -385,7 +385,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
-            or _level_reached(clause, measure, kind) or _counts_a_standing(after, measure)):
+            or _level_reached(clause, measure, kind) or _counts_a_standing(clause, after, measure)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
@@ -469,11 +469,12 @@ def _cued_basis(clause: str, stock: bool) -> str:
     return "annual" if _says(clause, "annual") else "annual_average" if _says(clause, "annual_average") else ""
 
 
-def _counts_a_standing(after: str, measure: str) -> bool:
+def _counts_a_standing(clause: str, after: str, measure: str) -> bool:
     """Whether a count is of things that stand in a ranking's top share, named in the words
     after it up to the next number (85个学科进入全球前1%: :func:`~pipeline.read.mentions.top_share`): how many
-    stand there at the year's end, a state as a standing is, whatever verb got them there."""
-    return measure == "count" and top_share().search(after) is not None
+    stand there at the year's end, a state as a standing is, whatever verb got them there;
+    unless its ``clause`` says they are new or made so (新增3个学科进入…: :func:`_does`), the year's entrants."""
+    return measure == "count" and top_share().search(after) is not None and not _does(clause)
 
 
 def _standing(clause: str, measure: str) -> bool:
