@@ -628,6 +628,18 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
 
 
+@pytest.mark.parametrize("review, measured", [
+    ("对小微企业年应纳税所得额100万元至300万元部分减半征收。", []),
+    ("所得额超过300万元部分减半征收。", []),
+    ("所得额300万元以上部分减半征收。", []),
+    ("完成投资20亿元部分用于基础设施。", [("20亿元", "投资")]),
+])
+def test_a_bounded_amount_before_部分_names_a_bracket_and_a_bare_one_is_measured(figures, review, measured):
+    """100万元至300万元部分, 超过300万元部分: the bounds name a slice of income (cues kind
+    bounded_class_noun), they measure nothing; 投资20亿元部分用于… has no bound, the amount is invested."""
+    assert pick(figures(review=review), "raw", "subject") == measured
+
+
 def test_a_size_class_before_the_noun_counted_measures_nothing(make_record):
     """10万吨级泊位, 10万千瓦级风电场 name a size class of the things counted (cues kind
     class_noun: role other), while 7亿吨级白云岩矿, a deposit found, is its size (级 approx)."""
