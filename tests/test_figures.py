@@ -160,11 +160,31 @@ def test_a_bare_verb_repeated_from_the_clause_before_counts_its_object_there(fig
     ("专项行动累计为企业和个人减免医疗费用3亿元。", "减免医疗费用"),
     ("为企业减负5亿元。", "为企业减负"),
     ("为群众看病、上学等提供资金2亿元。", "为群众看病、上学等提供资金"),
+    ("成为企业技术中心的达12家。", "成为企业技术中心"),
+    ("认定为企业技术中心15家。", "企业技术中心"),
+    ("被评为企业信用A级纳税人120户。", "企业信用A级纳税人"),
+    ("改制为企业法人的合作社30家。", "改制为企业法人的合作社"),
+    ("作为企业主体投入研发资金3亿元。", "作为企业主体投入研发资金"),
+    ("为企业办理贷款22.3亿元。", "贷款"),  # 为 serves the firms; 办理 a verb of handling, dropped
 ])
 def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review, subject):
     """X为劳动者追回欠薪: the number measures the deed, not its doer or the people served;
-    a deed of one verb (减负) keeps them, and 为 before a list of needs heads a purpose, no deed."""
+    a deed of one verb (减负) keeps them, and 为 before a list of needs heads a purpose, no deed.
+    成为, 认定为, 评为, 改制为, 作为 (cues kind as_verb): their 为 means as, so the 企业 after
+    it is part of what is named, not whom a deed is done for."""
     assert [r["subject"] for r in figures(review=review)] == [subject]
+
+
+@pytest.mark.parametrize("review, subject", [
+    ("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", "中央对地方转移支付"),
+    ("数字经济规模达到5000亿元，增长12%。", "数字经济规模"),
+    ("产业规模突破1000亿元、增长15%。", "产业规模"),
+    ("经营规模200亿元，增长5%。", "经营规模"),
+])
+def test_a_change_after_a_bare_size_word_is_of_the_thing_sized(figures, review, subject):
+    """规模近9.8万亿元 alone sizes the transfers named before it: the growth after is theirs
+    (cues kind size_word); a size named with its thing (数字经济规模) keeps its word."""
+    assert pick(figures(review=review), "measure", "subject")[-1] == ("growth", subject)
 
 
 def test_one_character_items_share_the_words_before_and_the_tail_after(figures):
@@ -614,6 +634,18 @@ def test_ranks_firms_counted_in_hu_thresholds_and_computing_power(make_record):
     assert rows["50亿元"]["role"] == "other" and rows["3家"]["role"] == "indicator"
     assert rows["170家"]["role"] == "indicator"
     assert (rows["11.4万P"]["value"], rows["11.4万P"]["unit"]) == ("114000", "PFLOPS")
+
+
+@pytest.mark.parametrize("review, measured", [
+    ("对小微企业年应纳税所得额100万元至300万元部分减半征收。", []),
+    ("所得额超过300万元部分减半征收。", []),
+    ("所得额300万元以上部分减半征收。", []),
+    ("完成投资20亿元部分用于基础设施。", [("20亿元", "投资")]),
+])
+def test_a_bounded_amount_before_部分_names_a_bracket_and_a_bare_one_is_measured(figures, review, measured):
+    """100万元至300万元部分, 超过300万元部分: the bounds name a slice of income (cues kind
+    bounded_class_noun), they measure nothing; 投资20亿元部分用于… has no bound, the amount is invested."""
+    assert pick(figures(review=review), "raw", "subject") == measured
 
 
 def test_a_size_class_before_the_noun_counted_measures_nothing(make_record):

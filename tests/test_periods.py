@@ -556,3 +556,31 @@ def test_a_running_total_in_a_years_review_names_no_start_unless_the_sentence_do
     assert rows["139例"]["period_start"] == 2024  # 今年以来 names the year it runs from
     assert (rows["27.2亿元"]["basis"], rows["27.2亿元"]["period_start"]) == ("annual", 2024)  # a flow: the year's total
     assert rows["700个"]["period_start"] == 2025  # a plan's total: left to the plan year
+
+
+@pytest.mark.parametrize("review, basis", [
+    ("严守18亿亩耕地红线。", "as_of"),
+    ("新增300亿元信贷。", "annual"),
+    ("投放500亿元信贷。", "annual"),
+    ("新增300家企业。", "annual"),
+])
+def test_an_amount_before_a_stock_is_a_state_unless_its_clause_tells_a_deed(make_record, review, basis):
+    """18亿亩耕地红线: an amount written before the stock it measures is there at a date;
+    新增, 投放 (a deed, as for a count before what it counts) make it the year's flow."""
+    assert basis_of_the_one_figure(make_record(review=review)) == basis
+
+
+@pytest.mark.parametrize("review, basis", [
+    ("全省92个学科进入ESI全球前1%。", "as_of"),
+    ("92个学科进入ESI全球前1%。", "as_of"),
+    ("新增3个学科进入ESI全球前1%。", "annual"),
+])
+def test_things_standing_in_a_top_share_are_a_state_unless_the_clause_says_they_are_new(make_record, review, basis):
+    """92个学科进入全球前1%: how many stand there at the year's end; 新增 counts the year's entrants."""
+    assert basis_of_the_one_figure(make_record(review=review)) == basis
+
+
+def basis_of_the_one_figure(record: dict) -> str:
+    """The basis of the one figure (role other aside) of a short report."""
+    [row] = [r for r in classify_report(record) if r["role"] != "other"]
+    return row["basis"]

@@ -905,7 +905,8 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
         if m["range_part"] == "low":
             return "", end  # 围绕2-3个主导产业: the noun follows the high end's counter, whose subject the low takes
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
-    subject = _carried_on(subject, clause, previous if same_sentence else None, measure)
+    subject = _carried_on(subject, clause, previous if same_sentence else None, measure,
+                          text[r.sentence_start(m["start"]):m["start"]])
     subject = _object_of_verb_before(r, clause_start, subject, clause)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
@@ -1010,7 +1011,7 @@ def _counts_what_follows(text: str, end: int) -> bool:
     return noun.endswith(cues("counted_after")) and not any_cue("list_link").search(noun)
 
 
-def _carried_on(subject: str, clause: str, before: dict | None, measure: str) -> str:
+def _carried_on(subject: str, clause: str, before: dict | None, measure: str, written: str) -> str:
     """``subject`` where it goes on from ``before``, the measure before in the same
     sentence (None where there is none): new ones of the same thing (市场主体达39万户，
     新增3.6万户), a bare attribute of it (粮食播种面积…、产量300万吨: 粮食产量; one of
@@ -1018,8 +1019,9 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     alone of the things counted before (cues kind grade: 龙头企业410家，其中国家级6家、
     省级80家 → 国家级龙头企业, 省级龙头企业: :func:`_graded`), or,
     with no words of its own, that measure's subject (净增市场主体3000家、达到3.3万家:
-    the stock, 市场主体, after a word of a total or a level reached; a change of a size, of
-    the thing sized: :func:`_without_size`)."""
+    the stock, 市场主体, after a word of a total or a level reached; a change of a size that
+    a bare size word joined to the thing before it, its subject not ``written`` in the
+    sentence so far, of the thing sized: :func:`_without_size`)."""
     if subject in cues("made"):
         same_thing = before is not None and before["measure"] == measure
         subject = subject + _without_flow(before["subject"]) if same_thing else ""
@@ -1032,7 +1034,8 @@ def _carried_on(subject: str, clause: str, before: dict | None, measure: str) ->
     if not subject and before:  # of another measure, what the verb before it acted on (63人获得保险赔付资金8.1万元)
         subject = before["subject"] if before["measure"] == measure else _strip(before["subject"]) or before["subject"]
         subject = _fund_of(subject) if measure == "level" else subject
-        subject = _without_size(subject) if measure in CHANGE_MEASURES else subject
+        joined = before["subject"] not in written  # 转移支付…、规模9.8万亿元: 转移支付规模 is no words of the text
+        subject = _without_size(subject) if measure in CHANGE_MEASURES and joined else subject
         if any(c in clause for c in (*cues("stock_total"), *periods.cues("as_of_reached"))):
             subject = _without_flow(subject)
     return subject
@@ -1429,18 +1432,21 @@ def _for_whom(phrase: str) -> str:
     whom (cues kind for_whom, then words of kind beneficiary chained by list links: 为企业和个人)
     opening ``phrase``, '' where none opens it: the number measures the deed done for them
     (追回工资), not the actor or the people. Not where the deed is a verb alone (BARE_DEED:
-    为市场主体减负 says whose burden) or a list of their needs (为群众看病、供暖…提供保障:
-    为 heads a purpose, no deed of its own)."""
+    为市场主体减负 says whose burden), a list of their needs (为群众看病、供暖…提供保障:
+    为 heads a purpose, no deed of its own) or where 为 ends a verb of being or naming
+    (cues kind as_verb: 认定为企业技术中心 names what the things counted are)."""
     found = _for_whom_pattern().match(phrase)
     deed = phrase[found.end():] if found else ""
+    if not found or _longest_end(phrase[:found.end("cue")], "as_verb"):
+        return ""
     return found.group() if len(deed) > BARE_DEED and LIST_PAUSE not in deed else ""
 
 
 @cache
 def _for_whom_pattern() -> re.Pattern:
-    """See :func:`_for_whom`; who acts holds no stop, space or 、."""
+    """See :func:`_for_whom`; who acts holds no stop, space or 、; group cue is the 为."""
     beneficiary = f"(?:{cue_words('beneficiary')})"
-    return re.compile(f"{areas.NOT_IN_NAME}*?(?:{cue_words('for_whom')}){beneficiary}"
+    return re.compile(f"{areas.NOT_IN_NAME}*?(?P<cue>{cue_words('for_whom')}){beneficiary}"
                       f"(?:(?:{cue_words('list_link')}){beneficiary})*")
 
 

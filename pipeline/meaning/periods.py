@@ -385,7 +385,7 @@ def _basis(part: Part, clause: str, measure: str, after: str = "", kind: str = "
     if cued := _cued_basis(_cue_scope(clause), stock):
         return cued
     if (stock or reached or (measure == "share" and kind != "flow") or _standing(clause, measure)
-            or _level_reached(clause, measure, kind) or _counts_a_standing(after, measure)):
+            or _level_reached(clause, measure, kind) or _counts_a_standing(clause, after, measure)):
         return "as_of"  # 窨井盖完好率99%: a share that describes a state (quantities.csv stock) with no verb at all
     if five_year:
         return _five_year_basis(part, clause, measure, after, flow)
@@ -469,11 +469,12 @@ def _cued_basis(clause: str, stock: bool) -> str:
     return "annual" if _says(clause, "annual") else "annual_average" if _says(clause, "annual_average") else ""
 
 
-def _counts_a_standing(after: str, measure: str) -> bool:
+def _counts_a_standing(clause: str, after: str, measure: str) -> bool:
     """Whether a count is of things that stand in a ranking's top share, named in the words
     after it up to the next number (85个学科进入全球前1%: :func:`~pipeline.read.mentions.top_share`): how many
-    stand there at the year's end, a state as a standing is, whatever verb got them there."""
-    return measure == "count" and top_share().search(after) is not None
+    stand there at the year's end, a state as a standing is, whatever verb got them there;
+    unless its ``clause`` says they are new or made so (新增3个学科进入…: :func:`_does`), the year's entrants."""
+    return measure == "count" and top_share().search(after) is not None and not _does(clause)
 
 
 def _standing(clause: str, measure: str) -> bool:
@@ -520,16 +521,19 @@ def _threshold_class(clause: str) -> bool:
 
 
 def _stock_after(clause: str, after: str, measure: str) -> bool:
-    """Whether a count written before what it counts names a stock (160个国控断面, 770家企业融入…:
-    quantities.csv stock) and neither its clause nor the words after say something was done
-    or happened to them (103个项目完成投资, 25个项目竣工). What is counted is named first
+    """Whether a count or an amount written before what it measures names a stock (160个国控断面,
+    770家企业融入…: quantities.csv stock; 守住18亿亩耕地红线: :func:`_measures_a_stock`) and
+    neither its clause nor the words after say something was done or happened to them
+    (103个项目完成投资, 25个项目竣工, 新增300亿元信贷). What is counted is named first
     (160个国控断面中I类水质占比: the sections; the share of the year's water after them is another figure's),
     unless a verb of reaching ends the words: things counted by a threshold their quantity passed
     (40家企业主营业务收入超10亿元) are counted by that quantity, here a year's flow."""
     if measure == "level":
-        return _measures_a_stock(after)
-    counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
-    return measure == "count" and counted == "stock" and not (_tells_a_deed(clause) or _tells_a_deed(after))
+        stock = _measures_a_stock(after)
+    else:
+        counted = quantity(after) if _ends_with(after, _reaching_verbs()) else _quantity_named_first(after)
+        stock = measure == "count" and counted == "stock"
+    return stock and not (_tells_a_deed(clause) or _tells_a_deed(after))
 
 
 def _measures_a_stock(after: str) -> bool:

@@ -627,7 +627,9 @@ def _names_a_class(text: str, m: Mention) -> bool:
     an age (cues kind class_unit) with a noun after it (0-6岁残疾儿童), where
     人均预期寿命78岁 ends the clause. A bound before an amount with no unit (超50万县)
     sets a class of the noun after it too, unless that noun is people it counts
-    (cues kind person_noun: 超130万老年人)."""
+    (cues kind person_noun: 超130万老年人). A noun of kind bounded_class_noun (部分) is a
+    class only after a bounded amount (超过300万元部分, 100万元至300万元部分): 投资20亿元部分用于…
+    is the amount, part of which is spent."""
     counter = not m.unit_word or lookup("units", "written")[m.unit_word]["measure"] == "count"
     pos = _skip(text, m.raw_end)
     bound = m.before and not m.unit_word and not text.startswith(cues("person_noun"), pos)
@@ -636,6 +638,8 @@ def _names_a_class(text: str, m: Mention) -> bool:
     pos += len(m.after) if text.startswith(m.after, pos) else 0
     if m.unit_word in cues("class_unit"):  # but 寿命从74.9岁增长到: a verb after it, no noun
         return text[pos:pos + 1].isalpha() and not text.startswith(cues("growth"), pos)
+    if text.startswith(cues("bounded_class_noun"), pos):
+        return bool(m.before or m.after) or (m.start > 0 and text[m.start - 1] in RANGE_LINKS)
     return text.startswith(cues("class_noun"), pos)
 
 
