@@ -496,9 +496,18 @@ def _heading_zone(r: Reading, pos: int) -> str:
     name no place of their own are that zone's, past the sub-headings that end
     :func:`_earlier_zone`'s reach, up to a sentence opening with another scope
     (:func:`_opens_scope`); 京津冀协同发展呈现新气象 is about a strategy the region
-    takes part in, not about building a zone."""
+    takes part in, not about building a zone. A heading line that names no such zone
+    ((三)聚力重点区域) leaves the paragraph's run-in heading to be read."""
     paragraph = r.text.rfind("\n", 0, pos) + 1
-    start, end = _heading_line(r.text, paragraph) or (paragraph, _run_in_heading_end(r, paragraph, pos))
+    line = _heading_line(r.text, paragraph)
+    built = _zone_built_in(r, *line, pos) if line else ""
+    return built or _zone_built_in(r, paragraph, _run_in_heading_end(r, paragraph, pos), pos)
+
+
+def _zone_built_in(r: Reading, start: int, end: int, pos: int) -> str:
+    """The zone whose building the heading ``r.text[start:end]`` is about ('' if none,
+    or if ``end`` is -1: no heading), unless a sentence after it up to ``pos`` opens
+    with another scope."""
     if end < 0 or _scope_after(r, end, pos):
         return ""
     start = _after_enumeration(r.text, start)
