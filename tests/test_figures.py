@@ -1687,10 +1687,14 @@ def test_a_sentence_or_clause_opening_with_another_scope_ends_the_zone(make_reco
 
 def test_a_heading_on_a_line_of_its_own_or_closed_by_a_colon_heads_the_paragraph_after_it(make_record):
     """（一）中心城区建设 on its own line, 某某新区建设： run in: the zone heads the paragraph
-    under it, up to the next heading; a heading's number is no part of a zone's name."""
+    under it, up to the next heading; a heading's number is no part of a zone's name.
+    A heading line naming no zone ((四)聚力重点区域) leaves the run-in one to head its paragraph."""
     record = make_record(plan="（一）中心城区建设\n实施项目20个，完成投资10亿元。新建公园8个。\n（二）县域经济\n实施项目30个。\n"
-                              "某某新区建设：首批项目开工，新增企业6家。\n（三）某某经开区提质增效。新增企业7家。")
+                              "某某新区建设：首批项目开工，新增企业6家。\n（三）某某经开区提质增效。新增企业7家。\n"
+                              "（四）聚力重点区域\n某某新区建设取得新进展。引进项目21个。\n"
+                              "（五）聚力重点区域\n高标准推进某某高新区建设。引进项目22个。")
     areas = areas_by_raw(record, "target")
     assert areas["20个"] == areas["10亿元"] == areas["8个"] == "中心城区"
     assert areas["30个"] == "某某区"
-    assert areas["6家"] == "某某新区" and areas["7家"] == "某某经开区"
+    assert areas["6家"] == areas["21个"] == "某某新区" and areas["7家"] == "某某经开区"
+    assert areas["22个"] == "某某高新区"

@@ -8,7 +8,7 @@ import pytest
 from pipeline.meaning.figures import classify_report
 from pipeline.read.mentions import context_span, context_window
 from pipeline.read.reading import Reading
-from pipeline.read.text import CLAUSE_STOP, FULL_STOPS, clean, decode, read_file
+from pipeline.read.text import CLAUSE_STOP, FULL_STOPS, SENTENCE_STOPS, clean, decode, read_file
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reports"
 
@@ -45,6 +45,7 @@ def test_spans_are_those_of_the_scanning_functions(raw):
         assert r.clause_before(pos) == clause_before(r.text, pos)
         assert r.clause_end(pos) == (stop.start() if (stop := CLAUSE_STOP.search(r.text, pos)) else len(r.text))
         assert r.statement_start(pos) == max(r.text.rfind(stop, 0, pos) for stop in FULL_STOPS + "\n") + 1
+        assert r.whole_sentence_start(pos) == max(r.text.rfind(stop, 0, pos) for stop in SENTENCE_STOPS) + 1
 
 
 def test_classification_leaves_the_record_as_given(make_record):

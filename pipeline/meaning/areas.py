@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Callable, Generic, TypeVar
 
 from pipeline.meaning import periods
 from pipeline.read.mentions import CN_NUMERAL, cn_to_int
@@ -30,6 +31,8 @@ MIN_SHORT_NAME = 2  # a division's short name of one character (环县 → 环, 
 SCOPE_KINDS = ("scope_change", "member_scope")  # cue kinds of a clause about another scope than a zone's
 CN_NUMERAL_RUN = re.compile(CN_NUMERAL)  # a run of Chinese digits and scales (两, 十二)
 LIST_CLOSE_REACH = 4  # characters before a number where the close of the list it counts may stand (等, spaces)
+State = TypeVar("State")  # where a walk back over a text stands
+Answer = TypeVar("Answer")  # what the walk finds
 
 
 def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
@@ -42,7 +45,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
     产业项目到位20亿元), or an earlier clause of its sentence (省属企业资产总额…，
     工业总产值突破1万亿元), or one where a verb builds the zone (…，加快某数据中心集群
     建设，…，力争算力规模突破10万P: :meth:`ClauseZones.at`), or else the paragraph's
-    heading, one clause about building a zone (某某新区建设取得新进展。: :func:`_heading_zone`);
+    heading, one clause about building a zone (某某新区建设取得新进展。: :meth:`ParagraphZones.at`);
     a name followed by 建设/项目 is otherwise the object of a project, not what the
     figures measure, and a general one (其他各乡镇) is no particular place. A division
     inside the region needs no suffix to be one (:func:`_division_zone`). A count of
@@ -50,7 +53,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
     amount there is the zone's: 跻身全国50强).
     """
     zones: dict[int, str] = {}
-    clause_zones = ClauseZones(r)
+    clause_zones, paragraph_zones = ClauseZones(r), ParagraphZones(r)
     for i, row in enumerate(rows):
         if row["role"] in ("other", ""):
             continue
@@ -60,7 +63,7 @@ def assign(rows: list[dict], r: Reading, region_code: str) -> dict[int, str]:
         area = _division_zone(r, row["start"], region_code) if area is None else area
         area = _growth_zone(r, row["start"], rows[i - 1], zones.get(i - 1)) if area is None and i else area
         area = clause_zones.at(row["start"]) if area is None else area
-        area = (_earlier_zone(r, row["start"]) or _heading_zone(r, row["start"])) if area is None else area
+        area = paragraph_zones.at(row["start"]) if area is None else area
         if area and row["subject"] == area and row["measure"] == "count" and _ends_clause(r, row["start"] + len(row["raw"])):
             area = ""  # 百亿园区达到11个: a number counting the zones it names is the region's (跻身全国50强 ranks the zone)
         zones[i] = area
@@ -350,6 +353,30 @@ def _division_names(name: str) -> tuple[str, ...]:
     return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
 
 
+class Walk(Generic[State, Answer]):
+    """Walks back over one report's text that keep every state they pass (``known``, with
+    the answer the walk found from it), so a later walk ends at the first state an earlier
+    one passed: the figures after a clause or sentence all walk over it once, not once each."""
+
+    def __init__(self) -> None:
+        self.known: dict[State, Answer] = {}
+
+    def back(self, state: State, step: Callable[[State], tuple[bool, Answer, State]]) -> Answer:
+        """The answer of the walk back from ``state``: ``step`` says of each state whether
+        it decides the walk (True and its answer) or where the walk goes on (False, the
+        state before it)."""
+        walked: list[State] = []
+        while state not in self.known:
+            walked.append(state)
+            done, answer, before = step(state)
+            if done:
+                self.known[state] = answer
+            else:
+                state = before
+        self.known.update(dict.fromkeys(walked, self.known[state]))
+        return self.known[state]
+
+
 class ClauseZones:
     """The zone an earlier clause of its sentence hands a figure (:meth:`at`), for one report. The walk back from a clause to the
     one that decides its zone is the same for every figure after it in the
@@ -358,7 +385,7 @@ class ClauseZones:
 
     def __init__(self, r: Reading) -> None:
         self.r = r
-        self.known: dict[int, str | None] = {}
+        self.known: Walk[int, str | None] = Walk()
 
     def at(self, pos: int) -> str | None:
         """The topic (:func:`_topic`) of the nearest earlier clause of the sentence
@@ -374,20 +401,9 @@ class ClauseZones:
         (:func:`_builds_zone`: …，加快某数据中心集群建设，…，力争算力规模突破10万P) hands
         the clauses after it to the zone, as it does when it opens the sentence."""
         first, clause = self.r.statement_start(pos), self.r.clause_start(pos)
-        return self._before(clause, first) if clause > first and not _names_scope(self.r.text, clause, pos) else None
-
-    def _before(self, clause: int, first: int) -> str | None:
-        """The zone the clauses before ``clause`` (back to ``first``) hand on."""
-        walked: list[int] = []
-        while clause not in self.known:
-            walked.append(clause)
-            done, zone, previous = self._step(clause, first)
-            if done:
-                self.known[clause] = zone
-            else:
-                clause = previous
-        self.known.update(dict.fromkeys(walked, self.known[clause]))
-        return self.known[clause]
+        if clause <= first or _names_scope(self.r.text, clause, pos):
+            return None
+        return self.known.back(clause, lambda start: self._step(start, first))  # the zone the clauses before hand on
 
     def _step(self, clause: int, first: int) -> tuple[bool, str | None, int]:
         """The clause just before ``clause``: (True, its zone) if it ends the
@@ -419,40 +435,92 @@ def _verb_first(text: str, start: int) -> bool:
     return text[start:].lstrip().startswith(lead_verbs())
 
 
-def _earlier_zone(r: Reading, pos: int) -> str:
-    """The topic (:func:`_topic`) of the last sentence without figures before the
-    one holding ``pos``, in the same paragraph, where every sentence between holds
-    figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
-    项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
-    up to the next such sentence, or a heading on a line of its own above the paragraph
-    (:func:`_heading_line_zone`). A body named whole (cues kind whole_area: 推动中心
-    城区扩容提质。) heads past sentences without figures that name no zone and are no
-    one-clause heading of another topic (解决好…问题，加快…建设。完成管网入地32公里;
-    提升县城综合承载力。 ends it): the works of the body go on up to its paragraph's
-    next sub-heading; a zone found by its suffix is too loose a topic to reach that far. A sentence opening with another scope (全市…,
-    各县区…: :func:`_opens_scope`), its own or one between, ends the zone's reach."""
-    text = r.text
-    start, passed = r.sentence_start(pos), False
-    while start > 0 and not _opens_scope(text, start):
+class ParagraphZones:
+    """The zone a sentence before a figure's in its paragraph, or the paragraph's heading,
+    hands the figure (:meth:`at`), for one report. The walk back over the sentences before
+    a figure is the same for every figure after them in the paragraph, so each sentence's
+    answer is kept (``known``, by sentence start and whether a sentence of works was
+    passed; ``scopes``, where the last sentence of another scope up to it opens): a
+    paragraph of 3,000 sentences costs one walk, not 3,000. The walk steps by whole
+    sentences (:meth:`Reading.whole_sentence_start`)."""
+
+    def __init__(self, r: Reading) -> None:
+        self.r = r
+        self.known: Walk[tuple[int, bool], str] = Walk()
+        self.scopes: Walk[int, int] = Walk()
+
+    def at(self, pos: int) -> str:
+        """The zone of :meth:`_earlier`, else of :meth:`_heading`, for the figure at ``pos``."""
+        return self._earlier(pos) or self._heading(pos)
+
+    def _earlier(self, pos: int) -> str:
+        """The topic (:func:`_topic`) of the last sentence without figures before the
+        one holding ``pos``, in the same paragraph, where every sentence between holds
+        figures and opens with no zone of its own (合作示范区以…为目标，…。加强…，产业
+        项目到位20亿元。…): a sentence that only introduces a zone heads what follows,
+        up to the next such sentence, or a heading on a line of its own above the paragraph
+        (:func:`_heading_line_zone`). A body named whole (cues kind whole_area: 推动中心
+        城区扩容提质。) heads past sentences without figures that name no zone and are no
+        one-clause heading of another topic (解决好…问题，加快…建设。完成管网入地32公里;
+        提升县城综合承载力。 ends it): the works of the body go on up to its paragraph's
+        next sub-heading; a zone found by its suffix is too loose a topic to reach that far.
+        A sentence opening with another scope (全市…, 各县区…: :func:`_opens_scope`), its
+        own or one between, ends the zone's reach."""
+        return self.known.back((self.r.whole_sentence_start(pos), False), self._sentence_step)
+
+    def _sentence_step(self, state: tuple[int, bool]) -> tuple[bool, str, tuple[int, bool]]:
+        """One step of :meth:`_earlier` from the sentence at ``state[0]`` (``state[1]``: a
+        sentence of works passed): (True, the zone) if the sentence before decides it or
+        none is left in the paragraph, else (False, '', that sentence's state)."""
+        (start, passed), text = state, self.r.text
+        if start <= 0 or _opens_scope(text, start):
+            return True, "", state
         if text[start - 1] == "\n":
-            return _heading_line_zone(r, start, passed)
-        before = r.sentence_start(start - 1)
+            return True, _heading_line_zone(self.r, start, passed), state
+        before = self.r.whole_sentence_start(start - 1)
         if not NUMBER.search(text, before, start):
             found = _topic(text, _after_enumeration(text, before), start - 1)
-            found = found if found is not None else _led_body(r, before, start - 1) or None  # None: no zone
+            found = found if found is not None else _led_body(self.r, before, start - 1) or None  # None: no zone
             if found is not None or not CLAUSE_STOP.search(text, before, start - 1):
-                return found if found and (not passed or found in cues("whole_area")) else ""
-            passed = True  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
-        elif _zone_match(text, before, start) is not None:
-            return ""
-        start = before
-    return ""
+                return True, found if found and (not passed or found in cues("whole_area")) else "", state
+            return False, "", (before, True)  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
+        if _zone_match(text, before, start) is not None:
+            return True, "", state
+        return False, "", (before, passed)
+
+    def _heading(self, pos: int) -> str:
+        """The zone whose building a paragraph's heading is about, one clause without
+        figures run in (某某新区建设取得新进展。…, 高标准推进某某新区建设。…, 某某新区建设：…)
+        or a line of its own above it ((一)某某新区建设): the figures of the paragraph that
+        name no place of their own are that zone's, past the sub-headings that end
+        :meth:`_earlier`'s reach, up to a sentence opening with another scope
+        (:func:`_opens_scope`); 京津冀协同发展呈现新气象 is about a strategy the region
+        takes part in, not about building a zone. A heading line that names no such zone
+        ((三)聚力重点区域) leaves the paragraph's run-in heading to be read."""
+        text = self.r.text
+        paragraph = text.rfind("\n", 0, pos) + 1
+        headings = (_heading_line(text, paragraph), (paragraph, _run_in_heading_end(self.r, paragraph, pos)))
+        return next((zone for heading in headings if heading and heading[1] >= 0 and not self._scope_after(heading[1], pos)
+                     and (zone := _zone_built(text, *heading))), "")
+
+    def _scope_after(self, heading: int, pos: int) -> bool:
+        """Whether a sentence after ``heading`` up to the one holding ``pos`` opens with another
+        scope (:func:`_opens_scope`: 各县区…, 全市…)."""
+        return self.scopes.back(self.r.whole_sentence_start(pos), self._scope_step) > heading
+
+    def _scope_step(self, sentence: int) -> tuple[bool, int, int]:
+        """One step of :meth:`_scope_after` from the sentence at ``sentence``: (True, its
+        start) if it opens with another scope, (True, -1) if it opens the text, else
+        (False, -1, the sentence before)."""
+        if _opens_scope(self.r.text, sentence):
+            return True, sentence, sentence
+        return (True, -1, sentence) if sentence <= 0 else (False, -1, self.r.whole_sentence_start(sentence - 1))
 
 
 def _heading_line_zone(r: Reading, paragraph: int, passed: bool) -> str:
     """The zone a heading on a line of its own right above the paragraph at ``paragraph``
     introduces to it ((一)中心城区面貌一新 / (二)推动中心城区扩容提质: as a sentence without
-    figures opening the paragraph would, :func:`_earlier_zone`; a body named whole also past
+    figures opening the paragraph would, :meth:`ParagraphZones._earlier`; a body named whole also past
     a sentence of works, ``passed``); '' if none, or if no such heading stands there: a zone
     of the paragraph before heads nothing in this one."""
     heading = _heading_line(r.text, paragraph)
@@ -489,23 +557,13 @@ def _scope_opening() -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(cue_words(kind) for kind in SCOPE_KINDS)})")
 
 
-def _heading_zone(r: Reading, pos: int) -> str:
-    """The zone whose building a paragraph's heading is about, one clause without
-    figures run in (某某新区建设取得新进展。…, 高标准推进某某新区建设。…, 某某新区建设：…)
-    or a line of its own above it ((一)某某新区建设): the figures of the paragraph that
-    name no place of their own are that zone's, past the sub-headings that end
-    :func:`_earlier_zone`'s reach, up to a sentence opening with another scope
-    (:func:`_opens_scope`); 京津冀协同发展呈现新气象 is about a strategy the region
-    takes part in, not about building a zone."""
-    paragraph = r.text.rfind("\n", 0, pos) + 1
-    start, end = _heading_line(r.text, paragraph) or (paragraph, _run_in_heading_end(r, paragraph, pos))
-    if end < 0 or _scope_after(r, end, pos):
-        return ""
-    start = _after_enumeration(r.text, start)
-    heading = r.text[start:end]
-    for opening in (start, *(start + found.end() for found in _lead_verb_pattern().finditer(heading))):
-        match = area_pattern().match(r.text, opening, end)
-        if match and any_cue("area_object").match(r.text, match.end()) and not _generic(match.group(1)):
+def _zone_built(text: str, start: int, end: int) -> str:
+    """The zone whose building the heading ``text[start:end]`` is about, past its task
+    number (某某新区建设, 高标准推进某某新区建设); '' if none."""
+    start = _after_enumeration(text, start)
+    for opening in (start, *(found.end() for found in _lead_verb_pattern().finditer(text, start, end))):
+        match = area_pattern().match(text, opening, end)
+        if match and any_cue("area_object").match(text, match.end()) and not _generic(match.group(1)):
             return match.group(1)
     return ""
 
@@ -517,17 +575,6 @@ def _run_in_heading_end(r: Reading, paragraph: int, pos: int) -> int:
     if stop is None or r.text[stop.start()] not in FULL_STOPS + COLONS or NUMBER.search(r.text, paragraph, stop.start()):
         return -1
     return stop.start()
-
-
-def _scope_after(r: Reading, heading: int, pos: int) -> bool:
-    """Whether a sentence after ``heading`` up to the one holding ``pos`` opens with another
-    scope (:func:`_opens_scope`: 各县区…, 全市…)."""
-    sentence = r.sentence_start(pos)
-    while sentence > heading:
-        if _opens_scope(r.text, sentence):
-            return True
-        sentence = r.sentence_start(sentence - 1)
-    return False
 
 
 @cache

@@ -79,6 +79,13 @@ class Reading:
         zone may open the sentence holding ``pos`` (asked for every figure, some twice)."""
         return _start(self._sentences, pos)
 
+    def whole_sentence_start(self, pos: int) -> int:
+        """Just after the last sentence stop before ``pos`` (0 if none), at any distance:
+        a walk back over a paragraph's sentences steps from stop to stop, so the figures
+        of one sentence, however long, share every step (``sentence_start``'s reach
+        would start each figure's walk at its own point)."""
+        return self._sentences.opening[pos]
+
     def statement_start(self, pos: int) -> int:
         """Just after the last full stop or line break before ``pos`` (0 if none), at
         any distance: a semicolon's clauses go on about one thing. Searching the text
