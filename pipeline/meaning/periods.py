@@ -764,6 +764,11 @@ def _tails(clause: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((tail, tail.removesuffix(qualifier).rstrip())))
 
 
+def forget_texts() -> None:
+    """Drop the memo of clause tails: called as each report starts, so that no report
+    is read faster for clauses an earlier one had (normalize.report_tables says why)."""
+    _tails.cache_clear()
+
 @lru_cache(maxsize=None)
 def _before_qualifiers() -> tuple[str, ...]:
     """Qualifiers written before a number (近, 超过: ``rules/qualifiers.csv``), longest first."""

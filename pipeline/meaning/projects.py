@@ -307,6 +307,11 @@ def _lead_length(item: str) -> int:
         total = end
 
 
+def forget_texts() -> None:
+    """Drop the memo of item leads: called as each report starts, so that no report
+    is read faster for words an earlier one had (normalize.report_tables says why)."""
+    _lead_length.cache_clear()
+
 @cache
 def _leads() -> re.Pattern:
     """The lead words (``rules/project_lead.csv``), longest first, as one pattern."""
