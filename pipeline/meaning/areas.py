@@ -378,10 +378,11 @@ class Walk(Generic[State, Answer]):
 
 
 class ClauseZones:
-    """The zone an earlier clause of its sentence hands a figure (:meth:`at`), for one report. The walk back from a clause to the
-    one that decides its zone is the same for every figure after it in the
-    sentence, so each clause's answer is kept (``known``, by clause start): a
-    sentence of 3,000 figures and no full stop costs one walk, not 3,000."""
+    """The zone an earlier clause of its sentence hands a figure (:meth:`at`), for
+    one report. The walk back from a clause to the one that decides its zone is the
+    same for every figure after it in the sentence, so each clause's answer is kept
+    (``known``, by clause start): a sentence of 3,000 figures and no full stop costs
+    one walk, not 3,000."""
 
     def __init__(self, r: Reading) -> None:
         self.r = r
@@ -482,7 +483,7 @@ class ParagraphZones:
             found = _topic(text, _after_enumeration(text, before), start - 1)
             found = found if found is not None else _led_body(self.r, before, start - 1) or None  # None: no zone
             if found is not None or not CLAUSE_STOP.search(text, before, start - 1):
-                return True, found if found and (not passed or found in cues("whole_area")) else "", state
+                return True, _reached(found, passed), state
             return False, "", (before, True)  # a sentence of works, no heading of one clause (提升乡村治理水平。): the body's go on
         if _zone_match(text, before, start) is not None:
             return True, "", state
@@ -527,8 +528,13 @@ def _heading_line_zone(r: Reading, paragraph: int, passed: bool) -> str:
     if heading is None:
         return ""
     start, end = heading
-    found = _topic(r.text, _after_enumeration(r.text, start), end) or _led_body(r, start, end)
-    return found if found and (not passed or found in cues("whole_area")) else ""
+    return _reached(_topic(r.text, _after_enumeration(r.text, start), end) or _led_body(r, start, end), passed)
+
+
+def _reached(zone: str | None, passed: bool) -> str:
+    """``zone`` where it heads the figure: any zone right before it, only a body named
+    whole (cues kind whole_area) past a sentence of works (``passed``); '' otherwise."""
+    return zone if zone and (not passed or zone in cues("whole_area")) else ""
 
 
 def _heading_line(text: str, paragraph: int) -> tuple[int, int] | None:

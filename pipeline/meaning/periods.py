@@ -769,6 +769,7 @@ def forget_texts() -> None:
     is read faster for clauses an earlier one had (normalize.report_tables says why)."""
     _tails.cache_clear()
 
+
 @lru_cache(maxsize=None)
 def _before_qualifiers() -> tuple[str, ...]:
     """Qualifiers written before a number (近, 超过: ``rules/qualifiers.csv``), longest first."""

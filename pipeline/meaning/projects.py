@@ -312,6 +312,7 @@ def forget_texts() -> None:
     is read faster for words an earlier one had (normalize.report_tables says why)."""
     _lead_length.cache_clear()
 
+
 @cache
 def _leads() -> re.Pattern:
     """The lead words (``rules/project_lead.csv``), longest first, as one pattern."""
