@@ -907,7 +907,7 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
         subject = subject.removesuffix(_longest_end(subject, "list_close"))
     subject = _carried_on(subject, clause, previous if same_sentence else None, measure,
                           text[r.sentence_start(m["start"]):m["start"]])
-    subject = _object_of_verb_before(r, clause_start, subject, clause)
+    subject = _object_of_verb_before(r, asked, clause_start, subject, clause)
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
@@ -1049,7 +1049,7 @@ def _graded(grade: str, things: str) -> str:
     return things[:found.start()] + grade + things[found.end():] if found else grade + things
 
 
-def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: str) -> str:
+def _object_of_verb_before(r: Reading, asked: Asked, clause_start: int, subject: str, clause: str) -> str:
     """开展文化下乡活动，市级开展300场: words ending with the lead verb (cues kind lead)
     that opens the clause before, in the sentence, maybe after who acts (市级), or
     lead words alone, which leave no subject (``clause``, the words before the number:
@@ -1061,7 +1061,7 @@ def _object_of_verb_before(r: Reading, clause_start: int, subject: str, clause: 
     before = areas.without_enumeration(r.clause_before(clause_start - 1)[1])
     if not before.startswith(verb) or NUMBER.search(before):
         return subject
-    return _strip(before) or subject
+    return asked.strip(before) or subject
 
 
 def _without_size(subject: str) -> str:
