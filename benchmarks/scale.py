@@ -41,7 +41,6 @@ import tempfile
 import threading
 import time
 import timeit
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -285,15 +284,14 @@ def per_figure_costs(interim: Path, reports: int = 50) -> tuple[float, float]:
     101 verbs of ``periods.csv`` kind acted, a rule's usual pattern) and of one Python
     function call, over the figures of the first ``reports`` interim records: the
     least one rule costs, beside what 5x the floor leaves for them all."""
-    from pipeline.read.text import CLAUSE_STOPS, char_class
+    from pipeline.read.reading import Reading
     from pipeline.rules.patterns import any_cue
 
-    clause, clauses = re.compile(char_class(CLAUSE_STOPS, negated=True) + "+"), []
+    clauses: list[str] = []
     for path in sorted(interim.glob("*.json"))[:reports]:
         record = json.loads(path.read_text(encoding="utf-8"))
-        spans = list(clause.finditer(record["text"]))
-        starts = [span.start() for span in spans]
-        clauses += [spans[max(0, bisect_right(starts, m["start"]) - 1)].group() for m in record["mentions"]]
+        r = Reading(record["text"])  # each figure's clause as the rules read it
+        clauses += [r.text[r.clause_start(m["start"]):r.clause_end(m["start"])] for m in record["mentions"]]
     search = any_cue("acted", "periods").search
     loop = _best(lambda: [c for c in clauses])  # the loop alone: taken off both
     return ((_best(lambda: [search(c) for c in clauses]) - loop) / len(clauses) * 1e6,
