@@ -335,20 +335,29 @@ def _name_length(item: str) -> int:
 
 def _last_head_end(item: str) -> int:
     """Where the right-most head noun of ``item`` whose ``needs`` the words up to it
-    hold ends (0 if none); heads inside （…） do not end a name. The places a head
-    may start are read from the item's end back, and no earlier one is tried once
-    no head starting there could end further right (most items: the last one)."""
+    hold ends (0 if none); heads inside （…） do not end a name."""
     masked = SEGMENT.sub(lambda m: "□" * len(m.group()), item)
+    return max((end for end, _, _ in _right_heads(masked, needs_in=item)), default=0)
+
+
+def _right_heads(text: str, needs_in: str | None = None) -> list[tuple[int, int, dict[str, str]]]:
+    """The head nouns that may end a name in ``text``, as (end, length, row), in the
+    order they are met: the places a head may start read from the end back, and no
+    earlier one tried once no head starting there could end further right (most
+    texts: the last one). With ``needs_in``, a head counts only where its ``needs``
+    match that text up to the head's end (the unmasked words of a masked item)."""
     starts, heads, longest = _heads()
-    best = 0
-    for pos in reversed([at.start() for at in starts.finditer(masked)]):
-        if pos + longest <= best:
+    found: list[tuple[int, int, dict[str, str]]] = []
+    right = 0
+    for pos in reversed([at.start() for at in starts.finditer(text)]):
+        if pos + longest < right:
             break
-        for head, needs, _ in heads[masked[pos]]:
+        for head, needs, row in heads[text[pos]]:
             end = pos + len(head)
-            if end > best and masked.startswith(head, pos) and (needs is None or needs.search(item, 0, end)):
-                best = end
-    return best
+            if text.startswith(head, pos) and (needs_in is None or needs is None or needs.search(needs_in, 0, end)):
+                found.append((end, len(head), row))
+                right = max(right, end)
+    return found
 
 
 @cache
@@ -436,19 +445,10 @@ def _kind(name: str, head: dict[str, str] | None) -> str:
 
 def _head_row(name: str) -> dict[str, str] | None:
     """The head-noun row that ends a name: the right-most, then the longest (found
-    once per name: the checks and the kind of a name all ask for it). The places a
-    head may start are read from the name's end back, as in :func:`_last_head_end`;
-    rows of equal heads share one, in table order, so the first of them still wins."""
-    starts, heads, longest = _heads()
-    best, found = (0, 0), None
-    for pos in reversed([at.start() for at in starts.finditer(name)]):
-        if pos + longest < best[0]:
-            break
-        for head, _, row in heads[name[pos]]:
-            key = (pos + len(head), len(head))
-            if key > best and name.startswith(head, pos):
-                best, found = key, row
-    return found
+    once per name: the checks and the kind of a name all ask for it); rows of
+    equal heads share one, in table order, so the first of them still wins."""
+    found = _right_heads(name)
+    return max(found, key=lambda head: head[:2])[2] if found else None
 
 
 def _status(text: str, start: int, end: int, names: list[Candidate], kind: str) -> str:
