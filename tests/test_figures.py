@@ -176,6 +176,35 @@ def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review,
 
 
 @pytest.mark.parametrize("review, subject", [
+    ("便民热线解决群众诉求3万件。", "解决群众诉求"),
+    ("便民热线受理51万次。", "便民热线受理"),
+    ("人才引育行动新增从业人员2万人。", "新增从业人员"),
+    ("防返贫监测机制识别监测对象300户。", "监测对象"),
+    ("根治欠薪行动为劳动者追回工资900万元。", "追回工资"),
+])
+def test_a_hotline_or_campaign_acting_is_who_acts_not_what_is_counted(figures, review, subject):
+    """A hotline, campaign or mechanism the government acts through (cues kind agent) opening
+    the clause before a verb of doing is who acts: dropped, the deed with its object stays
+    (解决: cues kind deed), a made verb stays, a lead verb goes; before a bare verb it names
+    what is counted (never a bare verb)."""
+    assert [r["subject"] for r in figures(review=review)] == [subject]
+
+
+@pytest.mark.parametrize("review, subject", [
+    ("五年来累计建成标准化厂房100万平方米。", "标准化厂房"),
+    ("今年以来新增市场主体2万户。", "新增市场主体"),
+    ("截至目前相继建成学校30所。", "学校"),
+    ("扎实推进重点项目40个。", "重点项目"),
+    ("共计兑现奖补资金2亿元。", "奖补资金"),
+    ("现有高新技术企业300家。", "高新技术企业"),
+])
+def test_time_total_and_manner_words_and_verbs_of_handling_open_no_subject(figures, review, subject):
+    """Time words (五年来 whole: its 五年 alone left 来), totals, holdings, manner adverbs and
+    verbs of handling or paying out opening a clause (cues kind lead) name nothing counted."""
+    assert [r["subject"] for r in figures(review=review)] == [subject]
+
+
+@pytest.mark.parametrize("review, subject", [
     ("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", "中央对地方转移支付"),
     ("数字经济规模达到5000亿元，增长12%。", "数字经济规模"),
     ("产业规模突破1000亿元、增长15%。", "产业规模"),
