@@ -166,12 +166,19 @@ def test_a_bare_verb_repeated_from_the_clause_before_counts_its_object_there(fig
     ("改制为企业法人的合作社30家。", "改制为企业法人的合作社"),
     ("作为企业主体投入研发资金3亿元。", "作为企业主体投入研发资金"),
     ("为企业办理贷款22.3亿元。", "贷款"),  # 为 serves the firms; 办理 a verb of handling, dropped
+    ("便民热线解决群众诉求3万件。", "解决群众诉求"),
+    ("便民热线受理51万次。", "便民热线受理"),
+    ("人才引育行动新增从业人员2万人。", "新增从业人员"),
+    ("防返贫监测机制识别监测对象300户。", "监测对象"),
 ])
 def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review, subject):
     """X为劳动者追回欠薪: the number measures the deed, not its doer or the people served;
     a deed of one verb (减负) keeps them, and 为 before a list of needs heads a purpose, no deed.
     成为, 认定为, 评为, 改制为, 作为 (cues kind as_verb): their 为 means as, so the 企业 after
-    it is part of what is named, not whom a deed is done for."""
+    it is part of what is named, not whom a deed is done for. A hotline, campaign or mechanism
+    acting before a verb of doing (cues kind agent) is who acts too: the deed with its object
+    stays (解决: cues kind deed), a made verb stays, a lead verb goes; before a bare verb it
+    names what is counted."""
     assert [r["subject"] for r in figures(review=review)] == [subject]
 
 
@@ -709,6 +716,14 @@ def test_a_structure_of_shares_and_people_counted_in_wan(make_record):
     ("组织3轮扶贫督导。", ["扶贫督导"]),
     ("严守18亿亩耕地红线。", ["耕地"]),
     ("近14亿人口的发展中大国。", ["人口"]),  # 人口 read as the counter 人 and 口: the noun of people counted
+    # time, total and holding words, manner adverbs and verbs of handling or paying out opening a clause
+    ("五年来累计建成标准化厂房100万平方米。", ["标准化厂房"]),  # 五年来 whole: 五年 alone left 来
+    ("今年以来新增市场主体2万户。", ["新增市场主体"]),
+    ("截至目前相继建成学校30所。", ["学校"]),
+    ("扎实推进重点项目40个。", ["重点项目"]),
+    ("共计兑现奖补资金2亿元。", ["奖补资金"]),
+    ("现有高新技术企业300家。", ["高新技术企业"]),
+    ("货物通关时间压缩50%。", ["货物通关时间"]),  # 压缩 is the cut's verb, as 压减
 ])
 def test_subject_without_lead_verbs_and_tails(figures, review, subjects):
     """Lead verbs before what they act on, and verbs ending the clause after a

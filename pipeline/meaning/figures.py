@@ -1408,7 +1408,7 @@ def _lead(phrase: str) -> str:
     the rates of that act), and one of kind class_lead where a class's threshold
     follows it (年主营业务收入超50亿元企业: read.mentions.first_threshold; the threshold's
     words define the class counted)."""
-    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), _for_whom(phrase), key=len)
+    lead = max(_longest_start(phrase, "lead"), _lawmaking(phrase), _for_whom(phrase), _agent(phrase), key=len)
     if lead and phrase[len(lead):] in cues("attribute") or lead in cues("class_lead") and first_threshold(phrase):
         return ""
     noun = _longest_start(phrase, "lead_noun")
@@ -1440,6 +1440,23 @@ def _for_whom(phrase: str) -> str:
     if not found or _longest_end(phrase[:found.end("cue")], "as_verb"):
         return ""
     return found.group() if len(deed) > BARE_DEED and LIST_PAUSE not in deed else ""
+
+
+def _agent(phrase: str) -> str:
+    """12345热线解决企业和群众诉求, 某某行动新增从业人员: a hotline, campaign or
+    mechanism the government acts through (cues kind agent) opening ``phrase`` right
+    before a verb of doing (cues kinds deed, lead, made) with its object: who acts, no
+    part of what is counted (tests/labels/README.md), '' where none opens it. Not before a
+    bare verb (12345热线受理51万次: then the hotline names what is counted)."""
+    found = _agent_pattern().match(phrase)
+    return found.group("agent") if found and len(phrase) > found.end() else ""
+
+
+@cache
+def _agent_pattern() -> re.Pattern:
+    """See :func:`_agent`; the agent's name holds no stop, space or 、."""
+    verb = "|".join(cue_words(kind) for kind in ("deed", "lead", "made"))
+    return re.compile(f"(?P<agent>{areas.NOT_IN_NAME}*?(?:{cue_words('agent')}))(?:{verb})")
 
 
 @cache
