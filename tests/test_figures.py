@@ -604,20 +604,6 @@ def test_a_named_body_opening_a_sentence_owns_its_figures_a_kind_of_body_or_a_ve
     assert areas["5.4倍"] == areas["12家"] == areas["30个"] == "某某区"
 
 
-
-def test_the_genre_s_named_zones_and_bodies_own_their_figures_their_kinds_and_a_per_capita_measure_do_not(make_record):
-    """A port of entry, a bank, a museum or a scenic spot named opening a sentence owns its
-    figures (areas.csv 口岸, 银行, 博物馆, 景区); the same word after a kind (开放口岸, 商业银行,
-    5A级景区: not_areas.csv) or in a per-capita measure (人均博物馆拥有量: cues general_area
-    人均) names no place, and the figures are the region's."""
-    record = make_record(review="北山口岸进出口货运量增长15%。南湖农商银行存款余额突破500亿元。西城博物馆接待观众320万人次。"
-                                "丁山景区接待游客150万人次。开放口岸达到8个。商业银行不良贷款率降至1.5%。"
-                                "国家5A级景区达到3家。人均博物馆拥有量居全国第1位。")
-    areas = areas_by_raw(record, "indicator")
-    assert areas["15%"] == "北山口岸" and areas["500亿元"] == "南湖农商银行"
-    assert areas["320万人次"] == "西城博物馆" and areas["150万人次"] == "丁山景区"
-    assert areas["8个"] == areas["1.5%"] == areas["3家"] == areas["1位"] == "某某区"
-
 def test_a_subject_is_never_a_bare_verb_a_base_or_a_comparison(make_record):
     """The subject drops bases (从…增加到), comparisons (高于全省), marks (首次突破) and lead verbs."""
     record = make_record(review="地区生产总值从9323.1亿元增加到13697.5亿元，年均增长7.3%，高于全省1个百分点。"
