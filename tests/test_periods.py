@@ -260,7 +260,7 @@ def test_the_quantity_named_last_decides_and_the_longest_word_there():
     assert periods.quantity("省属企业资产总额") == "stock"  # 资产总额 over 总额
     assert periods.quantity("民营经济主体数量从") == "stock"
     assert periods.quantity("高新技术企业达") == "stock"  # the codebook's name, column quantity
-    assert periods.quantity("建成区面积近") == ""
+    assert periods.quantity("设施农业种植面积近") == ""
 
 
 def test_a_capacity_is_a_stock_but_new_capacity_a_flow(make_record):
@@ -344,6 +344,35 @@ def test_a_share_is_a_state_unless_it_is_a_rate_of_the_years_flow(make_record):
     rows = {r["raw"]: r for r in classify_report(record)}
     assert rows["47%"]["basis"] == rows["94.6%"]["basis"] == "as_of"
     assert rows["100%"]["basis"] == rows["2.5%"]["basis"] == "annual"  # quantities.csv flow
+
+
+def test_a_year_s_flow_of_the_genre_stays_annual_whatever_verb_reaches_it(make_record):
+    record = make_record(review="全市发电量达到120亿千瓦时，货物周转量达到500亿吨公里，新能源汽车销量达到10万辆，"
+                                "高校毕业生超过10万人，产品质量抽检合格率达到98%。\n五年来，全市发电量达到150亿千瓦时。",
+                         plan="全市发电量达到130亿千瓦时。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    flows = ("120亿千瓦时", "500亿吨", "10万辆", "10万人", "98%", "130亿千瓦时")
+    assert {raw: rows[raw]["basis"] for raw in flows} == dict.fromkeys(flows, "annual")  # quantities.csv flow
+    assert (rows["150亿千瓦时"]["basis"], rows["150亿千瓦时"]["period_start"]) == ("annual", 2024)  # the last year's flow
+
+
+def test_things_that_exist_are_a_state_unless_a_verb_says_they_were_made(make_record):
+    record = make_record(review="全市养老床位2.3万张，充电桩1.2万个，生猪存栏300万头，国家级农业产业园3个，天然气管道通到90个乡镇，"
+                                "上市公司总市值3000亿元，人均预期寿命79.5岁，每千人口执业医师数3.2人，建成区绿地率居全省第2位。"
+                                "新增养老床位2000张，建成充电桩3000个。\n五年来，新增养老床位8000张。")
+    rows = {r["raw"]: r["basis"] for r in classify_report(record)}
+    stocks = ("2.3万张", "1.2万个", "300万头", "3个", "90个", "3000亿元", "79.5岁", "3.2人", "2位")
+    assert {raw: rows[raw] for raw in stocks} == dict.fromkeys(stocks, "as_of")  # quantities.csv stock
+    assert (rows["2000张"], rows["3000个"], rows["8000张"]) == ("annual", "annual", "cumulative")  # a verb of doing
+
+
+def test_a_verb_of_building_or_changing_makes_things_that_exist_a_count_of_things_done(make_record):
+    record = make_record(review="幼儿园107所，新改扩建幼儿园31所，3个开发区升格为国家级开发区，40所乡镇敬老院转型为养老服务中心，"
+                                "5所幼儿园通过省级验收。\n五年来，新晋国家一级博物馆6家，优化调整开发区12个。")
+    rows = {r["raw"]: r["basis"] for r in classify_report(record)}
+    assert rows["107所"] == "as_of"  # no verb: how many there are
+    assert (rows["31所"], rows["3个"], rows["40所"], rows["5所"]) == ("annual",) * 4  # periods.csv done, acted
+    assert rows["6家"] == rows["12个"] == "cumulative"
 
 
 def test_an_amount_raised_to_a_level_or_a_stock_reached_is_a_state(make_record):

@@ -630,7 +630,7 @@ def _clause_quantity(clause: str, sentence: str, after: str = "") -> str:
     """What the number's quantity is (:func:`quantity`): from its clause, or, when
     the clause is only a verb of reaching (人均生产总值跨越4万元大关，达到4.1万元; 2024年达到),
     from the sentence, whose subject it shares. A clause of its own words that
-    name nothing known (建成区面积近) is not read from the sentence's other figures,
+    name nothing known (种植面积近) is not read from the sentence's other figures,
     nor one of none: what is measured follows the number, and ``after``, the words
     up to the next number, say what a share is of (95%的村集体经营性收入超过: a year's
     income); the caller gives none for a count, whose noun comes first (74个国控断面水质…)."""
