@@ -253,7 +253,7 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
         raise InputError(f"{path}: {err}") from None
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
-    meta = {**meta, **_years(found, meta), **sidecar}
+    meta = {**meta, **_years(found, meta, outline.header_year(text)), **sidecar}
     meta = {**meta, **_place(path, text, sidecar), **sidecar}
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
@@ -274,14 +274,16 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
     }
 
 
-def _years(sections: list[outline.Section], meta: dict) -> dict:
+def _years(sections: list[outline.Section], meta: dict, header_year: int | None) -> dict:
     """Plan and review year. The plan year is the year the report was delivered
     (a report delivered in December is about the year after); without a date,
-    the year its title names, else the outline's own headings (2024年工作回顾 →
-    2025). The review year is the year before: a report reviews the year just
-    ended, also when it reviews five years beside it."""
+    the year its title names, else the year its header gives otherwise
+    (``outline.header_year``: 二〇二五年一月), else the outline's own headings
+    (2024年工作回顾 → 2025). The review year is the year before: a report reviews
+    the year just ended, also when it reviews five years beside it."""
     given = meta.get("plan_year")
-    plan = given if isinstance(given, int) else _delivered_year(meta) or _title_year(meta) or _outline_year(sections)
+    plan = given if isinstance(given, int) else (_delivered_year(meta) or _title_year(meta) or header_year
+                                                 or _outline_year(sections))
     return {"plan_year": plan, "review_year": plan - 1} if plan else {}
 
 

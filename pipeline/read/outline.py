@@ -73,11 +73,11 @@ def find_sections(text: str, body_start: int) -> list[Section]:
     sections = [root]
     stack = [root]
     counters: dict[str, int] = {}
-    for line_start, line in _lines(text, body_start):
-        heading = _heading(line)
-        if heading is None:
-            continue
-        level, label, title_len = heading
+    headings = [(line_start, *heading) for line_start, line in _lines(text, body_start)
+                if (heading := _heading(line)) is not None]
+    raised = _levels_raised(text, headings)
+    for line_start, written_level, label, title_len in headings:
+        level = written_level - raised
         while stack[-1].level >= level:
             stack.pop().end = line_start
         parent = stack[-1]
@@ -85,7 +85,7 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         counters[key] = max(counters.get(key, 0) + 1, _numeral(label))
         section_id = str(counters[key]) if parent is root else f"{key}.{counters[key]}"
         title_start = line_start + len(label)
-        title = text[title_start:title_start + title_len].strip()
+        title = _title(text, title_start, title_len)
         kind = section_kind(title) or _later_year_kind(sections, title) or parent.kind or _previous_kind(sections, level)
         year = horizon_year(title) if section_kind(title) or kind != parent.kind else parent.year
         section = Section(section_id, parent.section_id, level, label.strip(), title, kind,
@@ -93,6 +93,22 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         sections.append(section)
         stack.append(section)
     return sections
+
+
+def _title(text: str, title_start: int, title_len: int) -> str:
+    return text[title_start:title_start + title_len].strip()
+
+
+def _levels_raised(text: str, headings: list[tuple[int, int, str, int]]) -> int:
+    """1 when the outline's top level is written in brackets (（一）2024年工作回顾 …
+    （二）2025年工作安排, no 一、 heading): its first bracketed heading names a review or
+    a plan, so the brackets are its parts and their items (一是) their sub-headings.
+    0 otherwise, also for a text that lost its 一、 headings but kept their (一) topics
+    (（一）经济运行稳中向好): those stay inside the whole, parted by its paragraphs' openers."""
+    if any(level == 1 for _, level, _, _ in headings):
+        return 0
+    first = next(((start + len(label), length) for start, level, label, length in headings if level == 2), None)
+    return int(first is not None and bool(section_kind(_title(text, *first))))
 
 
 def _numeral(label: str) -> int:
@@ -172,8 +188,8 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年"
-                  rf"(?P<m>\d{{1,2}}|{ORDINAL}+)月(?P<d>\d{{1,2}}|{ORDINAL}+)日")
+MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
+DATE = re.compile(rf"{MONTH.pattern}(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
 LOST_CHARS = "".join(map(re.escape, LOST))
@@ -237,8 +253,32 @@ def _first_line(text: str) -> str:
         pos = cut + 1
 
 
+def header_year(text: str) -> int | None:
+    """The plan year a header gives that states no whole date (``delivered_on``): its
+    month, 二〇二五年一月 (a report of a December is about the year after), else the
+    year its title line names, 某某市政府工作报告（2025年）. Only the lines before
+    各位代表 are read: a month the speech names is no date of the report."""
+    if match := MONTH.search(re.sub(r"\s+", "", text[:body_start(text)])):
+        year, month = _year(match), _count(match.group("m"))
+        return year + (month == 12)
+    first = _first_line(text)
+    if report_cue("title_end").search(first) and (match := YEAR.search(first)):
+        return int(match.group(1))
+    return None
+
+
 def _date(match: re.Match) -> str:
-    year = cn_digits_to_int(match.group("y")) if not match.group("y").isdigit() else int(match.group("y"))
-    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match.group("m"), match.group("d")))
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    month, day = (_count(match.group(g)) for g in ("m", "d"))
+    return f"{_year(match):04d}-{month:02d}-{day:02d}"
+
+
+def _year(match: re.Match) -> int:
+    """The year of a MONTH or DATE match, in digits or Chinese digits (二〇二五)."""
+    written = match.group("y")
+    return int(written) if written.isdigit() else cn_digits_to_int(written)
+
+
+def _count(written: str) -> int:
+    """A month or day in digits or Chinese numerals (十二)."""
+    return int(written) if written.isdigit() else cn_to_int(written)
 
