@@ -97,6 +97,7 @@ FORMS = {
                  [REVIEW, PLAN, PLAN]),
     "unnumbered": (f"2024年工作回顾\n{DONE}2025年工作安排\n{AIM}", [REVIEW, PLAN]),
     "parts": (f"第一部分 2024年工作回顾\n{DONE}第二部分 2025年工作安排\n{AIM}", [REVIEW, PLAN]),
+    "parts with a colon": (f"第一部分：2024年工作回顾\n{DONE}第二部分：2025年工作安排\n{AIM}", [REVIEW, PLAN]),
     "arabic numbers": (f"1. 2024年工作回顾\n{DONE}2. 2025年工作安排\n{AIM}", [REVIEW, PLAN]),
     "brackets on top": (f"（一）2024年工作回顾\n{DONE}一是稳增长。\n（二）2025年工作安排\n{AIM}", [REVIEW, PLAN]),
     "run into the paragraph": ("一、2024年工作回顾过去一年，地区生产总值增长5%。\n二、2025年工作安排今年，生产总值增长6%。\n",
@@ -145,3 +146,14 @@ def test_bracketed_topics_of_a_text_that_lost_its_top_headings_stay_inside_the_w
     text = "各位代表：\n过去一年，生产总值增长5%。\n（一）经济运行稳中向好。\n今年，生产总值增长6%。\n（二）产业发展。\n"
     sections = find_sections(text, 0)
     assert [(s.level, s.label) for s in sections[1:]] == [(2, "（一）"), (2, "（二）")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (f"一、“十四五”时期工作回顾\n{DONE}二、“十五五”时期主要目标任务\n{AIM}三、2026年重点工作\n{AIM}",
+     [("review", 2025, 2021), ("plan", 2030, 2026), ("plan", 2026, 2026)]),
+    (f"一、“十四五”发展成就和2025年工作回顾\n{DONE}二、“十五五”时期发展目标和2026年重点工作\n{AIM}",
+     [("review", 2025, 2025), ("plan", 2026, 2026)]),
+    (f"“十四五”发展成就\n{DONE}2026年工作安排\n{AIM}", [("review", 2025, 2021), ("plan", 2026, 2026)]),
+])
+def test_a_five_year_plans_last_year_reviews_it_and_plans_the_next(body: str, expected: list):
+    assert top_parts(HEAD.replace("2025年1月10日", "2026年1月12日") + body)[1] == expected

@@ -1,6 +1,6 @@
 """The report's outline: its header (who, when, where) and its sections.
 
-Work reports number their outline 一、 → （一） → 一是; some also use
+Work reports number their outline 一、 (or 第一部分) → （一） → 一是; some also use
 unnumbered headings (“十四五”时期工作回顾, 2026年重点工作). A section's *kind*
 (review or plan) comes from cue words in its title (``rules/sections.csv``) and
 is inherited by the sections inside it; the kind decides later whether a
@@ -22,6 +22,7 @@ from pipeline.rules import table, words
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
     (1, re.compile(rf"[ \t]*({ORDINAL}+)、")),
+    (1, re.compile(rf"[ \t]*第({ORDINAL}+)部分[：:　 \t]*")),  # 第一部分：2024年工作回顾
     (2, re.compile(rf"[ \t]*{OPEN}({ORDINAL}+){CLOSE}")),
     (3, re.compile(rf"[ \t]*({ORDINAL}+)是")),
 )
