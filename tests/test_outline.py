@@ -102,6 +102,8 @@ FORMS = {
     "brackets on top": (f"（一）2024年工作回顾\n{DONE}一是稳增长。\n（二）2025年工作安排\n{AIM}", [REVIEW, PLAN]),
     "run into the paragraph": ("一、2024年工作回顾过去一年，地区生产总值增长5%。\n二、2025年工作安排今年，生产总值增长6%。\n",
                                [REVIEW, PLAN]),
+    "a crawled page's one line": ("一、2024年工作回顾 过去一年，地区生产总值增长5%。二、2025年工作安排 今年，生产总值增长6%。\n",
+                                  [REVIEW, PLAN]),
     "plan before review": (f"一、2025年工作安排\n{AIM}二、2024年工作回顾\n{DONE}", [PLAN, REVIEW]),
 }
 
@@ -140,6 +142,11 @@ def test_a_month_the_speech_names_is_no_date_of_the_report():
     assert header_year("某某县政府工作报告\n各位代表：\n2024年12月，新区获批。\n") is None
     report, top = top_parts(f"某某县政府工作报告\n各位代表：\n一、过去一年工作回顾\n2024年12月，新区获批。\n二、今年工作安排\n")
     assert "plan_year" not in report and [kind for kind, _, _ in top] == ["review", "plan"]
+
+
+def test_a_bare_ordinal_after_a_full_stop_stays_in_its_paragraph():
+    text = "各位代表：\n一、2024年工作回顾\n主要做了两件事。一、抓项目。二、稳就业。\n"
+    assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾"]
 
 
 def test_bracketed_topics_of_a_text_that_lost_its_top_headings_stay_inside_the_whole():

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CN_DATE_DIGITS, CN_ORDINALS, FULL_STOPS,
-                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, char_class)
-from pipeline.rules import table, words
+                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, SENTENCE_STOPS, char_class)
+from pipeline.rules import alternation, table, words
 
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
@@ -138,15 +138,20 @@ LINE_BREAK = re.compile(r"\n\n*")
 # A heading run into the paragraph before it (…。（二）…): a full stop and, after
 # it, an ordinal in brackets; the new line starts after the full stop.
 RUN_IN = re.compile(rf"{char_class(FULL_STOPS)}(?={OPEN}{ORDINAL}+{CLOSE})")
+# A top-level heading run into the paragraph before it, as a crawled page joins its
+# lines (…增长5%。二、2026年工作安排…): a full stop, then 二、 and, before the sentence
+# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it.
+RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、{char_class(SENTENCE_STOPS, negated=True)}"
+                        rf"{{0,{UNNUMBERED_MAX}}}?(?:{alternation(words('sections', 'cue'))}))")
 
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, str]]:
     """Lines that are not empty (but the first and last may be), and headings run
-    into the previous paragraph, each with where it starts. Line breaks and run-in
+    into the previous paragraph (RUN_IN, RUN_IN_TOP), each with where it starts. Line breaks and run-in
     headings are found by a search each (one search for either tried a look-behind
     at every character, twice as slow)."""
     breaks = heapq.merge(((m.start(), m.end()) for m in LINE_BREAK.finditer(text, start)),
-                         ((m.end(), m.end()) for m in RUN_IN.finditer(text, start)))
+                         *(((m.end(), m.end()) for m in run_in.finditer(text, start)) for run_in in (RUN_IN, RUN_IN_TOP)))
     pos = start
     for line_end, next_start in breaks:
         yield pos, text[pos:line_end]
