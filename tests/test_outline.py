@@ -134,8 +134,9 @@ def test_the_header_date_gives_the_plan_year_also_without_heading_years(head: st
     assert top == [("review", plan_year - 1, plan_year - 1), ("plan", plan_year, plan_year)]
 
 
-def test_a_title_year_in_brackets_gives_the_plan_year():
+def test_a_year_the_header_names_alone_gives_the_plan_year():
     assert header_year("某某市政府工作报告（2025年）\n各位代表：\n") == 2025
+    assert header_year("某某县人民政府工作报告\n（2025年）\n各位代表：\n") == 2025
 
 
 def test_a_month_the_speech_names_is_no_date_of_the_report():

@@ -262,15 +262,13 @@ def _first_line(text: str) -> str:
 def header_year(text: str) -> int | None:
     """The plan year a header gives that states no whole date (``delivered_on``): its
     month, 二〇二五年一月 (a report of a December is about the year after), else the
-    year its title line names, 某某市政府工作报告（2025年）. Only the lines before
-    各位代表 are read: a month the speech names is no date of the report."""
-    if match := MONTH.search(re.sub(r"\s+", "", text[:body_start(text)])):
-        year, month = _year(match), _count(match.group("m"))
-        return year + (month == 12)
-    first = _first_line(text)
-    if report_cue("title_end").search(first) and (match := YEAR.search(first)):
-        return int(match.group(1))
-    return None
+    year it names, 某某市政府工作报告（2025年）. Only the lines before 各位代表 are
+    read: a year or month the speech names is no date of the report."""
+    head = re.sub(r"\s+", "", text[:body_start(text)])
+    if match := MONTH.search(head):
+        return _year(match) + (_count(match.group("m")) == 12)
+    match = YEAR.search(head)
+    return int(match.group(1)) if match else None
 
 
 def _date(match: re.Match) -> str:
