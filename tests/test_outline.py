@@ -134,6 +134,14 @@ def test_the_header_date_gives_the_plan_year_also_without_heading_years(head: st
     assert top == [("review", plan_year - 1, plan_year - 1), ("plan", plan_year, plan_year)]
 
 
+def test_a_date_that_is_not_the_reports_does_not_make_its_review_the_plan():
+    """No address to the deputies, so the first lines read for a date run into the
+    speech, whose first date is an event of the year reviewed."""
+    text = f"政府工作报告\n现在，我向大会报告工作。\n一、2024年工作回顾\n2024年5月1日，新区挂牌。\n二、2025年工作安排\n{AIM}"
+    report, top = top_parts(text)
+    assert (report["plan_year"], report["review_year"]) == (2025, 2024) and top == [REVIEW, PLAN]
+
+
 def test_a_year_the_header_names_alone_gives_the_plan_year():
     assert header_year("某某市政府工作报告（2025年）\n各位代表：\n") == 2025
     assert header_year("某某县人民政府工作报告\n（2025年）\n各位代表：\n") == 2025
