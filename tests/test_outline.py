@@ -134,6 +134,11 @@ def test_the_header_date_gives_the_plan_year_also_without_heading_years(head: st
     assert top == [("review", plan_year - 1, plan_year - 1), ("plan", plan_year, plan_year)]
 
 
+def test_a_report_with_no_headings_is_parted_by_its_paragraphs_openers():
+    record = extract_report(Path("t.txt"), {}, data=(HEAD + f"过去一年，地区生产总值增长5%。\n今年，{AIM}").encode())
+    assert [(p["kind"], p["year"]) for p in record["parts"][1:]] == [("", None), ("review", 2024), ("plan", 2025)]
+
+
 def test_a_date_that_is_not_the_reports_does_not_make_its_review_the_plan():
     """No address to the deputies, so the first lines read for a date run into the
     speech, whose first date is an event of the year reviewed."""
