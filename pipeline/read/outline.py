@@ -19,10 +19,20 @@ from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CN_D
                                 ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, SENTENCE_STOPS, char_class)
 from pipeline.rules import alternation, table, words
 
+
+@lru_cache(maxsize=None)
+def report_cue(kind: str) -> re.Pattern:
+    """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
+    rows are alternatives; ``{ordinal}`` stands for a character of an ordinal Chinese numeral)."""
+    patterns = [row["pattern"].replace("{ordinal}", ORDINAL) for row in table("report_cues")
+                if row["kind"] == kind]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
     (1, re.compile(rf"[ \t]*({ORDINAL}+)、")),
-    (1, re.compile(rf"[ \t]*第({ORDINAL}+)部分[：:　 \t]*")),  # 第一部分：2024年工作回顾
+    (1, re.compile(rf"[ \t]*(?:{report_cue('part_label').pattern})")),  # 第一部分：2024年工作回顾
     (2, re.compile(rf"[ \t]*{OPEN}({ORDINAL}+){CLOSE}")),
     (3, re.compile(rf"[ \t]*({ORDINAL}+)是")),
 )
@@ -201,15 +211,6 @@ DATE = re.compile(rf"{MONTH.pattern}(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 LOST_CHARS = "".join(map(re.escape, LOST))
 OFFICE = "([^\\n" + "".join(map(re.escape, BRACKETS_OPEN + BRACKETS_CLOSE)) + "]*?)"  # the office, back to a bracket
 NAME = rf"[\s{LOST_CHARS}]*([\u4e00-\u9fff][\u4e00-\u9fff\s{LOST_CHARS}]{{1,5}})"
-
-
-@lru_cache(maxsize=None)
-def report_cue(kind: str) -> re.Pattern:
-    """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
-    rows are alternatives; ``{ordinal}`` stands for a character of an ordinal Chinese numeral)."""
-    patterns = [row["pattern"].replace("{ordinal}", ORDINAL) for row in table("report_cues")
-                if row["kind"] == kind]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def body_start(text: str) -> int:
