@@ -253,7 +253,7 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
         raise InputError(f"{path}: {err}") from None
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
-    meta = {**meta, **_years(found, meta), **sidecar}
+    meta = {**meta, **_years(found, meta, outline.header_year(text)), **sidecar}
     meta = {**meta, **_place(path, text, sidecar), **sidecar}
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
@@ -274,14 +274,20 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
     }
 
 
-def _years(sections: list[outline.Section], meta: dict) -> dict:
+def _years(sections: list[outline.Section], meta: dict, header_year: int | None) -> dict:
     """Plan and review year. The plan year is the year the report was delivered
     (a report delivered in December is about the year after); without a date,
-    the year its title names, else the outline's own headings (2024年工作回顾 →
-    2025). The review year is the year before: a report reviews the year just
-    ended, also when it reviews five years beside it."""
+    the year its title names, else the year its header gives otherwise
+    (``outline.header_year``: 二〇二五年一月), else the outline's own headings
+    (2024年工作回顾 → 2025). The review year is the year before: a report reviews
+    the year just ended, also when it reviews five years beside it."""
     given = meta.get("plan_year")
-    plan = given if isinstance(given, int) else _delivered_year(meta) or _title_year(meta) or _outline_year(sections)
+    if isinstance(given, int):
+        return {"plan_year": given, "review_year": given - 1}
+    plan = _delivered_year(meta) or _title_year(meta) or header_year or _outline_year(sections)
+    reviewed = _reviewed_years(sections)
+    if plan and reviewed and max(reviewed) >= plan:
+        plan = max(reviewed) + 1  # the date read was not the report's (a body's, a page's): no year reviews itself
     return {"plan_year": plan, "review_year": plan - 1} if plan else {}
 
 
@@ -315,6 +321,13 @@ def _outline_year(sections: list[outline.Section]) -> int | None:
     plan = [s.year for s in sections if s.level == 1 and s.kind == "plan" and s.year
             and outline.YEAR.search(s.title)]
     return review[0] + 1 if review else (plan[0] if plan else None)
+
+
+def _reviewed_years(sections: list[outline.Section]) -> list[int]:
+    """Years top-level headings that say review name in digits (2024年工作回顾 → 2024);
+    not a five-year plan's last year (“十四五”以来工作回顾 is written before 2025 ends)."""
+    return [s.year for s in sections if s.level == 1 and s.year and outline.section_kind(s.title) == "review"
+            and outline.YEAR.search(s.title)]
 
 
 def input_key(file_sha: str, sidecar: dict) -> str:

@@ -54,7 +54,7 @@ def _structure(parts: list[dict], figures: list[dict], text: str) -> list[tuple[
 
 def _years(report: dict) -> list[tuple[str, str]]:
     plan, review = report.get("plan_year"), report.get("review_year")
-    out = []
+    out = [] if plan else [raised("no_plan_year")]
     delivered = str(report.get("delivered_on") or "")
     if plan and re.fullmatch(r"\d{4}-\d{2}-\d{2}", delivered):
         year = int(delivered[:4]) + (delivered[5:7] == "12")

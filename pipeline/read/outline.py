@@ -1,6 +1,6 @@
 """The report's outline: its header (who, when, where) and its sections.
 
-Work reports number their outline 一、 → （一） → 一是; some also use
+Work reports number their outline 一、 (or 第一部分) → （一） → 一是; some also use
 unnumbered headings (“十四五”时期工作回顾, 2026年重点工作). A section's *kind*
 (review or plan) comes from cue words in its title (``rules/sections.csv``) and
 is inherited by the sections inside it; the kind decides later whether a
@@ -16,12 +16,23 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CN_DATE_DIGITS, CN_ORDINALS, FULL_STOPS,
-                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, char_class)
-from pipeline.rules import table, words
+                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, SENTENCE_STOPS, char_class)
+from pipeline.rules import alternation, table, words
+
+
+@lru_cache(maxsize=None)
+def report_cue(kind: str) -> re.Pattern:
+    """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
+    rows are alternatives; ``{ordinal}`` stands for a character of an ordinal Chinese numeral)."""
+    patterns = [row["pattern"].replace("{ordinal}", ORDINAL) for row in table("report_cues")
+                if row["kind"] == kind]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
 
 OPEN, CLOSE = char_class(BRACKETS_OPEN), char_class(BRACKETS_CLOSE)
 LEVELS = (
     (1, re.compile(rf"[ \t]*({ORDINAL}+)、")),
+    (1, re.compile(rf"[ \t]*(?:{report_cue('part_label').pattern})")),  # 第一部分：2024年工作回顾
     (2, re.compile(rf"[ \t]*{OPEN}({ORDINAL}+){CLOSE}")),
     (3, re.compile(rf"[ \t]*({ORDINAL}+)是")),
 )
@@ -73,11 +84,11 @@ def find_sections(text: str, body_start: int) -> list[Section]:
     sections = [root]
     stack = [root]
     counters: dict[str, int] = {}
-    for line_start, line in _lines(text, body_start):
-        heading = _heading(line)
-        if heading is None:
-            continue
-        level, label, title_len = heading
+    headings = [(line_start, *heading) for line_start, line in _lines(text, body_start)
+                if (heading := _heading(line)) is not None]
+    raised = _levels_raised(text, headings)
+    for line_start, written_level, label, title_len in headings:
+        level = written_level - raised
         while stack[-1].level >= level:
             stack.pop().end = line_start
         parent = stack[-1]
@@ -85,7 +96,7 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         counters[key] = max(counters.get(key, 0) + 1, _numeral(label))
         section_id = str(counters[key]) if parent is root else f"{key}.{counters[key]}"
         title_start = line_start + len(label)
-        title = text[title_start:title_start + title_len].strip()
+        title = _title(text, title_start, title_len)
         kind = section_kind(title) or _later_year_kind(sections, title) or parent.kind or _previous_kind(sections, level)
         year = horizon_year(title) if section_kind(title) or kind != parent.kind else parent.year
         section = Section(section_id, parent.section_id, level, label.strip(), title, kind,
@@ -93,6 +104,22 @@ def find_sections(text: str, body_start: int) -> list[Section]:
         sections.append(section)
         stack.append(section)
     return sections
+
+
+def _title(text: str, title_start: int, title_len: int) -> str:
+    return text[title_start:title_start + title_len].strip()
+
+
+def _levels_raised(text: str, headings: list[tuple[int, int, str, int]]) -> int:
+    """1 when the outline's top level is written in brackets (（一）2024年工作回顾 …
+    （二）2025年工作安排, no 一、 heading): its first bracketed heading names a review or
+    a plan, so the brackets are its parts and their items (一是) their sub-headings.
+    0 otherwise, also for a text that lost its 一、 headings but kept their (一) topics
+    (（一）经济运行稳中向好): those stay inside the whole, parted by its paragraphs' openers."""
+    if any(level == 1 for _, level, _, _ in headings):
+        return 0
+    first = next(((start + len(label), length) for start, level, label, length in headings if level == 2), None)
+    return int(first is not None and bool(section_kind(_title(text, *first))))
 
 
 def _numeral(label: str) -> int:
@@ -121,15 +148,20 @@ LINE_BREAK = re.compile(r"\n\n*")
 # A heading run into the paragraph before it (…。（二）…): a full stop and, after
 # it, an ordinal in brackets; the new line starts after the full stop.
 RUN_IN = re.compile(rf"{char_class(FULL_STOPS)}(?={OPEN}{ORDINAL}+{CLOSE})")
+# A top-level heading run into the paragraph before it, as a crawled page joins its
+# lines (…增长5%。二、2026年工作安排…): a full stop, then 二、 and, before the sentence
+# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it.
+RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、{char_class(SENTENCE_STOPS, negated=True)}"
+                        rf"{{0,{UNNUMBERED_MAX}}}?(?:{alternation(words('sections', 'cue'))}))")
 
 
 def _lines(text: str, start: int) -> Iterator[tuple[int, str]]:
     """Lines that are not empty (but the first and last may be), and headings run
-    into the previous paragraph, each with where it starts. Line breaks and run-in
+    into the previous paragraph (RUN_IN, RUN_IN_TOP), each with where it starts. Line breaks and run-in
     headings are found by a search each (one search for either tried a look-behind
     at every character, twice as slow)."""
     breaks = heapq.merge(((m.start(), m.end()) for m in LINE_BREAK.finditer(text, start)),
-                         ((m.end(), m.end()) for m in RUN_IN.finditer(text, start)))
+                         *(((m.end(), m.end()) for m in run_in.finditer(text, start)) for run_in in (RUN_IN, RUN_IN_TOP)))
     pos = start
     for line_end, next_start in breaks:
         yield pos, text[pos:line_end]
@@ -172,22 +204,13 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-DATE = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年"
-                  rf"(?P<m>\d{{1,2}}|{ORDINAL}+)月(?P<d>\d{{1,2}}|{ORDINAL}+)日")
+MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
+DATE = re.compile(rf"{MONTH.pattern}(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
 LOST_CHARS = "".join(map(re.escape, LOST))
 OFFICE = "([^\\n" + "".join(map(re.escape, BRACKETS_OPEN + BRACKETS_CLOSE)) + "]*?)"  # the office, back to a bracket
 NAME = rf"[\s{LOST_CHARS}]*([\u4e00-\u9fff][\u4e00-\u9fff\s{LOST_CHARS}]{{1,5}})"
-
-
-@lru_cache(maxsize=None)
-def report_cue(kind: str) -> re.Pattern:
-    """The patterns of one kind of ``rules/report_cues.csv`` as one pattern (its
-    rows are alternatives; ``{ordinal}`` stands for a character of an ordinal Chinese numeral)."""
-    patterns = [row["pattern"].replace("{ordinal}", ORDINAL) for row in table("report_cues")
-                if row["kind"] == kind]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def body_start(text: str) -> int:
@@ -237,8 +260,30 @@ def _first_line(text: str) -> str:
         pos = cut + 1
 
 
+def header_year(text: str) -> int | None:
+    """The plan year a header gives that states no whole date (``delivered_on``): its
+    month, 二〇二五年一月 (a report of a December is about the year after), else the
+    year it names, 某某市政府工作报告（2025年）. Only the lines before 各位代表 are
+    read: a year or month the speech names is no date of the report."""
+    head = re.sub(r"\s+", "", text[:body_start(text)])
+    if match := MONTH.search(head):
+        return _year(match) + (_count(match.group("m")) == 12)
+    match = YEAR.search(head)
+    return int(match.group(1)) if match else None
+
+
 def _date(match: re.Match) -> str:
-    year = cn_digits_to_int(match.group("y")) if not match.group("y").isdigit() else int(match.group("y"))
-    month, day = (int(v) if v.isdigit() else cn_to_int(v) for v in (match.group("m"), match.group("d")))
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    month, day = (_count(match.group(g)) for g in ("m", "d"))
+    return f"{_year(match):04d}-{month:02d}-{day:02d}"
+
+
+def _year(match: re.Match) -> int:
+    """The year of a MONTH or DATE match, in digits or Chinese digits (二〇二五)."""
+    written = match.group("y")
+    return int(written) if written.isdigit() else cn_digits_to_int(written)
+
+
+def _count(written: str) -> int:
+    """A month or day in digits or Chinese numerals (十二)."""
+    return int(written) if written.isdigit() else cn_to_int(written)
 
