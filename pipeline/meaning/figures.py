@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from decimal import Context, Decimal
-from functools import cache
+from functools import cache, partial
 
 from pipeline.meaning import areas, periods
 from pipeline.rules.patterns import any_cue, cue_words
@@ -447,7 +447,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
-    named = periods.named_start(r.text, m["start"], part.year, heading) if part.kind == "review" and part.year else None
+    named = partial(periods.named_start, r.text, m["start"], part.year or 0, heading)  # read only for a running total
     time = periods.figure_time(part, number, clause, sentence, after, named)
     goal = time["role"] == "target" and not target_quoted_or_met
     if goal and (basis := _stock_basis(row, clause, after, time["basis"])):

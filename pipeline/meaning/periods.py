@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -255,10 +256,10 @@ def _time_leads() -> tuple[str, ...]:
 
 
 def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None:
-    """First year of the period last named at the head of a clause of the paragraph
-    holding ``pos``, before it (“十四五”以来，… 累计建成…; 近三年来; 党的十八大以来: a plan's
-    name or ``rules/period_heads.csv``), the number's own clause up to it included, or
-    else by the ``heading`` of its section (（二）“十四五”以来的成就);
+    """First year of the period last named at the start or end of a clause of the paragraph
+    holding ``pos``, before it (“十四五”以来，… 累计建成…; 近三年来; 党的十八大以来:
+    ``rules/period_heads.csv``), the number's own clause up to it included, or else by
+    the ``heading`` of its section (（二）“十四五”以来的成就);
     None when that period is one year (去年, 全年, 2024年) or of no said start
     (本届政府以来), when it starts in ``year`` or later, or when none is named. A paragraph
     names a period once and goes on about it: its running totals are over that period
@@ -274,7 +275,7 @@ def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None
 
 def _clause_heads(text: str, paragraph: int, pos: int) -> list[str]:
     """Each clause from ``paragraph`` up to ``pos`` (the last cut at ``pos``), past a greeting
-    or a dash (各位代表！, ——): a period is named at a clause's start (全市上下团结奋斗，“十四五”以来，…)."""
+    or a dash (各位代表！, ——): a period is named at a clause's start or end (全市上下团结奋斗，“十四五”以来，…)."""
     stops = list(CLAUSE_STOP.finditer(text, paragraph, pos))
     spans = zip([paragraph, *(stop.end() for stop in stops)], [*(stop.start() for stop in stops), pos])
     return [text[OPENER_LEAD.match(text, start, end).end():end] for start, end in spans]
@@ -346,14 +347,16 @@ class Number:
     qualifier: str = ""
 
 
-def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str, named: int | None = None) -> dict:
+def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str,
+                named: Callable[[], int | None] = lambda: None) -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
     back to the last full stop, ``after`` the text after it (:func:`words_after`
-    keeps the words up to the next number or clause stop). ``named``: the first year
-    of the period its paragraph named before it (:func:`named_start`), which a
-    review's running total with no period of its own runs from."""
+    keeps the words up to the next number or clause stop). ``named`` gives the first
+    year of the period its paragraph named before it (:func:`named_start`), which a
+    review's running total with no period of its own runs from: asked only of such a
+    total, as reading the paragraph back for every figure cost a fifth of the classification."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     measure = number.measure
@@ -378,8 +381,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
         start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
-    if basis == "cumulative" and start == year and named and role == "indicator":
-        start = named  # “十四五”以来，…。累计建成5G基站4300个: over the period the paragraph named
+    if basis == "cumulative" and start == year and role == "indicator" and (carried := named()):
+        start = carried  # “十四五”以来，…。累计建成5G基站4300个: over the period the paragraph named
     elif basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
         start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(clause, sentence) else start
@@ -845,7 +848,7 @@ def _tails(clause: str) -> tuple[str, ...]:
 
 
 def forget_texts() -> None:
-    """Drop the memos of clause tails and sentence heads: called as each report starts, so
+    """Drop the memos of clause tails and heads: called as each report starts, so
     that no report is read faster for clauses an earlier one had (normalize.report_tables says why)."""
     _tails.cache_clear()
     _head_period.cache_clear()
