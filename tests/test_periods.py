@@ -599,6 +599,7 @@ def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the
     ("“十四五”以来，全区坚持创新驱动。全年累计建成5G基站4300个。", None),  # one year named since
     ("“十四五”以来，全区坚持创新驱动。本届政府以来，累计建成5G基站4300个。", None),  # no start said
     ("“十三五”期间，全区坚持创新驱动。累计建成5G基站4300个。", None),  # a plan over by 2024
+    ("“十三五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2016),  # since a plan: to now
     ("全区坚持创新驱动。累计建成5G基站4300个。", None),
     ("创党的十八大以来最好水平。累计建成5G基站4300个。", None),  # a record, not a period: mid-clause
 ])

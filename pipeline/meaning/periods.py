@@ -285,8 +285,8 @@ def _clause_heads(text: str, paragraph: int, pos: int) -> list[str]:
 def _head_period(head: str) -> tuple[str, str] | None:
     """(first, slot) of the first row of ``rules/period_heads.csv`` that opens ``head``
     or, of column at ``edge``, ends it (新区设立三年来): ``first`` a year, ``{plan}``,
-    ``{year}`` or ``{n}`` (then ``slot`` holds what was written there), ``year`` for one
-    year, '' for a period of no said start."""
+    ``{plan_running}``, ``{year}`` or ``{n}`` (then ``slot`` holds what was written there),
+    ``year`` for one year, '' for a period of no said start."""
     for pattern, first in _heads():
         if match := pattern.search(head):
             return first, next((group for group in match.groups() if group), "")
@@ -312,12 +312,12 @@ def _heads() -> tuple[tuple[re.Pattern, str], ...]:
 
 def _first_year(first: str, slot: str, year: int) -> int | None:
     """The first year a head's ``first`` names, for a figure of ``year``: N years up to it
-    (近三年来 in a review of 2024: 2022), the year written, a plan's first year, a fixed
-    year; None for a period of no said start or a plan over by then (“十三五”期间 in a
-    review of 2024 is no period the year's running total runs over)."""
-    if first == "{plan}":
+    (近三年来 in a review of 2024: 2022), the year written, a plan's first year (“十三五”以来:
+    2016), a fixed year; None for a period of no said start or a plan's years over by then
+    (``{plan_running}``: “十三五”期间 in a review of 2024 is no period the year's running total runs over)."""
+    if first in ("{plan}", "{plan_running}"):
         begin, end = plan_span(slot)
-        return begin if end >= year else None
+        return begin if first == "{plan}" or end >= year else None
     if first == "{n}":
         return year - (int(slot) if slot.isdigit() else cn_to_int(slot)) + 1
     if first == "{year}":
