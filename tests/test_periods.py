@@ -613,3 +613,48 @@ def basis_of_the_one_figure(record: dict) -> str:
     """The basis of the one figure (role other aside) of a short report."""
     [row] = [r for r in classify_report(record) if r["role"] != "other"]
     return row["basis"]
+
+
+def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the_plan():
+    assert periods.opener_time("“十四五”以来，累计新增就业30万人。", 2025) == ("review", 2024, 2024)
+    assert periods.opener_time("“十四五”时期，地区生产总值年均增长6%。", 2025) == ("plan", 2025, 2021)
+
+
+@pytest.mark.parametrize("paragraph, start", [
+    ("“十四五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2021),
+    ("全区坚持创新驱动，近三年来，累计建成5G基站4300个。", 2022),
+    ("新区设立五年来，全区坚持创新驱动。累计建成5G基站4300个。", 2020),  # the period ends a clause
+    ("党的十八大以来，全区坚持创新驱动。累计建成5G基站4300个。", 2013),
+    ("“十四五”以来，全区坚持创新驱动。全年累计建成5G基站4300个。", None),  # one year named since
+    ("“十四五”以来，全区坚持创新驱动。本届政府以来，累计建成5G基站4300个。", None),  # no start said
+    ("“十三五”期间，全区坚持创新驱动。累计建成5G基站4300个。", None),  # a plan over by 2024
+    ("“十三五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2016),  # since a plan: to now
+    ("全区坚持创新驱动。累计建成5G基站4300个。", None),
+    ("创党的十八大以来最好水平。累计建成5G基站4300个。", None),  # a record, not a period: mid-clause
+])
+def test_the_period_a_paragraph_names_before_a_number(paragraph, start):
+    text = f"一、2024年工作回顾\n{paragraph}\n"
+    assert periods.named_start(text, text.index("4300"), 2024) == start
+
+
+def test_a_period_named_in_another_paragraph_or_after_the_number_does_not_reach_it():
+    text = "近三年来，全区坚持创新驱动。\n累计建成5G基站4300个，近三年来成效明显。\n"
+    assert periods.named_start(text, text.index("4300"), 2024) is None
+    assert periods.named_start(text, text.index("4300"), 2024, heading="“十四五”以来的主要成就") == 2021
+
+
+def test_a_running_total_takes_the_period_its_paragraph_named_and_a_years_flow_keeps_the_year(make_record):
+    """A paragraph names its period once: the running totals after it are over that period,
+    until one year is named; the year's own flows stay the year's (tests/labels/README.md)."""
+    times = _times(make_record, "“十四五”以来，全区坚持创新驱动。累计建成5G基站4300个，新增就业3万人。"
+                                "全年累计支出27.2亿元。\n累计建成驿站70个。")
+    assert times["4300个"] == ("cumulative", 2021)
+    assert times["3万人"] == ("annual", 2024)
+    assert times["27.2亿元"] == ("annual", 2024)  # 全年 names the year: the year's total
+    assert times["70个"] == ("cumulative", "")  # the next paragraph names no period
+
+
+def test_a_sub_heading_names_the_period_of_its_paragraphs_running_totals(make_record):
+    times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n全区坚持创新驱动。"
+                                "累计完成投资1200亿元。\n（二）民生改善\n累计建成驿站70个。")
+    assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", ""))

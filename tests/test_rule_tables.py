@@ -210,7 +210,7 @@ PROJECT_TABLES = ("project_crossing", "project_exclude", "project_generic", "pro
                   "project_lead", "project_list_heads", "project_name_breaks", "project_not_after", "project_parts",
                   "project_sections", "project_status", "project_suffixes")
 FIGURE_TABLES = ("areas", "codebook", "cues", "division_short_forms", "list_expansions", "not_areas", "units", "multipliers", "qualifiers",
-                 "chinese_measures", "chinese_numerals", "number_forms", "periods", "plan_names", "quantities", "characters",
+                 "chinese_measures", "chinese_numerals", "number_forms", "periods", "period_heads", "plan_names", "quantities", "characters",
                  "invisible")
 CHECKERS: dict[str, Checker | TextChecker] = {
     **dict.fromkeys(FIGURE_TABLES, figure_rows), **dict.fromkeys(PROJECT_TABLES, project_rows),

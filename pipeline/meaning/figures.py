@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from decimal import Context, Decimal
-from functools import cache
+from functools import cache, partial
 
 from pipeline.meaning import areas, periods
 from pipeline.rules.patterns import any_cue, cue_words
@@ -156,7 +156,8 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r, asked) for i, m in enumerate(mentions) if m["form"] == "measure"})
-    rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, asked, report))
+    titles = {s["section_id"]: s["title"] for s in record["sections"]}
+    rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, asked, report, titles))
     rows = _merged(rows, _subjects(rows, mentions, r, asked, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
     rows = _merged(rows, _region_make_up(rows, mentions, r, report))
@@ -380,10 +381,11 @@ def _comparator(m: dict) -> str:
 
 
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading, asked: Asked,
-                     report: dict) -> Changes:
+                     report: dict, titles: dict[str, str]) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.meaning.periods``); a figure may take the period of the one before
-    it in the sentence (:func:`_time_of_previous`)."""
+    (``pipeline.meaning.periods``) and the ``titles`` of its sections (by section_id:
+    a sub-heading may name the period its running totals run over); a figure may take
+    the period of the one before it in the sentence (:func:`_time_of_previous`)."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
     changes: Changes = {}
@@ -392,7 +394,8 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
         if m["form"] != "measure":
             continue
         _, clause = asked.clauses[m["start"]]
-        time = _time(row, m, clause, periods.part_at(spans, starts, m["start"]), r, report.get("review_year") or "")
+        part = periods.part_at(spans, starts, m["start"])
+        time = _time(row, m, clause, part, r, report.get("review_year") or "", titles.get(row["section_id"], ""))
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
@@ -432,17 +435,20 @@ def _time_of_previous(asked: Asked, time: dict, measure: str, clause: str, previ
     return time
 
 
-def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str) -> dict:
+def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str,
+          heading: str = "") -> dict:
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
-    review year) and a target quoted beside a result in the review or named a goal met there."""
+    review year) and a target quoted beside a result in the review or named a goal met there.
+    ``heading``: the title of its section, which may name the period of its running totals."""
     sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
     sentence = r.text[sentence_start:m["start"]]
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
-    time = periods.figure_time(part, number, clause, sentence, after)
+    named = partial(periods.named_start, r.text, m["start"], part.year or 0, heading)  # read only for a running total
+    time = periods.figure_time(part, number, clause, sentence, after, named)
     goal = time["role"] == "target" and not target_quoted_or_met
     if goal and (basis := _stock_basis(row, clause, after, time["basis"])):
         time = {**time, **_review_stock(review_year), "basis": basis}  # 巩固368个村: the villages there at the year's end

@@ -15,18 +15,21 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
 from pipeline.read.outline import YEAR, report_cue, section_kind
-from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, FULL_STOPS,
-                                GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class, characters)
+from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS,
+                                CN_SCALES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
+                                characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
+COUNT_SLOT = rf"({char_class(CN_DIGITS + CN_SCALES)}+|\d{{1,2}})"  # 三年来, 近5年: a count of years, not a year
 OPENER_LEAD = re.compile(rf"[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
@@ -213,6 +216,8 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
         return "plan", plan_year + 4, plan_year
     if match := _plan_regex("opener").match(clause):
         first, last = plan_span(next(g for g in match.groups() if g))
+        if match.group().endswith(cues("since")):  # “十四五”以来 runs to now: the review's, its running totals from 2021
+            return "review", review, review
         return ("plan", last, first) if last >= plan_year else ("review", last, first)
     if _says(clause, "past_five"):
         return "review", review, review - 4
@@ -250,6 +255,78 @@ def _time_leads() -> tuple[str, ...]:
     return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
 
 
+def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None:
+    """First year of the period last named at the start or end of a clause of the paragraph
+    holding ``pos``, before it (“十四五”以来，… 累计建成…; 近三年来; 党的十八大以来:
+    ``rules/period_heads.csv``), the number's own clause up to it included, or else by
+    the ``heading`` of its section (（二）“十四五”以来的成就);
+    None when that period is one year (去年, 全年, 2024年) or of no said start
+    (本届政府以来), when it starts in ``year`` or later, or when none is named. A paragraph
+    names a period once and goes on about it: its running totals are over that period
+    (tests/labels/README.md, "Time")."""
+    line = text.rfind("\n", 0, pos) + 1
+    paragraph = line if pos - line <= RUN_IN_LINE else pos - RUN_IN_LINE  # a crawled line of many paragraphs
+    start = None
+    for head in (heading, *_clause_heads(text, paragraph, pos)):
+        if (named := _head_period(head)) is not None:
+            start = _first_year(*named, year)
+    return start if start is not None and start < year else None
+
+
+def _clause_heads(text: str, paragraph: int, pos: int) -> list[str]:
+    """Each clause from ``paragraph`` up to ``pos`` (the last cut at ``pos``), past a greeting
+    or a dash (各位代表！, ——): a period is named at a clause's start or end (全市上下团结奋斗，“十四五”以来，…)."""
+    stops = list(CLAUSE_STOP.finditer(text, paragraph, pos))
+    spans = zip([paragraph, *(stop.end() for stop in stops)], [*(stop.start() for stop in stops), pos])
+    return [text[OPENER_LEAD.match(text, start, end).end():end] for start, end in spans]
+
+
+@lru_cache(maxsize=1024)
+def _head_period(head: str) -> tuple[str, str] | None:
+    """(first, slot) of the first row of ``rules/period_heads.csv`` that opens ``head``
+    or, of column at ``edge``, ends it (新区设立三年来): ``first`` a year, ``{plan}``,
+    ``{plan_running}``, ``{year}`` or ``{n}`` (then ``slot`` holds what was written there),
+    ``year`` for one year, '' for a period of no said start."""
+    for pattern, first in _heads():
+        if match := pattern.search(head):
+            return first, next((group for group in match.groups() if group), "")
+    return None
+
+
+@lru_cache(maxsize=None)
+def _heads() -> tuple[tuple[re.Pattern, str], ...]:
+    """The heads of ``rules/period_heads.csv`` as patterns, in table order, at a clause's
+    start or (column at ``edge``) either end: ``{plan}`` a five-year plan's short name,
+    ``{year}`` a year written in digits, ``{n}`` a count of years (三年来, 近5年)."""
+    slots = {re.escape("{plan}"): plan_pattern("short"), re.escape("{year}"): YEAR_SLOT,
+             re.escape("{n}"): COUNT_SLOT}
+    out = []
+    for row in table("period_heads"):
+        pattern = re.escape(row["head"])
+        for slot, regex in slots.items():
+            pattern = pattern.replace(slot, regex)
+        edge = f"|(?:{pattern})$" if row["at"] == "edge" else ""
+        out.append((re.compile(f"^(?:{pattern}){edge}"), row["first"]))
+    return tuple(out)
+
+
+def _first_year(first: str, slot: str, year: int) -> int | None:
+    """The first year a head's ``first`` names, for a figure of ``year``: N years up to it
+    (近三年来 in a review of 2024: 2022), the year written, a plan's first year (“十三五”以来:
+    2016), a fixed year; None for a period of no said start or a plan's years over by then
+    (``{plan_running}``: “十三五”期间 in a review of 2024 is no period the year's running total runs over)."""
+    if first in ("{plan}", "{plan_running}"):
+        begin, end = plan_span(slot)
+        return begin if first == "{plan}" or end >= year else None
+    if first == "{n}":
+        return year - (int(slot) if slot.isdigit() else cn_to_int(slot)) + 1
+    if first == "{year}":
+        return int(slot)
+    if first == "year":
+        return year
+    return int(first) if first else None
+
+
 def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     """The innermost part holding ``pos``: the last part starting at or before it
     (parts after the whole-report one are in text order and do not overlap)."""
@@ -270,12 +347,16 @@ class Number:
     qualifier: str = ""
 
 
-def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str) -> dict:
+def figure_time(part: Part, number: Number, clause: str, sentence: str, after: str,
+                named: Callable[[], int | None] = lambda: None) -> dict:
     """Role, year, period_start and basis of one measure in ``part``.
 
     ``clause`` is the text before the number back to the last comma, ``sentence``
     back to the last full stop, ``after`` the text after it (:func:`words_after`
-    keeps the words up to the next number or clause stop)."""
+    keeps the words up to the next number or clause stop). ``named`` gives the first
+    year of the period its paragraph named before it (:func:`named_start`), which a
+    review's running total with no period of its own runs from: asked only of such a
+    total, as reading the paragraph back for every figure cost a fifth of the classification."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     measure = number.measure
@@ -300,7 +381,9 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
         start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
-    if basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
+    if basis == "cumulative" and start == year and role == "indicator" and (carried := named()):
+        start = carried  # “十四五”以来，…。累计建成5G基站4300个: over the period the paragraph named
+    elif basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
         start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(clause, sentence) else start
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
@@ -765,9 +848,10 @@ def _tails(clause: str) -> tuple[str, ...]:
 
 
 def forget_texts() -> None:
-    """Drop the memo of clause tails: called as each report starts, so that no report
-    is read faster for clauses an earlier one had (normalize.report_tables says why)."""
+    """Drop the memos of clause tails and heads: called as each report starts, so
+    that no report is read faster for clauses an earlier one had (normalize.report_tables says why)."""
     _tails.cache_clear()
+    _head_period.cache_clear()
 
 
 @lru_cache(maxsize=None)
