@@ -258,8 +258,10 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
     if meta.get("plan_year"):
-        sections = periods.label_sections(sections, int(meta["plan_year"]))
-        parts = [p.as_dict() for p in periods.find_parts(text, sections, int(meta["plan_year"]))]
+        plan_year = int(meta["plan_year"])
+        now = periods.spoken_year(meta.get("delivered_on", ""), plan_year)  # 今年 of a report delivered in December
+        sections = periods.label_sections(sections, plan_year, now)
+        parts = [p.as_dict() for p in periods.find_parts(text, sections, plan_year, now)]
     if not any(s["kind"] for s in sections):
         print(f"warning: {path}: no review or plan section found; roles left empty", file=sys.stderr)
     digest = sha256(data) if digest is None else digest

@@ -1,6 +1,10 @@
 """Parts of a report and each figure's period, on short sentences written for the tests."""
 from __future__ import annotations
 
+import contextlib
+import io
+from pathlib import Path
+
 import pytest
 
 from helpers import ROOT, run_python, with_rule_line
@@ -49,6 +53,66 @@ def test_review_and_plan_are_found_in_layouts_without_a_dated_plan_heading(tmp_p
     rows = classify_report(extract_report(path, {}))
     assert {(r["raw"], r["role"], r["year"]) for r in rows if r["role"] != "other"} == {
         ("5.5%", "indicator", 2024), ("6%", "target", 2025)}
+
+
+def figures_of(tmp_path, head: str, body: str) -> set[tuple]:
+    """(raw, role, year, period_start) of the indicators and targets of a short report ``head`` + ``body``."""
+    from pipeline.extract import extract_report
+    path = tmp_path / "t.txt"
+    path.write_text(head + body, encoding="utf-8")
+    return {(r["raw"], r["role"], r["year"], r["period_start"]) for r in classify_report(extract_report(path, {}))
+            if r["role"] in ("indicator", "target")}
+
+
+@pytest.mark.parametrize("title", ["2021—2025年工作回顾", "2021-2025年发展成就", "2021～2025年工作回顾",
+                                   "2021年至2025年工作回顾", "2021年到2025年工作回顾"])
+def test_a_heading_over_a_run_of_years_starts_its_part_at_the_first(title):
+    assert periods.heading_time(title, 2026) == ("review", 2025, 2021)
+
+
+def test_a_run_of_years_ahead_is_an_outlook_and_a_single_year_stays_one():
+    assert periods.heading_time("2026—2030年奋斗目标", 2026) == ("plan", 2030, 2026)
+    assert periods.heading_time("2025年工作回顾", 2026) == ("review", 2025, 2025)
+
+
+def test_running_totals_under_a_heading_over_years_start_at_its_first_year(tmp_path):
+    head = "政府工作报告\n——2021年1月9日在某某市第一届人民代表大会第二次会议上\n某某市市长 李四\n各位代表：\n"
+    body = "一、2016年至2020年工作回顾\n累计新增城镇就业30万人。\n二、2021年工作安排\n新增城镇就业6万人。\n"
+    assert ("30万人", "indicator", 2020, 2016) in figures_of(tmp_path, head, body)
+
+
+def test_a_report_with_no_date_plans_the_year_after_the_last_of_the_run_it_reviews():
+    from pipeline.extract import extract_report
+    text = "政府工作报告\n各位代表：\n一、2016年至2020年工作回顾\n累计新增城镇就业30万人。\n二、今后五年的奋斗目标\n"
+    with contextlib.redirect_stderr(io.StringIO()):  # no region named: its warning kept quiet
+        record = extract_report(Path("t.txt"), {}, data=text.encode())
+    assert record["report"]["plan_year"] == 2021
+    assert [(s["kind"], s["year"], s["period_start"]) for s in record["sections"][1:]] == [
+        ("review", 2020, 2016), ("plan", 2025, 2021)]
+
+
+DECEMBER = "政府工作报告\n——2024年12月20日在某某县第十八届人民代表大会第五次会议上\n某某县县长 李四\n各位代表：\n"
+
+
+def test_this_year_is_the_year_delivered_so_a_december_report_reviews_it(tmp_path):
+    body = "一、工作回顾\n今年以来，全县地区生产总值增长5.5%。\n二、明年工作安排\n地区生产总值增长6%左右。\n"
+    assert figures_of(tmp_path, DECEMBER, body) == {("5.5%", "indicator", 2024, 2024), ("6%", "target", 2025, 2025)}
+    assert periods.heading_time("今年以来的工作", 2025, now=2024) == ("review", 2024, 2024)
+    assert periods.heading_time("新的一年工作", 2025, now=2024) == ("plan", 2025, 2025)  # the year to come
+
+
+def test_this_year_of_a_report_delivered_in_the_plan_year_is_the_plan_year(tmp_path):
+    from conftest import HEAD
+    body = "一、2024年工作回顾\n全区生产总值增长5.5%。\n今年以来，生产总值增长6%左右。\n"
+    assert figures_of(tmp_path, HEAD.replace("1月9日", "5月9日"), body) == {
+        ("5.5%", "indicator", 2024, 2024), ("6%", "target", 2025, 2025)}
+
+
+def test_the_year_this_year_names_is_the_delivery_year_when_the_date_fits_the_plan_year():
+    assert periods.spoken_year("2024-12-20", 2025) == 2024
+    assert periods.spoken_year("2025-01-09", 2025) == 2025
+    assert periods.spoken_year("2020-05-20", 2020) == 2020
+    assert periods.spoken_year("2023-12-20", 2025) == periods.spoken_year("", 2025) == 2025  # a date of no fit: none
 
 
 def test_a_paragraph_is_read_in_place_up_to_its_section_end():

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
-from pipeline.read.outline import YEAR, report_cue, section_kind
+from pipeline.read.outline import report_cue, section_kind, year_spans
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS,
                                 CN_SCALES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
                                 characters)
@@ -112,10 +112,13 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
     return [plan_span(next(g for g in m.groups() if g)) for m in _plan_regex("anywhere").finditer(text)]
 
 
-def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | None]:
-    """(kind, year, period_start) of a top-level heading, judged against the plan year."""
-    years = [int(y) for y in YEAR.findall(title)]
-    spans = plan_spans(title)
+def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[str, int | None, int | None]:
+    """(kind, year, period_start) of a top-level heading, judged against the plan year;
+    a run of years it names (2021—2025年) is a period as a plan's name is. ``now``: the year
+    今年 names (:func:`spoken_year`), the plan year unless said."""
+    found = year_spans(title)
+    years = [last for first, last in found if first == last]
+    spans = plan_spans(title) + [(first, last) for first, last in found if first < last]
     cue = section_kind(title)
     if plan_year in years:
         return "plan", plan_year, plan_year
@@ -135,16 +138,34 @@ def heading_time(title: str, plan_year: int) -> tuple[str, int | None, int | Non
         return "plan", plan_year + TERM_YEARS - 1, plan_year
     if cue == "review" or _says(title, "past_year"):  # 一、过去一年工作
         return "review", plan_year - 1, plan_year - 1
-    if cue == "plan" or _says(title, "this_year"):  # 二、今年工作
+    if cue == "plan":
+        return "plan", plan_year, plan_year
+    if _says(title, "now_year"):  # 二、今年工作: the plan, or in a report delivered in December the review
+        return _spoken_time(plan_year if now is None else now, plan_year)
+    if _says(title, "this_year"):  # 二、新的一年工作
         return "plan", plan_year, plan_year
     return "", None, None
 
 
-def label_sections(sections: list[dict], plan_year: int) -> list[dict]:
+def spoken_year(delivered_on: str, plan_year: int) -> int:
+    """The year 今年 names in a report: the year it was delivered. A report delivered in
+    December plans the year after (extract._years), so its 今年 is the year it reviews; a
+    date of no such year (a body's, a page's, or none) says nothing of it: the plan year."""
+    when = str(delivered_on or "")
+    december = re.fullmatch(r"(\d{4})-12-\d{2}", when)
+    return plan_year - 1 if december and int(december.group(1)) == plan_year - 1 else plan_year
+
+
+def _spoken_time(now: int, plan_year: int) -> tuple[str, int, int]:
+    """(kind, year, period_start) of 今年: the plan when it names the plan year, else the review."""
+    return ("plan" if now >= plan_year else "review"), now, now
+
+
+def label_sections(sections: list[dict], plan_year: int, now: int | None = None) -> list[dict]:
     """Sections with kind and year decided from the plan year: top-level headings
     by :func:`heading_time`, an uncued one by the section before it, and every
     section inside one by its top-level section (a sub-heading's cue words do
-    not turn a review into a plan)."""
+    not turn a review into a plan). ``now``: the year 今年 names (:func:`spoken_year`)."""
     out: list[dict] = []
     by_id: dict[str, dict] = {}
     previous: dict | None = None
@@ -152,7 +173,7 @@ def label_sections(sections: list[dict], plan_year: int) -> list[dict]:
         if section["level"] == 0:
             new = {**section, "kind": "", "year": None, "period_start": None}
         elif section["level"] == 1:
-            kind, year, start = heading_time(section["title"], plan_year)
+            kind, year, start = heading_time(section["title"], plan_year, now)
             if not kind and previous:
                 kind, year, start = previous["kind"], previous["year"], previous["period_start"]
             new = {**section, "kind": kind, "year": year, "period_start": start}
@@ -165,15 +186,16 @@ def label_sections(sections: list[dict], plan_year: int) -> list[dict]:
     return out
 
 
-def find_parts(text: str, sections: list[dict], plan_year: int) -> list[Part]:
+def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None = None) -> list[Part]:
     """The report cut into parts: each top-level section, split again where a
-    paragraph opens with a period cue that changes the period."""
+    paragraph opens with a period cue that changes the period. ``now``: the year
+    今年 names (:func:`spoken_year`), the plan year unless said."""
     parts = [Part(0, len(text), "", None, None)]
     # a report with no numbered headings is one section: its paragraphs' openers still part it
     for section in [s for s in sections if s["level"] == 1] or sections[:1]:
         current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
         for pos in _paragraph_starts(text, section):
-            switched = opener_time(text, plan_year, pos, section["end"])
+            switched = opener_time(text, plan_year, pos, section["end"], now)
             if not switched or switched == (current.kind, current.year, current.period_start):
                 continue
             if pos > current.start + len(section["title"]) + len(section["label"]):
@@ -203,9 +225,11 @@ def _paragraph_starts(text: str, section: dict) -> list[int]:
     return starts
 
 
-def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = None,
+                now: int | None = None) -> tuple[str, int, int] | None:
     """(kind, year, period_start) the opening clause of the paragraph at ``start``
-    sets, if any; ``end``: where its section ends (the clause runs at most to there).
+    sets, if any; ``end``: where its section ends (the clause runs at most to there);
+    ``now``: the year 今年 names (:func:`spoken_year`), the plan year unless said.
     Read in place: a copy of the text from each paragraph on made this quadratic in a section's size."""
     end = len(text) if end is None else end
     lead = OPENER_LEAD.match(text, start, end).end()
@@ -223,16 +247,19 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
         return "review", review, review - 4
     if _says(clause, "past_year"):
         return "review", review, review
+    if clause.startswith(cues("now_year")):  # 今年以来 in a report delivered in December: the year it reviews
+        return _spoken_time(plan_year if now is None else now, plan_year)
     if _opens_plan_year(clause, plan_year):
         return "plan", plan_year, plan_year
     return None
 
 
 def _opens_plan_year(clause: str, plan_year: int) -> bool:
-    """A paragraph that opens on the plan year (今年，… / 2025年是… / 2025年，…) starts
+    """A paragraph that opens on the plan year (新的一年，… / 2025年是… / 2025年，…) starts
     the plan even where the plan's own heading was lost (a crawled page, a report
     with no numbered headings): periods.csv kinds this_year, plan_year_lead (opening the
-    clause) and plan_year_clause (the whole clause), their {year} the plan year."""
+    clause) and plan_year_clause (the whole clause), their {year} the plan year. 今年 is
+    read before, by the year the report was delivered (kind now_year)."""
     def filled(kind: str) -> tuple[str, ...]:
         return tuple(cue.replace("{year}", str(plan_year)) for cue in cues(kind))
     return clause.startswith((*cues("this_year"), *filled("plan_year_lead"))) or clause in filled("plan_year_clause")
@@ -393,9 +420,9 @@ def _unstarted_total(clause: str, sentence: str) -> bool:
     """Whether a total left over years in a part of one year is a running total whose start the
     report does not name (累计建成5G基站4300个 in a year's review: periods.csv kind cumulative in
     the ``clause``), its ``sentence`` naming no base (2022年以来) and no year (今年以来, 当年: kinds
-    this_year, one_year). Its period_start is blank (tests/labels/README.md): a start guessed
+    now_year, this_year, one_year). Its period_start is blank (tests/labels/README.md): a start guessed
     from outside the report, or the part's own year, is not what the report says."""
-    named = _base_start(sentence) or _says(sentence, "this_year") or _says(sentence, "one_year")
+    named = _base_start(sentence) or any(_says(sentence, kind) for kind in ("now_year", "this_year", "one_year"))
     return _says(clause, "cumulative") and not named
 
 

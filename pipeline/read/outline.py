@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipeline.read.mentions import cn_digits_to_int, cn_to_int
 from pipeline.read.text import (BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CN_DATE_DIGITS, CN_ORDINALS, FULL_STOPS,
-                                ITEM_STOPS, LOST, ORDINAL, SENTENCE_STOP, SENTENCE_STOPS, char_class)
+                                ITEM_STOPS, LOST, ORDINAL, RANGE_LINKS, SENTENCE_STOP, SENTENCE_STOPS, char_class)
 from pipeline.rules import alternation, table, words
 
 
@@ -38,6 +38,8 @@ LEVELS = (
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
+# a year, or a run of years written with a range link between its ends (2021—2025年, 2016年至2020年)
+YEARS = re.compile(rf"((?:19|20)\d\d)(?:年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*((?:19|20)\d\d))?年")
 FIVE_YEAR_PLAN = re.compile(rf"({ORDINAL}+)五")
 ITEM_STOP = re.compile(char_class(ITEM_STOPS))
 
@@ -69,10 +71,21 @@ def section_kind(title: str) -> str:
     return ""
 
 
+def year_spans(title: str) -> list[tuple[int, int]]:
+    """(first, last) of each year or run of years ``title`` names: 2024年 → (2024, 2024),
+    2021—2025年 → (2021, 2025). A heading over five years names them by their ends, and
+    the part it opens starts at the first (its running totals with it), not the last."""
+    spans = []
+    for match in YEARS.finditer(title):
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        spans += [(first, last)] if first <= last else [(first, first), (last, last)]  # 2025至2024: no run
+    return spans
+
+
 def horizon_year(title: str) -> int | None:
-    """The year a heading is about: 2024年 → 2024; “十五五” → 2030 (its last year)."""
-    if match := YEAR.search(title):
-        return int(match.group(1))
+    """The year a heading is about: 2024年 → 2024; 2021—2025年 → 2025; “十五五” → 2030 (its last year)."""
+    if spans := year_spans(title):
+        return spans[0][1]
     if match := FIVE_YEAR_PLAN.search(title):
         return 1955 + 5 * cn_to_int(match.group(1))
     return None
