@@ -534,6 +534,14 @@ REVIEW_TIMES = {
     "a_list_of_ranks_is_one_list_each_item_of_the_first_s_basis": (
         "农业产业化集群、农业产业化联合体分别达21个，居全省第一、第二位。",
         {"一": ("as_of", 2024), "二": ("as_of", 2024)}),
+    "a_verb_of_a_deed_reaches_the_bare_counts_of_its_list_in_the_clauses_after": (
+        "建成示范村55个，示范乡镇10个、示范村250个。获批创建产业集群2个，3个现代农业产业园。",
+        {"10个": ("annual", 2024), "250个": ("annual", 2024), "3个": ("annual", 2024)}),
+    "a_list_a_verb_reaches_ends_at_a_stock_cue_a_verb_or_another_counter": (
+        "新建学校5所，学校总数达到100所，幼儿园30所。建成产业园9个，入驻企业5000家。新增企业800家，其中高新技术企业20家。",
+        {"30所": ("as_of", 2024), "5000家": ("as_of", 2024), "20家": ("annual", 2024)}),
+    "a_place_won_in_an_assessment_is_the_year_s_whatever_stock_names_the_winner": (
+        "某产业园获评全市主题园区第四名，企业数量居全省第一。", {"四": ("annual", 2024), "一": ("as_of", 2024)}),
     "a_base_followed_by_a_word_of_one_year_names_what_is_counted_not_the_period": (
         "2013年以来新增的企业去年纳税达到50亿元，2022年以来累计新增就业10万人。", {"50亿元": ("annual", 2024), "10万人": ("cumulative", 2022)}),
 }

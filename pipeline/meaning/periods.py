@@ -43,6 +43,9 @@ QUOTE_MARKS = re.compile(char_class(characters("quote")))  # dropped by a sub: s
 NOUN_AFTER = re.compile(rf"{char_class(CLAUSE_STOPS + LIST_PAUSE + '0123456789', negated=True)}*")  # up to a stop, 、 or number
 ITEM_START = re.compile(rf"(?:.*{char_class(LIST_PAUSE)})?", re.S)  # matched up to a clause's last 、, if any
 CHANGED_NOUN_REACH = 7  # a counter and the noun it counts before a verb of changing to (个产业集聚区整合为)
+NUMERAL = rf"(?:\d|{char_class(CN_DIGITS)})"  # a digit of a count, Arabic or Chinese
+# periods.csv kinds whose cue in a clause ends a list of counts an earlier verb governs: a stock, a total, a time
+LIST_BREAKS = ("as_of", "capacity", "cumulative", "one_year", "past_year")
 MIN_QUANTITY_NAME = 4  # a codebook name shorter than this (经济, 服务业) is too common a word to say what is measured
 
 
@@ -403,7 +406,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
-    basis = _basis(part, clause, measure, said_after, kind, number.qualifier)
+    governed = _with_governing_deed(clause, sentence, number, after)  # 建成A5个，B10个: B's clause read with 建成
+    basis = _basis(part, governed, measure, said_after, kind, number.qualifier)
     start = year
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
@@ -411,9 +415,53 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     if basis == "cumulative" and start == year and role == "indicator" and (carried := named()):
         start = carried  # “十四五”以来，…。累计建成5G基站4300个: over the period the paragraph named
     elif basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
-        basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(clause, measure, kind) else basis
-        start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(clause, sentence) else start
+        basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(governed, measure, kind) else basis
+        start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(governed, sentence) else start
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+def _with_governing_deed(clause: str, sentence: str, number: Number, after: str) -> str:
+    """The clause as a count's basis is read: a bare count (:func:`_bare_item`) that goes on
+    a list of counts of its counter whose first a verb of a deed done governs in an earlier
+    comma-clause of its ``sentence`` (建成示范村55个，示范乡镇10个; 获批创建2个产业集群，
+    3个现代农业产业园: periods.csv kind list_deed) counts things that verb did, as the first
+    does: it is read with that clause's words before their count put before it. The list runs
+    back over bare counts of the same counter only: a clause of no such count, or of a verb or
+    a stock cue of its own (…，企业总数达到…; 入驻企业5000家 after 建成园区9个) ends it."""
+    if number.measure != "count" or not number.counter or not _bare_item(clause, after):
+        return clause
+    for piece in reversed(CLAUSE_STOP.split(sentence)[:-1]):
+        count = _count_of(piece, number.counter)
+        if count is None:
+            return clause
+        head = piece[:count.start()]
+        if any_cue("list_deed", "periods").search(_without_nouns(head)):
+            return head + clause
+        if not _bare(head) or _tells_a_deed(piece):
+            return clause
+    return clause
+
+
+def _count_of(piece: str, counter: str) -> re.Match | None:
+    """The first count of ``counter`` in a clause (55个, 2.8万家, 5000多家: a numeral, then at most
+    one character, a scale or a qualifier, before the counter)."""
+    return re.search(rf"{NUMERAL}(?:[\d.]|{NUMERAL})*\D?{re.escape(counter)}", piece)
+
+
+def _bare_item(clause: str, after: str) -> bool:
+    """Whether a count is a bare list item: its clause has no verb or cue of its own
+    (:func:`_bare`) and the words after it to the next list item or clause end hold
+    neither a verb nor another number (74个断面水质比例保持100% is no item of a list)."""
+    rest = CLAUSE_STOP.split(after, maxsplit=1)[0].split(LIST_PAUSE, maxsplit=1)[0]
+    return _bare(clause) and not _tells_a_deed(rest) and re.search(NUMERAL, rest) is None
+
+
+def _bare(words: str) -> bool:
+    """Whether ``words`` up to a number say nothing of what it is: no verb of doing
+    (:func:`_tells_a_deed`), none of reaching right before it (达到, 突破: :func:`_reaches`),
+    and no cue of a stock, a total or a time (periods.csv kinds as_of, capacity, cumulative,
+    one_year, past_year: 总数, 年末, 累计, 去年)."""
+    return not (_tells_a_deed(words) or _reaches(words) or any(_says(words, kind) for kind in LIST_BREAKS))
 
 
 def _unstarted_total(clause: str, sentence: str) -> bool:
@@ -601,11 +649,16 @@ def _rank_basis(clause: str, kind: str, stock: bool) -> str:
     (:func:`_standing`), a holding's place (``stock``: 装机总量居全国第2位) or a stock's
     (企业数量全国第一, 合作社…全省第二位: quantity ``kind`` stock) is a state at the
     year's end; a flow's place (经济总量跻身前五位, 考核居第一位: quantities.csv flow)
-    the year's; '' when nothing says."""
+    the year's; a place won in an assessment (某产业园获评全市主题园区第四名: periods.csv
+    kind assessed) the year's too, what is ranked read from the words after that verb
+    only, not a stock word before it (产业园); '' when nothing says."""
     if _ends_with(clause, cues("rank_change")):
         return "annual"
     if _standing(clause, "rank") or stock:  # 排名由369位上升到235位: the standing reached
         return "as_of"
+    won = any_cue("assessed", "periods").split(clause)
+    if len(won) > 1:  # 获评…第四名: what is ranked is written after the verb
+        return "as_of" if quantity(won[-1]) == "stock" else "annual"
     if any_cue("growth").search(clause):
         return "annual"
     return {"stock": "as_of", "flow": "annual"}.get(kind, "")
