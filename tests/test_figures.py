@@ -66,6 +66,8 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("研发经费投入强度达到百分之三。", "3", "percent", "share", "eq"),
     ("引进博士近百名。", "100", "count", "count", "approx"),
     ("新增就业超万人。", "10000", "person", "count", "gt"),
+    ("全年接待游客五千万人次。", "50000000", "person_time", "count", "eq"),
+    ("营商环境评价全省排名第一。", "1", "rank", "rank", "eq"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""
@@ -1365,6 +1367,13 @@ def test_a_negated_bound_is_read_whole_not_as_the_bound_it_ends_with(figures, bo
     """不高于3% is at most 3%: read as its last word 高于 it was the opposite, a floor."""
     rows = figures(plan=f"居民消费价格涨幅{bound}3%。")
     assert pick(rows, "subject", "value", "comparator") == [("居民消费价格", "3", comparator)]
+
+
+def test_a_scale_standing_alone_before_tonnes_names_a_plant_class(figures):
+    """百万吨乙烯, 千万吨炼化基地: a scale with no digit before it is the size class in a name;
+    五十万吨 counts (a Chinese numeral opening with a digit)."""
+    rows = figures(review="推进百万吨乙烯项目建设，新增储备粮五十万吨。")
+    assert pick(rows, "value", "unit") == [("500000", "t")]
 
 
 def test_a_bound_written_after_with_ji_is_read(figures):
