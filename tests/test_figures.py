@@ -68,6 +68,8 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("新增就业超万人。", "10000", "person", "count", "gt"),
     ("全年接待游客五千万人次。", "50000000", "person_time", "count", "eq"),
     ("营商环境评价全省排名第一。", "1", "rank", "rank", "eq"),
+    ("地区生产总值翻了一番。", "1", "times", "multiple", "eq"),  # doubled: 增长1倍
+    ("地区生产总值比2000年翻两番。", "3", "times", "multiple", "eq"),  # four times the base: 增长3倍
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""

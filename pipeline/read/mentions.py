@@ -836,10 +836,14 @@ def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tupl
     The denominator of a fraction with a ``numerator`` (十分之一) makes a percent (10).
     Before a count of digits (number_forms.csv kind digit_count: 两位数增长) the
     numeral says how many digits a rate has, so the rate is at least ten to the
-    power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge)."""
+    power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge).
+    Before a count of doublings (kind doubling: 翻两番) the numeral says how often
+    the base doubled, an increase of 2^n - 1 times it, as 增长N倍 counts (翻一番: 1)."""
     count = cn_to_int(numeral)
     if numerator and count:
         return _percent(cn_to_int(numerator), count), ""
+    if unit_word in words("number_forms", "written", "doubling"):
+        return str(2 ** count - 1), ""
     digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
 
