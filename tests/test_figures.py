@@ -70,6 +70,8 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("营商环境评价全省排名第一。", "1", "rank", "rank", "eq"),
     ("地区生产总值翻了一番。", "1", "times", "multiple", "eq"),  # doubled: 增长1倍
     ("地区生产总值比2000年翻两番。", "3", "times", "multiple", "eq"),  # four times the base: 增长3倍
+    ("引进博士三百余名。", "300", "count", "count", "gt"),
+    ("带动就业万余人。", "10000", "person", "count", "gt"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""
@@ -1376,6 +1378,11 @@ def test_a_scale_standing_alone_before_tonnes_names_a_plant_class(figures):
     五十万吨 counts (a Chinese numeral opening with a digit)."""
     rows = figures(review="推进百万吨乙烯项目建设，新增储备粮五十万吨。")
     assert pick(rows, "value", "unit") == [("500000", "t")]
+
+
+def test_an_arabic_amount_with_yu_is_one_figure_not_two(figures):
+    """1.2万余人: the 万 is the Arabic number's multiplier, no 万余人 of its own."""
+    assert pick(figures(review="新增就业1.2万余人。"), "value", "comparator") == [("12000", "gt")]
 
 
 def test_a_bound_written_after_with_ji_is_read(figures):
