@@ -72,6 +72,7 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("地区生产总值比2000年翻两番。", "3", "times", "multiple", "eq"),  # four times the base: 增长3倍
     ("引进博士三百余名。", "300", "count", "count", "gt"),
     ("带动就业万余人。", "10000", "person", "count", "gt"),
+    ("全市森林覆盖率达到三分之一以上。", "33.33", "percent", "share", "ge"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""
