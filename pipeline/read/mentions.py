@@ -445,7 +445,7 @@ def _form(text: str, m: Mention) -> tuple[str, str]:
 def _named_form(text: str, m: Mention, before: int) -> str:
     """name, year, date or anniversary when the characters around the numeral (from
     ``before``, past the invisible ones) say so, whatever it counts ('' otherwise):
-    A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
+    A3, 5G, “30条”, 750千伏 and 时速350公里 (a class in a name), 2024年, 未来5年, 70周年 …."""
     after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -457,8 +457,8 @@ def _named_form(text: str, m: Mention, before: int) -> str:
         return "name"
     if m.unit_word == "年" and not m.multiplier and YEAR_DIGITS.fullmatch(m.text):
         return "year"
-    if _names_a_ring(text, m):
-        return "name"  # 15分钟…服务圈: a planning concept, whatever follows the numeral
+    if _names_a_ring(text, m) or text.endswith(words("number_forms", "written", "name_before"), 0, before):
+        return "name"  # 15分钟…服务圈: a planning concept; 时速350公里: a spec of the class, whatever follows
     if nxt not in _form_word_openings():  # after most numbers: no word of a name, date or anniversary
         return "date" if _date_before(text, before) else ""
     if text.startswith(words("number_forms", "written", "name_after"), after):
