@@ -62,7 +62,8 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("新型储能装机达到60万千瓦、120万千瓦时。", "1200000", "kWh", "level", "eq"),
     ("集装箱吞吐量完成35万TEU。", "350000", "TEU", "level", "eq"),
     ("机场起降航班2.1万架次。", "21000", "count", "count", "eq"),
-    ("全年货物周转量1200亿吨公里。", "120000000000", "", "level", ""),  # tonne-km: no contract unit, no t
+    ("全年货物周转量1200亿吨公里。", "120000000000", "", "level", "eq"),  # tonne-km: no contract unit, no t
+    ("发行离岸人民币债券50亿港元。", "5000000000", "", "level", "eq"),  # no contract unit; not persons for the 人 of a word near it
     ("研发经费投入强度达到百分之三。", "3", "percent", "share", "eq"),
     ("引进博士近百名。", "100", "count", "count", "approx"),
     ("新增就业超万人。", "10000", "person", "count", "gt"),
