@@ -112,7 +112,9 @@ def find_mentions(text: str) -> list[Mention]:
 
     ``text`` is the cleaned view (ASCII digits); offsets are into it. A Chinese
     measure that overlaps one read before is none: the Arabic ones first, then the
-    Chinese ones longest first (提前三十年 is 三十, not 十).
+    Chinese ones longest first (提前三十年 is 三十, not 十). A Chinese numeral that
+    only names a class (超千万元企业: form threshold) is no figure, as the contract
+    says of one in a name, but keeps its span from the shorter ones inside it.
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in _arabic().finditer(text)]))
     mentions = _shared_tails(text, mentions)
@@ -121,7 +123,8 @@ def find_mentions(text: str) -> list[Mention]:
         span = range(found.start, found.end)
         if taken.isdisjoint(span):
             taken.update(span)
-            mentions.append(found)
+            if found.form == "measure":
+                mentions.append(found)
     return sorted(mentions, key=lambda m: m.start)
 
 
