@@ -398,7 +398,7 @@ def test_verbs_before_the_number_are_no_subject(figures):
     rows = {r["raw"]: r["subject"] for r in figures(
         review="森林覆盖率由31.5%提高到33%。建设筹措2万套（间）人才公寓。建设12个城市书房。")}
     assert rows["31.5%"] == rows["33%"] == "森林覆盖率"
-    assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
+    assert rows["2万套（间）"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
 
 
 def test_an_amount_said_of_things_counted_before_is_theirs_past_a_word_left_off(figures):
