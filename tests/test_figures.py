@@ -56,6 +56,24 @@ def test_plan_figures_are_targets_of_the_plan_year(figures):
     ("平均受教育年限连续3年提高。", "3", "year", "duration", "eq"),  # a run, not a level of 年限 (years_level)
     ("城际运能提升19%。", "19", "percent", "growth", "eq"),
     ("抽样检测1800批次以上。", "1800", "count", "count", "ge"),
+    ("人口出生率降至6.5‰。", "0.65", "percent", "share", "eq"),  # per mille: a tenth of a percent
+    ("人口自然增长率下降0.5个千分点。", "-0.05", "pp", "change_pp", "eq"),
+    ("人均粮食占有量达到480公斤。", "0.48", "t", "level", "eq"),
+    ("新型储能装机达到60万千瓦、120万千瓦时。", "1200000", "kWh", "level", "eq"),
+    ("集装箱吞吐量完成35万TEU。", "350000", "TEU", "level", "eq"),
+    ("机场起降航班2.1万架次。", "21000", "count", "count", "eq"),
+    ("全年货物周转量1200亿吨公里。", "120000000000", "", "level", "eq"),  # tonne-km: no contract unit, no t
+    ("发行离岸人民币债券50亿港元。", "5000000000", "", "level", "eq"),  # no contract unit; not persons for the 人 of a word near it
+    ("研发经费投入强度达到百分之三。", "3", "percent", "share", "eq"),
+    ("引进博士近百名。", "100", "count", "count", "approx"),
+    ("新增就业超万人。", "10000", "person", "count", "gt"),
+    ("全年接待游客五千万人次。", "50000000", "person_time", "count", "eq"),
+    ("营商环境评价全省排名第一。", "1", "rank", "rank", "eq"),
+    ("地区生产总值翻了一番。", "1", "times", "multiple", "eq"),  # doubled: 增长1倍
+    ("地区生产总值比2000年翻两番。", "3", "times", "multiple", "eq"),  # four times the base: 增长3倍
+    ("引进博士三百余名。", "300", "count", "count", "gt"),
+    ("带动就业万余人。", "10000", "person", "count", "gt"),
+    ("全市森林覆盖率达到三分之一以上。", "33.33", "percent", "share", "ge"),
 ])
 def test_units_measures_and_comparators(figures, sentence, value, unit, measure, comparator):
     """One sentence per unit, measure and comparator rule: the last figure's value, unit, measure and comparator."""
@@ -387,7 +405,7 @@ def test_verbs_before_the_number_are_no_subject(figures):
     rows = {r["raw"]: r["subject"] for r in figures(
         review="森林覆盖率由31.5%提高到33%。建设筹措2万套（间）人才公寓。建设12个城市书房。")}
     assert rows["31.5%"] == rows["33%"] == "森林覆盖率"
-    assert rows["2万套"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
+    assert rows["2万套（间）"] == "人才公寓" and rows["12个"] == "城市书房"  # the counter's note （间） is no part of it
 
 
 def test_an_amount_said_of_things_counted_before_is_theirs_past_a_word_left_off(figures):
@@ -1362,6 +1380,38 @@ def test_a_counter_that_names_the_things_counted_is_the_subject(figures):
     rows = figures(review="改造老旧小区5.6万个，惠及近千万家庭。上亿市场主体活力迸发。")
     assert pick(rows, "subject", "unit", "comparator") == [("改造老旧小区", "count", "eq"), ("家庭", "household", "approx"),
                                                            ("市场主体", "household", "gt")]
+
+
+@pytest.mark.parametrize("bound, comparator", [("不高于", "le"), ("不超", "le"), ("未超过", "le"), ("不小于", "ge"),
+                                               ("不多于", "le"), ("大于", "gt"), ("小于", "lt")])
+def test_a_negated_bound_is_read_whole_not_as_the_bound_it_ends_with(figures, bound, comparator):
+    """不高于3% is at most 3%: read as its last word 高于 it was the opposite, a floor."""
+    rows = figures(plan=f"居民消费价格涨幅{bound}3%。")
+    assert pick(rows, "subject", "value", "comparator") == [("居民消费价格", "3", comparator)]
+
+
+def test_a_scale_standing_alone_before_tonnes_names_a_plant_class(figures):
+    """百万吨乙烯, 千万吨炼化基地: a scale with no digit before it is the size class in a name;
+    五十万吨 counts (a Chinese numeral opening with a digit)."""
+    rows = figures(review="推进百万吨乙烯项目建设，新增储备粮五十万吨。")
+    assert pick(rows, "value", "unit") == [("500000", "t")]
+
+
+def test_an_arabic_amount_with_yu_is_one_figure_not_two(figures):
+    """1.2万余人: the 万 is the Arabic number's multiplier, no 万余人 of its own."""
+    assert pick(figures(review="新增就业1.2万余人。"), "value", "comparator") == [("12000", "gt")]
+
+
+def test_a_bound_written_after_with_ji_is_read(figures):
+    """45%及以上, 5%及以下: 及 joins the number to its bound."""
+    rows = figures(plan="森林覆盖率达到45%及以上，失业率控制在5%及以下。")
+    assert pick(rows, "value", "comparator") == [("45", "ge"), ("5", "le")]
+
+
+def test_the_top_share_of_a_ranking_in_per_mille_names_the_class_counted(figures):
+    """9个学科进入前1‰: the 1‰ names the class, as 前1% does; the 9 counts what entered it."""
+    rows = figures(review="12个学科进入全球前1%，3个学科进入前1‰。")
+    assert pick(rows, "value", "unit", "subject") == [("12", "count", "学科进入全球前1%"), ("3", "count", "学科进入前1‰")]
 
 
 def test_the_qualifier_before_the_number_is_not_in_its_subject(figures):

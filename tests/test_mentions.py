@@ -61,6 +61,13 @@ def test_shang_and_shu_say_more_than_a_chinese_numeral_opening_with_a_scale():
     assert found == [("1000", "家", "上"), ("10", "个", "数")]
 
 
+def test_a_chinese_amount_is_read_after_a_vague_bound_but_none_that_names_a_class():
+    """近千万元, 数十亿元 are amounts; 超千万元企业 names the firms counted: a Chinese
+    numeral there is no figure (the contract: only those that measure)."""
+    found = [(m.number, m.multiplier, m.before) for m in find_mentions(clean("投入资金近千万元，争取资金数十亿元，进出口超千万元企业23家。"))]
+    assert found == [("1000", "万", "近"), ("10", "亿", "数"), ("23", "", "")]
+
+
 def test_full_width_digits_are_numbers_at_raw_offsets():
     text = "增长１２.５％"
     m = only(text)

@@ -31,8 +31,8 @@ def test_a_unit(tmp_path):
 
 
 def test_a_unit_starting_with_a_multiplier_reads_longer_than_the_multiplier(tmp_path):
-    # 83千克 is 83 kg, not 83 × 千 with no unit: the longer reading wins
-    assert mention(tmp_path, "units", "千克,kg,1,level,", "重83千克。") == ("83||||千克|", "83|||千||")
+    # 83千帕 is 83 kPa, not 83 × 千 with no unit: the longer reading wins
+    assert mention(tmp_path, "units", "千帕,kPa,1,level,", "压力83千帕。") == ("83||||千帕|", "83|||千||")
 
 
 def test_a_unit_longer_than_eight_characters(tmp_path):

@@ -576,19 +576,20 @@ def _repeated_stocks(rows: list[dict], mentions: list[dict], r: Reading, review_
 
 
 def _list_names(mentions: list[dict], r: Reading, asked: Asked) -> Changes:
-    """A list's size (cues kind top_n: 500强), or the top share of a list (前1%: a percent
-    after cues kind rank_top), that is not the standing of one body at
-    its clause's end (天水经开区跻身全国50强。: a rank) is part of the list's name, a
-    bare number that measures nothing (tests/labels/README.md): quoted or before
-    more words (“三类500强”企业, 对接全国500强和央企), or after another number of its
-    clause, which counts what entered the list (26家企业上榜…500强, 连续19年上榜全国500强,
-    92个学科进入ESI全球前1%)."""
+    """A list's size (cues kind top_n: 500强), or the top share of a list (前1%, 前1‰: a
+    share's sign, number_forms.csv kind share_sign, after cues kind rank_top), that
+    is not the standing of one body at its clause's end (天水经开区跻身全国50强。: a
+    rank) is part of the list's name, a bare number that measures nothing
+    (tests/labels/README.md): quoted or before more words (“三类500强”企业,
+    对接全国500强和央企), or after another number of its clause, which counts what
+    entered the list (26家企业上榜…500强, 连续19年上榜全国500强, 92个学科进入ESI全球前1%)."""
     changes: Changes = {}
     for i, m in enumerate(mentions):
         if m["form"] != "measure":
             continue
         _, clause = asked.clauses[m["start"]]
-        if not (m["unit_word"] in cues("top_n") or (m["unit_word"] == "%" and clause.endswith(cues("rank_top")))):
+        share = m["unit_word"] in words("number_forms", "written", "share_sign")
+        if not (m["unit_word"] in cues("top_n") or (share and clause.endswith(cues("rank_top")))):
             continue
         ends = r.text[m["raw_end"]:m["raw_end"] + 1] in CLAUSE_STOPS
         if not ends or NUMBER.search(clause) or clause.endswith(QUOTES_OPEN):

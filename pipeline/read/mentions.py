@@ -112,7 +112,9 @@ def find_mentions(text: str) -> list[Mention]:
 
     ``text`` is the cleaned view (ASCII digits); offsets are into it. A Chinese
     measure that overlaps one read before is none: the Arabic ones first, then the
-    Chinese ones longest first (提前三十年 is 三十, not 十).
+    Chinese ones longest first (提前三十年 is 三十, not 十). A Chinese numeral that
+    only names a class (超千万元企业: form threshold) is no figure, as the contract
+    says of one in a name, but keeps its span from the shorter ones inside it.
     """
     mentions = _read_structures(text, _link_ranges(text, [_read_arabic(text, m) for m in _arabic().finditer(text)]))
     mentions = _shared_tails(text, mentions)
@@ -121,7 +123,8 @@ def find_mentions(text: str) -> list[Mention]:
         span = range(found.start, found.end)
         if taken.isdisjoint(span):
             taken.update(span)
-            mentions.append(found)
+            if found.form == "measure":
+                mentions.append(found)
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -445,7 +448,7 @@ def _form(text: str, m: Mention) -> tuple[str, str]:
 def _named_form(text: str, m: Mention, before: int) -> str:
     """name, year, date or anniversary when the characters around the numeral (from
     ``before``, past the invisible ones) say so, whatever it counts ('' otherwise):
-    A3, 5G, “30条”, 750千伏 (a class in a name), 2024年, 未来5年, 70周年 …."""
+    A3, 5G, “30条”, 750千伏 and 时速350公里 (a class in a name), 2024年, 未来5年, 70周年 …."""
     after = _skip(text, m.end)
     prev = text[before - 1] if before else ""
     nxt = text[after] if after < len(text) else ""
@@ -457,8 +460,8 @@ def _named_form(text: str, m: Mention, before: int) -> str:
         return "name"
     if m.unit_word == "年" and not m.multiplier and YEAR_DIGITS.fullmatch(m.text):
         return "year"
-    if _names_a_ring(text, m):
-        return "name"  # 15分钟…服务圈: a planning concept, whatever follows the numeral
+    if _names_a_ring(text, m) or text.endswith(words("number_forms", "written", "name_before"), 0, before):
+        return "name"  # 15分钟…服务圈: a planning concept; 时速350公里: a spec of the class, whatever follows
     if nxt not in _form_word_openings():  # after most numbers: no word of a name, date or anniversary
         return "date" if _date_before(text, before) else ""
     if text.startswith(words("number_forms", "written", "name_after"), after):
@@ -836,10 +839,14 @@ def _counted_number(numeral: str, unit_word: str, numerator: str | None) -> tupl
     The denominator of a fraction with a ``numerator`` (十分之一) makes a percent (10).
     Before a count of digits (number_forms.csv kind digit_count: 两位数增长) the
     numeral says how many digits a rate has, so the rate is at least ten to the
-    power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge)."""
+    power of one less (两位数 >= 10); the word is its qualifier (qualifiers.csv: ge).
+    Before a count of doublings (kind doubling: 翻两番) the numeral says how often
+    the base doubled, an increase of 2^n - 1 times it, as 增长N倍 counts (翻一番: 1)."""
     count = cn_to_int(numeral)
     if numerator and count:
         return _percent(cn_to_int(numerator), count), ""
+    if unit_word in words("number_forms", "written", "doubling"):
+        return str(2 ** count - 1), ""
     digits = next((w for w in words("number_forms", "written", "digit_count") if unit_word.startswith(w)), "")
     return (str(10 ** (count - 1)), digits) if digits and count else (str(count), "")
 
