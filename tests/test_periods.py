@@ -108,13 +108,6 @@ def test_this_year_of_a_report_delivered_in_the_plan_year_is_the_plan_year(tmp_p
         ("5.5%", "indicator", 2024, 2024), ("6%", "target", 2025, 2025)}
 
 
-def test_the_year_this_year_names_is_the_delivery_year_when_the_date_fits_the_plan_year():
-    assert periods.spoken_year("2024-12-20", 2025) == 2024
-    assert periods.spoken_year("2025-01-09", 2025) == 2025
-    assert periods.spoken_year("2020-05-20", 2020) == 2020
-    assert periods.spoken_year("2023-12-20", 2025) == periods.spoken_year("", 2025) == 2025  # a date of no fit: none
-
-
 def test_a_paragraph_is_read_in_place_up_to_its_section_end():
     text = "一、回顾\n五年来，新增就业30万人。\n各位代表，过去一年\n二、"
     start, end = text.index("五年来"), text.index("\n二")

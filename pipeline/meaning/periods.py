@@ -118,7 +118,7 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
 def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[str, int | None, int | None]:
     """(kind, year, period_start) of a top-level heading, judged against the plan year;
     a run of years it names (2021—2025年) is a period as a plan's name is. ``now``: the year
-    今年 names (:func:`spoken_year`), the plan year unless said."""
+    今年 names (``outline.delivery_years``), the plan year unless said."""
     found = year_spans(title)
     years = [last for first, last in found if first == last]
     spans = plan_spans(title) + [(first, last) for first, last in found if first < last]
@@ -150,15 +150,6 @@ def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[st
     return "", None, None
 
 
-def spoken_year(delivered_on: str, plan_year: int) -> int:
-    """The year 今年 names in a report: the year it was delivered. A report delivered in
-    December plans the year after (extract._years), so its 今年 is the year it reviews; a
-    date of no such year (a body's, a page's, or none) says nothing of it: the plan year."""
-    when = str(delivered_on or "")
-    december = re.fullmatch(r"(\d{4})-12-\d{2}", when)
-    return plan_year - 1 if december and int(december.group(1)) == plan_year - 1 else plan_year
-
-
 def _spoken_time(now: int, plan_year: int) -> tuple[str, int, int]:
     """(kind, year, period_start) of 今年: the plan when it names the plan year, else the review."""
     return ("plan" if now >= plan_year else "review"), now, now
@@ -168,7 +159,7 @@ def label_sections(sections: list[dict], plan_year: int, now: int | None = None)
     """Sections with kind and year decided from the plan year: top-level headings
     by :func:`heading_time`, an uncued one by the section before it, and every
     section inside one by its top-level section (a sub-heading's cue words do
-    not turn a review into a plan). ``now``: the year 今年 names (:func:`spoken_year`)."""
+    not turn a review into a plan). ``now``: the year 今年 names (``outline.delivery_years``)."""
     out: list[dict] = []
     by_id: dict[str, dict] = {}
     previous: dict | None = None
@@ -192,7 +183,7 @@ def label_sections(sections: list[dict], plan_year: int, now: int | None = None)
 def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None = None) -> list[Part]:
     """The report cut into parts: each top-level section, split again where a
     paragraph opens with a period cue that changes the period. ``now``: the year
-    今年 names (:func:`spoken_year`), the plan year unless said."""
+    今年 names (``outline.delivery_years``), the plan year unless said."""
     parts = [Part(0, len(text), "", None, None)]
     # a report with no numbered headings is one section: its paragraphs' openers still part it
     for section in [s for s in sections if s["level"] == 1] or sections[:1]:
@@ -232,7 +223,7 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
                 now: int | None = None) -> tuple[str, int, int] | None:
     """(kind, year, period_start) the opening clause of the paragraph at ``start``
     sets, if any; ``end``: where its section ends (the clause runs at most to there);
-    ``now``: the year 今年 names (:func:`spoken_year`), the plan year unless said.
+    ``now``: the year 今年 names (``outline.delivery_years``), the plan year unless said.
     Read in place: a copy of the text from each paragraph on made this quadratic in a section's size."""
     end = len(text) if end is None else end
     lead = OPENER_LEAD.match(text, start, end).end()

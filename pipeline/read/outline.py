@@ -273,16 +273,28 @@ def _first_line(text: str) -> str:
         pos = cut + 1
 
 
-def header_year(text: str) -> int | None:
-    """The plan year a header gives that states no whole date (``delivered_on``): its
-    month, 二〇二五年一月 (a report of a December is about the year after), else the
-    year it names, 某某市政府工作报告（2025年）. Only the lines before 各位代表 are
-    read: a year or month the speech names is no date of the report."""
+def delivery_years(year: int, month: int | None = None) -> tuple[int, int]:
+    """(plan year, year 今年 names) of a report delivered in ``month`` of ``year``: a report
+    delivered in December is about the year after, and its 今年 is the year it reviews;
+    one of no month said (a header naming its year alone) plans the year it names."""
+    return year + (month == 12), year
+
+
+def dated_years(delivered_on: str) -> tuple[int, int] | None:
+    """:func:`delivery_years` of a date written YYYY-MM-DD (``delivered_on``); None for anything else."""
+    when = str(delivered_on or "")
+    return delivery_years(int(when[:4]), int(when[5:7])) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else None
+
+
+def header_years(text: str) -> tuple[int, int] | None:
+    """:func:`delivery_years` of a header that states no whole date (``delivered_on``): by
+    its month, 二〇二四年十二月, else by the year it names, 某某市政府工作报告（2025年）.
+    Only the lines before 各位代表 are read: a year or month the speech names is no date of the report."""
     head = re.sub(r"\s+", "", text[:body_start(text)])
     if match := MONTH.search(head):
-        return _year(match) + (_count(match.group("m")) == 12)
+        return delivery_years(_year(match), _count(match.group("m")))
     match = YEAR.search(head)
-    return int(match.group(1)) if match else None
+    return delivery_years(int(match.group(1))) if match else None
 
 
 def _date(match: re.Match) -> str:
