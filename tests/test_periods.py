@@ -705,7 +705,8 @@ def test_the_period_a_paragraph_names_before_a_number(paragraph, start):
 def test_a_period_named_in_another_paragraph_or_after_the_number_does_not_reach_it():
     text = "近三年来，全区坚持创新驱动。\n累计建成5G基站4300个，近三年来成效明显。\n"
     assert periods.named_start(text, text.index("4300"), 2024) is None
-    assert periods.named_start(text, text.index("4300"), 2024, heading="“十四五”以来的主要成就") == 2021
+    assert periods.named_start(text, text.index("4300"), 2024, ("“十四五”以来的主要成就",)) == 2021
+    assert periods.named_start(text, text.index("4300"), 2024, ("“十四五”以来的主要成就", "2024年工作")) is None
 
 
 def test_a_running_total_takes_the_period_its_paragraph_named_and_a_years_flow_keeps_the_year(make_record):
@@ -723,3 +724,10 @@ def test_a_sub_heading_names_the_period_of_its_paragraphs_running_totals(make_re
     times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n全区坚持创新驱动。"
                                 "累计完成投资1200亿元。\n（二）民生改善\n累计建成驿站70个。")
     assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", ""))
+
+
+def test_a_period_a_heading_names_reaches_the_items_written_under_it(make_record):
+    """一是 items are sections inside the （一） heading: its period reaches their running totals."""
+    times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n一是创新驱动成效明显。"
+                                "累计完成投资1200亿元。\n二是民生改善。累计建成驿站70个。")
+    assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", 2021))

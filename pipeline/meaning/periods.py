@@ -276,11 +276,12 @@ def _time_leads() -> tuple[str, ...]:
     return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
 
 
-def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None:
+def named_start(text: str, pos: int, year: int, headings: tuple[str, ...] = ()) -> int | None:
     """First year of the period last named at the start or end of a clause of the paragraph
     holding ``pos``, before it (“十四五”以来，… 累计建成…; 近三年来; 党的十八大以来:
     ``rules/period_heads.csv``), the number's own clause up to it included, or else by
-    the ``heading`` of its section (（二）“十四五”以来的成就);
+    the ``headings`` over it, outermost first, the innermost naming one winning ((二)“十四五”以来的成就
+    over its 一是 items);
     None when that period is one year (去年, 全年, 2024年) or of no said start
     (本届政府以来), when it starts in ``year`` or later, or when none is named. A paragraph
     names a period once and goes on about it: its running totals are over that period
@@ -288,7 +289,7 @@ def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None
     line = text.rfind("\n", 0, pos) + 1
     paragraph = line if pos - line <= RUN_IN_LINE else pos - RUN_IN_LINE  # a crawled line of many paragraphs
     start = None
-    for head in (heading, *_clause_heads(text, paragraph, pos)):
+    for head in (*headings, *_clause_heads(text, paragraph, pos)):
         if (named := _head_period(head)) is not None:
             start = _first_year(*named, year)
     return start if start is not None and start < year else None
