@@ -691,6 +691,7 @@ def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the
     ("新区设立五年来，全区坚持创新驱动。累计建成5G基站4300个。", 2020),  # the period ends a clause
     ("党的十八大以来，全区坚持创新驱动。累计建成5G基站4300个。", 2013),
     ("“十四五”以来，全区坚持创新驱动。全年累计建成5G基站4300个。", None),  # one year named since
+    ("“十四五”以来，全区坚持创新驱动。2023年，全区获批国家创新型城市。累计建成5G基站4300个。", None),  # one past year
     ("“十四五”以来，全区坚持创新驱动。本届政府以来，累计建成5G基站4300个。", None),  # no start said
     ("“十三五”期间，全区坚持创新驱动。累计建成5G基站4300个。", None),  # a plan over by 2024
     ("“十三五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2016),  # since a plan: to now
