@@ -690,6 +690,8 @@ def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the
     ("全区坚持创新驱动，近三年来，累计建成5G基站4300个。", 2022),
     ("新区设立五年来，全区坚持创新驱动。累计建成5G基站4300个。", 2020),  # the period ends a clause
     ("党的十八大以来，全区坚持创新驱动。累计建成5G基站4300个。", 2013),
+    ("2021～2024年，累计建成5G基站4300个。", 2021),  # a run of years, any range link between its ends
+    ("2021年到2024年，累计建成5G基站4300个。", 2021),
     ("“十四五”以来，全区坚持创新驱动。全年累计建成5G基站4300个。", None),  # one year named since
     ("“十四五”以来，全区坚持创新驱动。2023年，全区获批国家创新型城市。累计建成5G基站4300个。", None),  # one past year
     ("“十四五”以来，全区坚持创新驱动。本届政府以来，累计建成5G基站4300个。", None),  # no start said

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
-from pipeline.read.outline import report_cue, section_kind, year_spans
+from pipeline.read.outline import YEAR_LINK, report_cue, section_kind, year_spans
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS,
                                 CN_SCALES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
                                 characters)
@@ -29,6 +29,7 @@ from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
+YEARS_SLOT = rf"{YEAR_SLOT}{YEAR_LINK}(?:19|20)\d\d年"  # a run of years, 2021～2024年: its first year the group
 COUNT_SLOT = rf"({char_class(CN_DIGITS + CN_SCALES)}+|\d{{1,2}})"  # 三年来, 近5年: a count of years, not a year
 OPENER_LEAD = re.compile(rf"[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
@@ -319,9 +320,10 @@ def _head_period(head: str) -> tuple[str, str] | None:
 def _heads() -> tuple[tuple[re.Pattern, str], ...]:
     """The heads of ``rules/period_heads.csv`` as patterns, in table order, at a clause's
     start or (column at ``edge``) either end: ``{plan}`` a five-year plan's short name,
-    ``{year}`` a year written in digits, ``{n}`` a count of years (三年来, 近5年)."""
-    slots = {re.escape("{plan}"): plan_pattern("short"), re.escape("{year}"): YEAR_SLOT,
-             re.escape("{n}"): COUNT_SLOT}
+    ``{year}`` a year written in digits, ``{years}`` a run of years written with any range link
+    between its ends (2021—2024年, 2021年至2024年: its first year the slot), ``{n}`` a count of years (三年来, 近5年)."""
+    slots = {re.escape("{plan}"): plan_pattern("short"), re.escape("{years}"): YEARS_SLOT,
+             re.escape("{year}"): YEAR_SLOT, re.escape("{n}"): COUNT_SLOT}
     out = []
     for row in table("period_heads"):
         pattern = re.escape(row["head"])

@@ -38,8 +38,10 @@ LEVELS = (
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-# a year, or a run of years written with a range link between its ends (2021—2025年, 2016年至2020年)
-YEARS = re.compile(rf"((?:19|20)\d\d)(?:年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*((?:19|20)\d\d))?年")
+# between the two ends of a run of years: a range link, the first year's 年 before it or not (2021—2025年, 2016年至2020年)
+YEAR_LINK = rf"年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*"
+# a year, or a run of years
+YEARS = re.compile(rf"((?:19|20)\d\d)(?:{YEAR_LINK}((?:19|20)\d\d))?年")
 FIVE_YEAR_PLAN = re.compile(rf"({ORDINAL}+)五")
 ITEM_STOP = re.compile(char_class(ITEM_STOPS))
 
