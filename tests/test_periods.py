@@ -699,6 +699,10 @@ def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the
     ("“十三五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2016),  # since a plan: to now
     ("全区坚持创新驱动。累计建成5G基站4300个。", None),
     ("创党的十八大以来最好水平。累计建成5G基站4300个。", None),  # a record, not a period: mid-clause
+    ("全区人均预期寿命提高近两年，累计建成5G基站4300个。", None),  # a change of two years: 近两年 opens a clause only
+    ("增速高于过去三年，累计建成5G基站4300个。", None),  # a comparison with the years before
+    ("建党百年来，累计建成5G基站4300个。", None),  # an age, no count of years a period runs
+    ("全区坚持创新驱动，近10年来，累计建成5G基站4300个。", 2015),
 ])
 def test_the_period_a_paragraph_names_before_a_number(paragraph, start):
     text = f"一、2024年工作回顾\n{paragraph}\n"

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
 from pipeline.read.outline import YEAR_LINK, report_cue, section_kind, year_spans
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS,
-                                CN_SCALES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
+                                CN_SCALES, CN_VALUES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
                                 characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
@@ -30,7 +30,11 @@ from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
 YEARS_SLOT = rf"{YEAR_SLOT}{YEAR_LINK}(?:19|20)\d\d年"  # a run of years, 2021～2024年: its first year the group
-COUNT_SLOT = rf"({char_class(CN_DIGITS + CN_SCALES)}+|\d{{1,2}})"  # 三年来, 近5年: a count of years, not a year
+YEAR_COUNT_MAX = 10  # 三年来, 十年来 name a period; 建党百年来 an age, no period a running total runs over
+# a count of years up to YEAR_COUNT_MAX, one Chinese numeral or digits (三年来, 近5年), no numeral before it (十二年来)
+COUNT_SLOT = (rf"(?<!{char_class(CN_DIGITS + CN_SCALES)})(?<!\d)"
+              rf"({char_class(''.join(w for w, v in CN_VALUES.items() if 1 <= v <= YEAR_COUNT_MAX))}"
+              rf"|[1-9]|{YEAR_COUNT_MAX})")
 OPENER_LEAD = re.compile(rf"[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
