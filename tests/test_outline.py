@@ -164,6 +164,13 @@ def test_a_bare_ordinal_after_a_full_stop_stays_in_its_paragraph():
     assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾"]
 
 
+def test_a_list_of_ordinals_after_a_full_stop_is_no_heading_but_a_year_in_chinese_digits_is():
+    text = "各位代表：\n一、2024年工作回顾\n全市经济增长5%。一、二季度主要目标全面完成，就业稳定。\n"
+    assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾"]
+    text = "各位代表：\n一、2024年工作回顾\n全市经济增长5%。二、二〇二五年工作安排\n"
+    assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾", "二〇二五年工作安排"]
+
+
 def test_bracketed_topics_of_a_text_that_lost_its_top_headings_stay_inside_the_whole():
     text = "各位代表：\n过去一年，生产总值增长5%。\n（一）经济运行稳中向好。\n今年，生产总值增长6%。\n（二）产业发展。\n"
     sections = find_sections(text, 0)

@@ -38,6 +38,7 @@ LEVELS = (
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
+CN_YEAR = rf"{char_class(CN_DATE_DIGITS)}{{4}}"  # a year written digit by digit: 二〇二五
 # between the two ends of a run of years: a range link, the first year's 年 before it or not (2021—2025年, 2016年至2020年)
 YEAR_LINK = rf"年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*"
 # a year, or a run of years
@@ -165,8 +166,10 @@ LINE_BREAK = re.compile(r"\n\n*")
 RUN_IN = re.compile(rf"{char_class(FULL_STOPS)}(?={OPEN}{ORDINAL}+{CLOSE})")
 # A top-level heading run into the paragraph before it, as a crawled page joins its
 # lines (…增长5%。二、2026年工作安排…): a full stop, then 二、 and, before the sentence
-# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it.
-RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、{char_class(SENTENCE_STOPS, negated=True)}"
+# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it, and so does
+# a list of ordinals, 。一、二季度…, whose 、 is followed by another ordinal (not a year in Chinese digits, 二〇二五年).
+RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、(?!(?!{CN_YEAR}年){ORDINAL})"
+                        rf"{char_class(SENTENCE_STOPS, negated=True)}"
                         rf"{{0,{UNNUMBERED_MAX}}}?(?:{alternation(words('sections', 'cue'))}))")
 
 
@@ -219,7 +222,7 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
+MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{CN_YEAR})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
 DATE = re.compile(rf"{MONTH.pattern}(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
