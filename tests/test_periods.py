@@ -709,6 +709,12 @@ def test_the_period_a_paragraph_names_before_a_number(paragraph, start):
     assert periods.named_start(text, text.index("4300"), 2024) == start
 
 
+def test_every_period_head_has_an_example():
+    """Each head of rules/period_heads.csv is its own form (a start, an end, a slot): each shows what it does."""
+    from pipeline.rules import table
+    assert [row["head"] for row in table("period_heads") if not row["example"]] == []
+
+
 def test_a_period_named_in_another_paragraph_or_after_the_number_does_not_reach_it():
     text = "近三年来，全区坚持创新驱动。\n累计建成5G基站4300个，近三年来成效明显。\n"
     assert periods.named_start(text, text.index("4300"), 2024) is None
