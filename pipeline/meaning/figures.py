@@ -895,7 +895,8 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
     text = r.text
     end = _words_after(m)
     clause_start = asked.clauses[m["start"]][0]
-    clause = _after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"])
+    clause = _among(_after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"]),
+                    last_end > clause_start)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -926,6 +927,17 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _among(clause: str, counted: bool) -> str:
+    """``clause`` without the word of a part counted among a whole that ends it (cues kind among: 中有):
+    where a count before it in its clause names the whole (``counted``: 59项测评点中有22项), the part
+    is of those things (测评点); else the words before it say where the count was made (在全省考核中有
+    5项指标), no thing counted: none are left, and the noun after the counter is the subject."""
+    among = _longest_end(clause, "among")
+    if not among:
+        return clause
+    return clause[:-len(among)] if counted else ""
 
 
 def _after_qualifier(clause: str, qualifier: str) -> str:
