@@ -253,13 +253,14 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
         raise InputError(f"{path}: {err}") from None
     found = outline.find_sections(text, outline.body_start(text))
     meta = {**outline.read_header(text), **sidecar}
-    meta = {**meta, **_years(found, meta, outline.header_year(text)), **sidecar}
+    header = outline.header_years(text)
+    meta = {**meta, **_years(found, meta, header), **sidecar}
     meta = {**meta, **_place(path, text, sidecar), **sidecar}
     sections = [s.as_dict() for s in found]
     parts: list[dict] = []
     if meta.get("plan_year"):
         plan_year = int(meta["plan_year"])
-        now = periods.spoken_year(meta.get("delivered_on", ""), plan_year)  # 今年 of a report delivered in December
+        now = _now_year(meta, header, plan_year)  # 今年 of a report delivered in December
         sections = periods.label_sections(sections, plan_year, now)
         parts = [p.as_dict() for p in periods.find_parts(text, sections, plan_year, now)]
     if not any(s["kind"] for s in sections):
@@ -276,17 +277,18 @@ def extract_report(path: Path, sidecar: dict, data: bytes | None = None, digest:
     }
 
 
-def _years(sections: list[outline.Section], meta: dict, header_year: int | None) -> dict:
+def _years(sections: list[outline.Section], meta: dict, header: tuple[int, int] | None) -> dict:
     """Plan and review year. The plan year is the year the report was delivered
     (a report delivered in December is about the year after); without a date,
     the year its title names, else the year its header gives otherwise
-    (``outline.header_year``: 二〇二五年一月), else the outline's own headings
+    (``outline.header_years``: 二〇二五年一月), else the outline's own headings
     (2024年工作回顾 → 2025). The review year is the year before: a report reviews
     the year just ended, also when it reviews five years beside it."""
     given = meta.get("plan_year")
     if isinstance(given, int):
         return {"plan_year": given, "review_year": given - 1}
-    plan = _delivered_year(meta) or _title_year(meta) or header_year or _outline_year(sections)
+    dated = outline.dated_years(meta.get("delivered_on", ""))
+    plan = (dated and dated[0]) or _title_year(meta) or (header and header[0]) or _outline_year(sections)
     reviewed = _reviewed_years(sections)
     if plan and reviewed and max(reviewed) >= plan:
         plan = max(reviewed) + 1  # the date read was not the report's (a body's, a page's): no year reviews itself
@@ -305,11 +307,13 @@ def _place(path: Path, text: str, sidecar: dict) -> dict:
     return place
 
 
-def _delivered_year(meta: dict) -> int | None:
-    when = str(meta.get("delivered_on") or "")
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
-        return None
-    return int(when[:4]) + (when[5:7] == "12")
+def _now_year(meta: dict, header: tuple[int, int] | None, plan_year: int) -> int:
+    """The year 今年 names: the year the report was delivered, by its date or else its header's
+    month (``outline.delivery_years``: a December report's 今年 is the year it reviews), when that
+    source gives the plan year; a date of another plan year (a body's, a page's) or none says
+    nothing of it: the plan year."""
+    years = outline.dated_years(meta.get("delivered_on", "")) or header
+    return years[1] if years and years[0] == plan_year else plan_year
 
 
 def _title_year(meta: dict) -> int | None:

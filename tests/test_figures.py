@@ -201,6 +201,16 @@ def test_who_acts_and_for_whom_are_no_part_of_the_deed_measured(figures, review,
 
 
 @pytest.mark.parametrize("review, subject", [
+    ("企业调查59项测评点中有22项达到全球最优。", "测评点"),  # the part is of the whole counted before 中有
+    ("在全省考核中有5项指标位居全省第一。", "指标"),  # no count before 中有: where it was counted, not what
+])
+def test_a_part_counted_among_a_whole_is_of_that_whole_only_where_a_count_names_it(figures, review, subject):
+    """中有 (cues kind among) ends the words of a whole only after a count of it; else the words
+    before it are the frame of the count, and the noun after the counter is what is counted."""
+    assert [r["subject"] for r in figures(review=review) if r["measure"] == "count"][-1] == subject
+
+
+@pytest.mark.parametrize("review, subject", [
     ("中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。", "中央对地方转移支付"),
     ("数字经济规模达到5000亿元，增长12%。", "数字经济规模"),
     ("产业规模突破1000亿元、增长15%。", "产业规模"),

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_report
-from pipeline.read.outline import body_start, find_sections, header_year, horizon_year, read_header
+from pipeline.read.outline import (body_start, dated_years, delivery_years, find_sections, header_years, horizon_year,
+                                   read_header)
 
 REPORT = (
     "政 府 工 作 报 告\n"
@@ -148,12 +149,12 @@ def test_a_date_that_is_not_the_reports_does_not_make_its_review_the_plan():
 
 
 def test_a_year_the_header_names_alone_gives_the_plan_year():
-    assert header_year("某某市政府工作报告（2025年）\n各位代表：\n") == 2025
-    assert header_year("某某县人民政府工作报告\n（2025年）\n各位代表：\n") == 2025
+    assert header_years("某某市政府工作报告（2025年）\n各位代表：\n") == (2025, 2025)
+    assert header_years("某某县人民政府工作报告\n（2025年）\n各位代表：\n") == (2025, 2025)
 
 
 def test_a_month_the_speech_names_is_no_date_of_the_report():
-    assert header_year("某某县政府工作报告\n各位代表：\n2024年12月，新区获批。\n") is None
+    assert header_years("某某县政府工作报告\n各位代表：\n2024年12月，新区获批。\n") is None
     report, top = top_parts(f"某某县政府工作报告\n各位代表：\n一、过去一年工作回顾\n2024年12月，新区获批。\n二、今年工作安排\n")
     assert "plan_year" not in report and [kind for kind, _, _ in top] == ["review", "plan"]
 
@@ -161,6 +162,13 @@ def test_a_month_the_speech_names_is_no_date_of_the_report():
 def test_a_bare_ordinal_after_a_full_stop_stays_in_its_paragraph():
     text = "各位代表：\n一、2024年工作回顾\n主要做了两件事。一、抓项目。二、稳就业。\n"
     assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾"]
+
+
+def test_a_list_of_ordinals_after_a_full_stop_is_no_heading_but_a_year_in_chinese_digits_is():
+    text = "各位代表：\n一、2024年工作回顾\n全市经济增长5%。一、二季度主要目标全面完成，就业稳定。\n"
+    assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾"]
+    text = "各位代表：\n一、2024年工作回顾\n全市经济增长5%。二、二〇二五年工作安排\n"
+    assert [s.title for s in find_sections(text, 0)[1:]] == ["2024年工作回顾", "二〇二五年工作安排"]
 
 
 def test_bracketed_topics_of_a_text_that_lost_its_top_headings_stay_inside_the_whole():
@@ -178,3 +186,20 @@ def test_bracketed_topics_of_a_text_that_lost_its_top_headings_stay_inside_the_w
 ])
 def test_a_five_year_plans_last_year_reviews_it_and_plans_the_next(body: str, expected: list):
     assert top_parts(HEAD.replace("2025年1月10日", "2026年1月12日") + body)[1] == expected
+
+
+def test_this_year_of_a_month_only_december_header_is_the_year_reviewed():
+    """二〇二四年十二月 with no day fills no delivered_on: the header month alone says the
+    report plans 2025 and that its 今年 is 2024, the year it reviews."""
+    text = ("某某市政府工作报告\n二〇二四年十二月\n各位代表：\n一、今年工作\n全市地区生产总值增长5%。\n"
+            f"二、明年工作安排\n{AIM}")
+    report, top = top_parts(text)
+    assert report["plan_year"] == 2025 and top[0] == ("review", 2024, 2024)
+
+
+def test_a_december_delivery_plans_the_year_after_and_its_this_year_is_the_year_reviewed():
+    assert delivery_years(2024, 12) == (2025, 2024) and delivery_years(2025, 1) == (2025, 2025)
+    assert delivery_years(2025) == (2025, 2025)  # a year named alone: the plan year
+    assert dated_years("2024-12-20") == (2025, 2024) and dated_years("2025-05-20") == (2025, 2025)
+    assert dated_years("") is None and dated_years("2024年12月") is None
+    assert header_years("某某市政府工作报告\n二〇二四年十二月\n各位代表：\n") == (2025, 2024)

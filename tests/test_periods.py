@@ -108,13 +108,6 @@ def test_this_year_of_a_report_delivered_in_the_plan_year_is_the_plan_year(tmp_p
         ("5.5%", "indicator", 2024, 2024), ("6%", "target", 2025, 2025)}
 
 
-def test_the_year_this_year_names_is_the_delivery_year_when_the_date_fits_the_plan_year():
-    assert periods.spoken_year("2024-12-20", 2025) == 2024
-    assert periods.spoken_year("2025-01-09", 2025) == 2025
-    assert periods.spoken_year("2020-05-20", 2020) == 2020
-    assert periods.spoken_year("2023-12-20", 2025) == periods.spoken_year("", 2025) == 2025  # a date of no fit: none
-
-
 def test_a_paragraph_is_read_in_place_up_to_its_section_end():
     text = "一、回顾\n五年来，新增就业30万人。\n各位代表，过去一年\n二、"
     start, end = text.index("五年来"), text.index("\n二")
@@ -697,22 +690,36 @@ def test_a_plan_named_with_since_at_a_paragraph_s_start_runs_to_now_not_into_the
     ("全区坚持创新驱动，近三年来，累计建成5G基站4300个。", 2022),
     ("新区设立五年来，全区坚持创新驱动。累计建成5G基站4300个。", 2020),  # the period ends a clause
     ("党的十八大以来，全区坚持创新驱动。累计建成5G基站4300个。", 2013),
+    ("2021～2024年，累计建成5G基站4300个。", 2021),  # a run of years, any range link between its ends
+    ("2021年到2024年，累计建成5G基站4300个。", 2021),
     ("“十四五”以来，全区坚持创新驱动。全年累计建成5G基站4300个。", None),  # one year named since
+    ("“十四五”以来，全区坚持创新驱动。2023年，全区获批国家创新型城市。累计建成5G基站4300个。", None),  # one past year
     ("“十四五”以来，全区坚持创新驱动。本届政府以来，累计建成5G基站4300个。", None),  # no start said
     ("“十三五”期间，全区坚持创新驱动。累计建成5G基站4300个。", None),  # a plan over by 2024
     ("“十三五”以来，全区坚持创新驱动。累计建成5G基站4300个。", 2016),  # since a plan: to now
     ("全区坚持创新驱动。累计建成5G基站4300个。", None),
     ("创党的十八大以来最好水平。累计建成5G基站4300个。", None),  # a record, not a period: mid-clause
+    ("全区人均预期寿命提高近两年，累计建成5G基站4300个。", None),  # a change of two years: 近两年 opens a clause only
+    ("增速高于过去三年，累计建成5G基站4300个。", None),  # a comparison with the years before
+    ("建党百年来，累计建成5G基站4300个。", None),  # an age, no count of years a period runs
+    ("全区坚持创新驱动，近10年来，累计建成5G基站4300个。", 2015),
 ])
 def test_the_period_a_paragraph_names_before_a_number(paragraph, start):
     text = f"一、2024年工作回顾\n{paragraph}\n"
     assert periods.named_start(text, text.index("4300"), 2024) == start
 
 
+def test_every_period_head_has_an_example():
+    """Each head of rules/period_heads.csv is its own form (a start, an end, a slot): each shows what it does."""
+    from pipeline.rules import table
+    assert [row["head"] for row in table("period_heads") if not row["example"]] == []
+
+
 def test_a_period_named_in_another_paragraph_or_after_the_number_does_not_reach_it():
     text = "近三年来，全区坚持创新驱动。\n累计建成5G基站4300个，近三年来成效明显。\n"
     assert periods.named_start(text, text.index("4300"), 2024) is None
-    assert periods.named_start(text, text.index("4300"), 2024, heading="“十四五”以来的主要成就") == 2021
+    assert periods.named_start(text, text.index("4300"), 2024, ("“十四五”以来的主要成就",)) == 2021
+    assert periods.named_start(text, text.index("4300"), 2024, ("“十四五”以来的主要成就", "2024年工作")) is None
 
 
 def test_a_running_total_takes_the_period_its_paragraph_named_and_a_years_flow_keeps_the_year(make_record):
@@ -730,3 +737,10 @@ def test_a_sub_heading_names_the_period_of_its_paragraphs_running_totals(make_re
     times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n全区坚持创新驱动。"
                                 "累计完成投资1200亿元。\n（二）民生改善\n累计建成驿站70个。")
     assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", ""))
+
+
+def test_a_period_a_heading_names_reaches_the_items_written_under_it(make_record):
+    """一是 items are sections inside the （一） heading: its period reaches their running totals."""
+    times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n一是创新驱动成效明显。"
+                                "累计完成投资1200亿元。\n二是民生改善。累计建成驿站70个。")
+    assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", 2021))

@@ -156,7 +156,7 @@ def classify_report(record: dict, reading: Reading | None = None) -> list[dict]:
     section_at = section_finder(record["sections"])
     rows = [_base_row(report, section_at, r, m) for m in mentions]
     rows = _merged(rows, {i: _measure(m, r, asked) for i, m in enumerate(mentions) if m["form"] == "measure"})
-    titles = {s["section_id"]: s["title"] for s in record["sections"]}
+    titles = _heading_chains(record["sections"])
     rows = _merged(rows, _roles_and_years(rows, mentions, record.get("parts", []), r, asked, report, titles))
     rows = _merged(rows, _subjects(rows, mentions, r, asked, report.get("region", "")))
     rows = _merged(rows, _repeated_stocks(rows, mentions, r, report.get("review_year") or ""))
@@ -380,11 +380,20 @@ def _comparator(m: dict) -> str:
     return "eq"
 
 
+def _heading_chains(sections: list[dict]) -> dict[str, tuple[str, ...]]:
+    """section_id → the titles of the section and the headings it lies in, outermost first: an
+    item (一是) is a section inside its （一） heading, whose period (“十四五”以来的主要成就) reaches it."""
+    chains: dict[str, tuple[str, ...]] = {}
+    for section in sections:  # a parent comes before its sections
+        chains[section["section_id"]] = (*chains.get(section["parent_id"], ()), section["title"])
+    return chains
+
+
 def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], r: Reading, asked: Asked,
-                     report: dict, titles: dict[str, str]) -> Changes:
+                     report: dict, titles: dict[str, tuple[str, ...]]) -> Changes:
     """Role, year, period and basis from the part of the report a figure lies in
-    (``pipeline.meaning.periods``) and the ``titles`` of its sections (by section_id:
-    a sub-heading may name the period its running totals run over); a figure may take
+    (``pipeline.meaning.periods``) and the ``titles`` over its section (by section_id,
+    :func:`_heading_chains`: a heading may name the period the running totals under it run over); a figure may take
     the period of the one before it in the sentence (:func:`_time_of_previous`)."""
     spans = [periods.Part(**p) for p in parts] or [periods.Part(0, len(r.text), "", None, None)]
     starts = [p.start for p in spans]
@@ -395,7 +404,7 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             continue
         _, clause = asked.clauses[m["start"]]
         part = periods.part_at(spans, starts, m["start"])
-        time = _time(row, m, clause, part, r, report.get("review_year") or "", titles.get(row["section_id"], ""))
+        time = _time(row, m, clause, part, r, report.get("review_year") or "", titles.get(row["section_id"], ()))
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list
@@ -436,18 +445,18 @@ def _time_of_previous(asked: Asked, time: dict, measure: str, clause: str, previ
 
 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str,
-          heading: str = "") -> dict:
+          headings: tuple[str, ...] = ()) -> dict:
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
     review year) and a target quoted beside a result in the review or named a goal met there.
-    ``heading``: the title of its section, which may name the period of its running totals."""
+    ``headings``: the titles over it, outermost first, which may name the period of its running totals."""
     sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
     sentence = r.text[sentence_start:m["start"]]
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])
                                                       or periods.names_a_goal_met(after))
     number = periods.Number(_time_measure(row), m["unit_word"], target_quoted_or_met, m["after"])
-    named = partial(periods.named_start, r.text, m["start"], part.year or 0, heading)  # read only for a running total
+    named = partial(periods.named_start, r.text, m["start"], part.year or 0, headings)  # read only for a running total
     time = periods.figure_time(part, number, clause, sentence, after, named)
     goal = time["role"] == "target" and not target_quoted_or_met
     if goal and (basis := _stock_basis(row, clause, after, time["basis"])):
@@ -887,7 +896,8 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
     text = r.text
     end = _words_after(m)
     clause_start = asked.clauses[m["start"]][0]
-    clause = _after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"])
+    clause = _among(_after_qualifier(_item_words(text, clause_start, m["start"], last_end, item_end), m["before"]),
+                    last_end > clause_start)
     same_sentence = previous is not None and _same_sentence(text, previous["start"], m["start"])
     if previous and (m["range_part"] == "high" and previous["subject"] or periods.is_quoted_target(text, m["start"])):
         return previous["subject"], end  # 4.5%—5%, and 增长6.5%（年度目标6%以上）: the same subject
@@ -918,6 +928,17 @@ def _subject(r: Reading, asked: Asked, m: dict, last_end: int, previous: dict | 
     if not subject and measure in CHANGE_MEASURES:
         subject = _named_before(r, clause_start)
     return subject, end
+
+
+def _among(clause: str, counted: bool) -> str:
+    """``clause`` without the word of a part counted among a whole that ends it (cues kind among: 中有):
+    where a count before it in its clause names the whole (``counted``: 59项测评点中有22项), the part
+    is of those things (测评点); else the words before it say where the count was made (在全省考核中有
+    5项指标), no thing counted: none are left, and the noun after the counter is the subject."""
+    among = _longest_end(clause, "among")
+    if not among:
+        return clause
+    return clause[:-len(among)] if counted else ""
 
 
 def _after_qualifier(clause: str, qualifier: str) -> str:

@@ -20,16 +20,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
-from pipeline.read.outline import report_cue, section_kind, year_spans
+from pipeline.read.outline import YEAR_LINK, report_cue, section_kind, year_spans
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_DIGITS,
-                                CN_SCALES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
+                                CN_SCALES, CN_VALUES, FULL_STOPS, GREETING_ENDS, ITEM_STOPS, LIST_PAUSE, ORDINAL, char_class,
                                 characters)
 from pipeline.rules import alternation, lookup, prefix_pattern, table, word_tree, words
 from pipeline.rules.patterns import any_cue
 from pipeline.rules import cues as rule_cues
 
 YEAR_SLOT = r"((?:19|20)\d\d)"
-COUNT_SLOT = rf"({char_class(CN_DIGITS + CN_SCALES)}+|\d{{1,2}})"  # 三年来, 近5年: a count of years, not a year
+YEARS_SLOT = rf"{YEAR_SLOT}{YEAR_LINK}(?:19|20)\d\d年"  # a run of years, 2021～2024年: its first year the group
+YEAR_COUNT_MAX = 10  # 三年来, 十年来 name a period; 建党百年来 an age, no period a running total runs over
+# a count of years up to YEAR_COUNT_MAX, one Chinese numeral or digits (三年来, 近5年), no numeral before it (十二年来)
+COUNT_SLOT = (rf"(?<!{char_class(CN_DIGITS + CN_SCALES)})(?<!\d)"
+              rf"({char_class(''.join(w for w, v in CN_VALUES.items() if 1 <= v <= YEAR_COUNT_MAX))}"
+              rf"|[1-9]|{YEAR_COUNT_MAX})")
 OPENER_LEAD = re.compile(rf"[\s　]*(?:(?:{report_cue('address').pattern}){char_class(GREETING_ENDS)}?|——|—)?[\s　]*")
 TERM_YEARS = 5
 RUN_IN_LINE = 1200  # characters: longer than any real paragraph of the shared reports (max 1,063)
@@ -118,7 +123,7 @@ def plan_spans(text: str) -> list[tuple[int, int]]:
 def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[str, int | None, int | None]:
     """(kind, year, period_start) of a top-level heading, judged against the plan year;
     a run of years it names (2021—2025年) is a period as a plan's name is. ``now``: the year
-    今年 names (:func:`spoken_year`), the plan year unless said."""
+    今年 names (``outline.delivery_years``), the plan year unless said."""
     found = year_spans(title)
     years = [last for first, last in found if first == last]
     spans = plan_spans(title) + [(first, last) for first, last in found if first < last]
@@ -150,15 +155,6 @@ def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[st
     return "", None, None
 
 
-def spoken_year(delivered_on: str, plan_year: int) -> int:
-    """The year 今年 names in a report: the year it was delivered. A report delivered in
-    December plans the year after (extract._years), so its 今年 is the year it reviews; a
-    date of no such year (a body's, a page's, or none) says nothing of it: the plan year."""
-    when = str(delivered_on or "")
-    december = re.fullmatch(r"(\d{4})-12-\d{2}", when)
-    return plan_year - 1 if december and int(december.group(1)) == plan_year - 1 else plan_year
-
-
 def _spoken_time(now: int, plan_year: int) -> tuple[str, int, int]:
     """(kind, year, period_start) of 今年: the plan when it names the plan year, else the review."""
     return ("plan" if now >= plan_year else "review"), now, now
@@ -168,7 +164,7 @@ def label_sections(sections: list[dict], plan_year: int, now: int | None = None)
     """Sections with kind and year decided from the plan year: top-level headings
     by :func:`heading_time`, an uncued one by the section before it, and every
     section inside one by its top-level section (a sub-heading's cue words do
-    not turn a review into a plan). ``now``: the year 今年 names (:func:`spoken_year`)."""
+    not turn a review into a plan). ``now``: the year 今年 names (``outline.delivery_years``)."""
     out: list[dict] = []
     by_id: dict[str, dict] = {}
     previous: dict | None = None
@@ -192,7 +188,7 @@ def label_sections(sections: list[dict], plan_year: int, now: int | None = None)
 def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None = None) -> list[Part]:
     """The report cut into parts: each top-level section, split again where a
     paragraph opens with a period cue that changes the period. ``now``: the year
-    今年 names (:func:`spoken_year`), the plan year unless said."""
+    今年 names (``outline.delivery_years``), the plan year unless said."""
     parts = [Part(0, len(text), "", None, None)]
     # a report with no numbered headings is one section: its paragraphs' openers still part it
     for section in [s for s in sections if s["level"] == 1] or sections[:1]:
@@ -232,7 +228,7 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
                 now: int | None = None) -> tuple[str, int, int] | None:
     """(kind, year, period_start) the opening clause of the paragraph at ``start``
     sets, if any; ``end``: where its section ends (the clause runs at most to there);
-    ``now``: the year 今年 names (:func:`spoken_year`), the plan year unless said.
+    ``now``: the year 今年 names (``outline.delivery_years``), the plan year unless said.
     Read in place: a copy of the text from each paragraph on made this quadratic in a section's size."""
     end = len(text) if end is None else end
     lead = OPENER_LEAD.match(text, start, end).end()
@@ -285,11 +281,12 @@ def _time_leads() -> tuple[str, ...]:
     return tuple(row["cue"] for row in table("periods") if row["kind"] in ("past_five", "past_year"))
 
 
-def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None:
+def named_start(text: str, pos: int, year: int, headings: tuple[str, ...] = ()) -> int | None:
     """First year of the period last named at the start or end of a clause of the paragraph
     holding ``pos``, before it (“十四五”以来，… 累计建成…; 近三年来; 党的十八大以来:
     ``rules/period_heads.csv``), the number's own clause up to it included, or else by
-    the ``heading`` of its section (（二）“十四五”以来的成就);
+    the ``headings`` over it, outermost first, the innermost naming one winning ((二)“十四五”以来的成就
+    over its 一是 items);
     None when that period is one year (去年, 全年, 2024年) or of no said start
     (本届政府以来), when it starts in ``year`` or later, or when none is named. A paragraph
     names a period once and goes on about it: its running totals are over that period
@@ -297,7 +294,7 @@ def named_start(text: str, pos: int, year: int, heading: str = "") -> int | None
     line = text.rfind("\n", 0, pos) + 1
     paragraph = line if pos - line <= RUN_IN_LINE else pos - RUN_IN_LINE  # a crawled line of many paragraphs
     start = None
-    for head in (heading, *_clause_heads(text, paragraph, pos)):
+    for head in (*headings, *_clause_heads(text, paragraph, pos)):
         if (named := _head_period(head)) is not None:
             start = _first_year(*named, year)
     return start if start is not None and start < year else None
@@ -327,9 +324,10 @@ def _head_period(head: str) -> tuple[str, str] | None:
 def _heads() -> tuple[tuple[re.Pattern, str], ...]:
     """The heads of ``rules/period_heads.csv`` as patterns, in table order, at a clause's
     start or (column at ``edge``) either end: ``{plan}`` a five-year plan's short name,
-    ``{year}`` a year written in digits, ``{n}`` a count of years (三年来, 近5年)."""
-    slots = {re.escape("{plan}"): plan_pattern("short"), re.escape("{year}"): YEAR_SLOT,
-             re.escape("{n}"): COUNT_SLOT}
+    ``{year}`` a year written in digits, ``{years}`` a run of years written with any range link
+    between its ends (2021—2024年, 2021年至2024年: its first year the slot), ``{n}`` a count of years (三年来, 近5年)."""
+    slots = {re.escape("{plan}"): plan_pattern("short"), re.escape("{years}"): YEARS_SLOT,
+             re.escape("{year}"): YEAR_SLOT, re.escape("{n}"): COUNT_SLOT}
     out = []
     for row in table("period_heads"):
         pattern = re.escape(row["head"])

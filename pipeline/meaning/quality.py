@@ -10,10 +10,10 @@ meaning and the detail a row gives (a template filled in here) are
 """
 from __future__ import annotations
 
-import re
 import statistics
 from functools import lru_cache
 
+from pipeline.read.outline import dated_years
 from pipeline.rules import cues, lookup
 
 ROLES = ("indicator", "target")
@@ -56,10 +56,8 @@ def _years(report: dict) -> list[tuple[str, str]]:
     plan, review = report.get("plan_year"), report.get("review_year")
     out = [] if plan else [raised("no_plan_year")]
     delivered = str(report.get("delivered_on") or "")
-    if plan and re.fullmatch(r"\d{4}-\d{2}-\d{2}", delivered):
-        year = int(delivered[:4]) + (delivered[5:7] == "12")
-        if int(plan) != year:
-            out.append(raised("plan_year_not_delivery_year", plan=plan, delivered=delivered))
+    if plan and (dated := dated_years(delivered)) and int(plan) != dated[0]:
+        out.append(raised("plan_year_not_delivery_year", plan=plan, delivered=delivered))
     if plan and review and int(review) != int(plan) - 1:
         out.append(raised("review_year_not_plan_year_minus_one", review=review, plan=plan))
     return out

@@ -38,8 +38,11 @@ LEVELS = (
 )
 UNNUMBERED_MAX = 30
 YEAR = re.compile(r"((?:19|20)\d\d)年")
-# a year, or a run of years written with a range link between its ends (2021—2025年, 2016年至2020年)
-YEARS = re.compile(rf"((?:19|20)\d\d)(?:年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*((?:19|20)\d\d))?年")
+CN_YEAR = rf"{char_class(CN_DATE_DIGITS)}{{4}}"  # a year written digit by digit: 二〇二五
+# between the two ends of a run of years: a range link, the first year's 年 before it or not (2021—2025年, 2016年至2020年)
+YEAR_LINK = rf"年?\s*{char_class(RANGE_LINKS)}{{1,2}}\s*"
+# a year, or a run of years
+YEARS = re.compile(rf"((?:19|20)\d\d)(?:{YEAR_LINK}((?:19|20)\d\d))?年")
 FIVE_YEAR_PLAN = re.compile(rf"({ORDINAL}+)五")
 ITEM_STOP = re.compile(char_class(ITEM_STOPS))
 
@@ -163,8 +166,10 @@ LINE_BREAK = re.compile(r"\n\n*")
 RUN_IN = re.compile(rf"{char_class(FULL_STOPS)}(?={OPEN}{ORDINAL}+{CLOSE})")
 # A top-level heading run into the paragraph before it, as a crawled page joins its
 # lines (…增长5%。二、2026年工作安排…): a full stop, then 二、 and, before the sentence
-# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it.
-RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、{char_class(SENTENCE_STOPS, negated=True)}"
+# ends, a section cue (rules/sections.csv); a bare 。二、 in a paragraph stays in it, and so does
+# a list of ordinals, 。一、二季度…, whose 、 is followed by another ordinal (not a year in Chinese digits, 二〇二五年).
+RUN_IN_TOP = re.compile(rf"{char_class(FULL_STOPS)}(?=[ \t]*{ORDINAL}+、(?!(?!{CN_YEAR}年){ORDINAL})"
+                        rf"{char_class(SENTENCE_STOPS, negated=True)}"
                         rf"{{0,{UNNUMBERED_MAX}}}?(?:{alternation(words('sections', 'cue'))}))")
 
 
@@ -217,7 +222,7 @@ def _title_length(rest: str, level: int) -> int:
 
 # --- header ------------------------------------------------------------------
 
-MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{char_class(CN_DATE_DIGITS)}{{4}})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
+MONTH = re.compile(rf"(?P<y>(?:19|20)\d\d|{CN_YEAR})年(?P<m>\d{{1,2}}|{ORDINAL}+)月")
 DATE = re.compile(rf"{MONTH.pattern}(?P<d>\d{{1,2}}|{ORDINAL}+)日")
 
 
@@ -273,16 +278,28 @@ def _first_line(text: str) -> str:
         pos = cut + 1
 
 
-def header_year(text: str) -> int | None:
-    """The plan year a header gives that states no whole date (``delivered_on``): its
-    month, 二〇二五年一月 (a report of a December is about the year after), else the
-    year it names, 某某市政府工作报告（2025年）. Only the lines before 各位代表 are
-    read: a year or month the speech names is no date of the report."""
+def delivery_years(year: int, month: int | None = None) -> tuple[int, int]:
+    """(plan year, year 今年 names) of a report delivered in ``month`` of ``year``: a report
+    delivered in December is about the year after, and its 今年 is the year it reviews;
+    one of no month said (a header naming its year alone) plans the year it names."""
+    return year + (month == 12), year
+
+
+def dated_years(delivered_on: str) -> tuple[int, int] | None:
+    """:func:`delivery_years` of a date written YYYY-MM-DD (``delivered_on``); None for anything else."""
+    when = str(delivered_on or "")
+    return delivery_years(int(when[:4]), int(when[5:7])) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) else None
+
+
+def header_years(text: str) -> tuple[int, int] | None:
+    """:func:`delivery_years` of a header that states no whole date (``delivered_on``): by
+    its month, 二〇二四年十二月, else by the year it names, 某某市政府工作报告（2025年）.
+    Only the lines before 各位代表 are read: a year or month the speech names is no date of the report."""
     head = re.sub(r"\s+", "", text[:body_start(text)])
     if match := MONTH.search(head):
-        return _year(match) + (_count(match.group("m")) == 12)
+        return delivery_years(_year(match), _count(match.group("m")))
     match = YEAR.search(head)
-    return int(match.group(1)) if match else None
+    return delivery_years(int(match.group(1))) if match else None
 
 
 def _date(match: re.Match) -> str:
