@@ -415,7 +415,7 @@ def test_a_year_s_flow_of_the_genre_stays_annual_whatever_verb_reaches_it(make_r
                                 "高校毕业生超过10万人，产品质量抽检合格率达到98%。\n五年来，全市发电量达到150亿千瓦时。",
                          plan="全市发电量达到130亿千瓦时。")
     rows = {r["raw"]: r for r in classify_report(record)}
-    flows = ("120亿千瓦时", "500亿吨", "10万辆", "10万人", "98%", "130亿千瓦时")
+    flows = ("120亿千瓦时", "500亿吨公里", "10万辆", "10万人", "98%", "130亿千瓦时")
     assert {raw: rows[raw]["basis"] for raw in flows} == dict.fromkeys(flows, "annual")  # quantities.csv flow
     assert (rows["150亿千瓦时"]["basis"], rows["150亿千瓦时"]["period_start"]) == ("annual", 2024)  # the last year's flow
 
