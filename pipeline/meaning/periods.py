@@ -404,6 +404,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         return {"role": role, "year": year or "", "period_start": year or "", "basis": "as_of"}
     events = measure == "count" and number.counter in cues("events")  # 救助916人次: what happened in the period
     kind = "flow" if events else _clause_quantity(clause, sentence, said_after if measure == "share" else "")
+    kind = kind or _top_n_standing(number)
     governed = _with_governing_deed(clause, sentence, number, after)  # 建成A5个，B10个: B's clause read with 建成
     basis = _basis(part, governed, measure, said_after, kind, number.qualifier)
     start = year
@@ -416,6 +417,13 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
         basis = "annual" if kind == "flow" and (measure != "count" or events) else "as_of" if _states(governed, measure, kind) else basis
         start = None if basis == "cumulative" and part.kind == "review" and _unstarted_total(governed, sentence) else start
     return {"role": role, "year": year or "", "period_start": start or "", "basis": basis}
+
+
+def _top_n_standing(number: Number) -> str:
+    """``stock`` for a place among the first N of a list (位居全国20强: cues.csv kind top_n) whose
+    words name no quantity: a standing in a ranking, a state at the year's end
+    (tests/labels/README.md: 跻身全国50强 is as_of), not the year's flow; '' otherwise."""
+    return "stock" if number.measure == "rank" and number.counter in rule_cues("top_n") else ""
 
 
 def _with_governing_deed(clause: str, sentence: str, number: Number, after: str) -> str:
