@@ -739,13 +739,13 @@ def test_a_sub_heading_names_the_period_of_its_paragraphs_running_totals(make_re
     assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", ""))
 
 
-<<<<<<< HEAD
 def test_a_period_a_heading_names_reaches_the_items_written_under_it(make_record):
     """一是 items are sections inside the （一） heading: its period reaches their running totals."""
     times = _times(make_record, "地区生产总值增长5%。\n（一）“十四五”以来的主要成就\n一是创新驱动成效明显。"
                                 "累计完成投资1200亿元。\n二是民生改善。累计建成驿站70个。")
     assert (times["1200亿元"], times["70个"]) == (("cumulative", 2021), ("cumulative", 2021))
-=======
+
+
 def test_a_share_over_the_year_s_plan_a_time_limit_and_a_place_among_the_first_n(make_record):
     record = make_record(review="完成改造80万平方米，超年度计划5.1%。企业投资项目审批时限压减至60个工作日以内。"
                                 "某医院胸痛中心建设位居全国20强。全市工业产值位居全省30强。")
@@ -754,4 +754,3 @@ def test_a_share_over_the_year_s_plan_a_time_limit_and_a_place_among_the_first_n
     assert rows["60个工作日"]["basis"] == "as_of"  # the limit in force, no year's investment
     assert rows["20强"]["basis"] == "as_of"  # a standing among the first 20 (tests/labels/README.md)
     assert rows["30强"]["basis"] == "annual"  # but a flow's place is the year's
->>>>>>> basis22
