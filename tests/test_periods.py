@@ -754,3 +754,12 @@ def test_a_share_over_the_year_s_plan_a_time_limit_and_a_place_among_the_first_n
     assert rows["60个工作日"]["basis"] == "as_of"  # the limit in force, no year's investment
     assert rows["20强"]["basis"] == "as_of"  # a standing among the first 20 (tests/labels/README.md)
     assert rows["30强"]["basis"] == "annual"  # but a flow's place is the year's
+
+
+def test_a_plan_s_cohort_is_the_plan_year_s_given_not_a_goal(make_record):
+    record = make_record(plan="今年高校毕业生超过1000万人，要加强就业服务。帮助高校毕业生就业10万人，"
+                              "高校毕业生就业率达到90%。")
+    rows = {r["raw"]: r for r in classify_report(record)}
+    assert (rows["1000万人"]["role"], rows["1000万人"]["basis"]) == ("indicator", "annual")
+    assert rows["1000万人"]["year"] == rows["10万人"]["year"]  # the plan year's, not the review year's
+    assert rows["10万人"]["role"] == rows["90%"]["role"] == "target"  # what the work aims at stays a goal

@@ -461,9 +461,26 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     goal = time["role"] == "target" and not target_quoted_or_met
     if goal and (basis := _stock_basis(row, clause, after, time["basis"])):
         time = {**time, **_review_stock(review_year), "basis": basis}  # 巩固368个村: the villages there at the year's end
+    elif goal and _plan_given(clause):
+        time = {**time, "role": "indicator", "period_start": time["year"], "basis": "annual"}
     if row["measure"] == "duration" and time["year"]:
         time = {**time, **periods.streak({**row, **time}, time["year"], clause, after)}
     return time
+
+
+def _plan_given(clause: str) -> bool:
+    """Whether a plan's figure states a given of the plan year the work must meet,
+    not a goal: a cohort (cues kind given: 今年高校毕业生超过1000万人) opening its
+    clause, after words of when or of an estimate only (kind given_time: 今年, 预计)
+    and with words of size only (kind given_link: 规模, 将, 达到) before the number.
+    The plan does not aim at it, so it is the plan year's indicator (annual)."""
+    return _given().fullmatch(clause.strip()) is not None
+
+
+@cache
+def _given() -> re.Pattern:
+    """今年预计高校毕业生规模达: the whole clause before a given's number."""
+    return re.compile(f"(?:{any_cue('given_time').pattern})*{any_cue('given').pattern}(?:{any_cue('given_link').pattern})*")
 
 
 def _stock_basis(row: dict, clause: str, after: str, basis: str) -> str:
