@@ -50,6 +50,13 @@ def _counted() -> re.Pattern:
     return re.compile(rf"(?:\d+|[{NUMERALS}]+(?!{places}))(?:{unit_words('unit', 'count')})")
 
 
+def _masked(item: str, own: tuple[str, ...]) -> str:
+    """``item`` with the region's own names (``own``) blanked, as long as they were,
+    so that a search for a count reads none in them (三门峡保税物流中心 in 三门峡市's
+    report: 三门 counts no gates)."""
+    return re.sub(alternation(own), lambda m: "□" * len(m.group()), item) if own else item
+
+
 @cache
 def _count_after() -> re.Pattern:
     """项目10个, 项目10个以上: a name followed by a count is a category."""
@@ -151,7 +158,7 @@ def _names(r: Reading, start: int, end: int, own: tuple[str, ...]) -> list[Candi
     if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     items = clause.split(LIST_PAUSE)
-    if _counted().match(items[0], _lead_length(items[0], own)):
+    if _counted().match(_masked(items[0], own), _lead_length(items[0], own)):
         return []  # 建成8家智能工厂、数字车间…: a counted group
     found: list[Candidate] = []
     pos = start
@@ -253,6 +260,7 @@ def _name_in(r: Reading, start: int, end: int, own: tuple[str, ...], shared: boo
     if "——" in item:
         start += item.rindex("——") + 2
     area = zone_at(r, start, end)
+    area = "" if area.endswith(own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
     zoned = bool(area) and r.text.startswith(area, start)
     found = _name_after(r, start + len(area) if zoned else start, end, area, own, shared)
     if found is None and zoned and not _lead_length(r.text[start + len(area):end], own):
@@ -267,12 +275,12 @@ def _name_after(r: Reading, start: int, end: int, area: str, own: tuple[str, ...
     item = text[start:end]
     skip = _lead_length(item, own)
     start, item = start + skip, item[skip:]
-    if _counted().match(item):
+    if _counted().match(_masked(item, own)):
         return None
     through = THROUGH_LAST_ATTRIBUTIVE.match(item)  # 历时3年的市政管网…工程: the name follows the last 的
     cut = through.end() if through else 0
     start, item = start + cut, item[cut:]
-    counted = _counted().search(item)
+    counted = _counted().search(_masked(item, own))
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
     length = _name_length(item) or (len(item) if shared else 0)
     if not length:
@@ -280,7 +288,7 @@ def _name_after(r: Reading, start: int, end: int, area: str, own: tuple[str, ...
     start, name = _unquote(start, item[:length])
     head = _head_row(name)
     after = start + len(name)
-    if not _acceptable(name, head) or _count_after().match(text, after) or _category(text, after):
+    if not _acceptable(name, head, own) or _count_after().match(text, after) or _category(text, after):
         return None
     return Candidate(start, start + len(name), _kind(name, head), area)
 
@@ -416,9 +424,11 @@ def _excluded() -> re.Pattern:
     return re.compile(alternation(r["word"] for r in table("project_exclude")))
 
 
-def _acceptable(name: str, head: dict[str, str] | None) -> bool:
-    """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one project."""
-    return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
+def _acceptable(name: str, head: dict[str, str] | None, own: tuple[str, ...]) -> bool:
+    """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one
+    project; a numeral that opens the region's own name (三门峡, 七台河) opens no slogan."""
+    return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name))
+            and not SLOGAN.match(_masked(name, own))
             and name.count("“") == name.count("”") and not _excluded_word(name, head) and not _acts(name)
             and not _generic(name, head))
 
