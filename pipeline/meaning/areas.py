@@ -306,7 +306,7 @@ def _division_pattern(region_code: str) -> re.Pattern:
     its own (重庆经…: the region itself, named short); then a word that makes the
     last name part of another one (group 2, cues kind not_division_after: 唐山港). A
     short name may be written with its kind (cues kind division_written: 临夏州)."""
-    names = [name for division in _named_divisions(region_code) for name in _division_names(division["name"])]
+    names = [name for division in _named_divisions(region_code) for name in division_names(division["name"])]
     name = alternation(name for name in names if name not in lookup("not_areas", "word"))
     one = rf"(?:{name})(?:{cue_words('division_written')})?"  # 临夏州: the short name written with its kind
     return re.compile(rf"\s*({one}(?:(?:{cue_words('list_link')}){one})*)({cue_words('not_division_after')})?")
@@ -340,7 +340,7 @@ def _division_rows_by(column: str) -> dict[str, list[int]]:
 
 
 @cache
-def _division_names(name: str) -> tuple[str, ...]:
+def division_names(name: str) -> tuple[str, ...]:
     """A division's name and its short name, as reports write it (酒泉市 → 酒泉,
     甘南藏族自治州 → 甘南: ``rules/meaning/division_short_forms.csv``), when the
     short name keeps two characters (环县 → 环 is no name). Derived once per

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.areas import is_generic_name, zone_at
+from pipeline.meaning.areas import division_names, is_generic_name, zone_at
 from pipeline.meaning.figures import format_value, scaled, section_finder
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
@@ -48,6 +48,13 @@ def _counted() -> re.Pattern:
     of a name, saying whom it serves (南水北调中线向四县供水工程)."""
     places = cue_words("place_counter")
     return re.compile(rf"(?:\d+|[{NUMERALS}]+(?!{places}))(?:{unit_words('unit', 'count')})")
+
+
+def _masked(item: str, own: tuple[str, ...]) -> str:
+    """``item`` with the region's own names (``own``) blanked, as long as they were,
+    so that a search for a count reads none in them (三门峡保税物流中心 in 三门峡市's
+    report: 三门 counts no gates)."""
+    return re.sub(alternation(own), lambda m: "□" * len(m.group()), item) if own else item
 
 
 @cache
@@ -84,6 +91,8 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     text read once (``pipeline.read.reading``), when the caller has it already."""
     r = reading or Reading(record["text"])
     text = r.text
+    region = record["report"].get("region") or ""
+    own = division_names(region) if region else ()  # '' would open every text
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in _verb_clauses(r):  # no status verb, no project (and the name search is the costly part)
@@ -91,7 +100,7 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
         section = section_at(start)
         if section["kind"] not in ("review", "plan"):
             continue
-        candidates = _names(r, start, end)
+        candidates = _names(r, start, end, own)
         if not candidates:
             continue  # six clauses in seven: no name, so no parts or status to read
         candidates = _outside_parts(clause.group(), start, candidates)
@@ -135,29 +144,31 @@ def _verb_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, lookup("project_status", "verb"))))
 
 
-def _names(r: Reading, start: int, end: int) -> list[Candidate]:
-    """Named projects among the 、-separated items of one clause."""
+def _names(r: Reading, start: int, end: int, own: tuple[str, ...]) -> list[Candidate]:
+    """Named projects among the 、-separated items of one clause; ``own`` are the
+    report's region's names (和平区, 和平), whose first character no link or lead
+    word is (和平供销广场 is one name in 和平区's report)."""
     clause = r.text[start:end]
     headed = _has_head(clause)
     if not headed and not _any_list_head().search(clause):
         return []  # no head noun and no list head: no name (most clauses: the list is not read either)
-    shared = _shares_head(r, start, end)
+    shared = _shares_head(r, start, end, own)
     if not shared and not headed:
         return []  # a name ends in a head noun unless its list shares one (no item is read)
     if _category_list().search(clause):
         return []  # 甲、乙等各类平台: categories, not names
     items = clause.split(LIST_PAUSE)
-    if _counted().match(items[0], _lead_length(items[0])):
+    if _counted().match(_masked(items[0], own), _lead_length(items[0], own)):
         return []  # 建成8家智能工厂、数字车间…: a counted group
     found: list[Candidate] = []
     pos = start
     for item in items:
-        found.extend(_names_in(r, pos, pos + len(item), shared))
+        found.extend(_names_in(r, pos, pos + len(item), own, shared))
         pos += len(item) + 1
     return found
 
 
-def _shares_head(r: Reading, start: int, end: int) -> bool:
+def _shares_head(r: Reading, start: int, end: int, own: tuple[str, ...]) -> bool:
     """甲、乙等8个项目开工; 甲和乙、丙项目落地: a list closed by a head that names
     what each item is (``rules/project_list_heads.csv``), after 等 (and a count
     or kind words) or as the last item's own head, makes every item a project's
@@ -169,7 +180,7 @@ def _shares_head(r: Reading, start: int, end: int) -> bool:
         return False
     if _closing_head().search(r.text, last, end):
         return True
-    named = LIST_PAUSE in clause and _name_in(r, last, end)
+    named = LIST_PAUSE in clause and _name_in(r, last, end, own)
     return bool(named) and r.text[named.start:named.end].endswith(_list_heads())
 
 
@@ -201,16 +212,18 @@ def _category_list() -> re.Pattern:
     return re.compile(f"等(?:{generic})*(?:{cue_words('category')})")
 
 
-def _names_in(r: Reading, start: int, end: int, shared: bool = False) -> list[Candidate]:
+def _names_in(r: Reading, start: int, end: int, own: tuple[str, ...], shared: bool = False) -> list[Candidate]:
     """Names in one item; 甲医院和乙研究院 gives two (both sides have a head noun,
     or the list shares its head; cues kind item_link)."""
     item = r.text[start:end]
     for link in any_cue("item_link").finditer(item):
+        if item.startswith(own, link.start()):
+            continue  # 市实验中学和平学校 in 和平区's report: the region's name, no link
         left, right = item[:link.start()], item[link.end():]
         if left and right and not _crossed(left) and (shared or _has_head(left) and _has_head(right)):
-            return (_names_in(r, start, start + link.start(), shared)
-                    + _names_in(r, start + link.end(), end, shared))
-    candidate = _name_in(r, start, end, shared)
+            return (_names_in(r, start, start + link.start(), own, shared)
+                    + _names_in(r, start + link.end(), end, own, shared))
+    candidate = _name_in(r, start, end, own, shared)
     return [candidate] if candidate else []
 
 
@@ -237,7 +250,7 @@ def _any_head() -> re.Pattern:
     return re.compile(alternation(row["head"] for row in table("project_heads")))
 
 
-def _name_in(r: Reading, start: int, end: int, shared: bool = False) -> Candidate | None:
+def _name_in(r: Reading, start: int, end: int, own: tuple[str, ...], shared: bool = False) -> Candidate | None:
     """The project name inside one list item, if it has one. A zone that opens
     the item is its area, not part of its name, unless the name is a kind of
     facility without it (某某园区污水处理厂)."""
@@ -247,26 +260,27 @@ def _name_in(r: Reading, start: int, end: int, shared: bool = False) -> Candidat
     if "——" in item:
         start += item.rindex("——") + 2
     area = zone_at(r, start, end)
+    area = "" if area.endswith(own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
     zoned = bool(area) and r.text.startswith(area, start)
-    found = _name_after(r, start + len(area) if zoned else start, end, area, shared)
-    if found is None and zoned and not _lead_length(r.text[start + len(area):end]):
-        found = _name_after(r, start, end, area, shared)
+    found = _name_after(r, start + len(area) if zoned else start, end, area, own, shared)
+    if found is None and zoned and not _lead_length(r.text[start + len(area):end], own):
+        found = _name_after(r, start, end, area, own, shared)
     return found
 
 
-def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Candidate | None:
+def _name_after(r: Reading, start: int, end: int, area: str, own: tuple[str, ...], shared: bool) -> Candidate | None:
     """The name in ``text[start:end]`` after its lead verbs: up to its head noun,
     or, in a list that shares its head (甲、乙等项目), the whole item."""
     text = r.text
     item = text[start:end]
-    skip = _lead_length(item)
+    skip = _lead_length(item, own)
     start, item = start + skip, item[skip:]
-    if _counted().match(item):
+    if _counted().match(_masked(item, own)):
         return None
     through = THROUGH_LAST_ATTRIBUTIVE.match(item)  # 历时3年的市政管网…工程: the name follows the last 的
     cut = through.end() if through else 0
     start, item = start + cut, item[cut:]
-    counted = _counted().search(item)
+    counted = _counted().search(_masked(item, own))
     item = (item[:counted.start()] if counted else item).split("等")[0]  # 甲等3个项目: 甲 is named
     length = _name_length(item) or (len(item) if shared else 0)
     if not length:
@@ -274,7 +288,7 @@ def _name_after(r: Reading, start: int, end: int, area: str, shared: bool) -> Ca
     start, name = _unquote(start, item[:length])
     head = _head_row(name)
     after = start + len(name)
-    if not _acceptable(name, head) or _count_after().match(text, after) or _category(text, after):
+    if not _acceptable(name, head, own) or _count_after().match(text, after) or _category(text, after):
         return None
     return Candidate(start, start + len(name), _kind(name, head), area)
 
@@ -292,19 +306,21 @@ def _name_breaks() -> re.Pattern:
 
 
 @lru_cache(maxsize=1024)
-def _lead_length(item: str) -> int:
+def _lead_length(item: str, own: tuple[str, ...]) -> int:
     """Verbs and measure prefixes before a name (加快推进, 83公里): each step takes
     the longer of a lead word and an amount. Kept per item: a clause's first item
     is read twice (is the clause a counted group, then its name), and most items
-    lead with two or three words, two matches each."""
+    lead with two or three words, two matches each. The region's own name (``own``)
+    ends the leads: 和 of 和平供销广场 is no link in 和平区's report."""
     leads, measure = _leads(), _measure_at()
     total = 0
-    while True:
+    while not item.startswith(own, total):
         word, amount = leads.match(item, total), measure.match(item, total)
         end = max(word.end() if word else total, amount.end() if amount else total)
         if end == total:
             return total
         total = end
+    return total
 
 
 def forget_texts() -> None:
@@ -408,9 +424,11 @@ def _excluded() -> re.Pattern:
     return re.compile(alternation(r["word"] for r in table("project_exclude")))
 
 
-def _acceptable(name: str, head: dict[str, str] | None) -> bool:
-    """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one project."""
-    return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name)) and not SLOGAN.match(name)
+def _acceptable(name: str, head: dict[str, str] | None, own: tuple[str, ...]) -> bool:
+    """Whether ``name``, whose head-noun row is ``head`` (:func:`_head_row`), names one
+    project; a numeral that opens the region's own name (三门峡, 七台河) opens no slogan."""
+    return (MIN_NAME <= len(name) <= MAX_NAME and (not name[0].isdigit() or _numbered(name))
+            and not SLOGAN.match(_masked(name, own))
             and name.count("“") == name.count("”") and not _excluded_word(name, head) and not _acts(name)
             and not _generic(name, head))
 
