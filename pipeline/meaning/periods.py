@@ -317,9 +317,16 @@ def named_start(text: str, pos: int, year: int, headings: tuple[str, ...] = ()) 
 def _pieces_named(title: str, year: int) -> list[int | None]:
     """The first years the pieces of a heading name, cut at its links (和, 及: periods.csv kind
     heading_link), for a figure of ``year``: 2024年和“十四五”以来工作回顾 names 2024 and 2021, the
-    year the part reviews and the period its running totals run over, whichever comes first."""
-    named = (_head_period(piece) for piece in any_cue("heading_link", "periods").split(title))
+    year the part reviews and the period its running totals run over, whichever comes first. A piece
+    that opens with a plan's bare name (“十四五”发展成就) names that plan's years, as 时期 would."""
+    named = (_head_period(piece) or _plan_named(piece) for piece in any_cue("heading_link", "periods").split(title))
     return [_first_year(*found, year) for found in named if found is not None]
+
+
+def _plan_named(piece: str) -> tuple[str, str] | None:
+    """(``{plan_running}``, its numeral) of a plan whose name opens ``piece`` (“十四五”主要成就), else None."""
+    found = _plan_regex("start").match(piece)
+    return ("{plan_running}", next(g for g in found.groups() if g)) if found else None
 
 
 def _clause_heads(text: str, paragraph: int, pos: int) -> list[str]:
