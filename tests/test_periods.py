@@ -17,6 +17,19 @@ def test_a_heading_naming_a_past_year_is_a_review_whatever_its_cue_words():
     assert periods.heading_time("2025年主要工作和“十四五”发展成就", 2026) == ("review", 2025, 2025)
 
 
+@pytest.mark.parametrize(("title", "plan_year"), [
+    ("2024年和“十四五”以来工作回顾", 2025), ("2024年工作和“十四五”时期主要成就", 2025),
+    ("2024年及“十四五”前四年工作回顾", 2025), ("“十四五”以来和2024年工作回顾", 2025),
+    ("过去一年和“十四五”以来的工作", 2025), ("去年和“十四五”以来的工作", 2025), ("2024年和2021年以来工作回顾", 2025),
+    ("过去一年和五年来的工作", 2025), ("2025年和“十四五”时期工作回顾", 2026), ("过去五年和2025年工作回顾", 2026)])
+def test_a_heading_naming_a_past_year_and_a_plan_period_is_a_review_of_the_year(title, plan_year):
+    assert periods.heading_time(title, plan_year) == ("review", plan_year - 1, plan_year - 1)
+
+
+def test_a_heading_of_five_years_past_alone_stays_a_review_of_the_five():
+    assert periods.heading_time("刚刚过去的五年工作回顾", 2026) == ("review", 2025, 2021)
+
+
 def test_a_heading_naming_the_next_five_year_plan_is_an_outlook():
     assert periods.heading_time("关于《国民经济和社会发展第十五个五年规划纲要（草案）》的说明", 2026) == ("plan", 2030, 2026)
     assert periods.heading_time("“十四五”时期工作回顾", 2026) == ("review", 2025, 2021)
@@ -763,3 +776,42 @@ def test_a_plan_s_cohort_is_the_plan_year_s_given_not_a_goal(make_record):
     assert (rows["1000万人"]["role"], rows["1000万人"]["basis"]) == ("indicator", "annual")
     assert rows["1000万人"]["year"] == rows["10万人"]["year"]  # the plan year's, not the review year's
     assert rows["10万人"]["role"] == rows["90%"]["role"] == "target"  # what the work aims at stays a goal
+
+
+def times_of(tmp_path, head: str, body: str) -> set[tuple]:
+    """(raw, role, year, period_start, basis) of the indicators and targets of a short report ``head`` + ``body``."""
+    from pipeline.extract import extract_report
+    path = tmp_path / "t.txt"
+    path.write_text(head + body, encoding="utf-8")
+    return {(r["raw"], r["role"], r["year"], r["period_start"], r["basis"]) for r in classify_report(extract_report(path, {}))
+            if r["role"] in ("indicator", "target")}
+
+
+REVIEW_OF_YEAR_AND_PLAN = "全市地区生产总值增长5.7%。累计建成5G基站4300个，新增高新技术企业1200家，年均增长6.1%。\n"
+
+
+@pytest.mark.parametrize(("title", "delivered"), [
+    ("2024年和“十四五”以来工作回顾", 2025), ("2024年工作和“十四五”时期主要成就", 2025),
+    ("2024年及“十四五”前四年工作回顾", 2025), ("“十四五”以来和2024年工作回顾", 2025),
+    ("过去一年和“十四五”以来的工作", 2025), ("去年和“十四五”以来的工作", 2025), ("2024年和2021年以来工作回顾", 2025),
+    ("2024年工作回顾和“十四五”发展成就", 2025), ("2025年和“十四五”时期工作回顾", 2026),
+    ("过去五年和2025年工作回顾", 2026), ("2025年主要工作和“十四五”发展成就", 2026)])
+def test_under_a_heading_of_a_year_and_a_plan_period_flows_stay_the_year_s_and_totals_run_from_the_plan(
+        tmp_path, title, delivered):
+    from conftest import HEAD
+    year = delivered - 1
+    head = HEAD.replace("2025年1月9日", f"{delivered}年1月9日")
+    body = f"一、{title}\n{REVIEW_OF_YEAR_AND_PLAN}二、{delivered}年工作安排\n地区生产总值增长6%左右。\n"
+    assert times_of(tmp_path, head, body) == {
+        ("5.7%", "indicator", year, year, "annual"), ("4300个", "indicator", year, 2021, "cumulative"),
+        ("1200家", "indicator", year, year, "annual"), ("6.1%", "indicator", year, 2021, "annual_average"),
+        ("6%", "target", delivered, delivered, "annual")}
+
+
+def test_a_paragraph_naming_the_year_again_ends_the_reach_of_the_heading_s_plan_period(tmp_path):
+    head = "政府工作报告\n——2026年1月9日在某某市第一届人民代表大会第二次会议上\n某某市市长 李四\n各位代表：\n"
+    body = ("一、2025年和“十四五”时期工作回顾\n刚刚过去的2025年，全市地区生产总值增长5.7%。\n累计建成5G基站4300个。\n"
+            "“十四五”时期，累计新建学校120所。\n二、2026年工作安排\n地区生产总值增长6%左右。\n")
+    assert times_of(tmp_path, head, body) == {
+        ("5.7%", "indicator", 2025, 2025, "annual"), ("4300个", "indicator", 2025, "", "cumulative"),
+        ("120所", "indicator", 2025, 2021, "cumulative"), ("6%", "target", 2026, 2026, "annual")}

@@ -384,8 +384,8 @@ def _heading_chains(sections: list[dict]) -> dict[str, tuple[str, ...]]:
     """section_id → the titles of the section and the headings it lies in, outermost first: an
     item (一是) is a section inside its （一） heading, whose period (“十四五”以来的主要成就) reaches it."""
     chains: dict[str, tuple[str, ...]] = {}
-    for section in sections:  # a parent comes before its sections
-        chains[section["section_id"]] = (*chains.get(section["parent_id"], ()), section["title"])
+    for section in sections:  # a parent comes before its sections; the whole report's, level 0, has no title
+        chains[section["section_id"]] = (*chains.get(section["parent_id"], ()), *([section["title"]] if section["level"] else []))
     return chains
 
 
@@ -404,7 +404,9 @@ def _roles_and_years(rows: list[dict], mentions: list[dict], parts: list[dict], 
             continue
         _, clause = asked.clauses[m["start"]]
         part = periods.part_at(spans, starts, m["start"])
-        time = _time(row, m, clause, part, r, report.get("review_year") or "", titles.get(row["section_id"], ()))
+        headings = titles.get(row["section_id"], ())
+        headings = headings if part.under_heading else headings[1:]  # the top-level one no longer says its period
+        time = _time(row, m, clause, part, r, report.get("review_year") or "", headings)
         if previous and _same_sentence(r.text, previous["start"], m["start"]):
             gap = r.text[previous["raw_end"]:m["start"]].strip()
             gap = _rank_words().sub("", gap) if row["measure"] == "rank" else gap  # 居全省第一、第二位: one list

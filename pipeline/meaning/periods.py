@@ -16,7 +16,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.read.mentions import BEFORE_POSITIONS, cn_to_int, first_threshold, top_share, words_through_names
@@ -63,6 +63,7 @@ class Part:
     kind: str
     year: int | None
     period_start: int | None
+    under_heading: bool = True  # its top-level heading still says its period: no paragraph opener named a time since
 
     @property
     def five_year(self) -> bool:
@@ -130,7 +131,8 @@ def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[st
     cue = section_kind(title)
     if plan_year in years:
         return "plan", plan_year, plan_year
-    past_years = [y for y in years if y < plan_year]
+    # 过去一年和“十四五”以来的工作: the year reviewed names the part; the plan period only its running totals
+    past_years = [y for y in years if y < plan_year] or ([plan_year - 1] if _names_past_year(title) else [])
     future = [s for s in spans if s[1] >= plan_year]
     if future and not past_years and cue != "review":
         return "plan", future[-1][1], future[-1][0]
@@ -153,6 +155,13 @@ def heading_time(title: str, plan_year: int, now: int | None = None) -> tuple[st
     if _says(title, "this_year"):  # 二、新的一年工作
         return "plan", plan_year, plan_year
     return "", None, None
+
+
+def _names_past_year(title: str) -> bool:
+    """Whether a heading names the one year before the plan year in words (过去一年, 去年: periods.csv
+    kinds past_year, one_year), read without its words of five years (刚刚过去的五年 names five)."""
+    one_year = any_cue("past_five", "periods").sub("", title)
+    return _says(one_year, "past_year") or _says(one_year, "one_year")
 
 
 def _spoken_time(now: int, plan_year: int) -> tuple[str, int, int]:
@@ -187,7 +196,9 @@ def label_sections(sections: list[dict], plan_year: int, now: int | None = None)
 
 def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None = None) -> list[Part]:
     """The report cut into parts: each top-level section, split again where a
-    paragraph opens with a period cue that changes the period. ``now``: the year
+    paragraph opens with a period cue that changes the period, or names again the one its
+    heading gave with other words (2025年和“十四五”时期工作回顾, then 刚刚过去的2025年，…):
+    from there the period the heading names no longer reaches its running totals. ``now``: the year
     今年 names (``outline.delivery_years``), the plan year unless said."""
     parts = [Part(0, len(text), "", None, None)]
     # a report with no numbered headings is one section: its paragraphs' openers still part it
@@ -195,13 +206,13 @@ def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None 
         current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
         for pos in _paragraph_starts(text, section):
             switched = opener_time(text, plan_year, pos, section["end"], now)
-            if not switched or switched == (current.kind, current.year, current.period_start):
+            if not switched or (switched == (current.kind, current.year, current.period_start) and not current.under_heading):
                 continue
             if pos > current.start + len(section["title"]) + len(section["label"]):
-                parts.append(Part(current.start, pos, current.kind, current.year, current.period_start))
-                current = Part(pos, section["end"], *switched)
+                parts.append(replace(current, end=pos))
+                current = Part(pos, section["end"], *switched, under_heading=False)
             else:
-                current = Part(current.start, section["end"], *switched)
+                current = Part(current.start, section["end"], *switched, under_heading=False)
         parts.append(current)
     return parts
 
@@ -294,10 +305,28 @@ def named_start(text: str, pos: int, year: int, headings: tuple[str, ...] = ()) 
     line = text.rfind("\n", 0, pos) + 1
     paragraph = line if pos - line <= RUN_IN_LINE else pos - RUN_IN_LINE  # a crawled line of many paragraphs
     start = None
-    for head in (*headings, *_clause_heads(text, paragraph, pos)):
+    for head in headings:
+        if named := _pieces_named(head, year):
+            start = min((first for first in named if first is not None), default=None)
+    for head in _clause_heads(text, paragraph, pos):
         if (named := _head_period(head)) is not None:
             start = _first_year(*named, year)
     return start if start is not None and start < year else None
+
+
+def _pieces_named(title: str, year: int) -> list[int | None]:
+    """The first years the pieces of a heading name, cut at its links (和, 及: periods.csv kind
+    heading_link), for a figure of ``year``: 2024年和“十四五”以来工作回顾 names 2024 and 2021, the
+    year the part reviews and the period its running totals run over, whichever comes first. A piece
+    that opens with a plan's bare name (“十四五”发展成就) names that plan's years, as 时期 would."""
+    named = (_head_period(piece) or _plan_named(piece) for piece in any_cue("heading_link", "periods").split(title))
+    return [_first_year(*found, year) for found in named if found is not None]
+
+
+def _plan_named(piece: str) -> tuple[str, str] | None:
+    """(``{plan_running}``, its numeral) of a plan whose name opens ``piece`` (“十四五”主要成就), else None."""
+    found = _plan_regex("start").match(piece)
+    return ("{plan_running}", next(g for g in found.groups() if g)) if found else None
 
 
 def _clause_heads(text: str, paragraph: int, pos: int) -> list[str]:
@@ -383,8 +412,8 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     back to the last full stop, ``after`` the text after it (:func:`words_after`
     keeps the words up to the next number or clause stop). ``named`` gives the first
     year of the period its paragraph named before it (:func:`named_start`), which a
-    review's running total with no period of its own runs from: asked only of such a
-    total, as reading the paragraph back for every figure cost a fifth of the classification."""
+    review's running total or average with no period of its own runs from: asked only of
+    those, as reading the paragraph back for every figure cost a fifth of the classification."""
     if not part.kind:
         return {"role": "", "year": "", "period_start": "", "basis": ""}
     measure = number.measure
@@ -410,7 +439,7 @@ def figure_time(part: Part, number: Number, clause: str, sentence: str, after: s
     start = year
     each_year = _says(clause, "each_year") or _counts_digits(said_after)
     if basis in ("annual_average", "cumulative") or (basis == "annual" and each_year and not stated):
-        start = _period_start(part, clause, year, bool(stated), sentence)  # 每年, 保持在 over the 十四五: each year from 2021
+        start = _period_start(part, clause, year, bool(stated), sentence, named)  # 每年, 保持在 over the 十四五: each year from 2021
     if basis == "cumulative" and start == year and role == "indicator" and (carried := named()):
         start = carried  # “十四五”以来，…。累计建成5G基站4300个: over the period the paragraph named
     elif basis == "cumulative" and start == year:  # no run of years: 累计支出27.2亿元 in a one-year review is the year's total
@@ -1021,10 +1050,13 @@ def _names_past_plan(clause: str, part: Part) -> bool:
     return any(last <= (part.year or 0) for _, last in plan_spans(clause))
 
 
-def _period_start(part: Part, clause: str, year: int | None, horizon: bool, sentence: str = "") -> int | None:
+def _period_start(part: Part, clause: str, year: int | None, horizon: bool, sentence: str = "",
+                  named: Callable[[], int | None] = lambda: None) -> int | None:
     """First year of an average or total: the plan the clause names, or the one that
     opens its ``sentence`` (“十四五”以来，地区生产总值连跨4个千亿台阶), the part's
-    period, or, for a target to a stated year, the plan year."""
+    period, or, for a target to a stated year, the plan year. An average in a one-year
+    review runs over the period its paragraph or headings name (``named``: 2024年和“十四五”以来
+    工作回顾), else over the government's five-year term."""
     if base := _base_start(clause):
         return base
     opener = _plan_regex("opener").match(sentence.lstrip())
@@ -1038,7 +1070,7 @@ def _period_start(part: Part, clause: str, year: int | None, horizon: bool, sent
     if horizon and part.period_start:
         return part.period_start
     if part.kind == "review" and year and _basis(part, clause, "growth") == "annual_average":
-        return year - TERM_YEARS + 1  # 年均 in a one-year review: over the government's five-year term
+        return named() or year - TERM_YEARS + 1
     return year
 
 
