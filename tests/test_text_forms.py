@@ -87,3 +87,12 @@ def test_a_page_number_line_of_a_text_is_dropped_and_a_bare_number_kept():
     saved = "".join(lines[:40] + [page] + lines[40:] + ["12\n"])
     item = convert.convert(Source("t.txt", saved.encode("utf-8")))
     assert item.text == text + "12\n"  # a line of a number alone may be the report's, in a text not wrapped
+
+
+FULL_WIDTH = str.maketrans({**{str(i): chr(0xFF10 + i) for i in range(10)}, "%": "％", ".": "．"})
+
+
+def test_full_width_digits_give_the_figures_of_ascii_ones(tmp_path):
+    text = SHORT + "过去五年，城乡居民收入比缩小至2.31∶1。\n"  # a ratio is a level of its year, not a change
+    assert figures(tmp_path / "wide", text.translate(FULL_WIDTH).encode()) == figures(tmp_path / "own", text.encode())
+
