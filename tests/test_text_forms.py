@@ -96,3 +96,9 @@ def test_full_width_digits_give_the_figures_of_ascii_ones(tmp_path):
     text = SHORT + "过去五年，城乡居民收入比缩小至2.31∶1。\n"  # a ratio is a level of its year, not a change
     assert figures(tmp_path / "wide", text.translate(FULL_WIDTH).encode()) == figures(tmp_path / "own", text.encode())
 
+
+def test_windows_line_ends_give_the_figures_of_unix_ones(tmp_path):
+    text = SHORT + "地级及以上城市细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n"  # a subscript a Word file set apart
+    own = figures(tmp_path / "own", text.encode())
+    assert "地级及以上城市细颗粒物（PM2.5）平均浓度" in {row[4] for row in own}
+    assert figures(tmp_path / "crlf", text.replace("\n", "\r\n").encode("utf-16")) == own
