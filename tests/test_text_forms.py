@@ -102,3 +102,11 @@ def test_windows_line_ends_give_the_figures_of_unix_ones(tmp_path):
     own = figures(tmp_path / "own", text.encode())
     assert "地级及以上城市细颗粒物（PM2.5）平均浓度" in {row[4] for row in own}
     assert figures(tmp_path / "crlf", text.replace("\n", "\r\n").encode("utf-16")) == own
+
+
+def test_ascii_punctuation_gives_the_figures_of_chinese_punctuation(tmp_path):
+    text = SHORT + "固定资产投资增长7.5%，居全省第三；技能人才总量突破百万；主要产品市场份额超过四成。\n"
+    ascii = text.translate(str.maketrans({"，": ",", "；": ";", "：": ":"}))
+    own = figures(tmp_path / "own", text.encode())
+    assert {("3", "rank"), ("1000000", "person"), ("40", "percent")} <= {row[1:3] for row in own}
+    assert figures(tmp_path / "ascii", ascii.encode()) == own
