@@ -209,16 +209,17 @@ def _replacers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
 # The pattern opens on the line break, a plain character searched for at C speed
 # (one opening on [A-Za-z] tries a class at every character, fifteen times slower);
 # ``_subscript`` checks the Latin letter before it.
-# A Windows line end's carriage return is invisible by then (PM\r\n2.5\r\n）).
-SUBSCRIPT_LINE = re.compile(rf"\n[\d.]+{_I}?\n?(?={char_class(BRACKETS_CLOSE)})")
+# A Windows line end's carriage return is invisible by then (PM\r\n2.5\r\n）), a
+# page's indent of each line (\u3000\u3000, \u00a0) a space.
+SUBSCRIPT_LINE = re.compile(rf"\n *[\d.]+{_I}?\n? *(?={char_class(BRACKETS_CLOSE)})")
 
 
 def _subscript(match: re.Match) -> str:
-    """A ``SUBSCRIPT_LINE`` match with its line breaks invisible when a Latin letter is
-    written just before it (PM, an invisible carriage return between), else as it is."""
+    """A ``SUBSCRIPT_LINE`` match with its line breaks and indents invisible when a Latin
+    letter is written just before it (PM, an invisible carriage return between), else as it is."""
     before = match.string[max(0, match.start() - 2):match.start()].rstrip(INVISIBLE)[-1:]
     if before and before in ascii_letters:
-        return match.group().replace("\n", INVISIBLE)
+        return match.group().replace("\n", INVISIBLE).replace(" ", INVISIBLE)
     return match.group()
 
 
