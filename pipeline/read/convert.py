@@ -39,8 +39,6 @@ SHORT_LINE_CHARS = 3  # a PDF line ending this many characters before the margin
 WRAP_MAX_CHARS = 100  # the widest margin read as a page's: the shared reports' lines reach 289 and more
 WRAPPED_SHARE = 0.5  # of the lines near the margin, how many run on (no full stop) in a wrapped text
 FULL_LINE = 0.75  # a line this share of the margin wide or more may run on; a shorter one ends its paragraph
-INDENTS = " \t\u3000\u00a0"  # a first line's indent (首行缩进) as a text keeps it
-EDGES = INDENTS + "\r\n"  # what a wrapped text's line has around its words
 USER_AGENT = "Mozilla/5.0 (compatible; gov-work-reports; +python -m pipeline add)"
 IMAGES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
           b"II*\x00": "TIFF", b"MM\x00*": "TIFF"}
@@ -318,6 +316,8 @@ def is_chrome(line: str, kind: str = "txt") -> bool:
 
 
 WIDE_SPACES = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
+INDENTS = " \t" + "".join(map(chr, WIDE_SPACES))  # a first line's indent (首行缩进) as a text keeps it
+EDGES = INDENTS + "\r\n"  # what a wrapped text's line has around its words
 
 
 def tidy(text: str, kind: str) -> str:
