@@ -97,15 +97,18 @@ def test_full_width_digits_give_the_figures_of_ascii_ones(tmp_path):
     assert figures(tmp_path / "wide", text.translate(FULL_WIDTH).encode()) == figures(tmp_path / "own", text.encode())
 
 
-@pytest.mark.parametrize("form", ["CRLF in UTF-16", "every line indented"])
-def test_line_ends_and_indents_give_the_figures_of_plain_lines(tmp_path, form):
+@pytest.mark.parametrize("form", ["CRLF in UTF-16", "every line indented", "&nbsp; indents and digit groups"])
+def test_line_ends_indents_and_spaces_give_the_figures_of_plain_lines(tmp_path, form):
     text = SHORT + "地级及以上城市细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n"  # a subscript a Word file set apart
     own = figures(tmp_path / "own", text.encode())
     assert "地级及以上城市细颗粒物（PM2.5）平均浓度" in {row[4] for row in own}
     if form == "CRLF in UTF-16":
         other = text.replace("\n", "\r\n").encode("utf-16")
-    else:
+    elif form == "every line indented":
         other = "".join("\u3000\u3000" + line for line in text.splitlines(keepends=True)).encode()
+    else:
+        spaced = text.replace("12,345", "12\u00a0345")
+        other = "".join("\u00a0" * 4 + line for line in spaced.splitlines(keepends=True)).encode()
     assert figures(tmp_path / "other", other) == own
 
 def test_ascii_punctuation_gives_the_figures_of_chinese_punctuation(tmp_path):
