@@ -12,7 +12,9 @@ joined back into paragraphs from their positions, a Word file gives its
 paragraphs as written. Then every format goes through the same tidy-up:
 chrome lines (``rules/chrome.csv``: 来源, 编辑, ICP numbers, menus, a PDF's
 page numbers …) are dropped, whole lines only, so no paragraph of the report
-is ever cut; a text file that has none is kept byte for byte. Every problem is an InputError naming the source.
+is ever cut; a text file that has none is kept byte for byte, unless it was
+saved from a PDF (``text_margin``): its lines are joined as a PDF's are.
+Every problem is an InputError naming the source.
 """
 from __future__ import annotations
 
