@@ -21,7 +21,8 @@ from pipeline.read.mentions import RATIO_LINK, first_threshold, words_through_na
 from pipeline.read.reading import Reading
 from pipeline.rules import alternation, cues, lookup, table, words
 from pipeline.read.text import (ATTRIBUTIVES, BRACKETS_CLOSE, BRACKETS_OPEN, CLAUSE_STOP, CLAUSE_STOPS, CN_ORDINALS, INVISIBLE,
-                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP, char_class)
+                                ITEM_PAUSES, LIST_PAUSE, NUMBER, PAUSES, QUOTES_OPEN, SENTENCE_STOP, char_class,
+                                clean)
 
 MAX_SUBJECT = 24
 ITEM_BREAK = re.compile(char_class(ITEM_PAUSES))
@@ -666,9 +667,10 @@ def _same_things(subject: str, noun: str) -> bool:
 def _time_measure(row: dict) -> str:
     """The measure whose time is read: a multiple in Arabic numerals written with
     no unit word, a ratio (收入比值由3.27缩小至2.93, 收入比2.1∶1), is a level of its year, not a
-    change over a period as 增长2倍 is."""
-    ratio = row["measure"] == "multiple" and NUMBER.fullmatch(row["text"]) and row["raw"].startswith(row["text"]) and (
-        row["raw"] == row["text"] or RATIO_LINK.match(row["raw"], len(row["text"])))
+    change over a period as 增长2倍 is. Read in the cleaned view: 2．81∶1 is a ratio too."""
+    text, raw = clean(row["text"]), clean(row["raw"])
+    ratio = row["measure"] == "multiple" and NUMBER.fullmatch(text) and raw.startswith(text) and (
+        raw == text or RATIO_LINK.match(raw, len(text)))
     return "level" if ratio else row["measure"]
 
 

@@ -12,7 +12,9 @@ joined back into paragraphs from their positions, a Word file gives its
 paragraphs as written. Then every format goes through the same tidy-up:
 chrome lines (``rules/chrome.csv``: 来源, 编辑, ICP numbers, menus, a PDF's
 page numbers …) are dropped, whole lines only, so no paragraph of the report
-is ever cut; a text file that has none is kept byte for byte. Every problem is an InputError naming the source.
+is ever cut; a text file that has none is kept byte for byte, unless it was
+saved from a PDF (``text_margin``): its lines are joined as a PDF's are.
+Every problem is an InputError naming the source.
 """
 from __future__ import annotations
 
@@ -29,11 +31,16 @@ from functools import lru_cache
 
 from pipeline.read import outline
 from pipeline.rules import table
-from pipeline.read.text import BOMS, InputError, clean, decode
+from pipeline.read.text import BOMS, COLONS, FULL_STOPS, InputError, clean, decode
 
 MIN_REPORT_CHARS = 3000  # the shortest shared report (a county's) has 12,800; a news item on a report ~1,000
 CHROME_MAX_CHARS = 200  # chrome lines are short: a rule never drops a paragraph of the report
 SHORT_LINE_CHARS = 3  # a PDF line ending this many characters before the margin ends its paragraph
+# A text saved from a PDF keeps the page's lines: most of them as wide as the page
+# (A4 in 三号 type: 28 characters), where a report's own paragraphs run to hundreds.
+WRAP_MAX_CHARS = 100  # the widest margin read as a page's: the shared reports' lines reach 289 and more
+WRAPPED_SHARE = 0.5  # of the lines near the margin, how many run on (no full stop) in a wrapped text
+FULL_LINE = 0.75  # a line this share of the margin wide or more may run on; a shorter one ends its paragraph
 USER_AGENT = "Mozilla/5.0 (compatible; gov-work-reports; +python -m pipeline add)"
 IMAGES = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
           b"II*\x00": "TIFF", b"MM\x00*": "TIFF"}
@@ -252,6 +259,40 @@ def pdf_paragraphs(pages: list[list[dict]]) -> list[str]:
     return paragraphs
 
 
+def text_margin(lines: list[str]) -> int:
+    """How wide a text's lines are when it was saved from a PDF page by page, 0 when
+    it was not: the width nine lines in ten stay within, where most lines that
+    wide run on into the next one without a full stop. A report's own paragraph
+    lines (Word, a page) are hundreds of characters wide and end on 。."""
+    lines = [line.strip(EDGES) for line in lines if line.strip(EDGES)]
+    if not lines:
+        return 0
+    width = sorted(map(len, lines))[len(lines) * 9 // 10]
+    full = [line for line in lines if len(line) >= FULL_LINE * width]
+    run_on = sum(line[-1] not in FULL_STOPS for line in full)
+    return width if width <= WRAP_MAX_CHARS and run_on >= WRAPPED_SHARE * len(full) else 0
+
+
+def text_paragraphs(lines: list[str], margin: int) -> list[str]:
+    """A wrapped text's paragraphs (``text_margin``): no positions as a PDF has, so a
+    line runs on unless it is short of the margin, ends on a full stop or a colon,
+    or the next one is indented or follows a blank line (a number or a unit cut at
+    the margin, 1,2|34 or 亿|元, is whole again)."""
+    paragraphs: list[str] = []
+    runs_on = False
+    for line in lines:
+        text = line.strip(EDGES)
+        if not text:
+            runs_on = False
+            continue
+        if runs_on and line[0] not in INDENTS:
+            paragraphs[-1] = _join(paragraphs[-1], text)
+        else:
+            paragraphs.append(text)
+        runs_on = len(text) >= FULL_LINE * margin and text[-1] not in FULL_STOPS + COLONS
+    return paragraphs
+
+
 def _join(head: str, tail: str) -> str:
     """Two parts of a wrapped paragraph: Chinese runs on without a space, English words get one."""
     if head and tail and head[-1].isascii() and head[-1].isalpha() and tail[0].isascii() and tail[0].isalpha():
@@ -277,6 +318,8 @@ def is_chrome(line: str, kind: str = "txt") -> bool:
 
 
 WIDE_SPACES = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " "})
+INDENTS = " \t" + "".join(map(chr, WIDE_SPACES))  # a first line's indent (首行缩进) as a text keeps it
+EDGES = INDENTS + "\r\n"  # what a wrapped text's line has around its words
 
 
 def tidy(text: str, kind: str) -> str:
@@ -318,10 +361,14 @@ def convert(source: Source) -> Converted:
 
 def convert_text(source: Source) -> Converted:
     """A text file: kept byte for byte (its encoding and line endings too)
-    unless it holds chrome lines, which are taken out (a page saved as text)."""
+    unless it holds chrome lines, which are taken out (a page saved as text),
+    or was saved from a PDF (``text_margin``): then, as a PDF's, its page
+    numbers are taken out and its wrapped lines joined into paragraphs."""
     decoded = decode(source.data, source.name)
     lines = decoded.text.splitlines(keepends=True)
-    text = "".join(line for line in lines if not is_chrome(line))
+    margin = text_margin(lines)
+    kept = [line for line in lines if not is_chrome(line, "pdf" if margin else "txt")]
+    text = "\n".join(text_paragraphs(kept, margin)) + "\n" if margin else "".join(kept)
     check_report(text, source.name)
     raw = source.data if text == decoded.text else text.encode("utf-8")
     return Converted(source, "txt", text, raw, decoded.encoding)

@@ -12,7 +12,7 @@ Characters that show nothing (zero-width spaces, a BOM inside the text, bidi
 marks: ``rules/invisible.csv``) cannot be deleted without moving offsets, so
 the cleaned view writes each as ``INVISIBLE``, and ``NUMBER`` reads a numeral
 across them: ``1\u200b234`` is one number whose span covers all five
-characters. Thin, narrow no-break and figure spaces between digit groups
+characters. Thin, no-break, narrow no-break and figure spaces between digit groups
 (``1\u2009234``) read as a thousands comma, elsewhere as a space.
 """
 from __future__ import annotations
@@ -52,7 +52,7 @@ ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 FULL_WIDTH = str.maketrans(
     {**{chr(0xFF10 + i): str(i) for i in range(10)},
      "％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/",
-     "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " "})
+     "\u3000": " ", "\u2002": " ", "\u2003": " "})  # a no-break space: rules/invisible.csv
 INVISIBLE = "\u200b"  # what a character that shows nothing is in the cleaned view
 _I = re.escape(INVISIBLE)
 # A numeral of the cleaned view: digits, thousands commas and one decimal point,
@@ -209,15 +209,17 @@ def _replacers() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]
 # The pattern opens on the line break, a plain character searched for at C speed
 # (one opening on [A-Za-z] tries a class at every character, fifteen times slower);
 # ``_subscript`` checks the Latin letter before it.
-SUBSCRIPT_LINE = re.compile(rf"\n[\d.]+\n?(?={char_class(BRACKETS_CLOSE)})")
+# A Windows line end's carriage return is invisible by then (PM\r\n2.5\r\n）), a
+# page's indent of each line (\u3000\u3000, \u00a0) a space.
+SUBSCRIPT_LINE = re.compile(rf"\n *[\d.]+{_I}?\n? *(?={char_class(BRACKETS_CLOSE)})")
 
 
 def _subscript(match: re.Match) -> str:
-    """A ``SUBSCRIPT_LINE`` match with its line breaks invisible when a Latin letter is
-    written just before it (PM), else as it is."""
-    at = match.start()
-    if at and match.string[at - 1] in ascii_letters:
-        return match.group().replace("\n", INVISIBLE)
+    """A ``SUBSCRIPT_LINE`` match with its line breaks and indents invisible when a Latin
+    letter is written just before it (PM, an invisible carriage return between), else as it is."""
+    before = match.string[max(0, match.start() - 2):match.start()].rstrip(INVISIBLE)[-1:]
+    if before and before in ascii_letters:
+        return match.group().replace("\n", INVISIBLE).replace(" ", INVISIBLE)
     return match.group()
 
 
@@ -227,10 +229,11 @@ def clean(text: str) -> str:
     hidden, hidden_to, spaces, spaces_to = _replacers()
     text = ARTEFACT.sub(lambda m: " " * len(m.group()), text)
     text = hidden.sub(lambda m: hidden_to[m.group()], text)
-    text = SUBSCRIPT_LINE.sub(_subscript, text)
-    if not any(space in text for space in spaces_to):  # most reports have none: no slower search between digits
-        return text  # (a substring search per separator: a class tried at every character took fifty times as long)
-    return spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
+    # most reports have no separator: no slower search between digits (a substring
+    # search per separator: a class tried at every character took fifty times as long)
+    if any(space in text for space in spaces_to):
+        text = spaces.sub(lambda m: spaces_to[m.group()], between.sub(",", text))
+    return SUBSCRIPT_LINE.sub(_subscript, text)  # after the spaces: an indent of &nbsp; is one
 
 
 def digits_of(numeral: str) -> str:
