@@ -815,3 +815,51 @@ def test_a_paragraph_naming_the_year_again_ends_the_reach_of_the_heading_s_plan_
     assert times_of(tmp_path, head, body) == {
         ("5.7%", "indicator", 2025, 2025, "annual"), ("4300个", "indicator", 2025, "", "cumulative"),
         ("120所", "indicator", 2025, 2021, "cumulative"), ("6%", "target", 2026, 2026, "annual")}
+
+
+NATIONAL_2026 = "政府工作报告\n——2026年3月5日在第十四届全国人民代表大会第四次会议上\n国务院总理 李强\n各位代表：\n"
+PLAN_2026 = "二、2026年政府工作任务\n新建改造城市燃气管道10万公里。\n"
+GAS = ("10万公里", "target", 2026, 2026, "annual")
+
+
+@pytest.mark.parametrize("heading", ["“十四五”时期工作回顾", "“十四五”时期和2025年工作回顾"])
+@pytest.mark.parametrize("body", [
+    "2025年国内生产总值增长5%。", "2025年，国内生产总值增长5%。", "去年国内生产总值增长5%。",
+    "过去五年，国内生产总值年均增长5.4%。2025年国内生产总值增长5%。",
+    "过去五年，国内生产总值年均增长5.4%。2025年，国内生产总值增长5%。",
+    "过去五年，国内生产总值年均增长5.4%。\n2025年国内生产总值增长5%。",
+    "国内生产总值年均增长5.4%，2025年增长5%。"])
+def test_a_year_named_in_a_five_year_review_makes_the_figure_that_year_s(tmp_path, heading, body):
+    rows = times_of(tmp_path, NATIONAL_2026, f"一、{heading}\n{body}\n{PLAN_2026}")
+    assert ("5%", "indicator", 2025, 2025, "annual") in rows and GAS in rows
+    assert {row[2:] for row in rows if row[0] == "5.4%"} <= {(2025, 2021, "annual_average")}
+
+
+def test_an_earlier_year_named_gives_that_year_s_flows_and_stocks_and_keeps_a_base(tmp_path):
+    body = "2023年，全市GDP突破5000亿元，新增高新技术企业120家，比2020年增长30%，常住人口城镇化率达到66%。"
+    assert times_of(tmp_path, NATIONAL_2026, f"一、“十四五”时期工作回顾\n{body}\n{PLAN_2026}") == {
+        ("5000亿元", "indicator", 2023, 2023, "annual"), ("120家", "indicator", 2023, 2023, "annual"),
+        ("30%", "indicator", 2023, 2021, "cumulative"), ("66%", "indicator", 2023, 2023, "as_of"), GAS}
+
+
+def test_a_period_named_after_the_year_takes_the_figures_after_it_back(tmp_path):
+    body = "2025年国内生产总值增长5%，五年来累计新建学校600所。"
+    assert times_of(tmp_path, NATIONAL_2026, f"一、“十四五”时期工作回顾\n{body}\n{PLAN_2026}") == {
+        ("5%", "indicator", 2025, 2025, "annual"), ("600所", "indicator", 2025, 2021, "cumulative"), GAS}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("国内生产总值比2020年增长30%。", ("30%", "indicator", 2025, 2021, "cumulative")),
+    ("2020年以来累计新建学校120所。", ("120所", "indicator", 2025, 2020, "cumulative")),
+    ("到2025年，累计新建学校120所。", ("120所", "indicator", 2025, 2021, "cumulative"))])
+def test_a_year_that_is_a_base_a_start_or_a_target_leaves_the_period(tmp_path, body, expected):
+    assert expected in times_of(tmp_path, NATIONAL_2026, f"一、“十四五”时期工作回顾\n{body}\n{PLAN_2026}")
+
+
+def test_an_earlier_year_in_a_one_year_review_is_that_year_s_and_a_plan_s_horizon_stays(tmp_path):
+    from conftest import HEAD
+    body = ("一、2024年工作回顾\n2023年，全区新建学校20所。地区生产总值增长5%。\n"
+            "二、2025年工作安排\n到2027年，建成5G基站4300个。2027年，高新技术企业达到1500家。\n")
+    assert times_of(tmp_path, HEAD, body) == {
+        ("20所", "indicator", 2023, 2023, "annual"), ("5%", "indicator", 2024, 2024, "annual"),
+        ("4300个", "target", 2027, 2025, "cumulative"), ("1500家", "target", 2025, 2025, "as_of")}

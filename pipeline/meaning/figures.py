@@ -454,6 +454,7 @@ def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, revie
     review year) and a target quoted beside a result in the review or named a goal met there.
     ``headings``: the titles over it, outermost first, which may name the period of its running totals."""
     sentence_start, sentence_end = r.sentence_span(m["start"], m["end"])
+    part = periods.of_year_named(part, r.text, sentence_start, m["start"])  # 2023年，… in a five-year review
     sentence = r.text[sentence_start:m["start"]]
     after = r.text[m["end"]:sentence_end]
     target_quoted_or_met = part.kind == "review" and (periods.is_quoted_target(r.text, m["start"])

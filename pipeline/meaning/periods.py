@@ -384,6 +384,37 @@ def _first_year(first: str, slot: str, year: int) -> int | None:
     return int(first) if first else None
 
 
+def of_year_named(part: Part, text: str, sentence: int, pos: int) -> Part:
+    """The review ``part`` narrowed to the one year its ``sentence`` names before ``pos`` at the start of
+    a clause (:func:`_year_named`): in a review of five years, 2025年国内生产总值增长5% and
+    2023年，全市GDP突破5000亿元 are that year's figures, not the period's. A plan's years are horizons
+    and targets, not a year's results: a plan part is kept, and so is a year after the part's."""
+    if part.kind != "review" or part.year is None:
+        return part
+    year = _year_named(text, sentence, pos, part.year)
+    if year is None or year > part.year or year == part.period_start == part.year:
+        return part
+    return replace(part, year=year, period_start=year)
+
+
+def _year_named(text: str, sentence: int, pos: int, review: int) -> int | None:
+    """The one year the last period head of the clauses from ``sentence`` to ``pos`` names: a
+    year in digits (2023年，…: period_heads.csv head {year}年), or ``review`` for a word of the
+    year reviewed (去年, 当年: periods.csv kind year_lead); None when that head names a period
+    (五年来, 2020年以来, “十四五”时期) or no clause opens with one. A year inside a clause (比2020年,
+    到2025年) is a base or a target, no head."""
+    named = None
+    for head in _clause_heads(text, sentence, pos):
+        found = _head_period(head)
+        if found and found[0] == "year" and found[1].isdigit():
+            named = int(found[1])
+        elif head.startswith(cues("year_lead")) and (found is None or found[0] == "year"):
+            named = review
+        elif found:
+            named = None
+    return named
+
+
 def part_at(parts: list[Part], starts: list[int], pos: int) -> Part:
     """The innermost part holding ``pos``: the last part starting at or before it
     (parts after the whole-report one are in text order and do not overlap)."""
