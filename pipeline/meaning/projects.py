@@ -50,6 +50,14 @@ def _counted() -> re.Pattern:
     return re.compile(rf"(?:\d+|[{NUMERALS}]+(?!{places}))(?:{unit_words('unit', 'count')})")
 
 
+def _own_names(region: str) -> tuple[str, ...]:
+    """The region's names (``division_names``) that read as its name, not as words: a
+    short name that is itself a lead word or an item link (新建 of 新建区 leads
+    新建市第一人民医院) stays a word, so it neither ends an item's leads nor is masked."""
+    return tuple(name for name in division_names(region)
+                 if not _leads().fullmatch(name) and not any_cue("item_link").fullmatch(name))
+
+
 def _masked(item: str, own: tuple[str, ...]) -> str:
     """``item`` with the region's own names (``own``) blanked, as long as they were,
     so that a search for a count reads none in them (三门峡保税物流中心 in 三门峡市's
@@ -92,7 +100,7 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     r = reading or Reading(record["text"])
     text = r.text
     region = record["report"].get("region") or ""
-    own = division_names(region) if region else ()  # '' would open every text
+    own = _own_names(region) if region else ()  # '' would open every text
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in _verb_clauses(r):  # no status verb, no project (and the name search is the costly part)
