@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.areas import division_names, is_generic_name, zone_at
+from pipeline.meaning.areas import division_names, is_generic_name, is_region, zone_at
 from pipeline.meaning.figures import format_value, scaled, section_finder
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
@@ -268,7 +268,7 @@ def _name_in(r: Reading, start: int, end: int, own: tuple[str, ...], shared: boo
     if "——" in item:
         start += item.rindex("——") + 2
     area = zone_at(r, start, end)
-    area = "" if area.endswith(own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
+    area = "" if is_region(area, own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
     zoned = bool(area) and r.text.startswith(area, start)
     found = _name_after(r, start + len(area) if zoned else start, end, area, own, shared)
     if found is None and zoned and not _lead_length(r.text[start + len(area):end], own):
