@@ -1773,3 +1773,22 @@ def test_a_heading_on_a_line_of_its_own_or_closed_by_a_colon_heads_the_paragraph
     assert areas["30个"] == "某某区"
     assert areas["6家"] == areas["21个"] == "某某新区" and areas["7家"] == "某某经开区"
     assert areas["22个"] == "某某高新区"
+
+
+def test_a_zone_is_the_region_only_where_its_suffix_lies_inside_the_region_s_name():
+    """新乡's 乡 is no township's (研究论证新乡: the region); 新城 is the whole short name of
+    新城区, so 科技新城 ending in it is a zone of its own."""
+    from pipeline.meaning.areas import is_region
+    assert is_region("研究论证新乡", ("新乡市", "新乡")) and is_region("新乡", ("新乡市", "新乡"))
+    assert is_region("新城", ("新城区", "新城")) and not is_region("科技新城", ("新城区", "新城"))
+
+
+def test_a_zone_ending_in_the_region_s_short_name_keeps_its_figures(tmp_path):
+    """In 新城区's report 科技新城 is a zone, not the region named short."""
+    from pipeline.extract import extract_report
+    path = tmp_path / "t.txt"
+    path.write_text("政府工作报告\n——2025年1月9日在西安市新城区第一届人民代表大会第二次会议上\n新城区区长 李四\n各位代表：\n"
+                    "一、2024年工作回顾\n科技新城规上工业增加值增长8%。新城海关进出口总值达9亿元。\n"
+                    "二、2025年工作安排\n稳定就业。\n", encoding="utf-8")
+    areas = {r["raw"]: r["area"] for r in classify_report(extract_report(path, {})) if r["role"] == "indicator"}
+    assert areas["8%"] == "科技新城" and areas["9亿元"] == "新城区"

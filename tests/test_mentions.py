@@ -330,3 +330,11 @@ def test_places_after_a_multiplier_are_no_unit():
     m = [m for m in find_mentions(clean("培育城区人口超50万县")) if m.text == "50"][0]
     assert (m.multiplier, m.unit_word, m.raw_end) == ("万", "", len("培育城区人口超50万"))
     assert only("卓尼、临潭2县新通高速公路").unit_word == "县"
+
+
+def test_a_numeral_of_a_rate_or_of_a_word_before_wan_people_counts_nobody():
+    """每十万人口 is a rate's denominator and 统一/唯一 words: none is a count of people."""
+    for text in ("每十万人口拥有床位30张。", "每一万人拥有医生30人。", "每十二万人设一个站。", "统一万人规模的标准。",
+                 "建成唯一万人体育馆。"):
+        assert not _chinese_measures(text), text
+    assert [m.number for m in _chinese_measures("十万人参加培训。")] == ["10"]

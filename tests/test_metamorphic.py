@@ -106,6 +106,15 @@ def test_a_district_named_like_a_link_keeps_its_projects_whole(tmp_path):
     assert build(tmp_path, swap(text)) == expected(build(tmp_path, text), swap, **region("120101", "天津市", "district"))
 
 
+def test_a_district_named_like_a_lead_verb_keeps_the_verb(tmp_path):
+    """新建区: 新建 of 新建市第一人民医院 is the verb leading two projects, not the region's name."""
+    text = HEAD.format(parent="南昌市", name="青山湖区", office="区") + (
+        "一、2024年工作回顾\n全区地区生产总值增长5%。\n"
+        "二、2025年工作安排\n新建市第一人民医院、第三中学。青山湖区人民医院开工建设。\n")
+    swap = replacing({"青山湖区": "新建区"})
+    assert build(tmp_path, swap(text)) == expected(build(tmp_path, text), swap, **region("360112", "南昌市", "district"))
+
+
 def test_a_county_made_a_district_changes_only_its_name_and_level(tmp_path):
     text = written("定兴县", "保定市", "县", "县", "定兴")
     swap = replacing({"定兴县": "徐水区", "定兴": "徐水", "全县": "全区", "县长": "区长"})

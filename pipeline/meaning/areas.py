@@ -353,6 +353,20 @@ def division_names(name: str) -> tuple[str, ...]:
     return (name, stem) if len(stem) >= MIN_SHORT_NAME and stem != name else (name,)
 
 
+def is_region(zone: str, own: tuple[str, ...]) -> bool:
+    """Whether ``zone`` is the region itself (``own``: its names): one of them, or one
+    ending in a name whose last characters are a zone suffix with more of the name
+    before it (研究论证新乡 in 新乡市's report: the 乡 of 新乡 ends no township). A zone
+    whose suffix is the whole short name is a zone of its own (科技新城 in 新城区's report)."""
+    return zone in own or any(zone.endswith(name) and _suffix_inside(name) for name in own)
+
+
+@cache
+def _suffix_inside(name: str) -> bool:
+    """Whether a zone suffix ends ``name`` with more of the name before it (新乡, 连云港)."""
+    return any(name.endswith(suffix) and len(suffix) < len(name) for suffix in _suffixes(owners=True))
+
+
 class Walk(Generic[State, Answer]):
     """Walks back over one report's text that keep every state they pass (``known``, with
     the answer the walk found from it), so a later walk ends at the first state an earlier

@@ -1859,10 +1859,10 @@ def _joined(item: str, head: str) -> str:
 def _placed(rows: list[dict], zones: dict[int, str], region: str = "") -> Changes:
     """Each row's area from ``zones`` (:mod:`pipeline.meaning.areas`: its zone, else
     ``region``), and its subject without the zone it opens with (:func:`_without_area`).
-    A zone ending in the region's own name is the region (新乡海关…, 举办新乡文旅博览会 in
-    新乡市's report: the 乡 of its name ends no township)."""
+    A zone that is the region is none (新乡海关…, 举办新乡文旅博览会 in 新乡市's report:
+    the 乡 of its name ends no township; :func:`areas.is_region`)."""
     own = areas.division_names(region) if region else ()
-    zones = {i: "" if own and zone.endswith(own) else zone for i, zone in zones.items()}
+    zones = {i: "" if own and areas.is_region(zone, own) else zone for i, zone in zones.items()}
     return {i: {"area": zone or region, "subject": _without_area(rows[i]["subject"], zone)} for i, zone in zones.items()}
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from pipeline.meaning.areas import division_names, is_generic_name, zone_at
+from pipeline.meaning.areas import division_names, is_generic_name, is_region, zone_at
 from pipeline.meaning.figures import format_value, scaled, section_finder
 from pipeline.rules.patterns import any_cue, cue_words, multiplier_words, qualifier_words, unit_words
 from pipeline.read.reading import Reading
@@ -48,6 +48,14 @@ def _counted() -> re.Pattern:
     of a name, saying whom it serves (南水北调中线向四县供水工程)."""
     places = cue_words("place_counter")
     return re.compile(rf"(?:\d+|[{NUMERALS}]+(?!{places}))(?:{unit_words('unit', 'count')})")
+
+
+def _own_names(region: str) -> tuple[str, ...]:
+    """The region's names (``division_names``) that read as its name, not as words: a
+    short name that is itself a lead word or an item link (新建 of 新建区 leads
+    新建市第一人民医院) stays a word, so it neither ends an item's leads nor is masked."""
+    return tuple(name for name in division_names(region)
+                 if not _leads().fullmatch(name) and not any_cue("item_link").fullmatch(name))
 
 
 def _masked(item: str, own: tuple[str, ...]) -> str:
@@ -92,7 +100,7 @@ def find_projects(record: dict, reading: Reading | None = None) -> list[dict]:
     r = reading or Reading(record["text"])
     text = r.text
     region = record["report"].get("region") or ""
-    own = division_names(region) if region else ()  # '' would open every text
+    own = _own_names(region) if region else ()  # '' would open every text
     rows: dict[int, dict] = {}
     section_at = section_finder(record["sections"])
     for clause in _verb_clauses(r):  # no status verb, no project (and the name search is the costly part)
@@ -260,7 +268,7 @@ def _name_in(r: Reading, start: int, end: int, own: tuple[str, ...], shared: boo
     if "——" in item:
         start += item.rindex("——") + 2
     area = zone_at(r, start, end)
-    area = "" if area.endswith(own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
+    area = "" if is_region(area, own) else area  # 研究论证新乡机场 in 新乡市's report: 乡 of its name ends no township
     zoned = bool(area) and r.text.startswith(area, start)
     found = _name_after(r, start + len(area) if zoned else start, end, area, own, shared)
     if found is None and zoned and not _lead_length(r.text[start + len(area):end], own):
