@@ -863,3 +863,47 @@ def test_an_earlier_year_in_a_one_year_review_is_that_year_s_and_a_plan_s_horizo
     assert times_of(tmp_path, HEAD, body) == {
         ("20所", "indicator", 2023, 2023, "annual"), ("5%", "indicator", 2024, 2024, "annual"),
         ("4300个", "target", 2027, 2025, "cumulative"), ("1500家", "target", 2025, 2025, "as_of")}
+
+
+COUNTY_2025 = "政府工作报告\n——2025年1月10日在某某县第一届人民代表大会第二次会议上\n某某县县长 李四\n各位代表：\n"
+PLANNED = "一、2024年工作回顾\n全县生产总值增长6%。\n二、2025年工作安排\n"
+
+
+@pytest.mark.parametrize(("plan", "past", "planned"), [
+    ("去年，全县生产总值增长6%，今年要增长6.5%。", ("6%", "annual"), "6.5%"),
+    ("2024年全县生产总值增长6%，今年要增长6.5%。", ("6%", "annual"), "6.5%"),
+    ("去年全县新建学校3所，今年再建5所。", ("3所", "annual"), "5所"),
+    ("上年全县新建学校3所，努力新建5所。", ("3所", "annual"), "5所"),
+    ("去年底全县已有高新技术企业50家，力争新增10家。", ("50家", "as_of"), "10家")])
+def test_a_past_year_s_result_recalled_in_the_plan_is_an_indicator_of_that_year(tmp_path, plan, past, planned):
+    rows = times_of(tmp_path, COUNTY_2025, f"{PLANNED}{plan}\n")
+    assert (past[0], "indicator", 2024, 2024, past[1]) in rows
+    assert {row[1:3] for row in rows if row[0] == planned} == {("target", 2025)}
+
+
+def test_an_earlier_year_in_the_plan_is_that_year_s_and_a_later_one_the_plan_s(tmp_path):
+    rows = times_of(tmp_path, COUNTY_2025, f"{PLANNED}2023年全县新建学校3所，2025年再建5所。\n")
+    assert ("3所", "indicator", 2023, 2023, "annual") in rows
+    assert {row[1:3] for row in rows if row[0] == "5所"} == {("target", 2025)}
+
+
+@pytest.mark.parametrize("plan", ["比2024年增长6.5%。", "较去年增长6.5%，要新建学校5所。", "2026年全县新建学校6.5所。"])
+def test_a_base_or_a_later_year_in_the_plan_leaves_its_target(tmp_path, plan):
+    rows = times_of(tmp_path, COUNTY_2025, f"{PLANNED}{plan}\n")
+    assert {row[1:3] for row in rows if row[0].startswith("6.5")} == {("target", 2025)}
+
+
+@pytest.mark.parametrize("opener", ["过去一年，", "一年来，", "回顾过去一年，", "刚刚过去的2024年，",
+                                    "去年，", "2024年，", "回顾去年，", "回首2024年，"])
+def test_a_paragraph_opening_on_the_year_reviewed_is_a_review_where_no_heading_decides(tmp_path, opener):
+    body = f"今年的主要目标：地区生产总值增长6.5%左右。\n{opener}全县生产总值增长6%。新建学校3所。\n"
+    rows = times_of(tmp_path, COUNTY_2025, body)
+    assert {("6.5%", "target", 2025, 2025, "annual"), ("6%", "indicator", 2024, 2024, "annual"),
+            ("3所", "indicator", 2024, 2024, "annual")} <= rows
+
+
+def test_a_paragraph_on_the_year_reviewed_turns_no_part_a_heading_decides():
+    assert periods.opener_time("去年，全县生产总值增长6%。", 2025) is None
+    assert periods.opener_time("去年，全县生产总值增长6%。", 2025, headed=False) == ("review", 2024, 2024)
+    assert periods.opener_time("2024年以来，全县新建学校3所。", 2025, headed=False) is None
+    assert periods.opener_time("2023年，全县新建学校3所。", 2025, headed=False) is None

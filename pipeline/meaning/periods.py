@@ -205,7 +205,7 @@ def find_parts(text: str, sections: list[dict], plan_year: int, now: int | None 
     for section in [s for s in sections if s["level"] == 1] or sections[:1]:
         current = Part(section["start"], section["end"], section["kind"], section["year"], section["period_start"])
         for pos in _paragraph_starts(text, section):
-            switched = opener_time(text, plan_year, pos, section["end"], now)
+            switched = opener_time(text, plan_year, pos, section["end"], now, headed=bool(section["kind"]))
             if not switched or (switched == (current.kind, current.year, current.period_start) and not current.under_heading):
                 continue
             if pos > current.start + len(section["title"]) + len(section["label"]):
@@ -236,10 +236,13 @@ def _paragraph_starts(text: str, section: dict) -> list[int]:
 
 
 def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = None,
-                now: int | None = None) -> tuple[str, int, int] | None:
+                now: int | None = None, headed: bool = True) -> tuple[str, int, int] | None:
     """(kind, year, period_start) the opening clause of the paragraph at ``start``
     sets, if any; ``end``: where its section ends (the clause runs at most to there);
-    ``now``: the year 今年 names (``outline.delivery_years``), the plan year unless said.
+    ``now``: the year 今年 names (``outline.delivery_years``), the plan year unless said;
+    ``headed``: whether the section's heading decides its period, so that only the words of a
+    whole year or period past (过去一年, 五年来) turn it, not a paragraph opening on the year
+    reviewed (去年，… / 2024年，…: :func:`_opens_review_year`), which a plan may recall in passing.
     Read in place: a copy of the text from each paragraph on made this quadratic in a section's size."""
     end = len(text) if end is None else end
     lead = OPENER_LEAD.match(text, start, end).end()
@@ -255,7 +258,7 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
         return ("plan", last, first) if last >= plan_year else ("review", last, first)
     if _says(clause, "past_five"):
         return "review", review, review - 4
-    if _says(clause, "past_year"):
+    if _says(clause, "past_year") or (not headed and _opens_review_year(clause, review)):
         return "review", review, review
     if clause.startswith(cues("now_year")):  # 今年以来 in a report delivered in December: the year it reviews
         return _spoken_time(plan_year if now is None else now, plan_year)
@@ -264,15 +267,28 @@ def opener_time(text: str, plan_year: int, start: int = 0, end: int | None = Non
     return None
 
 
+def _opens_review_year(clause: str, review: int) -> bool:
+    """A paragraph whose first words name the year reviewed (去年，… / 回首2024年，… / 2024年全县…:
+    periods.csv kind past_lead, its {year} the ``review`` year) opens a review paragraph
+    where no heading decides, as 过去一年 does; a period from then on (2024年以来) is no one year."""
+    named = _head_period(clause)
+    period = named is not None and named[0] != "year"
+    return not period and clause.startswith(_filled("past_lead", review))
+
+
+def _filled(kind: str, year: int) -> tuple[str, ...]:
+    """The cues of periods.csv ``kind`` with their {year} written as ``year``."""
+    return tuple(cue.replace("{year}", str(year)) for cue in cues(kind))
+
+
 def _opens_plan_year(clause: str, plan_year: int) -> bool:
     """A paragraph that opens on the plan year (新的一年，… / 2025年是… / 2025年，…) starts
     the plan even where the plan's own heading was lost (a crawled page, a report
     with no numbered headings): periods.csv kinds this_year, plan_year_lead (opening the
     clause) and plan_year_clause (the whole clause), their {year} the plan year. 今年 is
     read before, by the year the report was delivered (kind now_year)."""
-    def filled(kind: str) -> tuple[str, ...]:
-        return tuple(cue.replace("{year}", str(plan_year)) for cue in cues(kind))
-    return clause.startswith((*cues("this_year"), *filled("plan_year_lead"))) or clause in filled("plan_year_clause")
+    leads = (*cues("this_year"), *_filled("plan_year_lead", plan_year))
+    return clause.startswith(leads) or clause in _filled("plan_year_clause", plan_year)
 
 
 def after_time_lead(text: str, sentence: int) -> int:
@@ -385,30 +401,49 @@ def _first_year(first: str, slot: str, year: int) -> int | None:
 
 
 def of_year_named(part: Part, text: str, sentence: int, pos: int) -> Part:
-    """The review ``part`` narrowed to the one year its ``sentence`` names before ``pos`` at the start of
+    """The part narrowed to the one year its ``sentence`` names before ``pos`` at the start of
     a clause (:func:`_year_named`): in a review of five years, 2025年国内生产总值增长5% and
     2023年，全市GDP突破5000亿元 are that year's figures, not the period's. A plan's years are horizons
-    and targets, not a year's results: a plan part is kept, and so is a year after the part's."""
+    and targets, but a year of its past is a result recalled (:func:`_past_in_plan`)."""
+    if part.kind == "plan" and part.year is not None:
+        return _past_in_plan(part, text, sentence, pos)
     if part.kind != "review" or part.year is None:
         return part
-    year = _year_named(text, sentence, pos, part.year)
+    year = _year_named(text, sentence, pos, part.year, cues("year_lead"))
     if year is None or year > part.year or year == part.period_start == part.year:
         return part
     return replace(part, year=year, period_start=year)
 
 
-def _year_named(text: str, sentence: int, pos: int, review: int) -> int | None:
+def _past_in_plan(part: Part, text: str, sentence: int, pos: int) -> Part:
+    """A plan's clause opening on a year at or before the one reviewed (去年，全县生产总值增长6%;
+    2023年全县新建学校3所: periods.csv kind past_lead, a year in digits) states that year's result,
+    not a goal: the part read as a review of that year, up to a clause opening on the plan's time
+    again (今年, 力争: kind plan_again) or on a later year. The year reviewed is the one before the
+    plan's first; a base or a horizon inside a clause (比2024年, 到2024年) is no head."""
+    review = (part.period_start or part.year) - 1
+    year = _year_named(text, sentence, pos, review, _filled("past_lead", review), cues("plan_again"))
+    if year is None or year > review:
+        return part
+    return replace(part, kind="review", year=year, period_start=year)
+
+
+def _year_named(text: str, sentence: int, pos: int, review: int, leads: tuple[str, ...],
+                again: tuple[str, ...] = ()) -> int | None:
     """The one year the last period head of the clauses from ``sentence`` to ``pos`` names: a
-    year in digits (2023年，…: period_heads.csv head {year}年), or ``review`` for a word of the
-    year reviewed (去年, 当年: periods.csv kind year_lead); None when that head names a period
-    (五年来, 2020年以来, “十四五”时期) or no clause opens with one. A year inside a clause (比2020年,
-    到2025年) is a base or a target, no head."""
+    year in digits (2023年，…: period_heads.csv head {year}年), or ``review`` for a clause opening
+    with one of ``leads``, words of the year reviewed (去年, 当年); None when that head names a period
+    (五年来, 2020年以来, “十四五”时期), when a clause opens with one of ``again`` (the plan's time
+    back: 今年, 力争) or no clause opens with one. A year inside a clause (比2020年, 到2025年) is a
+    base or a target, no head."""
     named = None
     for head in _clause_heads(text, sentence, pos):
         found = _head_period(head)
-        if found and found[0] == "year" and found[1].isdigit():
+        if head.startswith(again) and again:
+            named = None
+        elif found and found[0] == "year" and found[1].isdigit():
             named = int(found[1])
-        elif head.startswith(cues("year_lead")) and (found is None or found[0] == "year"):
+        elif head.startswith(leads) and (found is None or found[0] == "year"):
             named = review
         elif found:
             named = None
