@@ -448,7 +448,7 @@ def _time_of_previous(asked: Asked, time: dict, measure: str, clause: str, previ
 
 
 def _time(row: dict, m: dict, clause: str, part: periods.Part, r: Reading, review_year: int | str,
-          headings: tuple[str, ...] = ()) -> dict:
+          headings: tuple[str, ...]) -> dict:
     """Role, year, period and basis of one measure: a review part gives indicators,
     a plan part targets, except a stock described in the plan (an indicator of the
     review year) and a target quoted beside a result in the review or named a goal met there.

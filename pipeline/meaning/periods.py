@@ -439,7 +439,7 @@ def _year_named(text: str, sentence: int, pos: int, review: int, leads: tuple[st
     named = None
     for head in _clause_heads(text, sentence, pos):
         found = _head_period(head)
-        if head.startswith(again) and again:
+        if head.startswith(again):  # a review gives no such words: startswith(()) is False
             named = None
         elif found and found[0] == "year" and found[1].isdigit():
             named = int(found[1])
